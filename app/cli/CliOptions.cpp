@@ -1,0 +1,346 @@
+#include "CliOptions.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QProcessEnvironment>
+#include <QTextStream>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CliOptions", text);
+}
+
+bool parseHeader(const QString &text, QPair<QByteArray, QByteArray> *header)
+{
+    const qsizetype colon = text.indexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return false;
+    *header = {text.left(colon).trimmed().toUtf8(), text.mid(colon + 1).toUtf8()};
+    return true;
+}
+
+bool readSecretFile(const QString &path, QByteArray *out, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("cannot read %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    QByteArray data = file.read(64 * 1024);
+    while (data.endsWith('\n') || data.endsWith('\r'))
+        data.chop(1);
+    *out = data;
+    return true;
+}
+
+bool parseUrl(const QString &text, QUrl *url)
+{
+    *url = QUrl::fromUserInput(text);
+    const QString scheme = url->scheme().toLower();
+    return url->isValid() && !url->host().isEmpty()
+        && (scheme == QLatin1String("ws") || scheme == QLatin1String("wss") || scheme == QLatin1String("http")
+            || scheme == QLatin1String("https"));
+}
+
+} // namespace
+
+int CliExit::forError(StompErrorKind kind)
+{
+    switch (kind) {
+    case StompErrorKind::None:
+        return Ok;
+    case StompErrorKind::Unreachable:
+    case StompErrorKind::ConnectionLost:
+        return Unreachable;
+    case StompErrorKind::HandshakeRefused:
+        return HandshakeRefused;
+    case StompErrorKind::AuthFailed:
+        return AuthFailed;
+    case StompErrorKind::ServerError:
+    case StompErrorKind::ProtocolError:
+        return ServerError;
+    case StompErrorKind::HeartbeatLost:
+    case StompErrorKind::Timeout:
+        return Timeout;
+    case StompErrorKind::Tls:
+        return Tls;
+    }
+    return Failure;
+}
+
+QString CliOptions::generalHelp()
+{
+    return tr("Usage: todo-notifier-cli <command> [options]\n"
+              "\n"
+              "A headless STOMP-over-WebSocket client: everything the tray app does, from a terminal.\n"
+              "\n"
+              "Commands:\n"
+              "  listen   connect, subscribe and print one JSON object per line for every event\n"
+              "  check    connect once and report the negotiated version, heart-beat and server\n"
+              "  send     send one message and wait for the server's receipt\n"
+              "\n"
+              "Run 'todo-notifier-cli <command> --help' for the options of a command.\n"
+              "The passcode is never taken from the command line: use --passcode-file or the\n"
+              "environment variable TODO_NOTIFIER_PASSCODE.\n");
+}
+
+bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QString *output, QString *error)
+{
+    *options = {};
+    output->clear();
+    error->clear();
+    if (arguments.size() < 2) {
+        *error = tr("no command given");
+        return false;
+    }
+    const QString command = arguments.at(1);
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
+        *output = generalHelp();
+        return false;
+    }
+    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+        *output = QStringLiteral("todo-notifier-cli %1\n").arg(QStringLiteral(TODO_NOTIFIER_VERSION));
+        return false;
+    }
+    if (command == QLatin1String("listen"))
+        options->command = Command::Listen;
+    else if (command == QLatin1String("check"))
+        options->command = Command::Check;
+    else if (command == QLatin1String("send"))
+        options->command = Command::Send;
+    else {
+        *error = tr("unknown command \"%1\" (expected listen, check or send)").arg(command);
+        return false;
+    }
+    for (const QString &argument : arguments) {
+        if (argument == QLatin1String("--passcode") || argument.startsWith(QLatin1String("--passcode="))) {
+            *error = tr("--passcode is not accepted: command lines are visible to other users. "
+                        "Use --passcode-file PATH or the TODO_NOTIFIER_PASSCODE environment variable.");
+            return false;
+        }
+    }
+
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
+    const QCommandLineOption urlOption(QStringLiteral("url"),
+                                       tr("Server URL, ws:// or wss:// (repeat for failover, tried in order)."),
+                                       tr("url"));
+    const QCommandLineOption loginOption(QStringLiteral("login"), tr("STOMP login."), tr("name"));
+    const QCommandLineOption passcodeFileOption(QStringLiteral("passcode-file"),
+                                                tr("Read the STOMP passcode from this file."), tr("path"));
+    const QCommandLineOption hostOption(QStringLiteral("host"), tr("STOMP host header (RabbitMQ virtual host)."),
+                                        tr("host"));
+    const QCommandLineOption headerOption(QStringLiteral("header"),
+                                          tr("Extra CONNECT header, e.g. client-id:desk-42 (repeatable)."),
+                                          tr("name:value"));
+    const QCommandLineOption headerFileOption(
+        QStringLiteral("header-file"), tr("Read extra CONNECT headers (one name:value per line) from a file; "
+                                          "use it for tokens."),
+        tr("path"));
+    const QCommandLineOption heartbeatOption(QStringLiteral("heartbeat"),
+                                             tr("Heart-beat periods in ms we send and want (default 10000,10000)."),
+                                             tr("out,in"));
+    const QCommandLineOption ackOption(QStringLiteral("ack"), tr("Ack mode: auto, client or client-individual."),
+                                       tr("mode"));
+    const QCommandLineOption demoOption(QStringLiteral("demo"),
+                                        tr("Start the embedded demo push server and connect to it."));
+    const QCommandLineOption verboseOption(QStringLiteral("verbose"), tr("Log protocol details to stderr."));
+    const QCommandLineOption destinationOption(QStringLiteral("destination"),
+                                               tr("Destination to subscribe or send to (repeatable for listen)."),
+                                               tr("destination"));
+    const QCommandLineOption countOption(QStringLiteral("count"), tr("listen: exit after N messages."), tr("N"));
+    const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
+                                           tr("listen: exit after S seconds; check/send: give up after S seconds."),
+                                           tr("S"));
+    const QCommandLineOption reconnectOption(QStringLiteral("reconnect"),
+                                             tr("Reconnect delays in ms: initial,maximum (default 1000,60000)."),
+                                             tr("initial,max"));
+    const QCommandLineOption attemptsOption(QStringLiteral("max-attempts"),
+                                            tr("Give up after N failed attempts in a row (default: never)."),
+                                            tr("N"));
+    const QCommandLineOption contentTypeOption(QStringLiteral("content-type"), tr("send: content-type header."),
+                                               tr("type"));
+    const QCommandLineOption insecureOption(QStringLiteral("insecure"),
+                                            tr("Accept TLS certificates that fail verification (testing only)."));
+
+    parser.addOption(helpOption);
+    for (const QCommandLineOption &option : {urlOption, loginOption, passcodeFileOption, hostOption, headerOption,
+                                             headerFileOption, heartbeatOption, reconnectOption, attemptsOption,
+                                             demoOption, verboseOption, insecureOption})
+        parser.addOption(option);
+    QString synopsis;
+    if (options->command == Command::Listen) {
+        parser.addOption(destinationOption);
+        parser.addOption(ackOption);
+        parser.addOption(countOption);
+        parser.addOption(timeoutOption);
+        synopsis = tr("Usage: todo-notifier-cli listen [options]\n\nConnect, subscribe to every --destination and "
+                      "print one JSON object per line for each event (connected, message, disconnected, "
+                      "reconnecting, error). Reconnects by itself.\n");
+    } else if (options->command == Command::Check) {
+        parser.addOption(timeoutOption);
+        synopsis = tr("Usage: todo-notifier-cli check [options]\n\nConnect once and report the negotiated STOMP "
+                      "version, heart-beat and server. Exit codes: 0 ok, 3 unreachable, 4 handshake refused, "
+                      "5 authentication failed, 6 server or protocol error, 7 timeout, 8 TLS.\n");
+    } else {
+        parser.addOption(destinationOption);
+        parser.addOption(contentTypeOption);
+        parser.addOption(timeoutOption);
+        parser.addPositionalArgument(QStringLiteral("body"), tr("Message body; read from stdin when omitted."));
+        synopsis = tr("Usage: todo-notifier-cli send --destination D [options] [body]\n\nSend one message and wait "
+                      "for the server's receipt.\n");
+    }
+    QStringList args = arguments;
+    args.removeAt(1);
+    if (!parser.parse(args)) {
+        *error = parser.errorText();
+        return false;
+    }
+    if (parser.isSet(helpOption)) {
+        *output = synopsis + QLatin1Char('\n') + parser.helpText().section(QLatin1Char('\n'), 1);
+        return false;
+    }
+
+    StompConnectOptions &connect = options->connect;
+    options->demo = parser.isSet(demoOption);
+    options->verbose = parser.isSet(verboseOption);
+    for (const QString &text : parser.values(urlOption)) {
+        QUrl url;
+        if (!parseUrl(text, &url)) {
+            *error = tr("invalid --url \"%1\": expected ws://, wss://, http:// or https:// with a host").arg(text);
+            return false;
+        }
+        connect.urls.append(url);
+    }
+    if (connect.urls.isEmpty() && !options->demo) {
+        *error = tr("no server: give --url (or --demo to try the embedded demo server)");
+        return false;
+    }
+    connect.login = parser.value(loginOption).toUtf8();
+    connect.host = parser.value(hostOption).toUtf8();
+    if (parser.isSet(passcodeFileOption)) {
+        if (!readSecretFile(parser.value(passcodeFileOption), &connect.passcode, error))
+            return false;
+    } else {
+        connect.passcode = qgetenv("TODO_NOTIFIER_PASSCODE");
+    }
+    for (const QString &text : parser.values(headerOption)) {
+        QPair<QByteArray, QByteArray> header;
+        if (!parseHeader(text, &header)) {
+            *error = tr("invalid --header \"%1\": expected name:value").arg(text);
+            return false;
+        }
+        connect.connectHeaders.append(header);
+    }
+    if (parser.isSet(headerFileOption)) {
+        QByteArray content;
+        if (!readSecretFile(parser.value(headerFileOption), &content, error))
+            return false;
+        for (const QByteArray &line : content.split('\n')) {
+            const QString text = QString::fromUtf8(line).trimmed();
+            if (text.isEmpty() || text.startsWith(QLatin1Char('#')))
+                continue;
+            QPair<QByteArray, QByteArray> header;
+            if (!parseHeader(text, &header)) {
+                *error = tr("invalid line in --header-file: expected name:value");
+                return false;
+            }
+            connect.connectHeaders.append(header);
+        }
+    }
+    if (parser.isSet(heartbeatOption)) {
+        const QStringList parts = parser.value(heartbeatOption).split(QLatin1Char(','));
+        bool okOut = false;
+        bool okIn = false;
+        const int out = parts.size() == 2 ? parts.at(0).trimmed().toInt(&okOut) : -1;
+        const int in = parts.size() == 2 ? parts.at(1).trimmed().toInt(&okIn) : -1;
+        if (!okOut || !okIn || out < 0 || in < 0) {
+            *error = tr("invalid --heartbeat \"%1\": expected two non-negative millisecond values, e.g. 10000,10000")
+                         .arg(parser.value(heartbeatOption));
+            return false;
+        }
+        connect.heartbeatOutMs = out;
+        connect.heartbeatInMs = in;
+    }
+    if (parser.isSet(reconnectOption)) {
+        const QStringList parts = parser.value(reconnectOption).split(QLatin1Char(','));
+        bool okInitial = false;
+        bool okMax = false;
+        const qint64 initial = parts.size() == 2 ? parts.at(0).trimmed().toLongLong(&okInitial) : -1;
+        const qint64 maximum = parts.size() == 2 ? parts.at(1).trimmed().toLongLong(&okMax) : -1;
+        if (!okInitial || !okMax || initial < 0 || maximum < initial) {
+            *error = tr("invalid --reconnect \"%1\": expected initial,maximum in ms with initial <= maximum")
+                         .arg(parser.value(reconnectOption));
+            return false;
+        }
+        connect.reconnect.initialDelayMs = initial;
+        connect.reconnect.maxDelayMs = maximum;
+    }
+    if (parser.isSet(attemptsOption)) {
+        bool ok = false;
+        connect.reconnect.maxAttempts = parser.value(attemptsOption).toInt(&ok);
+        if (!ok || connect.reconnect.maxAttempts < 1) {
+            *error = tr("invalid --max-attempts: expected a positive number");
+            return false;
+        }
+    }
+    if (parser.isSet(insecureOption))
+        connect.transport.ignoreSslErrors = true;
+
+    if (options->command != Command::Check) {
+        for (const QString &destination : parser.values(destinationOption))
+            options->destinations.append(destination.toUtf8());
+        if (options->destinations.isEmpty()) {
+            if (options->demo && options->command == Command::Listen) {
+                options->destinations.append(QByteArrayLiteral("/user/topic/all"));
+            } else {
+                *error = tr("--destination is required");
+                return false;
+            }
+        }
+    }
+    if (options->command == Command::Listen) {
+        if (parser.isSet(ackOption) && !parseStompAckMode(parser.value(ackOption).toUtf8(), &options->ackMode)) {
+            *error = tr("invalid --ack \"%1\": expected auto, client or client-individual").arg(parser.value(ackOption));
+            return false;
+        }
+        if (parser.isSet(countOption)) {
+            bool ok = false;
+            options->count = parser.value(countOption).toInt(&ok);
+            if (!ok || options->count < 1) {
+                *error = tr("invalid --count: expected a positive number");
+                return false;
+            }
+        }
+    }
+    if (parser.isSet(timeoutOption)) {
+        bool ok = false;
+        options->timeoutSec = parser.value(timeoutOption).toDouble(&ok);
+        if (!ok || options->timeoutSec <= 0) {
+            *error = tr("invalid --timeout: expected a positive number of seconds");
+            return false;
+        }
+    }
+    if (options->command == Command::Send) {
+        options->contentType = parser.value(contentTypeOption).toUtf8();
+        const QStringList positional = parser.positionalArguments();
+        if (positional.size() > 1) {
+            *error = tr("send takes one body argument; quote it or pipe it on stdin");
+            return false;
+        }
+        if (!positional.isEmpty()) {
+            options->body = positional.first().toUtf8();
+        } else {
+            QFile in;
+            if (!in.open(stdin, QIODevice::ReadOnly)) {
+                *error = tr("no body given and stdin cannot be read");
+                return false;
+            }
+            options->body = in.readAll();
+        }
+    }
+    return true;
+}

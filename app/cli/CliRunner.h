@@ -1,0 +1,45 @@
+#pragma once
+
+#include "CliOptions.h"
+#include "StompClient.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+class DemoPushServer;
+
+// Runs one todo-notifier-cli command on the event loop and reports its exit code through finished().
+class CliRunner final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CliRunner(CliOptions options, QObject *parent = nullptr);
+    ~CliRunner() override;
+    Q_DISABLE_COPY_MOVE(CliRunner)
+
+    // Starts the command. Returns false (with a message printed) if it cannot even start.
+    bool start();
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    void onConnected(const StompSession &session);
+    void onMessage(const StompMessage &message);
+    void onStateChanged(StompClient::State state);
+    void onError(const StompError &error);
+    void onDeadline();
+    void finish(int exitCode);
+    void printEvent(const QJsonObject &event);
+
+    CliOptions m_options;
+    StompClient m_client;
+    std::unique_ptr<DemoPushServer> m_demo;
+    QTimer m_deadline;
+    QByteArray m_sendReceipt;
+    int m_messages = 0;
+    bool m_finished = false;
+};

@@ -1,0 +1,22 @@
+# Warnings and sanitizers, applied through an interface target so that nothing is global.
+add_library(todo_compiler_settings INTERFACE)
+add_library(TodoNotifier::CompilerSettings ALIAS todo_compiler_settings)
+
+target_compile_options(todo_compiler_settings INTERFACE
+    $<$<CXX_COMPILER_ID:GNU,Clang>:-Wall -Wextra -Wpedantic -Wshadow=local -Wnon-virtual-dtor -Wcast-align>)
+if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    target_compile_options(todo_compiler_settings INTERFACE -Wno-shadow-field-in-constructor)
+endif()
+if(TODO_WERROR)
+    target_compile_options(todo_compiler_settings INTERFACE $<$<CXX_COMPILER_ID:GNU,Clang>:-Werror>)
+endif()
+target_compile_definitions(todo_compiler_settings INTERFACE
+    QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_URL_CAST_FROM_STRING QT_NO_FOREACH
+    QT_NO_KEYWORDS QT_USE_QSTRINGBUILDER
+    QT_DISABLE_DEPRECATED_BEFORE=0x060000)
+
+if(TODO_ENABLE_SANITIZERS)
+    target_compile_options(todo_compiler_settings INTERFACE
+        -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    target_link_options(todo_compiler_settings INTERFACE -fsanitize=address,undefined)
+endif()

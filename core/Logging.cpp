@@ -1,0 +1,32 @@
+#include "Logging.h"
+
+Q_LOGGING_CATEGORY(lcStomp, "todo.core.stomp", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcParser, "todo.core.parser", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcTransport, "todo.core.transport", QtInfoMsg)
+
+namespace Logging {
+
+bool isSecretHeader(QByteArrayView name)
+{
+    const QByteArray lower = name.toByteArray().toLower();
+    static const char *const secretParts[] = {"passcode", "password", "passwd", "secret", "token",
+                                              "authorization", "cookie", "credential", "api-key", "apikey"};
+    for (const char *part : secretParts) {
+        if (lower.contains(part))
+            return true;
+    }
+    return false;
+}
+
+QByteArray describeHeaders(const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    QByteArray out;
+    for (const auto &header : headers) {
+        if (!out.isEmpty())
+            out += ", ";
+        out += header.first + ':' + (isSecretHeader(header.first) ? QByteArray("<redacted>") : header.second);
+    }
+    return out;
+}
+
+} // namespace Logging

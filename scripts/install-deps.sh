@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs what building, running or testing Todo Notifier needs on Debian 12, and nothing that is already
+# there. Usage: scripts/install-deps.sh [run|test]   (default: test, which is a superset of run)
+set -euo pipefail
+
+profile=${1:-test}
+build=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools
+       qt6-l10n-tools qtkeychain-qt6-dev libqt6sql6-sqlite libgl-dev)
+test=(clang libclang-rt-14-dev clang-format rabbitmq-server python3-stomp)
+
+wanted=("${build[@]}")
+if [[ $profile == test ]]; then
+    wanted+=("${test[@]}")
+elif [[ $profile != run ]]; then
+    echo "usage: $0 [run|test]" >&2
+    exit 2
+fi
+
+missing=()
+for package in "${wanted[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+        missing+=("$package")
+    fi
+done
+if ((${#missing[@]} == 0)); then
+    exit 0
+fi
+
+echo "Installing: ${missing[*]}"
+sudo=()
+if [[ $(id -u) != 0 ]]; then
+    sudo=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -q
+# There is no init system to start services here: keep package scripts from trying (the tests start
+# RabbitMQ themselves, as a plain process).
+if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+    printf '#!/bin/sh\nexit 101\n' | "${sudo[@]}" tee /usr/sbin/policy-rc.d >/dev/null
+    "${sudo[@]}" chmod +x /usr/sbin/policy-rc.d
+    trap '"${sudo[@]}" rm -f /usr/sbin/policy-rc.d' EXIT
+fi
+"${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
