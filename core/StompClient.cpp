@@ -946,8 +946,10 @@ StompFrame StompClient::connectFrame() const
     for (StompVersion version : m_options.acceptVersions)
         versions << stompVersionName(version);
     frame.addHeader("accept-version", versions.join(','));
-    const QByteArray host = m_options.host.isEmpty() ? currentUrl().host().toUtf8() : m_options.host;
-    frame.addHeader("host", host);
+    // Only when configured: RabbitMQ reads `host` as the virtual host and refuses an unknown one, so the URL's
+    // host name would lock it out, while every broker accepts its absence (as stomp.js sends it).
+    if (!m_options.host.isEmpty())
+        frame.addHeader("host", m_options.host);
     if (!m_options.login.isEmpty())
         frame.addHeader("login", m_options.login);
     if (!m_options.passcode.isEmpty())

@@ -35,7 +35,7 @@ struct ReconnectPolicy
 struct StompConnectOptions
 {
     QList<QUrl> urls;      // tried in turn: failover order
-    QByteArray host;       // the STOMP host header (RabbitMQ vhost); default: the URL's host
+    QByteArray host;       // the STOMP host header (RabbitMQ vhost); not sent when empty
     QByteArray login;
     QByteArray passcode;
     QList<QPair<QByteArray, QByteArray>> connectHeaders; // extra CONNECT headers (token, client-id, ...)

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <limits>
 #include <utility>
 
@@ -124,6 +125,45 @@ LineScan scanHeaderLine(const char *buf, qsizetype end, qsizetype lineStart, qsi
     if (nul != kNotFound)
         v.note(nul, StompParseRule::MalformedHeader);
     return scan;
+}
+
+// Well-known commands and header names as static data: a frame that uses them shares these bytes instead of
+// allocating its own (copying a QByteArrayLiteral neither allocates nor touches a reference count).
+const QByteArray *knownName(QByteArrayView text, const QByteArray *table, std::size_t count)
+{
+    for (std::size_t i = 0; i < count; ++i) {
+        if (table[i].size() == text.size() && std::memcmp(table[i].constData(), text.data(), size_t(text.size())) == 0)
+            return &table[i];
+    }
+    return nullptr;
+}
+
+QByteArray commandFrom(QByteArrayView text)
+{
+    static const QByteArray commands[] = {
+        QByteArrayLiteral("MESSAGE"),     QByteArrayLiteral("RECEIPT"),    QByteArrayLiteral("ERROR"),
+        QByteArrayLiteral("CONNECTED"),   QByteArrayLiteral("CONNECT"),    QByteArrayLiteral("STOMP"),
+        QByteArrayLiteral("SEND"),        QByteArrayLiteral("SUBSCRIBE"),  QByteArrayLiteral("UNSUBSCRIBE"),
+        QByteArrayLiteral("ACK"),         QByteArrayLiteral("NACK"),       QByteArrayLiteral("BEGIN"),
+        QByteArrayLiteral("COMMIT"),      QByteArrayLiteral("ABORT"),      QByteArrayLiteral("DISCONNECT"),
+    };
+    const QByteArray *known = knownName(text, commands, std::size(commands));
+    return known ? *known : text.toByteArray();
+}
+
+// Only names without a backslash, which therefore read the same in every version.
+const QByteArray *knownHeaderName(QByteArrayView text)
+{
+    static const QByteArray names[] = {
+        QByteArrayLiteral("destination"),  QByteArrayLiteral("subscription"),   QByteArrayLiteral("message-id"),
+        QByteArrayLiteral("content-type"), QByteArrayLiteral("content-length"), QByteArrayLiteral("ack"),
+        QByteArrayLiteral("id"),           QByteArrayLiteral("receipt"),        QByteArrayLiteral("receipt-id"),
+        QByteArrayLiteral("redelivered"),  QByteArrayLiteral("persistent"),     QByteArrayLiteral("priority"),
+        QByteArrayLiteral("expires"),      QByteArrayLiteral("timestamp"),      QByteArrayLiteral("message"),
+        QByteArrayLiteral("version"),      QByteArrayLiteral("heart-beat"),     QByteArrayLiteral("server"),
+        QByteArrayLiteral("session"),      QByteArrayLiteral("host"),           QByteArrayLiteral("user-name"),
+    };
+    return knownName(text, names, std::size(names));
 }
 
 enum class ContentLengthError { None, Empty, Negative, NotDecimal, Overflow };
@@ -247,7 +287,8 @@ bool StompFrameParser::feed(QByteArrayView data)
             const bool afterCr = p > m_frameStart && buf[p - 1] == '\r';
             if (c == '\n') {
                 const qsizetype length = p - m_frameStart - (afterCr ? 1 : 0);
-                m_current.command = QByteArray(buf + m_frameStart, length);
+                m_current.command = commandFrom(QByteArrayView(buf + m_frameStart, length));
+                m_current.headers.reserve(8); // one allocation for the usual frame instead of several
                 m_pos = p + 1;
                 m_scanPos = m_pos;
                 m_state = State::Headers;
@@ -430,7 +471,11 @@ bool StompFrameParser::parseHeaderLine(QByteArrayView line)
                     QStringLiteral("header line of %1 bytes has no ':'").arg(line.size()));
 
     StompFrame::Header header;
-    if (!unescape(line.first(colon), &header.first) || !unescape(line.sliced(colon + 1), &header.second))
+    if (const QByteArray *known = knownHeaderName(line.first(colon)))
+        header.first = *known;
+    else if (!unescape(line.first(colon), &header.first))
+        return false;
+    if (!unescape(line.sliced(colon + 1), &header.second))
         return false;
 
     if (m_contentLength < 0 && header.first == "content-length") {

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QMetaType>
 #include <QNetworkProxy>
 #include <QObject>
 #include <QPair>
@@ -23,6 +24,7 @@ enum class TransportError {
 };
 
 QString transportErrorName(TransportError error);
+Q_DECLARE_METATYPE(TransportError)
 
 // What a transport needs to open a connection. Header values may be secrets: never log them.
 struct TransportOptions

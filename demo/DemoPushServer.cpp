@@ -71,8 +71,8 @@ bool parseHeartbeat(const QByteArray &value, qint64 *cx, qint64 *cy)
 // Headers of a MESSAGE that the server sets itself; copies from SEND or publish() never override them.
 bool isReservedMessageHeader(const QByteArray &name)
 {
-    static const QByteArrayView reserved[] = {"destination", "subscription", "message-id", "ack",
-                                              "redelivered", "content-length", "receipt", "transaction"};
+    static const QByteArrayView reserved[] = {"destination", "subscription",   "message-id", "ack",
+                                              "redelivered", "content-length", "receipt",    "transaction"};
     return std::find(std::begin(reserved), std::end(reserved), QByteArrayView(name)) != std::end(reserved);
 }
 
@@ -103,8 +103,8 @@ struct DemoPushServer::Delivery
 struct DemoPushServer::Outgoing
 {
     QByteArray bytes;
-    QByteArray command;  // the STOMP command, empty for raw bytes
-    qint64 dueMs = 0;    // Clock monotonic time before which it must not be written
+    QByteArray command; // the STOMP command, empty for raw bytes
+    qint64 dueMs = 0; // Clock monotonic time before which it must not be written
     bool startsSession = false; // CONNECTED: heart-beats start once it is written
     bool close = false;
     QWebSocketProtocol::CloseCode closeCode = QWebSocketProtocol::CloseCodeNormal;
@@ -116,11 +116,11 @@ struct DemoPushServer::Connection
     QByteArray sessionId;
     QPointer<QWebSocket> socket;
     StompFrameParser parser;
-    bool finished = false;       // the socket is gone; the object waits in m_finished to be released
+    bool finished = false; // the socket is gone; the object waits in m_finished to be released
     bool stompConnected = false; // CONNECT accepted, CONNECTED queued
     bool sessionStarted = false; // CONNECTED written
-    bool closing = false;        // input is ignored from now on
-    bool closeQueued = false;    // output is dropped from now on
+    bool closing = false; // input is ignored from now on
+    bool closeQueued = false; // output is dropped from now on
     StompVersion version = StompVersion::V1_2;
     qint64 sendHeartbeatMs = 0;
     qint64 expectHeartbeatMs = 0;
@@ -145,8 +145,8 @@ struct DemoPushServer::Connection
 DemoPushServer::DemoPushServer(QObject *parent)
     : QObject(parent)
     , m_tcpServer(new QTcpServer(this))
-    , m_webSocketServer(new QWebSocketServer(QString::fromLatin1(serverHeader()), QWebSocketServer::NonSecureMode,
-                                             this))
+    , m_webSocketServer(
+          new QWebSocketServer(QString::fromLatin1(serverHeader()), QWebSocketServer::NonSecureMode, this))
 {
     setClock(nullptr);
     // Our own QTcpServer looks at the request line first (path, rejection, stall) and then hands the socket
@@ -155,6 +155,10 @@ DemoPushServer::DemoPushServer(QObject *parent)
         {QStringLiteral("v12.stomp"), QStringLiteral("v11.stomp"), QStringLiteral("v10.stomp")});
     connect(m_tcpServer, &QTcpServer::newConnection, this, &DemoPushServer::onTcpConnection);
     connect(m_webSocketServer, &QWebSocketServer::newConnection, this, &DemoPushServer::onWebSocketConnection);
+    connect(m_webSocketServer, &QWebSocketServer::serverError, this, [this](QWebSocketProtocol::CloseCode code) {
+        qCInfo(lcDemo).noquote() << "WebSocket handshake failed:" << m_webSocketServer->errorString() << "(close code"
+                                 << int(code) << ")";
+    });
 }
 
 DemoPushServer::~DemoPushServer()
@@ -326,8 +330,7 @@ void DemoPushServer::inspectHandshake(QTcpSocket *socket)
         return;
     }
     if (path != m_path) {
-        qCInfo(lcDemo).noquote() << "Refusing a WebSocket handshake for" << path << "(the endpoint is" << m_path
-                                 << ")";
+        qCInfo(lcDemo).noquote() << "Refusing a WebSocket handshake for" << path << "(the endpoint is" << m_path << ")";
         refuseHandshake(socket, QByteArrayLiteral("404 Not Found"));
         return;
     }
@@ -539,8 +542,8 @@ void DemoPushServer::handleConnect(Connection *connection, const StompFrame &fra
     }
     if (!found) {
         const QByteArray supported = versionList(m_supportedVersions);
-        qCInfo(lcDemo).noquote() << connection->sessionId << "offered no supported STOMP version:"
-                                 << frame.header("accept-version");
+        qCInfo(lcDemo).noquote() << connection->sessionId
+                                 << "offered no supported STOMP version:" << frame.header("accept-version");
         protocolError(connection, QByteArrayLiteral("Supported protocol versions are ") + supported,
                       QByteArrayLiteral("Supported protocol versions are ") + supported + '\n', &frame,
                       {{QByteArrayLiteral("version"), supported}});
@@ -591,7 +594,8 @@ void DemoPushServer::handleConnect(Connection *connection, const StompFrame &fra
     }
     connection->stompConnected = true;
     qCInfo(lcDemo).noquote() << connection->sessionId << "STOMP" << stompVersionName(connection->version)
-                             << "session for" << (connection->login.isEmpty() ? QByteArray("(anonymous)") : connection->login)
+                             << "session for"
+                             << (connection->login.isEmpty() ? QByteArray("(anonymous)") : connection->login)
                              << "heart-beats out" << connection->sendHeartbeatMs << "ms, in"
                              << connection->expectHeartbeatMs << "ms";
 
@@ -703,7 +707,9 @@ void DemoPushServer::handleAck(Connection *connection, const StompFrame &frame)
     QByteArray wanted;
     if (connection->version == StompVersion::V1_2) {
         wanted = frame.header("id");
-        matches = [&](const Delivery &d) { return d.sessionId == connection->sessionId && d.ackId == wanted; };
+        matches = [&](const Delivery &d) {
+            return d.sessionId == connection->sessionId && d.ackId == wanted;
+        };
     } else {
         wanted = frame.header("message-id");
         const QByteArray subscription = frame.header("subscription");
@@ -744,8 +750,7 @@ void DemoPushServer::handleAck(Connection *connection, const StompFrame &frame)
         (settles ? settled : kept).push_back(std::move(d));
     }
     m_unacked = std::move(kept);
-    qCDebug(lcDemo).noquote() << connection->sessionId << (nack ? "NACKed" : "ACKed") << settled.size()
-                              << "message(s)";
+    qCDebug(lcDemo).noquote() << connection->sessionId << (nack ? "NACKed" : "ACKed") << settled.size() << "message(s)";
     sendReceipt(connection, frame);
     if (nack)
         requeue(std::move(settled));
@@ -797,7 +802,8 @@ void DemoPushServer::sendReceipt(Connection *connection, const StompFrame &frame
         qCDebug(lcDemo).noquote() << connection->sessionId << "swallowing RECEIPT" << frame.header("receipt");
         return;
     }
-    sendFrame(connection, StompFrame(QByteArrayLiteral("RECEIPT"), {{QByteArrayLiteral("receipt-id"), frame.header("receipt")}}),
+    sendFrame(connection,
+              StompFrame(QByteArrayLiteral("RECEIPT"), {{QByteArrayLiteral("receipt-id"), frame.header("receipt")}}),
               m_responseDelayMs);
 }
 
@@ -922,8 +928,8 @@ void DemoPushServer::offerRequeued(const QByteArray &destination)
             for (const Subscription &subscription : std::as_const(connection->subscriptions)) {
                 if (subscription.destination != destination)
                     continue;
-                const bool isOrigin
-                    = connection->sessionId == waiting->sessionId && subscription.id == waiting->subscriptionId;
+                const bool isOrigin =
+                    connection->sessionId == waiting->sessionId && subscription.id == waiting->subscriptionId;
                 if (!target || (targetIsOrigin && !isOrigin)) {
                     target = connection;
                     targetSubscription = subscription;
@@ -1070,8 +1076,7 @@ void DemoPushServer::onWatchdogTimer(Connection *connection)
     closeConnection(connection, QWebSocketProtocol::CloseCodeNormal, QStringLiteral("Heart-beat timeout"));
 }
 
-void DemoPushServer::closeConnection(Connection *connection, QWebSocketProtocol::CloseCode code,
-                                     const QString &reason)
+void DemoPushServer::closeConnection(Connection *connection, QWebSocketProtocol::CloseCode code, const QString &reason)
 {
     if (connection->finished)
         return;

@@ -82,14 +82,14 @@ public:
     struct SessionInfo
     {
         QByteArray sessionId;
-        bool stompConnected = false;       // CONNECTED was sent
+        bool stompConnected = false; // CONNECTED was sent
         StompVersion version = StompVersion::V1_2;
-        qint64 sendHeartbeatMs = 0;        // negotiated server -> client period (0 = none)
-        qint64 expectHeartbeatMs = 0;      // negotiated client -> server period (0 = none)
-        QByteArray login;                  // the CONNECT `login` (the passcode is never kept here)
-        QByteArray host;                   // the CONNECT `host`
-        QString subprotocol;               // the WebSocket subprotocol chosen, if any
-        QUrl requestUrl;                   // as the client asked for it
+        qint64 sendHeartbeatMs = 0; // negotiated server -> client period (0 = none)
+        qint64 expectHeartbeatMs = 0; // negotiated client -> server period (0 = none)
+        QByteArray login; // the CONNECT `login` (the passcode is never kept here)
+        QByteArray host; // the CONNECT `host`
+        QString subprotocol; // the WebSocket subprotocol chosen, if any
+        QUrl requestUrl; // as the client asked for it
         int subscriptionCount = 0;
     };
 
@@ -186,22 +186,22 @@ public:
     void setSendExtraNewlineAfterFrames(bool enabled);
 
     // ---- Observation ---------------------------------------------------------------------------------
-    int connectionCount() const;                    // open WebSocket connections
+    int connectionCount() const; // open WebSocket connections
     int pendingHandshakeCount() const { return int(m_handshaking.size()); } // TCP connections before the upgrade
-    QList<QByteArray> sessionIds() const;           // of the open connections, oldest first
+    QList<QByteArray> sessionIds() const; // of the open connections, oldest first
     QList<SessionInfo> sessions() const;
     QList<ReceivedFrame> receivedFrames() const { return m_receivedFrames; } // all, in order
-    QList<StompFrame> receivedFrames(const QByteArray &command) const;       // only this command
+    QList<StompFrame> receivedFrames(const QByteArray &command) const; // only this command
     void clearReceivedFrames() { m_receivedFrames.clear(); }
-    int subscriptionCount() const;                  // over all connections
-    int unackedCount() const;                       // MESSAGEs to client/client-individual subscriptions not yet ACKed
-    int requeuedCount() const;                      // NACKed or orphaned MESSAGEs waiting for a subscriber
-    int sentMessageCount() const { return m_sentMessageCount; }  // MESSAGE frames sent (all deliveries)
-    int sentFrameCount() const { return m_sentFrameCount; }      // frames of any command actually sent
+    int subscriptionCount() const; // over all connections
+    int unackedCount() const; // MESSAGEs to client/client-individual subscriptions not yet ACKed
+    int requeuedCount() const; // NACKed or orphaned MESSAGEs waiting for a subscriber
+    int sentMessageCount() const { return m_sentMessageCount; } // MESSAGE frames sent (all deliveries)
+    int sentFrameCount() const { return m_sentFrameCount; } // frames of any command actually sent
     int heartbeatsSent() const { return m_heartbeatsSent; }
     int heartbeatsReceived() const { return m_heartbeatsReceived; } // EOLs from clients, between frames
-    int queuedOutputCount() const;                  // frames held back by a delay or a stall
-    qint64 bufferedInputBytes() const;              // bytes received but not processed (stalled)
+    int queuedOutputCount() const; // frames held back by a delay or a stall
+    qint64 bufferedInputBytes() const; // bytes received but not processed (stalled)
 
 Q_SIGNALS:
     // A WebSocket connection was accepted (the STOMP session id is assigned now).
@@ -273,7 +273,7 @@ private:
     qint64 m_firstPublishDelayMs = 1000;
     qint64 m_heartbeatSendMs = 10000;
     qint64 m_heartbeatReceiveMs = 10000;
-    QList<StompVersion> m_supportedVersions{StompVersion::V1_0, StompVersion::V1_1, StompVersion::V1_2};
+    QList<StompVersion> m_supportedVersions {StompVersion::V1_0, StompVersion::V1_1, StompVersion::V1_2};
     QByteArray m_login;
     QByteArray m_passcode;
     QByteArray m_requiredHost;

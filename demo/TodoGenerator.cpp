@@ -82,7 +82,7 @@ void TodoGenerator::reseed(quint32 seed)
 
 QByteArray TodoGenerator::keepaliveBody()
 {
-    return QJsonDocument(QJsonObject{{QStringLiteral("keepalive"), QStringLiteral("live")}})
+    return QJsonDocument(QJsonObject {{QStringLiteral("keepalive"), QStringLiteral("live")}})
         .toJson(QJsonDocument::Compact);
 }
 
@@ -134,22 +134,20 @@ QByteArray TodoGenerator::nextBody()
     QString itemName = nodeName;
     itemName.replace(u' ', QStringLiteral("%20"));
     const QString handlerUrl = QStringLiteral("/service/assets/index.html#/") + QString::fromLatin1(type.route)
-        + QStringLiteral("?id=") + businessId + QStringLiteral("&pendingId=") + pendingId
-        + QStringLiteral("&itemname=") + itemName + QStringLiteral("&wfid=") + workflowId;
+        + QStringLiteral("?id=") + businessId + QStringLiteral("&pendingId=") + pendingId + QStringLiteral("&itemname=")
+        + itemName + QStringLiteral("&wfid=") + workflowId;
     const QString pendingUrl = QStringLiteral("/service/workflow/pending/detail?pendingId=") + pendingId;
 
-    const QString time = QDateTime::fromMSecsSinceEpoch(m_clock->wallMs()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    const QString time =
+        QDateTime::fromMSecsSinceEpoch(m_clock->wallMs()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 
-    const QJsonObject metaData{
-        {QStringLiteral("urgency"), urgency},
-        {QStringLiteral("urgencyText"), urgencyText},
-        {QStringLiteral("bname"), businessName},
-        {QStringLiteral("send_name"), sender},
-        {QStringLiteral("send_dept"), department},
-        {QStringLiteral("node_name"), nodeName},
+    const QJsonObject metaData {
+        {QStringLiteral("urgency"), urgency},       {QStringLiteral("urgencyText"), urgencyText},
+        {QStringLiteral("bname"), businessName},    {QStringLiteral("send_name"), sender},
+        {QStringLiteral("send_dept"), department},  {QStringLiteral("node_name"), nodeName},
         {QStringLiteral("pendingUrl"), pendingUrl},
     };
-    const QJsonObject todo{
+    const QJsonObject todo {
         {QStringLiteral("id"), id},
         {QStringLiteral("title"), title},
         {QStringLiteral("time"), time},
@@ -163,14 +161,12 @@ QByteArray TodoGenerator::nextBody()
 
     ++m_pendingCount;
     ++m_generated;
-    const QJsonObject data{
-        {QStringLiteral("menuTipsMap"), QJsonValue::Null},
-        {QStringLiteral("sysMsgList"), QJsonArray{todo}},
-        {QStringLiteral("sysMsgNums"), m_pendingCount},
-        {QStringLiteral("onlineUserNums"), QJsonValue::Null},
+    const QJsonObject data {
+        {QStringLiteral("menuTipsMap"), QJsonValue::Null}, {QStringLiteral("sysMsgList"), QJsonArray {todo}},
+        {QStringLiteral("sysMsgNums"), m_pendingCount},    {QStringLiteral("onlineUserNums"), QJsonValue::Null},
         {QStringLiteral("extraData"), QJsonValue::Null},
     };
-    const QJsonObject envelope{
+    const QJsonObject envelope {
         {QStringLiteral("data"), data},
         {QStringLiteral("fromUserId"), QJsonValue::Null},
         {QStringLiteral("fromUserName"), QJsonValue::Null},

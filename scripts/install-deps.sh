@@ -6,7 +6,7 @@ set -euo pipefail
 profile=${1:-test}
 build=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools
        qt6-l10n-tools qtkeychain-qt6-dev libqt6sql6-sqlite libgl-dev)
-test=(clang libclang-rt-14-dev clang-format rabbitmq-server python3-stomp)
+test=(clang libclang-rt-14-dev clang-format openssl rabbitmq-server python3-stomp)
 
 wanted=("${build[@]}")
 if [[ $profile == test ]]; then

@@ -102,6 +102,8 @@ bool CliRunner::start()
         // Queued now, flushed right after CONNECTED, with a receipt we wait for.
         m_sendReceipt = m_client.send(m_options.destinations.first(), m_options.body, headers, true);
     }
+    if (m_options.command == CliOptions::Command::Listen)
+        m_supervisor.watchSystemNetwork(); // reconnect at once when the network comes back
     if (m_options.timeoutSec > 0)
         m_deadline.start(int(m_options.timeoutSec * 1000));
     m_client.connectToServer();

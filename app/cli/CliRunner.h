@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CliOptions.h"
+#include "ConnectionSupervisor.h"
 #include "StompClient.h"
 
 #include <QJsonObject>
@@ -37,6 +38,7 @@ private:
 
     CliOptions m_options;
     StompClient m_client;
+    ConnectionSupervisor m_supervisor{&m_client};
     std::unique_ptr<DemoPushServer> m_demo;
     QTimer m_deadline;
     QByteArray m_sendReceipt;

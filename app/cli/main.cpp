@@ -29,9 +29,14 @@ int main(int argc, char *argv[])
         std::fputs(output.toUtf8().constData(), stdout);
         return CliExit::Ok;
     }
-    // stdout carries JSON lines; diagnostics go to stderr, and only warnings unless --verbose.
-    QLoggingCategory::setFilterRules(options.verbose ? QStringLiteral("todo.*.debug=true")
-                                                     : QStringLiteral("todo.*.info=false"));
+    // listen: stdout carries JSON lines, warnings go to stderr. check/send: one line of result, nothing else.
+    // --verbose shows the protocol in detail either way.
+    if (options.verbose)
+        QLoggingCategory::setFilterRules(QStringLiteral("todo.*.debug=true"));
+    else if (options.command == CliOptions::Command::Listen)
+        QLoggingCategory::setFilterRules(QStringLiteral("todo.*.info=false"));
+    else
+        QLoggingCategory::setFilterRules(QStringLiteral("todo.*.info=false\ntodo.*.warning=false"));
 
     CliRunner runner(std::move(options));
     QObject::connect(&runner, &CliRunner::finished, &app, [](int code) {

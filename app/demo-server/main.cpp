@@ -39,10 +39,10 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(
         QStringLiteral("A demonstration server and test double that pushes sample todos over STOMP 1.2 on WebSocket.\n"
                        "It is not a message broker: do not use it in production.\n\n"
-                       "Clients connect to ws://ADDRESS:PORT/ws, send CONNECT and SUBSCRIBE to any destination;\n"
-                       "every subscription then receives a todo every --interval ms (the first about 1 s after\n"
-                       "subscribing). SEND is echoed to the subscribers of the same destination. Everything is in\n"
-                       "memory; nothing is stored."));
+                       "Clients connect to ws://ADDRESS:PORT/ws (see --path), send CONNECT and SUBSCRIBE to any\n"
+                       "destination; every subscription then receives a todo every --interval ms (the first about 1 s\n"
+                       "after subscribing). SEND is echoed to the subscribers of the same destination. Everything is\n"
+                       "in memory; nothing is stored."));
     parser.addHelpOption();
     parser.addVersionOption();
 

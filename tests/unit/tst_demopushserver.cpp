@@ -228,8 +228,7 @@ void tst_DemoPushServer::connectedCarriesSessionServerAndHeartbeat()
     QCOMPARE(server.connectionCount(), 1);
 
     StompFrame connected;
-    QVERIFY(client.stompConnect({{"accept-version", "1.0,1.1,1.2"}, {"host", "/"}, {"heart-beat", "0,0"}},
-                                &connected));
+    QVERIFY(client.stompConnect({{"accept-version", "1.0,1.1,1.2"}, {"host", "/"}, {"heart-beat", "0,0"}}, &connected));
     QCOMPARE(connected.header("version"), QByteArray("1.2"));
     QCOMPARE(connected.header("server"), QByteArray("TodoNotifier-Demo/" TODO_NOTIFIER_VERSION));
     QCOMPARE(connected.header("heart-beat"), QByteArray("10000,10000"));
@@ -238,7 +237,7 @@ void tst_DemoPushServer::connectedCarriesSessionServerAndHeartbeat()
     QCOMPARE(connectedSpy.first().first().toByteArray(), session);
     QTRY_COMPARE(startedSpy.count(), 1);
     QCOMPARE(startedSpy.first().first().toByteArray(), session);
-    QCOMPARE(server.sessionIds(), QList<QByteArray>{session});
+    QCOMPARE(server.sessionIds(), QList<QByteArray> {session});
     const DemoPushServer::SessionInfo info = server.sessions().first();
     QVERIFY(info.stompConnected);
     QCOMPARE(info.version, StompVersion::V1_2);
@@ -255,16 +254,17 @@ void tst_DemoPushServer::versionNegotiation_data()
 
     const QByteArray all("1.0,1.1,1.2");
     QTest::newRow("1.2") << QByteArray("CONNECT") << QByteArray("1.2") << all << QByteArray("1.2");
-    QTest::newRow("all, highest wins") << QByteArray("CONNECT") << QByteArray("1.0,1.1,1.2") << all << QByteArray("1.2");
+    QTest::newRow("all, highest wins") << QByteArray("CONNECT") << QByteArray("1.0,1.1,1.2") << all
+                                       << QByteArray("1.2");
     QTest::newRow("1.1 only") << QByteArray("CONNECT") << QByteArray("1.1") << all << QByteArray("1.1");
     QTest::newRow("1.0,1.1") << QByteArray("CONNECT") << QByteArray("1.0,1.1") << all << QByteArray("1.1");
     QTest::newRow("no header is 1.0") << QByteArray("CONNECT") << QByteArray("-") << all << QByteArray("none");
     QTest::newRow("STOMP command") << QByteArray("STOMP") << QByteArray("1.2") << all << QByteArray("1.2");
-    QTest::newRow("server 1.1 only") << QByteArray("CONNECT") << QByteArray("1.0,1.1,1.2")
-                                     << QByteArray("1.1") << QByteArray("1.1");
+    QTest::newRow("server 1.1 only") << QByteArray("CONNECT") << QByteArray("1.0,1.1,1.2") << QByteArray("1.1")
+                                     << QByteArray("1.1");
     QTest::newRow("nothing in common") << QByteArray("CONNECT") << QByteArray("2.0") << all << QByteArray("ERROR");
-    QTest::newRow("server 1.2 only, client 1.1") << QByteArray("CONNECT") << QByteArray("1.1")
-                                                 << QByteArray("1.2") << QByteArray("ERROR");
+    QTest::newRow("server 1.2 only, client 1.1")
+        << QByteArray("CONNECT") << QByteArray("1.1") << QByteArray("1.2") << QByteArray("ERROR");
 }
 
 void tst_DemoPushServer::versionNegotiation()
@@ -286,7 +286,7 @@ void tst_DemoPushServer::versionNegotiation()
     QVERIFY(server.listen());
     TestClient client;
     QVERIFY(client.open(server.url()));
-    Headers headers{{"host", "/"}};
+    Headers headers {{"host", "/"}};
     if (acceptVersion != "-")
         headers.append({"accept-version", acceptVersion});
     client.send(StompFrame(command, headers));
@@ -317,8 +317,8 @@ void tst_DemoPushServer::heartbeatNegotiation_data()
     QTest::addColumn<int>("sx");
     QTest::addColumn<int>("sy");
     QTest::addColumn<QByteArray>("client"); // cx,cy
-    QTest::addColumn<int>("send");          // server -> client
-    QTest::addColumn<int>("expect");        // client -> server
+    QTest::addColumn<int>("send"); // server -> client
+    QTest::addColumn<int>("expect"); // client -> server
 
     QTest::newRow("client wants none") << 10000 << 10000 << QByteArray("0,0") << 0 << 0;
     QTest::newRow("browser default") << 10000 << 10000 << QByteArray("10000,10000") << 10000 << 10000;
@@ -402,12 +402,12 @@ void tst_DemoPushServer::authenticationFailureIsErrorAndClose()
     server.setCredentials(QStringLiteral("guest"), QStringLiteral("s3cret"));
     QVERIFY(server.listen());
 
-    for (const Headers &wrong : {Headers{{"accept-version", "1.2"}, {"login", "guest"}, {"passcode", "nope"}},
-                                 Headers{{"accept-version", "1.2"}, {"login", "eve"}, {"passcode", "s3cret"}},
-                                 Headers{{"accept-version", "1.2"}}}) {
+    for (const Headers &wrong : {Headers {{"accept-version", "1.2"}, {"login", "guest"}, {"passcode", "nope"}},
+                                 Headers {{"accept-version", "1.2"}, {"login", "eve"}, {"passcode", "s3cret"}},
+                                 Headers {{"accept-version", "1.2"}}}) {
         TestClient client;
         QVERIFY(client.open(server.url()));
-        client.send(StompFrame("CONNECT", wrong + Headers{{"receipt", "c1"}}));
+        client.send(StompFrame("CONNECT", wrong + Headers {{"receipt", "c1"}}));
         StompFrame error;
         QVERIFY(client.next(&error));
         QCOMPARE(error.command, QByteArray("ERROR"));
@@ -448,7 +448,8 @@ void tst_DemoPushServer::passcodeIsNeverLogged()
     for (const QString &line : std::as_const(g_logged)) {
         QVERIFY2(!line.contains(QLatin1String("pass-w0rd-42")), qPrintable(line));
         QVERIFY2(!line.contains(QLatin1String("wrong-pass-77")), qPrintable(line));
-        sawConnect = sawConnect || (line.contains(QLatin1String("CONNECT")) && line.contains(QLatin1String("passcode")));
+        sawConnect =
+            sawConnect || (line.contains(QLatin1String("CONNECT")) && line.contains(QLatin1String("passcode")));
     }
     QVERIFY(sawConnect); // the frame was logged, with its passcode redacted
 }
@@ -904,7 +905,8 @@ void tst_DemoPushServer::acks11UseMessageIdAndSubscription()
     QVERIFY(client.next(&message));
     QVERIFY(!message.hasHeader("ack")); // 1.1 has no ack header
     QCOMPARE(server.unackedCount(), 1);
-    client.send(StompFrame("ACK", {{"message-id", message.header("message-id")}, {"subscription", "s"}, {"receipt", "a"}}));
+    client.send(
+        StompFrame("ACK", {{"message-id", message.header("message-id")}, {"subscription", "s"}, {"receipt", "a"}}));
     StompFrame receipt;
     QVERIFY(client.next(&receipt));
     QCOMPARE(receipt.command, QByteArray("RECEIPT"));
@@ -945,7 +947,8 @@ void tst_DemoPushServer::transactionsApplyOnCommitOnly()
     sender.send(StompFrame("SEND", {{"destination", "/queue/tx"}, {"transaction", "t1"}}, "aborted"));
     sender.send(StompFrame("ABORT", {{"transaction", "t1"}}));
     sender.send(StompFrame("BEGIN", {{"transaction", "t2"}}));
-    sender.send(StompFrame("SEND", {{"destination", "/queue/tx"}, {"transaction", "t2"}, {"receipt", "held"}}, "committed"));
+    sender.send(
+        StompFrame("SEND", {{"destination", "/queue/tx"}, {"transaction", "t2"}, {"receipt", "held"}}, "committed"));
     StompFrame receipt;
     QVERIFY(sender.next(&receipt)); // received (and held), so the receipt comes now
     QCOMPARE(receipt.header("receipt-id"), QByteArray("held"));
@@ -1132,7 +1135,8 @@ void tst_DemoPushServer::stalledServerIsSilent()
     QTRY_VERIFY(server.bufferedInputBytes() > 0);
     QCOMPARE(server.receivedFrames().size(), framesBefore);
     QCOMPARE(server.subscriptionCount(), 0);
-    server.sendRaw(StompFrameWriter::serialize(StompFrame("MESSAGE", {{"destination", "/raw"}}, "queued while stalled")));
+    server.sendRaw(
+        StompFrameWriter::serialize(StompFrame("MESSAGE", {{"destination", "/raw"}}, "queued while stalled")));
     QCOMPARE(server.queuedOutputCount(), 1);
 
     // A new connection hangs before the WebSocket handshake.

@@ -7,6 +7,7 @@
 #include "StompClient.h"
 #include "TcpForwarder.h"
 
+#include <QLoggingCategory>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void connectNegotiatesVersionAndHeartbeats();
     void connectFallsBackTo11();
     void passcodeIsRedactedInFrameSent();
+    void secretsNeverReachTheLog();
     void heartbeatsAreSentWhenIdle();
     void heartbeatLossIsDetectedAfterGrace();
     void inboundDataKeepsConnectionAlive();
@@ -182,6 +184,46 @@ void tst_StompClient::passcodeIsRedactedInFrameSent()
     QCOMPARE(frame.header("Authorization"), QByteArray("<redacted>"));
     // ...while the server did get the real credentials (it let us in).
     QCOMPARE(m_server->sessions().first().login, QByteArray("bob"));
+}
+
+namespace {
+QStringList *s_logLines = nullptr;
+void captureLog(QtMsgType, const QMessageLogContext &context, const QString &message)
+{
+    if (s_logLines)
+        s_logLines->append(QString::fromUtf8(context.category) + QLatin1Char(' ') + message);
+}
+} // namespace
+
+void tst_StompClient::secretsNeverReachTheLog()
+{
+    QStringList lines;
+    s_logLines = &lines;
+    QLoggingCategory::setFilterRules(QStringLiteral("todo.*.debug=true"));
+    const QtMessageHandler previous = qInstallMessageHandler(captureLog);
+
+    m_server->setCredentials(QStringLiteral("bob"), QStringLiteral("p4ss-XYZ"));
+    StompConnectOptions options = baseOptions();
+    options.login = "bob";
+    options.passcode = "p4ss-XYZ";
+    options.connectHeaders = {{"Authorization", "Bearer tok-XYZ"}, {"X-Auth-Token", "tok2-XYZ"}};
+    options.transport.handshakeHeaders = {{"Cookie", "SESSION=cookie-XYZ"}};
+    connectClient(options);
+    m_client->subscribe({"s", "/queue/q", StompAckMode::Auto, {}});
+    m_client->send("/queue/q", "body", {}, true);
+    QSignalSpy receipts(m_client.get(), &StompClient::receiptReceived);
+    QVERIFY(receipts.wait(kWaitMs));
+    m_server->sendError("bye");
+    QTRY_COMPARE(m_client->state(), StompClient::State::Backoff);
+
+    qInstallMessageHandler(previous);
+    QLoggingCategory::setFilterRules(QString());
+    s_logLines = nullptr;
+    const QString all = lines.join(QLatin1Char('\n'));
+    QVERIFY2(all.contains(QLatin1String(">>> \"CONNECT\"")), qPrintable(all)); // frames were logged...
+    QVERIFY(all.contains(QLatin1String("passcode:<redacted>")));
+    for (const char *secret : {"p4ss-XYZ", "tok-XYZ", "tok2-XYZ", "cookie-XYZ"})
+        QVERIFY2(!all.contains(QLatin1String(secret)), secret); // ...but never a secret
 }
 
 void tst_StompClient::heartbeatsAreSentWhenIdle()

@@ -74,8 +74,8 @@ void tst_TodoGenerator::envelopeHasExactlyTheFieldShape()
     const QJsonObject envelope = parse(body);
     QVERIFY2(!envelope.isEmpty(), body.constData());
 
-    QCOMPARE(sortedKeys(envelope), sorted({QStringLiteral("data"), QStringLiteral("fromUserId"),
-                                           QStringLiteral("fromUserName")}));
+    QCOMPARE(sortedKeys(envelope),
+             sorted({QStringLiteral("data"), QStringLiteral("fromUserId"), QStringLiteral("fromUserName")}));
     QVERIFY(envelope.value(QStringLiteral("fromUserId")).isNull());
     QVERIFY(envelope.value(QStringLiteral("fromUserName")).isNull());
 
@@ -96,9 +96,9 @@ void tst_TodoGenerator::envelopeHasExactlyTheFieldShape()
              sorted({QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("time"),
                      QStringLiteral("handlerUrl"), QStringLiteral("userId"), QStringLiteral("metaData"),
                      QStringLiteral("pendingId"), QStringLiteral("ownerId"), QStringLiteral("ownerIdentityId")}));
-    for (const QString &key : {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("time"),
-                               QStringLiteral("handlerUrl"), QStringLiteral("userId"), QStringLiteral("ownerId"),
-                               QStringLiteral("ownerIdentityId")}) {
+    for (const QString &key :
+         {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("time"), QStringLiteral("handlerUrl"),
+          QStringLiteral("userId"), QStringLiteral("ownerId"), QStringLiteral("ownerIdentityId")}) {
         QVERIFY2(todo.value(key).isString() && !todo.value(key).toString().isEmpty(), qPrintable(key));
     }
     QVERIFY(todo.value(QStringLiteral("pendingId")).isNull());
@@ -107,9 +107,8 @@ void tst_TodoGenerator::envelopeHasExactlyTheFieldShape()
     QVERIFY(QRegularExpression(QStringLiteral("^[1-9][0-9]{17}$"))
                 .match(todo.value(QStringLiteral("ownerId")).toString())
                 .hasMatch());
-    QVERIFY(todo.value(QStringLiteral("handlerUrl"))
-                .toString()
-                .startsWith(QLatin1String("/service/assets/index.html#/")));
+    QVERIFY(
+        todo.value(QStringLiteral("handlerUrl")).toString().startsWith(QLatin1String("/service/assets/index.html#/")));
     const QString handlerUrl = todo.value(QStringLiteral("handlerUrl")).toString();
     const QString query = handlerUrl.mid(handlerUrl.indexOf(u'?') + 1);
     QVERIFY2(QRegularExpression(QStringLiteral("^id=[0-9]+&pendingId=[0-9]+&itemname=[^&]+&wfid=wf[0-9]+$"))
@@ -126,9 +125,9 @@ void tst_TodoGenerator::envelopeHasExactlyTheFieldShape()
     const int urgency = metaData.value(QStringLiteral("urgency")).toInt();
     QVERIFY(urgency >= 0 && urgency <= 2);
     QVERIFY(metaData.value(QStringLiteral("pendingUrl")).toString().startsWith(QLatin1String("/service/")));
-    QVERIFY(handlerUrl.contains(QStringLiteral("itemname=")
-                                + metaData.value(QStringLiteral("node_name")).toString().replace(
-                                    u' ', QStringLiteral("%20"))));
+    QVERIFY(handlerUrl.contains(
+        QStringLiteral("itemname=")
+        + metaData.value(QStringLiteral("node_name")).toString().replace(u' ', QStringLiteral("%20"))));
 
     // Compact JSON, as a server sends it.
     QVERIFY(!body.contains('\n'));
@@ -138,10 +137,12 @@ void tst_TodoGenerator::timeComesFromTheClock()
 {
     MockClock clock(1715848083000); // 2024-05-16 08:28:03 UTC
     TodoGenerator generator(1, &clock);
-    const QString expected = QDateTime::fromMSecsSinceEpoch(clock.wallMs()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    const QString expected =
+        QDateTime::fromMSecsSinceEpoch(clock.wallMs()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     QCOMPARE(todoOf(parse(generator.nextBody())).value(QStringLiteral("time")).toString(), expected);
     clock.advance(61000);
-    const QString later = QDateTime::fromMSecsSinceEpoch(clock.wallMs()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    const QString later =
+        QDateTime::fromMSecsSinceEpoch(clock.wallMs()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     QCOMPARE(todoOf(parse(generator.nextBody())).value(QStringLiteral("time")).toString(), later);
     QVERIFY(QRegularExpression(QStringLiteral("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$")).match(later).hasMatch());
 }
@@ -222,8 +223,8 @@ void tst_TodoGenerator::mixesLanguagesTypesAndUrgencies()
     QSet<QString> businessTypes;
     QSet<QString> departments;
     QSet<QString> senders;
-    const QStringList urgencyZh{QStringLiteral("普通"), QStringLiteral("紧急"), QStringLiteral("特急")};
-    const QStringList urgencyEn{QStringLiteral("Normal"), QStringLiteral("Urgent"), QStringLiteral("Critical")};
+    const QStringList urgencyZh {QStringLiteral("普通"), QStringLiteral("紧急"), QStringLiteral("特急")};
+    const QStringList urgencyEn {QStringLiteral("Normal"), QStringLiteral("Urgent"), QStringLiteral("Critical")};
     for (int i = 0; i < 50; ++i) {
         const QJsonObject todo = todoOf(parse(generator.nextBody()));
         const QJsonObject metaData = todo.value(QStringLiteral("metaData")).toObject();
@@ -233,7 +234,8 @@ void tst_TodoGenerator::mixesLanguagesTypesAndUrgencies()
         if (title.startsWith(QStringLiteral("待办通知:"))) {
             ++chinese;
             QCOMPARE(urgencyText, urgencyZh.at(urgency));
-            QVERIFY2(title.contains(u'《') && title.contains(QStringLiteral("》")) && title.contains(QStringLiteral("--（")),
+            QVERIFY2(title.contains(u'《') && title.contains(QStringLiteral("》"))
+                         && title.contains(QStringLiteral("--（")),
                      qPrintable(title));
             QVERIFY(title.endsWith(metaData.value(QStringLiteral("send_dept")).toString()));
         } else {
@@ -252,7 +254,8 @@ void tst_TodoGenerator::mixesLanguagesTypesAndUrgencies()
     QVERIFY(businessTypes.size() >= 6);
     QVERIFY(departments.size() >= 5);
     QVERIFY(senders.size() >= 5);
-    QVERIFY(businessTypes.contains(QStringLiteral("变更申请")) || businessTypes.contains(QStringLiteral("Change request")));
+    QVERIFY(businessTypes.contains(QStringLiteral("变更申请"))
+            || businessTypes.contains(QStringLiteral("Change request")));
 }
 
 void tst_TodoGenerator::isDeterministicPerSeed()
