@@ -66,13 +66,13 @@ QByteArray todoJson(QRandomGenerator &random, int size)
 
     QByteArray json = R"({"data":{"menuTipsMap":null,"sysMsgList":[{"id":")" + id + R"(","title":"待办通知:)" + name
         + "《" + project + R"(》变更申请--（)" + project + R"()研发中心","time":"2024-05-16 16:28:03",)"
-        + R"("handlerUrl":"/service/assets/index.html#/project/change-project-todo?id=)" + id + "&pendingId=" + pendingId
-        + "&itemname=项目主管&wfid=" + wfid + R"(","userId":")" + user
+        + R"("handlerUrl":"/service/assets/index.html#/project/change-project-todo?id=)" + id
+        + "&pendingId=" + pendingId + "&itemname=项目主管&wfid=" + wfid + R"(","userId":")" + user
         + R"(","metaData":{"urgency":0,"urgencyText":"普通","bname":"变更申请","send_name":")" + name
         + R"(","send_dept":"研发中心","node_name":"项目主管","pendingUrl":"/service/assets/index.html#/pending?id=)"
         + pendingId + R"(","remark":")";
-    const QByteArray tail = R"("},"pendingId":null,"ownerId":")" + digits(random, 18) + R"(","ownerIdentityId":")" + user
-        + R"("}],"sysMsgNums":)" + QByteArray::number(random.bounded(1, 40))
+    const QByteArray tail = R"("},"pendingId":null,"ownerId":")" + digits(random, 18) + R"(","ownerIdentityId":")"
+        + user + R"("}],"sysMsgNums":)" + QByteArray::number(random.bounded(1, 40))
         + R"(,"onlineUserNums":null,"extraData":null},"fromUserId":null,"fromUserName":null})";
     static const char *const words[] = {"变更内容说明", " scope ", "需求评审", " deadline ", "上线计划", " v2.3 "};
     while (json.size() + tail.size() < size)
@@ -84,8 +84,8 @@ QByteArray messageFrame(QRandomGenerator &random, int sequence, const QByteArray
 {
     QByteArray frame = "MESSAGE\ndestination:/exchange/FanoutDemandExchange\nsubscription:sub-0\n"
                        "message-id:T_sub-0@@session-"
-        + hex(random, 22) + "@@" + QByteArray::number(sequence)
-        + "\nredelivered:false\nack:" + hex(random, 12) + "\ncontent-type:application/json;charset=UTF-8\n";
+        + hex(random, 22) + "@@" + QByteArray::number(sequence) + "\nredelivered:false\nack:" + hex(random, 12)
+        + "\ncontent-type:application/json;charset=UTF-8\n";
     if (contentLength)
         frame += "content-length:" + QByteArray::number(body.size()) + '\n';
     frame += '\n';
@@ -96,7 +96,7 @@ QByteArray messageFrame(QRandomGenerator &random, int sequence, const QByteArray
 
 Corpus todoCorpus(QRandomGenerator &random, int count)
 {
-    Corpus corpus{QStringLiteral("todo-2k"), {}, count, 0};
+    Corpus corpus {QStringLiteral("todo-2k"), {}, count, 0};
     for (int i = 0; i < count; ++i) {
         corpus.chunks.append(messageFrame(random, i, todoJson(random, 2048 - 300 + random.bounded(200)), true));
         corpus.bytes += corpus.chunks.last().size();
@@ -106,7 +106,7 @@ Corpus todoCorpus(QRandomGenerator &random, int count)
 
 Corpus tinyCorpus(QRandomGenerator &random, int count)
 {
-    Corpus corpus{QStringLiteral("tiny"), {}, count, 0};
+    Corpus corpus {QStringLiteral("tiny"), {}, count, 0};
     for (int i = 0; i < count; ++i) {
         const QByteArray body = random.bounded(2) ? QByteArray(R"({"keepalive":"live"})") : "todo " + digits(random, 6);
         QByteArray frame = "MESSAGE\ndestination:/topic/a\nsubscription:sub-0\nmessage-id:" + digits(random, 8) + '\n';
@@ -121,7 +121,7 @@ Corpus tinyCorpus(QRandomGenerator &random, int count)
 
 Corpus megabyteCorpus(QRandomGenerator &random, int count)
 {
-    Corpus corpus{QStringLiteral("1m"), {}, count, 0};
+    Corpus corpus {QStringLiteral("1m"), {}, count, 0};
     for (int i = 0; i < count; ++i) {
         QByteArray body;
         body.reserve(1024 * 1024 + 4096);
@@ -139,7 +139,7 @@ Corpus megabyteCorpus(QRandomGenerator &random, int count)
 
 Corpus splitCorpus(QRandomGenerator &random, const Corpus &whole)
 {
-    Corpus corpus{QStringLiteral("todo-2k-split"), {}, whole.frames, whole.bytes};
+    Corpus corpus {QStringLiteral("todo-2k-split"), {}, whole.frames, whole.bytes};
     const QByteArray stream = whole.chunks.join();
     for (qsizetype pos = 0; pos < stream.size();) {
         const qsizetype size = std::min<qsizetype>(1 + random.bounded(3000), stream.size() - pos);
@@ -243,16 +243,16 @@ int main(int argc, char *argv[])
         const double framesPerSecond = double(corpus.frames) / seconds;
         const double megabytesPerSecond = double(corpus.bytes) / 1e6 / seconds;
         if (json) {
-            const QJsonObject result{{QStringLiteral("bench"), QStringLiteral("parser_throughput")},
-                                     {QStringLiteral("impl"), QStringLiteral("todo-notifier")},
-                                     {QStringLiteral("corpus"), corpus.name},
-                                     {QStringLiteral("frames"), corpus.frames},
-                                     {QStringLiteral("bytes"), corpus.bytes},
-                                     {QStringLiteral("chunks"), qint64(corpus.chunks.size())},
-                                     {QStringLiteral("runs"), runs},
-                                     {QStringLiteral("median_ms"), seconds * 1e3},
-                                     {QStringLiteral("frames_per_s"), framesPerSecond},
-                                     {QStringLiteral("mb_per_s"), megabytesPerSecond}};
+            const QJsonObject result {{QStringLiteral("bench"), QStringLiteral("parser_throughput")},
+                                      {QStringLiteral("impl"), QStringLiteral("todo-notifier")},
+                                      {QStringLiteral("corpus"), corpus.name},
+                                      {QStringLiteral("frames"), corpus.frames},
+                                      {QStringLiteral("bytes"), corpus.bytes},
+                                      {QStringLiteral("chunks"), qint64(corpus.chunks.size())},
+                                      {QStringLiteral("runs"), runs},
+                                      {QStringLiteral("median_ms"), seconds * 1e3},
+                                      {QStringLiteral("frames_per_s"), framesPerSecond},
+                                      {QStringLiteral("mb_per_s"), megabytesPerSecond}};
             out << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';
         } else {
             out << QStringLiteral("%1 %2 %3 %4 %5\n")

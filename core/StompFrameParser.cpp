@@ -79,13 +79,13 @@ struct Violation
 struct LineScan
 {
     qsizetype lf = kNotFound; // the LF that ends the line
-    qsizetype resume = 0;     // where the next search starts: nothing before it is LF or NUL
-    Violation violation;      // the first byte of the line (up to and including `lf`) that breaks a rule
+    qsizetype resume = 0; // where the next search starts: nothing before it is LF or NUL
+    Violation violation; // the first byte of the line (up to and including `lf`) that breaks a rule
 };
 
 QString frameTooLargeDetail(qsizetype limit)
 {
-    return QStringLiteral("frame is larger than %1 bytes, the limit").arg(limit);
+    return QStringLiteral("frame is larger than the limit of %1 bytes").arg(limit);
 }
 
 // Scans the header line that starts at `lineStart` for its LF, resuming the search at `from`. `frameLimitPos` is the
@@ -132,8 +132,10 @@ LineScan scanHeaderLine(const char *buf, qsizetype end, qsizetype lineStart, qsi
 const QByteArray *knownName(QByteArrayView text, const QByteArray *table, std::size_t count)
 {
     for (std::size_t i = 0; i < count; ++i) {
-        if (table[i].size() == text.size() && std::memcmp(table[i].constData(), text.data(), size_t(text.size())) == 0)
-            return &table[i];
+        const QByteArray &name = table[i];
+        if (name.size() == text.size() && name.front() == text.front()
+            && std::memcmp(name.constData(), text.data(), size_t(text.size())) == 0)
+            return &name;
     }
     return nullptr;
 }
@@ -141,11 +143,11 @@ const QByteArray *knownName(QByteArrayView text, const QByteArray *table, std::s
 QByteArray commandFrom(QByteArrayView text)
 {
     static const QByteArray commands[] = {
-        QByteArrayLiteral("MESSAGE"),     QByteArrayLiteral("RECEIPT"),    QByteArrayLiteral("ERROR"),
-        QByteArrayLiteral("CONNECTED"),   QByteArrayLiteral("CONNECT"),    QByteArrayLiteral("STOMP"),
-        QByteArrayLiteral("SEND"),        QByteArrayLiteral("SUBSCRIBE"),  QByteArrayLiteral("UNSUBSCRIBE"),
-        QByteArrayLiteral("ACK"),         QByteArrayLiteral("NACK"),       QByteArrayLiteral("BEGIN"),
-        QByteArrayLiteral("COMMIT"),      QByteArrayLiteral("ABORT"),      QByteArrayLiteral("DISCONNECT"),
+        QByteArrayLiteral("MESSAGE"),   QByteArrayLiteral("RECEIPT"),   QByteArrayLiteral("ERROR"),
+        QByteArrayLiteral("CONNECTED"), QByteArrayLiteral("CONNECT"),   QByteArrayLiteral("STOMP"),
+        QByteArrayLiteral("SEND"),      QByteArrayLiteral("SUBSCRIBE"), QByteArrayLiteral("UNSUBSCRIBE"),
+        QByteArrayLiteral("ACK"),       QByteArrayLiteral("NACK"),      QByteArrayLiteral("BEGIN"),
+        QByteArrayLiteral("COMMIT"),    QByteArrayLiteral("ABORT"),     QByteArrayLiteral("DISCONNECT"),
     };
     const QByteArray *known = knownName(text, commands, std::size(commands));
     return known ? *known : text.toByteArray();
@@ -227,8 +229,7 @@ QString StompParseError::toString() const
 
 StompFrameParser::StompFrameParser(StompParserLimits limits)
     : m_limits(limits)
-{
-}
+{ }
 
 bool StompFrameParser::feed(QByteArrayView data)
 {
@@ -246,7 +247,9 @@ bool StompFrameParser::feed(QByteArrayView data)
     const char *const buf = m_buffer.constData();
     const qsizetype end = m_buffer.size();
     const qsizetype maxFrameSize = std::max<qsizetype>(0, m_limits.maxFrameSize);
-    const auto frameLimitPos = [&] { return saturatingAdd(m_frameStart, maxFrameSize); };
+    const auto frameLimitPos = [&] {
+        return saturatingAdd(m_frameStart, maxFrameSize);
+    };
 
     // Heart-beat EOLs until the first byte of a frame.
     const auto readFrameStart = [&]() -> Step {
@@ -288,7 +291,7 @@ bool StompFrameParser::feed(QByteArrayView data)
             if (c == '\n') {
                 const qsizetype length = p - m_frameStart - (afterCr ? 1 : 0);
                 m_current.command = commandFrom(QByteArrayView(buf + m_frameStart, length));
-                m_current.headers.reserve(8); // one allocation for the usual frame instead of several
+                m_current.headers.reserve(std::min(8, m_limits.maxHeaderCount)); // one allocation for most frames
                 m_pos = p + 1;
                 m_scanPos = m_pos;
                 m_state = State::Headers;
@@ -303,14 +306,13 @@ bool StompFrameParser::feed(QByteArrayView data)
                 continue;
             if (!isCommandByte(c)) {
                 fail(StompParseRule::InvalidCommand,
-                     p == m_frameStart
-                         ? QStringLiteral("byte %1 where a frame should start").arg(byteName(c))
-                         : QStringLiteral("byte %1 in the command line, expected A-Z").arg(byteName(c)));
+                     p == m_frameStart ? QStringLiteral("byte %1 where a frame should start").arg(byteName(c))
+                                       : QStringLiteral("byte %1 in the command line, expected A-Z").arg(byteName(c)));
                 return Step::Failed;
             }
             if (p - m_frameStart >= maxCommandLength) {
                 fail(StompParseRule::CommandTooLong,
-                     QStringLiteral("command is longer than %1 bytes, the limit").arg(maxCommandLength));
+                     QStringLiteral("command is longer than the limit of %1 bytes").arg(maxCommandLength));
                 return Step::Failed;
             }
         }
@@ -322,8 +324,8 @@ bool StompFrameParser::feed(QByteArrayView data)
     const auto readHeaderLine = [&]() -> Step {
         const qsizetype maxHeaderLength = std::max<qsizetype>(0, m_limits.maxHeaderLength);
         const bool slotLeft = m_current.headers.size() < m_limits.maxHeaderCount;
-        const LineScan scan = scanHeaderLine(buf, end, m_pos, std::max(m_scanPos, m_pos), frameLimitPos(),
-                                             maxHeaderLength, slotLeft);
+        const LineScan scan =
+            scanHeaderLine(buf, end, m_pos, std::max(m_scanPos, m_pos), frameLimitPos(), maxHeaderLength, slotLeft);
         if (scan.violation) {
             switch (scan.violation.rule) {
             case StompParseRule::FrameTooLarge:
@@ -331,11 +333,11 @@ bool StompFrameParser::feed(QByteArrayView data)
                 break;
             case StompParseRule::HeaderTooLong:
                 fail(StompParseRule::HeaderTooLong,
-                     QStringLiteral("header line is longer than %1 bytes, the limit").arg(maxHeaderLength));
+                     QStringLiteral("header line is longer than the limit of %1 bytes").arg(maxHeaderLength));
                 break;
             case StompParseRule::TooManyHeaders:
                 fail(StompParseRule::TooManyHeaders,
-                     QStringLiteral("more than %1 header lines, the limit").arg(m_limits.maxHeaderCount));
+                     QStringLiteral("more header lines than the limit of %1").arg(m_limits.maxHeaderCount));
                 break;
             default:
                 fail(StompParseRule::MalformedHeader,
@@ -510,8 +512,9 @@ bool StompFrameParser::parseHeaderLine(QByteArrayView line)
 
 bool StompFrameParser::unescape(QByteArrayView in, QByteArray *out)
 {
-    const bool escaped = m_version != StompVersion::V1_0 && m_current.command != "CONNECT"
-        && m_current.command != "CONNECTED";
+    const QByteArray &command = m_current.command;
+    const bool escaped = m_version != StompVersion::V1_0
+        && !(command.startsWith('C') && (command == "CONNECT" || command == "CONNECTED"));
     const qsizetype firstBackslash = escaped ? in.indexOf('\\') : -1;
     if (firstBackslash < 0) {
         *out = in.toByteArray();

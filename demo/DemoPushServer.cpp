@@ -23,7 +23,7 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcDemo, "todo.demo", QtInfoMsg)
 
-constexpr qsizetype kMaxHandshakeBytes = 16 * 1024;
+constexpr qsizetype kMaxHandshakeBytes = qsizetype(16) * 1024;
 
 QByteArray serverHeader()
 {
@@ -239,7 +239,7 @@ bool DemoPushServer::listen(const QHostAddress &address, quint16 port)
         qCWarning(lcDemo) << "Cannot listen on" << address << port << ":" << m_tcpServer->errorString();
         return false;
     }
-    qCInfo(lcDemo).noquote() << "Demo push server listening on" << url().toString();
+    qCDebug(lcDemo).noquote() << "Demo push server listening on" << url().toString();
     return true;
 }
 

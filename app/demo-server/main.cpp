@@ -95,8 +95,8 @@ int main(int argc, char *argv[])
     const QStringList heartbeat = parser.value(heartbeatOption).split(u',');
     qint64 heartbeatSend = 0;
     qint64 heartbeatReceive = 0;
-    if (heartbeat.size() != 2 || !parseNumber(heartbeat.at(0).trimmed(), 0, 3600 * 1000, &heartbeatSend)
-        || !parseNumber(heartbeat.at(1).trimmed(), 0, 3600 * 1000, &heartbeatReceive))
+    if (heartbeat.size() != 2 || !parseNumber(heartbeat.at(0).trimmed(), 0, 3600LL * 1000, &heartbeatSend)
+        || !parseNumber(heartbeat.at(1).trimmed(), 0, 3600LL * 1000, &heartbeatReceive))
         return fail(QStringLiteral("--heartbeat: expected SX,SY in milliseconds"));
     qint64 seed = 0;
     if (!parseNumber(parser.value(seedOption), 0, 0xffffffffLL, &seed))

@@ -75,14 +75,13 @@ class FrameGenerator
 public:
     explicit FrameGenerator(quint32 seed)
         : m_random(seed)
-    {
-    }
+    { }
 
     StompFrame next(StompVersion version)
     {
-        static const char *const commands[] = {"CONNECT", "STOMP",   "CONNECTED", "SEND",    "SUBSCRIBE",
-                                               "UNSUBSCRIBE", "BEGIN", "COMMIT",   "ABORT",   "ACK",
-                                               "NACK",    "DISCONNECT", "MESSAGE", "RECEIPT", "ERROR"};
+        static const char *const commands[] = {"CONNECT",     "STOMP",      "CONNECTED", "SEND",    "SUBSCRIBE",
+                                               "UNSUBSCRIBE", "BEGIN",      "COMMIT",    "ABORT",   "ACK",
+                                               "NACK",        "DISCONNECT", "MESSAGE",   "RECEIPT", "ERROR"};
         StompFrame f;
         f.command = commands[bounded(int(std::size(commands)))];
         const bool escaped = escapes(f.command, version);
@@ -113,9 +112,9 @@ public:
 private:
     QByteArray text(bool escaped, bool isName)
     {
-        static const char *const pieces[] = {"a",  "destination", "id", "x-", "-",    "_",  "0", "9", " ",
-                                             "\\", "\\n",         "\\c", "\r", "\r\n", "\n", ":", "待办", "é",
-                                             "😀", "content-type", "/queue/todo"};
+        static const char *const pieces[] = {"a",  "destination",  "id",         "x-", "-",    "_",  "0", "9",    " ",
+                                             "\\", "\\n",          "\\c",        "\r", "\r\n", "\n", ":", "待办", "é",
+                                             "😀",  "content-type", "/queue/todo"};
         QByteArray out;
         const int count = bounded(7);
         for (int i = 0; i < count; ++i)
@@ -146,8 +145,7 @@ private:
 // What the parser gives back for `f` written with `mode`: the writer adds a content-length when needed.
 StompFrame expectedAfterRoundTrip(StompFrame f, StompFrameWriter::ContentLength mode)
 {
-    if (!f.hasHeader("content-length")
-        && (mode == StompFrameWriter::ContentLength::Always || f.body.contains('\0')))
+    if (!f.hasHeader("content-length") && (mode == StompFrameWriter::ContentLength::Always || f.body.contains('\0')))
         f.addHeader("content-length", QByteArray::number(f.body.size()));
     return f;
 }
@@ -191,11 +189,10 @@ void tst_StompFrameWriter::serialize_data()
         << v12 << frame("SEND", {{"destination", "/queue/a"}, {"foo", "1"}, {"foo", "2"}}, "hi")
         << raw("SEND\ndestination:/queue/a\nfoo:1\nfoo:2\n\nhi\0");
     QTest::newRow("body written as is") << v12 << frame("SEND", {}, "a\r\nb\\c:d") << raw("SEND\n\na\r\nb\\c:d\0");
-    QTest::newRow("UTF-8 is not escaped") << v12 << frame("SEND", {{"标题", "待办通知:《变更申请》"}})
-                                          << raw("SEND\n标题:待办通知\\c《变更申请》\n\n\0");
+    QTest::newRow("UTF-8 is not escaped")
+        << v12 << frame("SEND", {{"标题", "待办通知:《变更申请》"}}) << raw("SEND\n标题:待办通知\\c《变更申请》\n\n\0");
     QTest::newRow("1.2 escapes CR, LF, colon and backslash")
-        << v12 << frame("SEND", {{"a:b\\\r\n", "x:y\\z\r\n"}})
-        << raw("SEND\na\\cb\\\\\\r\\n:x\\cy\\\\z\\r\\n\n\n\0");
+        << v12 << frame("SEND", {{"a:b\\\r\n", "x:y\\z\r\n"}}) << raw("SEND\na\\cb\\\\\\r\\n:x\\cy\\\\z\\r\\n\n\n\0");
     QTest::newRow("1.1 escapes LF, colon and backslash, not CR")
         << v11 << frame("SEND", {{"a:b\\\r", "x:y\\z\rq\n"}}) << raw("SEND\na\\cb\\\\\r:x\\cy\\\\z\rq\\n\n\n\0");
     QTest::newRow("1.1 value ending in CR is written with CRLF")
@@ -222,7 +219,7 @@ void tst_StompFrameWriter::serialize()
     QString error;
     const QList<StompFrame> back = parseAll(bytes, version, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    QCOMPARE(back, QList<StompFrame>{frame});
+    QCOMPARE(back, QList<StompFrame> {frame});
 }
 
 void tst_StompFrameWriter::contentLength_data()
@@ -234,20 +231,20 @@ void tst_StompFrameWriter::contentLength_data()
     const int asNeeded = int(StompFrameWriter::ContentLength::AsNeeded);
     const int always = int(StompFrameWriter::ContentLength::Always);
 
-    QTest::newRow("text body, as needed") << frame("SEND", {{"a", "1"}}, "abc") << asNeeded
-                                          << raw("SEND\na:1\n\nabc\0");
+    QTest::newRow("text body, as needed")
+        << frame("SEND", {{"a", "1"}}, "abc") << asNeeded << raw("SEND\na:1\n\nabc\0");
     QTest::newRow("body with a NUL, as needed: added")
         << frame("SEND", {{"a", "1"}}, raw("a\0c")) << asNeeded << raw("SEND\na:1\ncontent-length:3\n\na\0c\0");
-    QTest::newRow("text body, always: added") << frame("SEND", {{"a", "1"}}, "abc") << always
-                                              << raw("SEND\na:1\ncontent-length:3\n\nabc\0");
+    QTest::newRow("text body, always: added")
+        << frame("SEND", {{"a", "1"}}, "abc") << always << raw("SEND\na:1\ncontent-length:3\n\nabc\0");
     QTest::newRow("empty body, always: added") << frame("ACK") << always << raw("ACK\ncontent-length:0\n\n\0");
     QTest::newRow("wrong value rewritten in place")
         << frame("SEND", {{"a", "1"}, {"content-length", "99"}, {"b", "2"}}, "abc") << asNeeded
         << raw("SEND\na:1\ncontent-length:3\nb:2\n\nabc\0");
-    QTest::newRow("invalid value rewritten") << frame("SEND", {{"content-length", "-1"}}, raw("\0"))
-                                             << asNeeded << raw("SEND\ncontent-length:1\n\n\0\0");
-    QTest::newRow("right value kept as written") << frame("SEND", {{"content-length", "003"}}, "abc") << always
-                                                 << raw("SEND\ncontent-length:003\n\nabc\0");
+    QTest::newRow("invalid value rewritten")
+        << frame("SEND", {{"content-length", "-1"}}, raw("\0")) << asNeeded << raw("SEND\ncontent-length:1\n\n\0\0");
+    QTest::newRow("right value kept as written")
+        << frame("SEND", {{"content-length", "003"}}, "abc") << always << raw("SEND\ncontent-length:003\n\nabc\0");
     QTest::newRow("only the first is rewritten")
         << frame("SEND", {{"content-length", "99"}, {"content-length", "98"}}, "abc") << always
         << raw("SEND\ncontent-length:3\ncontent-length:98\n\nabc\0");
@@ -290,14 +287,14 @@ void tst_StompFrameWriter::roundTripRealWorld_data()
 
     const QByteArray json = R"({"data":{"sysMsgList":[{"id":"1791022789439037441","title":"待办通知:《变更申请》"}],)"
                             R"("sysMsgNums":11}})";
-    QTest::newRow("RabbitMQ CONNECTED") << StompVersion::V1_2
-                                        << raw("CONNECTED\nserver:RabbitMQ/3.10.8\nsession:session-yGcX1Mdyq3aFr0Ub4mTBLw\n"
-                                               "heart-beat:10000,10000\nversion:1.2\n\n\0");
-    QTest::newRow("RabbitMQ MESSAGE")
+    QTest::newRow("RabbitMQ CONNECTED")
         << StompVersion::V1_2
-        << "MESSAGE\nsubscription:sub-0\ndestination:/exchange/FanoutDemandExchange\n"
-           "message-id:T_sub-0@@session-yGcX1Mdyq3aFr0Ub4mTBLw@@1\nredelivered:false\n"
-           "content-type:application/json;charset=UTF-8\ncontent-length:"
+        << raw("CONNECTED\nserver:RabbitMQ/3.10.8\nsession:session-yGcX1Mdyq3aFr0Ub4mTBLw\n"
+               "heart-beat:10000,10000\nversion:1.2\n\n\0");
+    QTest::newRow("RabbitMQ MESSAGE") << StompVersion::V1_2
+                                      << "MESSAGE\nsubscription:sub-0\ndestination:/exchange/FanoutDemandExchange\n"
+                                         "message-id:T_sub-0@@session-yGcX1Mdyq3aFr0Ub4mTBLw@@1\nredelivered:false\n"
+                                         "content-type:application/json;charset=UTF-8\ncontent-length:"
             + QByteArray::number(json.size()) + "\n\n" + json + '\0';
     QTest::newRow("ActiveMQ MESSAGE") << StompVersion::V1_1
                                       << raw("MESSAGE\nmessage-id:ID\\cdebian-40123-1715848083123-3\\c1\\c1\\c1\\c1\n"
@@ -359,7 +356,8 @@ void tst_StompFrameWriter::roundTripGenerated()
         // Each frame on its own.
         QString error;
         const QList<StompFrame> back = parseAll(bytes, version, &error);
-        QVERIFY2(error.isEmpty(), qPrintable(QStringLiteral("frame %1: %2\n%3").arg(i).arg(error, QString::fromLatin1(describe(f)))));
+        QVERIFY2(error.isEmpty(),
+                 qPrintable(QStringLiteral("frame %1: %2\n%3").arg(i).arg(error, QString::fromLatin1(describe(f)))));
         QCOMPARE(back.size(), 1);
         expected.append(expectedAfterRoundTrip(f, contentLength));
         QCOMPARE(back.first(), expected.last());
@@ -377,7 +375,8 @@ void tst_StompFrameWriter::roundTripGenerated()
     parser.setVersion(version);
     QList<StompFrame> frames;
     for (qsizetype pos = 0; pos < stream.size();) {
-        const qsizetype size = std::min<qsizetype>(stream.size() - pos, 1 + generator.bounded(generator.bounded(2) ? 8 : 3000));
+        const qsizetype size =
+            std::min<qsizetype>(stream.size() - pos, 1 + generator.bounded(generator.bounded(2) ? 8 : 3000));
         QVERIFY(parser.feed(QByteArrayView(stream).sliced(pos, size)));
         pos += size;
         while (parser.hasFrame())
