@@ -3,10 +3,8 @@ add_library(todo_compiler_settings INTERFACE)
 add_library(TodoNotifier::CompilerSettings ALIAS todo_compiler_settings)
 
 target_compile_options(todo_compiler_settings INTERFACE
-    $<$<CXX_COMPILER_ID:GNU,Clang>:-Wall -Wextra -Wpedantic -Wshadow=local -Wnon-virtual-dtor -Wcast-align>)
-if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
-    target_compile_options(todo_compiler_settings INTERFACE -Wno-shadow-field-in-constructor)
-endif()
+    $<$<CXX_COMPILER_ID:GNU,Clang>:-Wall -Wextra -Wpedantic -Wnon-virtual-dtor -Wcast-align>
+    $<$<CXX_COMPILER_ID:GNU>:-Wshadow=local>)
 if(TODO_WERROR)
     target_compile_options(todo_compiler_settings INTERFACE $<$<CXX_COMPILER_ID:GNU,Clang>:-Werror>)
 endif()

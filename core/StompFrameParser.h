@@ -12,7 +12,7 @@
 // broken server can neither exhaust memory nor stall the client.
 struct StompParserLimits
 {
-    qsizetype maxFrameSize = 16 * 1024 * 1024; // command + headers + body, in bytes
+    qsizetype maxFrameSize = 16 * 1024 * 1024; // from the command's first byte to the body's last, EOLs included
     int maxHeaderCount = 256;                  // header lines per frame
     qsizetype maxHeaderLength = 64 * 1024;     // bytes in one header line (escaped, without EOL)
     qsizetype maxCommandLength = 64;           // bytes in the command line

@@ -493,8 +493,6 @@ void tst_StompFrameParser::parse_data()
                 1, "SEND", {}, v12, frameLimit(100));
     addErrorRow("content-length at the size limit but a CRLF blank line", raw("SEND\ncontent-length:5\n\r\nhello\0"),
                 R::FrameTooLarge, 1, "SEND", {}, v12, frameLimit(28));
-
-    // Inputs the fuzzer found to be interesting (regressions) are appended here.
 }
 
 void tst_StompFrameParser::parse()
