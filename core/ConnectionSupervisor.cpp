@@ -6,8 +6,7 @@
 ConnectionSupervisor::ConnectionSupervisor(StompClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
-{
-}
+{ }
 
 bool ConnectionSupervisor::watchSystemNetwork()
 {
@@ -20,8 +19,7 @@ bool ConnectionSupervisor::watchSystemNetwork()
     QNetworkInformation *info = QNetworkInformation::instance();
     m_reachability = info->reachability();
     connect(info, &QNetworkInformation::reachabilityChanged, this, &ConnectionSupervisor::onReachabilityChanged);
-    connect(info, &QNetworkInformation::transportMediumChanged, this,
-            &ConnectionSupervisor::onTransportMediumChanged);
+    connect(info, &QNetworkInformation::transportMediumChanged, this, &ConnectionSupervisor::onTransportMediumChanged);
     m_watching = true;
     qCInfo(lcStomp) << "watching network reachability with backend" << info->backendName();
     return true;

@@ -22,10 +22,10 @@ struct ReconnectPolicy
     qint64 initialDelayMs = 1000;
     qint64 maxDelayMs = 60000;
     double factor = 2.0;
-    double jitter = 0.5;         // the delay is drawn uniformly from [d*(1-jitter), d]
-    int maxAttempts = 0;         // 0 = unlimited; otherwise Failed after this many failed attempts in a row
+    double jitter = 0.5; // the delay is drawn uniformly from [d*(1-jitter), d]
+    int maxAttempts = 0; // 0 = unlimited; otherwise Failed after this many failed attempts in a row
     qint64 stableAfterMs = 30000; // a connection up this long resets the attempt count and the delay
-    int maxAuthFailures = 3;     // consecutive authentication failures before giving up (Failed)
+    int maxAuthFailures = 3; // consecutive authentication failures before giving up (Failed)
 
     // The un-jittered delay before attempt `attempt` (1-based).
     qint64 baseDelay(int attempt) const;
@@ -34,19 +34,19 @@ struct ReconnectPolicy
 // Everything a StompClient needs to connect. Secrets (passcode, header values) are never logged.
 struct StompConnectOptions
 {
-    QList<QUrl> urls;      // tried in turn: failover order
-    QByteArray host;       // the STOMP host header (RabbitMQ vhost); not sent when empty
+    QList<QUrl> urls; // tried in turn: failover order
+    QByteArray host; // the STOMP host header (RabbitMQ vhost); not sent when empty
     QByteArray login;
     QByteArray passcode;
     QList<QPair<QByteArray, QByteArray>> connectHeaders; // extra CONNECT headers (token, client-id, ...)
     TransportOptions transport;
-    QList<StompVersion> acceptVersions{StompVersion::V1_2, StompVersion::V1_1, StompVersion::V1_0};
+    QList<StompVersion> acceptVersions {StompVersion::V1_2, StompVersion::V1_1, StompVersion::V1_0};
     bool useStompCommand = false; // send STOMP instead of CONNECT (1.1+ servers)
 
     int heartbeatOutMs = 10000; // what we offer to send (cx)
-    int heartbeatInMs = 10000;  // what we want to receive (cy)
+    int heartbeatInMs = 10000; // what we want to receive (cy)
     double heartbeatGrace = 2.0; // the peer is dead after inbound period * grace of silence
-    int webSocketPingMs = 0;     // >0: also send WebSocket pings at this period
+    int webSocketPingMs = 0; // >0: also send WebSocket pings at this period
 
     qint64 connectTimeoutMs = 15000; // transport open + CONNECTED
     qint64 receiptTimeoutMs = 10000;
@@ -58,7 +58,7 @@ struct StompConnectOptions
 };
 
 enum class StompAckMode { Auto, Client, ClientIndividual };
-QByteArray stompAckModeName(StompAckMode mode);                   // "auto", "client", "client-individual"
+QByteArray stompAckModeName(StompAckMode mode); // "auto", "client", "client-individual"
 bool parseStompAckMode(QByteArrayView text, StompAckMode *mode); // inverse; false if unknown
 
 struct StompSubscription
@@ -89,7 +89,7 @@ struct StompSession
     QByteArray server;
     QByteArray sessionId;
     int heartbeatOutMs = 0; // negotiated: how often we send (0 = never)
-    int heartbeatInMs = 0;  // negotiated: how often the server sends (0 = never)
+    int heartbeatInMs = 0; // negotiated: how often the server sends (0 = never)
     QUrl url;
     QString transport; // Transport::description()
 };
@@ -99,11 +99,11 @@ enum class StompErrorKind {
     None,
     Unreachable,
     HandshakeRefused,
-    AuthFailed,     // ERROR before CONNECTED that names authentication, or 401/403 at the handshake
-    ServerError,    // an ERROR frame
-    ProtocolError,  // malformed frame, unsupported version
-    HeartbeatLost,  // silence past heart-beat * grace
-    Timeout,        // CONNECTED did not come in time
+    AuthFailed, // ERROR before CONNECTED that names authentication, or 401/403 at the handshake
+    ServerError, // an ERROR frame
+    ProtocolError, // malformed frame, unsupported version
+    HeartbeatLost, // silence past heart-beat * grace
+    Timeout, // CONNECTED did not come in time
     Tls,
     ConnectionLost, // the transport closed
 };
@@ -112,8 +112,8 @@ QString stompErrorKindName(StompErrorKind kind);
 struct StompError
 {
     StompErrorKind kind = StompErrorKind::None;
-    QString message;   // one line, for people
-    QByteArray body;   // an ERROR frame's body
+    QString message; // one line, for people
+    QByteArray body; // an ERROR frame's body
     QUrl url;
 };
 Q_DECLARE_METATYPE(StompError)
@@ -197,7 +197,7 @@ Q_SIGNALS:
     void errorFrameReceived(const StompFrame &frame);
     void errorOccurred(const StompError &error);
     void outboxOverflow(const QByteArray &destination); // a queued SEND was dropped
-    void frameSent(const StompFrame &frame);            // for diagnostics (passcode already redacted)
+    void frameSent(const StompFrame &frame); // for diagnostics (passcode already redacted)
     void frameReceived(const StompFrame &frame);
 
 private:
@@ -215,9 +215,9 @@ private:
         StompFrame frame; // a SEND to deliver again if its receipt never comes
     };
 
-    static constexpr qint64 kWallCheckMs = 30000;          // suspend/resume check when nothing else ticks
+    static constexpr qint64 kWallCheckMs = 30000; // suspend/resume check when nothing else ticks
     static constexpr qint64 kClockJumpThresholdMs = 15000; // wall vs monotonic drift that means "we slept"
-    static constexpr qint64 kProbeTimeoutMs = 5000;        // how long a liveness ping may wait for its pong
+    static constexpr qint64 kProbeTimeoutMs = 5000; // how long a liveness ping may wait for its pong
 
     void setState(State state);
     void startAttempt();
@@ -281,14 +281,14 @@ private:
     std::deque<PendingSend> m_outbox;
     QList<PendingReceipt> m_receipts;
     int m_urlIndex = 0;
-    int m_attempt = 0;      // failed attempts in a row
+    int m_attempt = 0; // failed attempts in a row
     int m_authFailures = 0; // consecutive authentication failures
     quint64 m_connectionSerial = 0; // counts CONNECTED frames: ACKs must belong to the current connection
-    quint64 m_transportSerial = 0;  // counts transports: stops frame handling once a transport is replaced
+    quint64 m_transportSerial = 0; // counts transports: stops frame handling once a transport is replaced
     quint64 m_idCounter = 0;
     qint64 m_lastInboundMs = 0;
     qint64 m_lastOutboundMs = 0;
-    qint64 m_lastWallMs = 0;      // wall clock at the last check, to spot suspend/resume
+    qint64 m_lastWallMs = 0; // wall clock at the last check, to spot suspend/resume
     qint64 m_lastMonotonicMs = 0; // monotonic clock at the same moment
     bool m_userDisconnect = false;
 };

@@ -33,8 +33,7 @@ StompFrame::StompFrame(QByteArray command, QList<Header> headers, QByteArray bod
     : command(std::move(command))
     , headers(std::move(headers))
     , body(std::move(body))
-{
-}
+{ }
 
 QByteArray StompFrame::header(QByteArrayView name, const QByteArray &defaultValue) const
 {

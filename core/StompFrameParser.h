@@ -13,28 +13,28 @@
 struct StompParserLimits
 {
     qsizetype maxFrameSize = 16 * 1024 * 1024; // from the command's first byte to the body's last, EOLs included
-    int maxHeaderCount = 256;                  // header lines per frame
-    qsizetype maxHeaderLength = 64 * 1024;     // bytes in one header line (escaped, without EOL)
-    qsizetype maxCommandLength = 64;           // bytes in the command line
+    int maxHeaderCount = 256; // header lines per frame
+    qsizetype maxHeaderLength = 64 * 1024; // bytes in one header line (escaped, without EOL)
+    qsizetype maxCommandLength = 64; // bytes in the command line
 };
 
 // Which rule a malformed or oversized frame broke.
 enum class StompParseRule {
-    InvalidCommand,       // empty, too long or not [A-Z]+ (a stray byte where a frame should start)
-    MalformedHeader,      // a header line without ':'
-    InvalidEscape,        // an escape sequence the negotiated version does not define
+    InvalidCommand, // empty, too long or not [A-Z]+ (a stray byte where a frame should start)
+    MalformedHeader, // a header line without ':'
+    InvalidEscape, // an escape sequence the negotiated version does not define
     InvalidContentLength, // not a non-negative decimal integer
     MissingNulTerminator, // no NUL right after content-length bytes
-    FrameTooLarge,        // maxFrameSize
-    TooManyHeaders,       // maxHeaderCount
-    HeaderTooLong,        // maxHeaderLength
-    CommandTooLong,       // maxCommandLength
+    FrameTooLarge, // maxFrameSize
+    TooManyHeaders, // maxHeaderCount
+    HeaderTooLong, // maxHeaderLength
+    CommandTooLong, // maxCommandLength
 };
 
 struct StompParseError
 {
     qint64 frameNumber = 0; // 1-based number of the frame in the stream that failed
-    QByteArray command;     // the failing frame's command, when it was read
+    QByteArray command; // the failing frame's command, when it was read
     StompParseRule rule = StompParseRule::InvalidCommand;
     QString detail; // human-readable, English, e.g. "header line is 70000 bytes, the limit is 65536"
 
@@ -99,9 +99,9 @@ private:
     StompVersion m_version = StompVersion::V1_2;
     State m_state = State::FrameStart;
     QByteArray m_buffer;
-    qsizetype m_pos = 0;        // first unconsumed byte of m_buffer
+    qsizetype m_pos = 0; // first unconsumed byte of m_buffer
     qsizetype m_frameStart = 0; // where the current frame began in m_buffer
-    qsizetype m_scanPos = 0;    // how far the current search for LF/NUL already looked
+    qsizetype m_scanPos = 0; // how far the current search for LF/NUL already looked
     qsizetype m_contentLength = -1;
     StompFrame m_current;
     std::deque<StompFrame> m_frames;

@@ -15,12 +15,12 @@
 // retrying, failing over and giving up, and the CLI maps it to exit codes.
 enum class TransportError {
     None,
-    Unreachable,      // DNS, connection refused, network down, timeout before the handshake
+    Unreachable, // DNS, connection refused, network down, timeout before the handshake
     HandshakeRefused, // the server answered but refused the upgrade (HTTP status, wrong path, no subprotocol)
-    AuthRejected,     // the handshake itself was refused with 401/403
-    Tls,              // certificate or TLS failure
-    Protocol,         // malformed data from the peer at the transport level (e.g. SockJS framing)
-    Closed,           // the peer closed an open connection
+    AuthRejected, // the handshake itself was refused with 401/403
+    Tls, // certificate or TLS failure
+    Protocol, // malformed data from the peer at the transport level (e.g. SockJS framing)
+    Closed, // the peer closed an open connection
 };
 
 QString transportErrorName(TransportError error);
@@ -30,10 +30,10 @@ Q_DECLARE_METATYPE(TransportError)
 struct TransportOptions
 {
     QList<QPair<QByteArray, QByteArray>> handshakeHeaders; // extra HTTP headers for the upgrade request
-    QStringList subprotocols{QStringLiteral("v12.stomp"), QStringLiteral("v11.stomp"), QStringLiteral("v10.stomp")};
+    QStringList subprotocols {QStringLiteral("v12.stomp"), QStringLiteral("v11.stomp"), QStringLiteral("v10.stomp")};
     QSslConfiguration sslConfiguration = QSslConfiguration::defaultConfiguration(); // verifies peers by default
-    bool ignoreSslErrors = false;                 // only for explicitly trusted test setups
-    QNetworkProxy proxy{QNetworkProxy::DefaultProxy}; // the application/system proxy
+    bool ignoreSslErrors = false; // only for explicitly trusted test setups
+    QNetworkProxy proxy {QNetworkProxy::DefaultProxy}; // the application/system proxy
     qint64 maxIncomingMessageSize = 64 * 1024 * 1024; // a larger WebSocket message is refused by the socket
     int maxOutgoingChunk = 0; // >0: split outgoing STOMP frames into WebSocket messages of at most this size
 };
@@ -64,7 +64,7 @@ public:
 Q_SIGNALS:
     void opened();
     void dataReceived(const QByteArray &data); // STOMP bytes, in order
-    void activity();                            // any inbound traffic, including transport-level keep-alives
+    void activity(); // any inbound traffic, including transport-level keep-alives
     void closed(TransportError error, const QString &reason);
     void failed(TransportError error, const QString &reason); // open() did not succeed
 };

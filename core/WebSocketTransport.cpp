@@ -9,8 +9,7 @@
 
 WebSocketTransport::WebSocketTransport(QObject *parent)
     : Transport(parent)
-{
-}
+{ }
 
 WebSocketTransport::~WebSocketTransport()
 {
@@ -108,8 +107,8 @@ bool WebSocketTransport::sendData(const QByteArray &data)
         while (isText && end < data.size() && end > offset + 1 && (uchar(data.at(end)) & 0xC0) == 0x80)
             --end;
         const QByteArray part = data.mid(offset, end - offset);
-        const qint64 written
-            = isText ? m_socket->sendTextMessage(QString::fromUtf8(part)) : m_socket->sendBinaryMessage(part);
+        const qint64 written =
+            isText ? m_socket->sendTextMessage(QString::fromUtf8(part)) : m_socket->sendBinaryMessage(part);
         if (written < 0)
             return false;
         offset = end;

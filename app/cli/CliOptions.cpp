@@ -125,21 +125,19 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
-    const QCommandLineOption urlOption(QStringLiteral("url"),
-                                       tr("Server URL, ws:// or wss:// (repeat for failover, tried in order)."),
-                                       tr("url"));
+    const QCommandLineOption urlOption(
+        QStringLiteral("url"), tr("Server URL, ws:// or wss:// (repeat for failover, tried in order)."), tr("url"));
     const QCommandLineOption loginOption(QStringLiteral("login"), tr("STOMP login."), tr("name"));
     const QCommandLineOption passcodeFileOption(QStringLiteral("passcode-file"),
                                                 tr("Read the STOMP passcode from this file."), tr("path"));
     const QCommandLineOption hostOption(QStringLiteral("host"), tr("STOMP host header (RabbitMQ virtual host)."),
                                         tr("host"));
-    const QCommandLineOption headerOption(QStringLiteral("header"),
-                                          tr("Extra CONNECT header, e.g. client-id:desk-42 (repeatable)."),
-                                          tr("name:value"));
-    const QCommandLineOption headerFileOption(
-        QStringLiteral("header-file"), tr("Read extra CONNECT headers (one name:value per line) from a file; "
-                                          "use it for tokens."),
-        tr("path"));
+    const QCommandLineOption headerOption(
+        QStringLiteral("header"), tr("Extra CONNECT header, e.g. client-id:desk-42 (repeatable)."), tr("name:value"));
+    const QCommandLineOption headerFileOption(QStringLiteral("header-file"),
+                                              tr("Read extra CONNECT headers (one name:value per line) from a file; "
+                                                 "use it for tokens."),
+                                              tr("path"));
     const QCommandLineOption heartbeatOption(QStringLiteral("heartbeat"),
                                              tr("Heart-beat periods in ms we send and want (default 10000,10000)."),
                                              tr("out,in"));
@@ -152,24 +150,22 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
                                                tr("Destination to subscribe or send to (repeatable for listen)."),
                                                tr("destination"));
     const QCommandLineOption countOption(QStringLiteral("count"), tr("listen: exit after N messages."), tr("N"));
-    const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
-                                           tr("listen: exit after S seconds; check/send: give up after S seconds."),
-                                           tr("S"));
+    const QCommandLineOption timeoutOption(
+        QStringLiteral("timeout"), tr("listen: exit after S seconds; check/send: give up after S seconds."), tr("S"));
     const QCommandLineOption reconnectOption(QStringLiteral("reconnect"),
                                              tr("Reconnect delays in ms: initial,maximum (default 1000,60000)."),
                                              tr("initial,max"));
     const QCommandLineOption attemptsOption(QStringLiteral("max-attempts"),
-                                            tr("Give up after N failed attempts in a row (default: never)."),
-                                            tr("N"));
+                                            tr("Give up after N failed attempts in a row (default: never)."), tr("N"));
     const QCommandLineOption contentTypeOption(QStringLiteral("content-type"), tr("send: content-type header."),
                                                tr("type"));
     const QCommandLineOption insecureOption(QStringLiteral("insecure"),
                                             tr("Accept TLS certificates that fail verification (testing only)."));
 
     parser.addOption(helpOption);
-    for (const QCommandLineOption &option : {urlOption, loginOption, passcodeFileOption, hostOption, headerOption,
-                                             headerFileOption, heartbeatOption, reconnectOption, attemptsOption,
-                                             demoOption, verboseOption, insecureOption})
+    for (const QCommandLineOption &option :
+         {urlOption, loginOption, passcodeFileOption, hostOption, headerOption, headerFileOption, heartbeatOption,
+          reconnectOption, attemptsOption, demoOption, verboseOption, insecureOption})
         parser.addOption(option);
     QString synopsis;
     if (options->command == Command::Listen) {
@@ -304,7 +300,8 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
     }
     if (options->command == Command::Listen) {
         if (parser.isSet(ackOption) && !parseStompAckMode(parser.value(ackOption).toUtf8(), &options->ackMode)) {
-            *error = tr("invalid --ack \"%1\": expected auto, client or client-individual").arg(parser.value(ackOption));
+            *error =
+                tr("invalid --ack \"%1\": expected auto, client or client-individual").arg(parser.value(ackOption));
             return false;
         }
         if (parser.isSet(countOption)) {

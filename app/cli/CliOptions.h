@@ -10,14 +10,14 @@
 namespace CliExit {
 enum Code {
     Ok = 0,
-    Failure = 1,          // anything not listed below (e.g. --count not reached before --timeout)
-    Usage = 2,            // bad command line
-    Unreachable = 3,      // no TCP/TLS connection to any URL
+    Failure = 1, // anything not listed below (e.g. --count not reached before --timeout)
+    Usage = 2, // bad command line
+    Unreachable = 3, // no TCP/TLS connection to any URL
     HandshakeRefused = 4, // the server answered but refused the WebSocket upgrade (wrong path, not STOMP)
-    AuthFailed = 5,       // credentials refused (ERROR frame or HTTP 401/403)
-    ServerError = 6,      // ERROR frame, malformed data, unsupported version
-    Timeout = 7,          // connected but no CONNECTED / RECEIPT in time
-    Tls = 8,              // certificate not trusted, TLS failure
+    AuthFailed = 5, // credentials refused (ERROR frame or HTTP 401/403)
+    ServerError = 6, // ERROR frame, malformed data, unsupported version
+    Timeout = 7, // connected but no CONNECTED / RECEIPT in time
+    Tls = 8, // certificate not trusted, TLS failure
 };
 int forError(StompErrorKind kind);
 } // namespace CliExit
@@ -32,9 +32,9 @@ struct CliOptions
     QList<QByteArray> destinations;
     StompAckMode ackMode = StompAckMode::Auto;
     bool demo = false;
-    int count = 0;          // listen: exit after this many messages (0 = no limit)
-    double timeoutSec = 0;  // listen: exit after this long; check/send: overall deadline
-    QByteArray body;        // send
+    int count = 0; // listen: exit after this many messages (0 = no limit)
+    double timeoutSec = 0; // listen: exit after this long; check/send: overall deadline
+    QByteArray body; // send
     QByteArray contentType; // send
     bool verbose = false;
 

@@ -75,9 +75,10 @@ bool CliRunner::start()
             return false;
         }
         connect.urls = {m_demo->url()};
-        std::fprintf(stderr, "%s\n",
-                     qPrintable(tr("demo push server (a test double, not a broker) listening on %1")
-                                    .arg(m_demo->url().toString())));
+        std::fprintf(
+            stderr, "%s\n",
+            qPrintable(
+                tr("demo push server (a test double, not a broker) listening on %1").arg(m_demo->url().toString())));
     }
     if (m_options.command != CliOptions::Command::Listen) {
         // check and send try every URL once, quickly, instead of retrying forever.
@@ -112,7 +113,7 @@ bool CliRunner::start()
 
 void CliRunner::onConnected(const StompSession &session)
 {
-    const QJsonArray heartBeat{session.heartbeatOutMs, session.heartbeatInMs};
+    const QJsonArray heartBeat {session.heartbeatOutMs, session.heartbeatInMs};
     const QString version = QString::fromLatin1(stompVersionName(session.version));
     if (m_options.command == CliOptions::Command::Listen) {
         printEvent({{QStringLiteral("event"), QStringLiteral("connected")},

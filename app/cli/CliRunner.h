@@ -38,7 +38,7 @@ private:
 
     CliOptions m_options;
     StompClient m_client;
-    ConnectionSupervisor m_supervisor{&m_client};
+    ConnectionSupervisor m_supervisor {&m_client};
     std::unique_ptr<DemoPushServer> m_demo;
     QTimer m_deadline;
     QByteArray m_sendReceipt;

@@ -37,7 +37,7 @@ inline int fixture(const QStringList &arguments, QString *output = nullptr, int 
 {
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(env("TODO_RMQ_FIXTURE"), QStringList{arguments.first(), env("TODO_RMQ_DIR")} + arguments.mid(1));
+    process.start(env("TODO_RMQ_FIXTURE"), QStringList {arguments.first(), env("TODO_RMQ_DIR")} + arguments.mid(1));
     if (!process.waitForFinished(timeoutMs))
         return -1;
     if (output)
@@ -51,7 +51,7 @@ inline int publish(const QStringList &arguments, QString *output = nullptr, int 
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.start(QStringLiteral("/usr/bin/python3"),
-                  QStringList{env("TODO_RMQ_PUBLISH"), QStringLiteral("--port"), QString::number(stompPort())}
+                  QStringList {env("TODO_RMQ_PUBLISH"), QStringLiteral("--port"), QString::number(stompPort())}
                       + arguments);
     if (!process.waitForFinished(timeoutMs))
         return -1;

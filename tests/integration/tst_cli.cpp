@@ -2,9 +2,9 @@
 // real RabbitMQ (unreachable, refused handshake, authentication failure), send + listen round trip.
 #include "BrokerFixture.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonArray>
 #include <QProcess>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -19,7 +19,8 @@ struct Run
     QByteArray err;
 };
 
-Run runCli(const QStringList &arguments, const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
+Run runCli(const QStringList &arguments,
+           const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
            const QByteArray &input = {}, int timeoutMs = 60000)
 {
     QProcess process;
@@ -95,26 +96,26 @@ void tst_Cli::usageErrorsExitWith2_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
-    QTest::newRow("no command") << QStringList{} << QStringLiteral("no command");
-    QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << QStringLiteral("unknown command");
-    QTest::newRow("no url") << QStringList{QStringLiteral("check")} << QStringLiteral("--url");
-    QTest::newRow("passcode on the command line")
-        << QStringList{QStringLiteral("check"), QStringLiteral("--demo"), QStringLiteral("--passcode"),
-                       QStringLiteral("x")}
-        << QStringLiteral("TODO_NOTIFIER_PASSCODE");
-    QTest::newRow("bad url") << QStringList{QStringLiteral("check"), QStringLiteral("--url"), QStringLiteral("ftp://x")}
+    QTest::newRow("no command") << QStringList {} << QStringLiteral("no command");
+    QTest::newRow("unknown command") << QStringList {QStringLiteral("frobnicate")} << QStringLiteral("unknown command");
+    QTest::newRow("no url") << QStringList {QStringLiteral("check")} << QStringLiteral("--url");
+    QTest::newRow("passcode on the command line") << QStringList {QStringLiteral("check"), QStringLiteral("--demo"),
+                                                                  QStringLiteral("--passcode"), QStringLiteral("x")}
+                                                  << QStringLiteral("TODO_NOTIFIER_PASSCODE");
+    QTest::newRow("bad url") << QStringList {QStringLiteral("check"), QStringLiteral("--url"),
+                                             QStringLiteral("ftp://x")}
                              << QStringLiteral("invalid --url");
-    QTest::newRow("bad heartbeat") << QStringList{QStringLiteral("check"), QStringLiteral("--demo"),
-                                                  QStringLiteral("--heartbeat"), QStringLiteral("10")}
+    QTest::newRow("bad heartbeat") << QStringList {QStringLiteral("check"), QStringLiteral("--demo"),
+                                                   QStringLiteral("--heartbeat"), QStringLiteral("10")}
                                    << QStringLiteral("--heartbeat");
-    QTest::newRow("bad ack") << QStringList{QStringLiteral("listen"), QStringLiteral("--demo"), QStringLiteral("--ack"),
-                                            QStringLiteral("sometimes")}
+    QTest::newRow("bad ack") << QStringList {QStringLiteral("listen"), QStringLiteral("--demo"),
+                                             QStringLiteral("--ack"), QStringLiteral("sometimes")}
                              << QStringLiteral("--ack");
     QTest::newRow("send without destination")
-        << QStringList{QStringLiteral("send"), QStringLiteral("--demo"), QStringLiteral("body")}
+        << QStringList {QStringLiteral("send"), QStringLiteral("--demo"), QStringLiteral("body")}
         << QStringLiteral("--destination");
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("listen"), QStringLiteral("--demo"),
-                                                   QStringLiteral("--colour")}
+    QTest::newRow("unknown option") << QStringList {QStringLiteral("listen"), QStringLiteral("--demo"),
+                                                    QStringLiteral("--colour")}
                                     << QStringLiteral("colour");
 }
 
@@ -170,8 +171,7 @@ void tst_Cli::listenAgainstDemoPrintsJsonLines()
         QVERIFY(!message.value(QLatin1String("messageId")).toString().isEmpty());
         QVERIFY(message.value(QLatin1String("headers")).toObject().contains(QLatin1String("content-type")));
         // The body is the todo envelope, intact (non-ASCII included).
-        const QJsonDocument body
-            = QJsonDocument::fromJson(message.value(QLatin1String("body")).toString().toUtf8());
+        const QJsonDocument body = QJsonDocument::fromJson(message.value(QLatin1String("body")).toString().toUtf8());
         QVERIFY(body.object().value(QLatin1String("data")).toObject().contains(QLatin1String("sysMsgList")));
     }
 }

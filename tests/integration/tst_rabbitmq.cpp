@@ -125,18 +125,17 @@ void tst_RabbitMq::thousandMessagesArriveInOrder()
     const QByteArray name = uniqueName("order");
     const QByteArray queue = "/queue/" + name;
     QList<int> sequence;
-    connect(&client, &StompClient::messageReceived, this, [&sequence](const StompMessage &message) {
-        sequence.append(message.frame.header("seq").toInt());
-    });
+    connect(&client, &StompClient::messageReceived, this,
+            [&sequence](const StompMessage &message) { sequence.append(message.frame.header("seq").toInt()); });
     client.subscribe({{}, queue, StompAckMode::Auto, {}});
 
     QString output;
-    QCOMPARE(BrokerFixture::publish({QStringLiteral("-d"), QString::fromUtf8(queue), QStringLiteral("-n"),
-                                     QStringLiteral("1000"), QStringLiteral("--receipt"),
-                                     QStringLiteral("--body-template"),
-                                     QStringLiteral("{\"id\":\"{i}\",\"title\":\"待办 {i}\"}")},
-                                    &output),
-             0);
+    QCOMPARE(
+        BrokerFixture::publish({QStringLiteral("-d"), QString::fromUtf8(queue), QStringLiteral("-n"),
+                                QStringLiteral("1000"), QStringLiteral("--receipt"), QStringLiteral("--body-template"),
+                                QStringLiteral("{\"id\":\"{i}\",\"title\":\"待办 {i}\"}")},
+                               &output),
+        0);
     QVERIFY2(output.contains(QLatin1String("published 1000")), qPrintable(output));
     QTRY_COMPARE_WITH_TIMEOUT(sequence.size(), 1000, 30000);
     for (int i = 0; i < 1000; ++i)
@@ -179,9 +178,8 @@ void tst_RabbitMq::brokerKilledMidStreamLosesNothing()
     QSignalSpy connected(&client, &StompClient::connected);
     QCOMPARE(BrokerFixture::fixture({QStringLiteral("start")}, &output), 0);
     QString queues;
-    BrokerFixture::fixture({QStringLiteral("ctl"), QStringLiteral("-q"), QStringLiteral("list_queues"),
-                            QStringLiteral("name")},
-                           &queues);
+    BrokerFixture::fixture(
+        {QStringLiteral("ctl"), QStringLiteral("-q"), QStringLiteral("list_queues"), QStringLiteral("name")}, &queues);
     QVERIFY2(queues.contains(QString::fromUtf8(name)),
              "the broker lost the durable queue in its crash recovery: a broker fault, not the client's");
     QVERIFY2(connected.wait(30000), "the client did not reconnect by itself");

@@ -40,8 +40,7 @@ public:
 
 MockClock::MockClock(qint64 wallStartMs)
     : m_wall(wallStartMs)
-{
-}
+{ }
 
 MockClock::~MockClock()
 {

@@ -138,7 +138,7 @@ void tst_StompClient::connectNegotiatesVersionAndHeartbeats()
     m_server->setHeartbeat(5000, 3000); // sx, sy
     StompConnectOptions options = baseOptions();
     options.heartbeatOutMs = 4000; // cx
-    options.heartbeatInMs = 6000;  // cy
+    options.heartbeatInMs = 6000; // cy
     options.login = "alice";
     options.host = "todo-vhost";
     options.connectHeaders = {{"client-id", "desk-42"}};
@@ -147,7 +147,7 @@ void tst_StompClient::connectNegotiatesVersionAndHeartbeats()
     const StompSession session = m_client->session();
     QCOMPARE(session.version, StompVersion::V1_2);
     QCOMPARE(session.heartbeatOutMs, 4000); // max(cx, sy)
-    QCOMPARE(session.heartbeatInMs, 6000);  // max(cy, sx)
+    QCOMPARE(session.heartbeatInMs, 6000); // max(cy, sx)
     QVERIFY(session.server.startsWith("TodoNotifier-Demo/"));
     QVERIFY(!session.sessionId.isEmpty());
     QVERIFY(session.transport.contains(QLatin1String("v12.stomp")));
@@ -392,7 +392,7 @@ void tst_StompClient::resubscribeBeforeFlushingOutbox()
     const QByteArray session = sessions.first().first().toByteArray();
     QTRY_COMPARE(commandsOf(m_server->receivedFrames(), session).size(), 5);
     QCOMPARE(commandsOf(m_server->receivedFrames(), session),
-             (QList<QByteArray>{"CONNECT", "SUBSCRIBE", "SUBSCRIBE", "SEND", "SEND"}));
+             (QList<QByteArray> {"CONNECT", "SUBSCRIBE", "SUBSCRIBE", "SEND", "SEND"}));
     const QList<StompFrame> sends = m_server->receivedFrames("SEND");
     QCOMPARE(sends.at(0).body, QByteArray("first"));
     QCOMPARE(sends.at(1).body, QByteArray("second"));

@@ -173,12 +173,13 @@ void tst_WebSocketTransport::classify_data()
                                            "(Unauthorized).")
                          << TransportError::AuthRejected;
     QTest::newRow("403") << int(QAbstractSocket::ConnectionRefusedError)
-                         << QStringLiteral("Unhandled http status code: 403 (Forbidden).") << TransportError::AuthRejected;
+                         << QStringLiteral("Unhandled http status code: 403 (Forbidden).")
+                         << TransportError::AuthRejected;
     QTest::newRow("404") << int(QAbstractSocket::ConnectionRefusedError)
                          << QStringLiteral("Unhandled http status code: 404 (Not Found).")
                          << TransportError::HandshakeRefused;
-    QTest::newRow("refused") << int(QAbstractSocket::ConnectionRefusedError)
-                             << QStringLiteral("Connection refused") << TransportError::Unreachable;
+    QTest::newRow("refused") << int(QAbstractSocket::ConnectionRefusedError) << QStringLiteral("Connection refused")
+                             << TransportError::Unreachable;
     QTest::newRow("dns") << int(QAbstractSocket::HostNotFoundError) << QStringLiteral("Host not found")
                          << TransportError::Unreachable;
     QTest::newRow("tls") << int(QAbstractSocket::SslHandshakeFailedError) << QStringLiteral("handshake failed")
@@ -202,11 +203,11 @@ bool tst_WebSocketTransport::makeCertificate(QSslConfiguration *configuration)
     const QString key = m_dir.filePath(QStringLiteral("key.pem"));
     const QString cert = m_dir.filePath(QStringLiteral("cert.pem"));
     if (!QFile::exists(cert)) {
-        const int code = QProcess::execute(QStringLiteral("openssl"),
-                                           {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                                            QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
-                                            key, QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("1"),
-                                            QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")});
+        const int code = QProcess::execute(
+            QStringLiteral("openssl"),
+            {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+             QStringLiteral("-nodes"), QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert,
+             QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")});
         if (code != 0)
             return false;
     }
