@@ -9,8 +9,8 @@ namespace Logging {
 bool isSecretHeader(QByteArrayView name)
 {
     const QByteArray lower = name.toByteArray().toLower();
-    static const char *const secretParts[] = {"passcode", "password", "passwd", "secret", "token",
-                                              "authorization", "cookie", "credential", "api-key", "apikey"};
+    static const char *const secretParts[] = {"passcode",      "password", "passwd",     "secret",  "token",
+                                              "authorization", "cookie",   "credential", "api-key", "apikey"};
     for (const char *part : secretParts) {
         if (lower.contains(part))
             return true;

@@ -5,8 +5,8 @@
 #include <QLoggingCategory>
 #include <QPair>
 
-Q_DECLARE_LOGGING_CATEGORY(lcStomp)     // todo.core.stomp
-Q_DECLARE_LOGGING_CATEGORY(lcParser)    // todo.core.parser
+Q_DECLARE_LOGGING_CATEGORY(lcStomp) // todo.core.stomp
+Q_DECLARE_LOGGING_CATEGORY(lcParser) // todo.core.parser
 Q_DECLARE_LOGGING_CATEGORY(lcTransport) // todo.core.transport
 
 namespace Logging {

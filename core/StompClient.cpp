@@ -184,8 +184,9 @@ QByteArray StompClient::subscribe(StompSubscription subscription)
 
 void StompClient::unsubscribe(const QByteArray &subscriptionId)
 {
-    const auto removed = std::remove_if(m_subscriptions.begin(), m_subscriptions.end(),
-                                        [&subscriptionId](const StompSubscription &s) { return s.id == subscriptionId; });
+    const auto removed =
+        std::remove_if(m_subscriptions.begin(), m_subscriptions.end(),
+                       [&subscriptionId](const StompSubscription &s) { return s.id == subscriptionId; });
     if (removed == m_subscriptions.end())
         return;
     m_subscriptions.erase(removed, m_subscriptions.end());
@@ -199,7 +200,7 @@ QByteArray StompClient::send(const QByteArray &destination, const QByteArray &bo
     StompFrame frame("SEND", {{"destination", destination}}, body);
     for (const auto &header : headers)
         frame.addHeader(header.first, header.second);
-    PendingSend pending{std::move(frame), receipt ? nextId("rcpt-") : QByteArray()};
+    PendingSend pending {std::move(frame), receipt ? nextId("rcpt-") : QByteArray()};
     if (!pending.receiptId.isEmpty())
         pending.frame.setHeader("receipt", pending.receiptId);
     const QByteArray receiptId = pending.receiptId;
@@ -354,8 +355,7 @@ void StompClient::checkLiveness()
     }
     writeRaw(StompFrameWriter::heartbeat());
     // A pong comes back within a round trip; a heart-beat within the negotiated period.
-    const qint64 window
-        = pinged ? kProbeTimeoutMs : qint64(double(m_session.heartbeatInMs) * m_options.heartbeatGrace);
+    const qint64 window = pinged ? kProbeTimeoutMs : qint64(double(m_session.heartbeatInMs) * m_options.heartbeatGrace);
     m_probeTimer->start(qMax<qint64>(1000, window));
     qCInfo(lcStomp) << "checking that the connection is alive";
 }
@@ -384,7 +384,8 @@ void StompClient::startAttempt()
 
     m_transport = m_transportFactory(url);
     if (!m_transport) {
-        connectionLost({StompErrorKind::HandshakeRefused, tr("no transport for %1").arg(url.toDisplayString()), {}, url});
+        connectionLost(
+            {StompErrorKind::HandshakeRefused, tr("no transport for %1").arg(url.toDisplayString()), {}, url});
         return;
     }
     Transport *transport = m_transport.get();
@@ -413,8 +414,8 @@ void StompClient::onTransportData(const QByteArray &data)
         const QString detail = m_parser.error() ? m_parser.error()->toString() : tr("malformed frame");
         qCWarning(lcStomp) << "protocol error from" << currentUrl().toDisplayString(QUrl::RemoveUserInfo) << ":"
                            << detail;
-        connectionLost({StompErrorKind::ProtocolError, tr("malformed frame from the server: %1").arg(detail), {},
-                        currentUrl()});
+        connectionLost(
+            {StompErrorKind::ProtocolError, tr("malformed frame from the server: %1").arg(detail), {}, currentUrl()});
         return;
     }
     // A frame may tear the connection down (ERROR) or replace it: stop as soon as that happens.
@@ -488,11 +489,11 @@ void StompClient::handleConnected(const StompFrame &frame)
         return;
     }
     if (!m_options.acceptVersions.contains(version)) {
-        connectionLost({StompErrorKind::ProtocolError,
-                        tr("the server chose STOMP %1, which was not offered")
-                            .arg(QString::fromLatin1(stompVersionName(version))),
-                        {},
-                        currentUrl()});
+        connectionLost(
+            {StompErrorKind::ProtocolError,
+             tr("the server chose STOMP %1, which was not offered").arg(QString::fromLatin1(stompVersionName(version))),
+             {},
+             currentUrl()});
         return;
     }
     // heart-beat: the server's "sx,sy" against our "cx,cy" (STOMP 1.1 section "Heart-beating").
@@ -537,8 +538,8 @@ void StompClient::handleConnected(const StompFrame &frame)
     else
         m_attempt = 0;
 
-    qCInfo(lcStomp) << "connected: STOMP" << stompVersionName(version) << "server" << m_session.server
-                    << "heart-beat" << m_session.heartbeatOutMs << m_session.heartbeatInMs;
+    qCInfo(lcStomp) << "connected: STOMP" << stompVersionName(version) << "server" << m_session.server << "heart-beat"
+                    << m_session.heartbeatOutMs << m_session.heartbeatInMs;
     setState(State::Connected);
     Q_EMIT connected(m_session);
 }
@@ -549,7 +550,8 @@ void StompClient::handleMessage(StompFrame frame)
     message.subscriptionId = frame.header("subscription");
     message.destination = frame.header("destination");
     message.messageId = frame.header("message-id");
-    message.ackId = m_session.version == StompVersion::V1_2 ? frame.header("ack", message.messageId) : message.messageId;
+    message.ackId =
+        m_session.version == StompVersion::V1_2 ? frame.header("ack", message.messageId) : message.messageId;
     message.connectionSerial = m_connectionSerial;
     for (const StompSubscription &subscription : std::as_const(m_subscriptions)) {
         if (subscription.id == message.subscriptionId) {
@@ -588,7 +590,7 @@ void StompClient::handleError(const StompFrame &frame)
     const bool beforeConnected = m_state == State::Connecting;
     StompError error;
     error.kind = (beforeConnected && looksLikeAuthFailure(message + ' ' + frame.body)) ? StompErrorKind::AuthFailed
-                                                                                      : StompErrorKind::ServerError;
+                                                                                       : StompErrorKind::ServerError;
     error.message = QString::fromUtf8(message);
     error.body = frame.body;
     error.url = currentUrl();
@@ -662,8 +664,10 @@ void StompClient::onProbeTimer()
 {
     if (m_state != State::Connected)
         return;
-    connectionLost({StompErrorKind::HeartbeatLost, tr("no sign of life from the server after a network change"),
-                    {}, currentUrl()});
+    connectionLost({StompErrorKind::HeartbeatLost,
+                    tr("no sign of life from the server after a network change"),
+                    {},
+                    currentUrl()});
 }
 
 void StompClient::onBackoffTimer()
@@ -732,8 +736,8 @@ void StompClient::connectionLost(StompError error, bool reconnect)
     if (error.url.isEmpty())
         error.url = currentUrl();
     m_lastError = error;
-    qCWarning(lcStomp) << "connection to" << error.url.toDisplayString(QUrl::RemoveUserInfo) << "lost:"
-                       << stompErrorKindName(error.kind) << error.message;
+    qCWarning(lcStomp) << "connection to" << error.url.toDisplayString(QUrl::RemoveUserInfo)
+                       << "lost:" << stompErrorKindName(error.kind) << error.message;
     Q_EMIT errorOccurred(error);
     if (wasConnected)
         Q_EMIT disconnected(error);
@@ -760,8 +764,8 @@ void StompClient::scheduleReconnect()
         return;
     }
     if (m_authFailures >= qMax(1, policy.maxAuthFailures)) {
-        m_lastError.message = tr("authentication failed %n time(s); not retrying: %1", nullptr, m_authFailures)
-                                  .arg(m_lastError.message);
+        m_lastError.message =
+            tr("authentication failed %n time(s); not retrying: %1", nullptr, m_authFailures).arg(m_lastError.message);
         qCWarning(lcStomp) << m_lastError.message;
         Q_EMIT errorOccurred(m_lastError);
         setState(State::Failed);
@@ -825,7 +829,7 @@ void StompClient::requeueUnconfirmedSends()
     // connection (at-least-once), ahead of what was queued later.
     for (auto it = m_receipts.rbegin(); it != m_receipts.rend(); ++it) {
         if (it->kind == ReceiptKind::Send)
-            m_outbox.push_front(PendingSend{it->frame, it->id});
+            m_outbox.push_front(PendingSend {it->frame, it->id});
     }
     m_receipts.erase(std::remove_if(m_receipts.begin(), m_receipts.end(),
                                     [](const PendingReceipt &r) { return r.kind == ReceiptKind::Send; }),
@@ -875,9 +879,10 @@ void StompClient::writeSend(const PendingSend &pending)
 
 void StompClient::sendSubscribe(const StompSubscription &subscription)
 {
-    StompFrame frame("SUBSCRIBE", {{"id", subscription.id},
-                                   {"destination", subscription.destination},
-                                   {"ack", stompAckModeName(subscription.ackMode)}});
+    StompFrame frame("SUBSCRIBE",
+                     {{"id", subscription.id},
+                      {"destination", subscription.destination},
+                      {"ack", stompAckModeName(subscription.ackMode)}});
     for (const auto &header : subscription.headers)
         frame.setHeader(header.first, header.second);
     writeFrame(frame);
@@ -954,8 +959,9 @@ StompFrame StompClient::connectFrame() const
         frame.addHeader("login", m_options.login);
     if (!m_options.passcode.isEmpty())
         frame.addHeader("passcode", m_options.passcode);
-    frame.addHeader("heart-beat", QByteArray::number(qMax(0, m_options.heartbeatOutMs)) + ','
-                                      + QByteArray::number(qMax(0, m_options.heartbeatInMs)));
+    frame.addHeader("heart-beat",
+                    QByteArray::number(qMax(0, m_options.heartbeatOutMs)) + ','
+                        + QByteArray::number(qMax(0, m_options.heartbeatInMs)));
     for (const auto &header : m_options.connectHeaders)
         frame.setHeader(header.first, header.second);
     return frame;
