@@ -11,7 +11,9 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
@@ -173,6 +175,31 @@ qint64 runOnce(const Corpus &corpus)
     return elapsed;
 }
 
+// The corpus as files: chunks in feed order, each as a little-endian u32 length and its bytes, plus a summary.
+bool writeCorpus(const Corpus &corpus, const QString &dir)
+{
+    QDir().mkpath(dir);
+    QFile chunks(QDir(dir).filePath(corpus.name + QStringLiteral(".chunks")));
+    if (!chunks.open(QIODevice::WriteOnly))
+        return false;
+    for (const QByteArray &chunk : corpus.chunks) {
+        const quint32 size = quint32(chunk.size());
+        const char length[4] = {char(size & 0xff), char((size >> 8) & 0xff), char((size >> 16) & 0xff),
+                                char((size >> 24) & 0xff)};
+        chunks.write(length, 4);
+        chunks.write(chunk);
+    }
+    QFile summary(QDir(dir).filePath(corpus.name + QStringLiteral(".json")));
+    if (!summary.open(QIODevice::WriteOnly))
+        return false;
+    summary.write(QJsonDocument(QJsonObject {{QStringLiteral("corpus"), corpus.name},
+                                             {QStringLiteral("frames"), corpus.frames},
+                                             {QStringLiteral("bytes"), corpus.bytes},
+                                             {QStringLiteral("chunks"), qint64(corpus.chunks.size())}})
+                      .toJson(QJsonDocument::Compact));
+    return chunks.error() == QFile::NoError && summary.error() == QFile::NoError;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -184,14 +211,20 @@ int main(int argc, char *argv[])
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("One JSON object per corpus."));
     const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Runs per corpus (median reported)."),
                                         QStringLiteral("n"), QStringLiteral("7"));
+    const QCommandLineOption writeOption(
+        QStringLiteral("write-corpus"),
+        QStringLiteral("Also write each corpus to DIR/<name>.chunks (u32 little-endian length + bytes per chunk) and "
+                       "DIR/<name>.json, so that another parser (bench/stompjs) can run the same input."),
+        QStringLiteral("dir"));
     const QCommandLineOption onlyOption(QStringLiteral("only"),
                                         QStringLiteral("Only this corpus: todo-2k, tiny, 1m, todo-2k-split."),
                                         QStringLiteral("name"));
-    options.addOptions({jsonOption, runsOption, onlyOption});
+    options.addOptions({jsonOption, runsOption, onlyOption, writeOption});
     options.process(app);
     const bool json = options.isSet(jsonOption);
     const int runs = std::max(1, options.value(runsOption).toInt());
     const QString only = options.value(onlyOption);
+    const QString corpusDir = options.value(writeOption);
 
     // Each corpus from its own seed, so that --only gives the same bytes as a full run.
     const std::vector<std::pair<QString, std::function<Corpus()>>> generators = {
@@ -231,6 +264,10 @@ int main(int argc, char *argv[])
         if (!only.isEmpty() && name != only)
             continue;
         const Corpus corpus = generate();
+        if (!corpusDir.isEmpty() && !writeCorpus(corpus, corpusDir)) {
+            std::fprintf(stderr, "cannot write the corpus %s to %s\n", qPrintable(name), qPrintable(corpusDir));
+            return 1;
+        }
         std::vector<qint64> times;
         for (int i = 0; i < runs; ++i)
             times.push_back(runOnce(corpus));

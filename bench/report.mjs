@@ -1,0 +1,25 @@
+// Reads JSON result lines (ours and stompjs's) on stdin and prints a Markdown table with ratios.
+// Usage: ... | node bench/report.mjs
+import { readFileSync } from 'node:fs';
+
+const lines = readFileSync(0, 'utf8').split('\n').filter((l) => l.trim().startsWith('{'));
+const results = lines.map((l) => JSON.parse(l));
+const key = (r) => `${r.bench}/${r.corpus}`;
+const groups = new Map();
+for (const r of results) {
+  if (!groups.has(key(r))) groups.set(key(r), {});
+  groups.get(key(r))[r.impl] = r;
+}
+const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const out = [];
+out.push('| benchmark | corpus | todo-notifier frames/s | stompjs frames/s | todo-notifier MB/s | stompjs MB/s | ratio (ours / stompjs) |');
+out.push('|---|---|---:|---:|---:|---:|---:|');
+for (const [name, g] of groups) {
+  const ours = g['todo-notifier'];
+  const theirs = g.stompjs;
+  if (!ours || !theirs) continue;
+  const [bench, corpus] = name.split('/');
+  out.push(`| ${bench} | ${corpus} | ${fmt(ours.frames_per_s)} | ${fmt(theirs.frames_per_s)} | ${fmt(ours.mb_per_s, 1)} | ` +
+           `${fmt(theirs.mb_per_s, 1)} | ${fmt(ours.frames_per_s / theirs.frames_per_s, 2)}x |`);
+}
+console.log(out.join('\n'));
