@@ -15,11 +15,27 @@ const out = [];
 out.push('| benchmark | corpus | todo-notifier frames/s | stompjs frames/s | todo-notifier MB/s | stompjs MB/s | ratio (ours / stompjs) |');
 out.push('|---|---|---:|---:|---:|---:|---:|');
 for (const [name, g] of groups) {
+  if (!name.startsWith('parser_throughput/')) continue;
   const ours = g['todo-notifier'];
   const theirs = g.stompjs;
   if (!ours || !theirs) continue;
   const [bench, corpus] = name.split('/');
   out.push(`| ${bench} | ${corpus} | ${fmt(ours.frames_per_s)} | ${fmt(theirs.frames_per_s)} | ${fmt(ours.mb_per_s, 1)} | ` +
            `${fmt(theirs.mb_per_s, 1)} | ${fmt(ours.frames_per_s / theirs.frames_per_s, 2)}x |`);
+}
+const e2e = [...groups].filter(([name]) => name.startsWith('e2e_latency/'));
+if (e2e.length) {
+  out.push('');
+  out.push('| end to end | todo-notifier | stompjs | ratio (stompjs / ours) |');
+  out.push('|---|---:|---:|---:|');
+  for (const [, g] of e2e) {
+    const ours = g['todo-notifier'];
+    const theirs = g.stompjs;
+    if (!ours || !theirs) continue;
+    for (const [label, field] of [['latency p50 (ms)', 'p50_ms'], ['latency p99 (ms)', 'p99_ms'],
+                                  ['latency max (ms)', 'max_ms'], [`drain ${ours.corpus} (ms)`, 'drain_ms']]) {
+      out.push(`| ${label} | ${fmt(ours[field], 1)} | ${fmt(theirs[field], 1)} | ${fmt(theirs[field] / ours[field], 2)}x |`);
+    }
+  }
 }
 console.log(out.join('\n'));

@@ -92,7 +92,10 @@ def parse_args():
     p.add_argument("--destination", "-d", help="e.g. /queue/todo-test, /topic/x, /exchange/amq.fanout")
     p.add_argument("--count", "-n", type=int, default=1)
     p.add_argument("--body-template", default="message {i}", help="'{i}' is replaced by the index (from 0)")
+    p.add_argument("--body-file", help="send this file's content (with '{i}' replaced) instead of --body-template")
     p.add_argument("--header", action="append", default=[], metavar="K:V", help="extra header, repeatable")
+    p.add_argument("--timestamp-header", metavar="NAME",
+                   help="stamp each message with NAME:<microseconds since the epoch> just before it is sent")
     p.add_argument("--rate", type=float, default=0.0, help="messages per second, 0 = as fast as possible")
     p.add_argument("--receipt", action="store_true",
                    help="request a receipt on the last message and wait for it")
@@ -112,6 +115,9 @@ def parse_args():
             p.error("--header expects K:V, got %r" % h)
         extra[k] = v
     a.extra_headers = extra
+    if a.body_file:
+        with open(a.body_file, encoding="utf-8") as f:
+            a.body_template = f.read()
     return a
 
 
@@ -156,6 +162,8 @@ def main():
                     last_rid = "publish-" + uuid.uuid4().hex
                     headers["receipt"] = last_rid
                 w.check()
+                if a.timestamp_header:
+                    headers[a.timestamp_header] = str(time.time_ns() // 1000)
                 conn.send(a.destination, a.body_template.replace("{i}", str(i)), headers=headers)
                 published += 1
             if last_rid:
