@@ -3,6 +3,13 @@
 Q_LOGGING_CATEGORY(lcStomp, "todo.core.stomp", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcParser, "todo.core.parser", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcTransport, "todo.core.transport", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcPayload, "todo.core.payload", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcLinks, "todo.core.links", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcStore, "todo.core.store", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcIngest, "todo.core.ingest", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcModel, "todo.core.model", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSettings, "todo.core.settings", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcCredentials, "todo.core.credentials", QtInfoMsg)
 
 namespace Logging {
 

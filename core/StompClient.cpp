@@ -2,7 +2,7 @@
 
 #include "Logging.h"
 #include "StompFrameWriter.h"
-#include "WebSocketTransport.h"
+#include "TransportSelector.h"
 
 #include <QMetaMethod>
 #include <QRandomGenerator>
@@ -111,8 +111,11 @@ StompClient::StompClient(QObject *parent)
     qRegisterMetaType<StompMessage>();
     qRegisterMetaType<StompError>();
     qRegisterMetaType<StompFrame>();
-    m_transportFactory = [](const QUrl &) -> std::unique_ptr<Transport> {
-        return std::make_unique<WebSocketTransport>();
+    // By default every URL is `auto` (raw WebSocket or SockJS, whichever the server speaks), remembered for
+    // this client's lifetime. Applications that configure modes or share the memory set their own factory.
+    auto selector = std::make_shared<TransportSelector>();
+    m_transportFactory = [selector](const QUrl &url) {
+        return selector->create(url);
     };
     setClock(Clock::system());
 }
@@ -435,12 +438,13 @@ void StompClient::onTransportActivity()
 
 void StompClient::onTransportClosed(TransportError error, const QString &reason)
 {
-    Q_UNUSED(error)
     if (m_state == State::Disconnecting) {
         finishDisconnect();
         return;
     }
-    connectionLost({StompErrorKind::ConnectionLost, reason, {}, currentUrl()});
+    const StompErrorKind kind =
+        error == TransportError::Protocol ? StompErrorKind::ProtocolError : StompErrorKind::ConnectionLost;
+    connectionLost({kind, reason, {}, currentUrl()});
 }
 
 void StompClient::onTransportFailed(TransportError error, const QString &reason)

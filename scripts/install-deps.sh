@@ -5,8 +5,17 @@ set -euo pipefail
 
 profile=${1:-test}
 build=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools
-       qt6-l10n-tools qtkeychain-qt6-dev libqt6sql6-sqlite libgl-dev)
-test=(clang libclang-rt-14-dev clang-format openssl rabbitmq-server python3-stomp)
+       qt6-l10n-tools qtkeychain-qt6-dev libqt6sql6-sqlite libgl-dev
+       qt6-svg-dev libsecret-1-0) # SVG tray icons; QtKeychain loads libsecret at run time for the Secret Service
+test=(clang libclang-rt-14-dev clang-format openssl rabbitmq-server python3-stomp
+      dbus gnome-keyring xvfb xauth dunst # a private session bus, a real keychain, a display, a notification server
+      activemq nodejs) # ActiveMQ Classic (runs on the JRE it pulls in); Node for the SockJS server and the bridge
+# npm comes with nodejs from other sources (NodeSource's bundles it, and conflicts with Debian's npm): ask for
+# Debian's npm only when there is none. The npm packages themselves (tests/integration/node/package-lock.json)
+# are installed by the node_modules_install CTest fixture (scripts/node-server-fixture.sh install).
+if ! command -v npm >/dev/null 2>&1; then
+    test+=(npm)
+fi
 
 wanted=("${build[@]}")
 if [[ $profile == test ]]; then

@@ -44,6 +44,74 @@ bool parseUrl(const QString &text, QUrl *url)
             || scheme == QLatin1String("https"));
 }
 
+bool parseWebUrl(const QString &text, QUrl *url)
+{
+    *url = QUrl(text, QUrl::StrictMode);
+    const QString scheme = url->scheme().toLower();
+    return url->isValid() && !url->host().isEmpty()
+        && (scheme == QLatin1String("http") || scheme == QLatin1String("https"));
+}
+
+// --store and its companions (in this order: store, web-base, server-timezone, allow-origin, pending-url, keep,
+// keep-days).
+bool parseTodoOptions(const QCommandLineParser &parser, const QList<QCommandLineOption> &todoOptions, TodoOptions *todo,
+                      QString *error)
+{
+    const QCommandLineOption &store = todoOptions.at(0);
+    todo->storePath = parser.value(store);
+    if (parser.isSet(store) && todo->storePath.isEmpty()) {
+        *error = tr("--store needs a file path");
+        return false;
+    }
+    for (qsizetype i = 1; i < todoOptions.size(); ++i) {
+        if (parser.isSet(todoOptions.at(i)) && todo->storePath.isEmpty()) {
+            *error = tr("--%1 requires --store").arg(todoOptions.at(i).names().constFirst());
+            return false;
+        }
+    }
+    if (parser.isSet(todoOptions.at(1)) && !parseWebUrl(parser.value(todoOptions.at(1)), &todo->webBase)) {
+        *error = tr("invalid --web-base \"%1\": expected an http:// or https:// URL with a host")
+                     .arg(parser.value(todoOptions.at(1)));
+        return false;
+    }
+    if (parser.isSet(todoOptions.at(2))) {
+        const QString zone = parser.value(todoOptions.at(2));
+        todo->serverTimeZone = zone.compare(QLatin1String("local"), Qt::CaseInsensitive) == 0
+            ? QTimeZone::systemTimeZone()
+            : QTimeZone(zone.toUtf8());
+        if (!todo->serverTimeZone.isValid()) {
+            *error = tr("invalid --server-timezone \"%1\": expected an IANA name such as Asia/Shanghai, UTC or local")
+                         .arg(zone);
+            return false;
+        }
+    }
+    for (const QString &text : parser.values(todoOptions.at(3))) {
+        QUrl origin;
+        if (!parseWebUrl(text, &origin)) {
+            *error = tr("invalid --allow-origin \"%1\": expected an http:// or https:// URL with a host").arg(text);
+            return false;
+        }
+        todo->allowedOrigins.append(origin);
+    }
+    if (parser.isSet(todoOptions.at(4)) && !parseWebUrl(parser.value(todoOptions.at(4)), &todo->pendingListUrl)) {
+        *error = tr("invalid --pending-url \"%1\": expected an http:// or https:// URL with a host")
+                     .arg(parser.value(todoOptions.at(4)));
+        return false;
+    }
+    for (int i : {5, 6}) {
+        if (!parser.isSet(todoOptions.at(i)))
+            continue;
+        bool ok = false;
+        const int value = parser.value(todoOptions.at(i)).toInt(&ok);
+        if (!ok || value < 1) {
+            *error = tr("invalid --%1: expected a positive number").arg(todoOptions.at(i).names().constFirst());
+            return false;
+        }
+        (i == 5 ? todo->keepTodos : todo->keepDays) = value;
+    }
+    return true;
+}
+
 } // namespace
 
 int CliExit::forError(StompErrorKind kind)
@@ -126,7 +194,10 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
     const QCommandLineOption urlOption(
-        QStringLiteral("url"), tr("Server URL, ws:// or wss:// (repeat for failover, tried in order)."), tr("url"));
+        QStringLiteral("url"),
+        tr("Server URL as you have it: ws(s)://host/ws (STOMP over WebSocket) or http(s)://host/app/ws (a SockJS "
+           "endpoint, e.g. Spring's .withSockJS()); repeat for failover, tried in order."),
+        tr("url"));
     const QCommandLineOption loginOption(QStringLiteral("login"), tr("STOMP login."), tr("name"));
     const QCommandLineOption passcodeFileOption(QStringLiteral("passcode-file"),
                                                 tr("Read the STOMP passcode from this file."), tr("path"));
@@ -161,11 +232,59 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
                                                tr("type"));
     const QCommandLineOption insecureOption(QStringLiteral("insecure"),
                                             tr("Accept TLS certificates that fail verification (testing only)."));
+    const QCommandLineOption transportOption(
+        QStringLiteral("transport"),
+        tr("How to speak to the URLs: websocket, sockjs, or auto (default: find out, and say how and why)."),
+        tr("mode"));
+    const QCommandLineOption handshakeHeaderOption(
+        QStringLiteral("handshake-header"),
+        tr("Extra HTTP header for the WebSocket/SockJS handshake, e.g. Cookie:SESSION=... (repeatable; never "
+           "logged). Spring user destinations need the principal's Cookie or Authorization here."),
+        tr("name:value"));
+    const QCommandLineOption handshakeHeaderFileOption(
+        QStringLiteral("handshake-header-file"),
+        tr("Read extra handshake headers (one name:value per line) from a file; use it for cookies and tokens."),
+        tr("path"));
+
+    // listen --store: the todo pipeline (parser, store, links, catch-up).
+    const QCommandLineOption storeOption(
+        QStringLiteral("store"),
+        tr("listen: keep todos in this SQLite file and print one \"todo\" event per new todo; with --ack client or "
+           "client-individual a message is acknowledged only after it is committed."),
+        tr("path"));
+    const QCommandLineOption webBaseOption(
+        QStringLiteral("web-base"),
+        tr("listen --store: web application URL that todo links are relative to (default: the push URL's origin, "
+           "ws -> http, wss -> https)."),
+        tr("url"));
+    const QCommandLineOption timeZoneOption(
+        QStringLiteral("server-timezone"),
+        tr("listen --store: time zone of the server's \"yyyy-MM-dd HH:mm:ss\" times, e.g. Asia/Shanghai (default: "
+           "local)."),
+        tr("zone"));
+    const QCommandLineOption allowOriginOption(
+        QStringLiteral("allow-origin"),
+        tr("listen --store: another site todo links may open, e.g. https://sso.example.com (repeatable)."), tr("url"));
+    const QCommandLineOption pendingUrlOption(
+        QStringLiteral("pending-url"),
+        tr("listen --store: after every connect, GET this pending-todo list (same auth headers, same payload shape) "
+           "and reconcile."),
+        tr("url"));
+    const QCommandLineOption keepOption(QStringLiteral("keep"),
+                                        tr("listen --store: keep at most N read todos (unread ones are never deleted; "
+                                           "default %1).")
+                                            .arg(TodoStoreOptions().keepTodos),
+                                        tr("N"));
+    const QCommandLineOption keepDaysOption(
+        QStringLiteral("keep-days"),
+        tr("listen --store: delete read todos not seen for D days (default %1).").arg(TodoStoreOptions().keepDays),
+        tr("D"));
 
     parser.addOption(helpOption);
     for (const QCommandLineOption &option :
          {urlOption, loginOption, passcodeFileOption, hostOption, headerOption, headerFileOption, heartbeatOption,
-          reconnectOption, attemptsOption, demoOption, verboseOption, insecureOption})
+          reconnectOption, attemptsOption, demoOption, verboseOption, insecureOption, transportOption,
+          handshakeHeaderOption, handshakeHeaderFileOption})
         parser.addOption(option);
     QString synopsis;
     if (options->command == Command::Listen) {
@@ -173,9 +292,14 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
         parser.addOption(ackOption);
         parser.addOption(countOption);
         parser.addOption(timeoutOption);
+        for (const QCommandLineOption &option : {storeOption, webBaseOption, timeZoneOption, allowOriginOption,
+                                                 pendingUrlOption, keepOption, keepDaysOption})
+            parser.addOption(option);
         synopsis = tr("Usage: todo-notifier-cli listen [options]\n\nConnect, subscribe to every --destination and "
                       "print one JSON object per line for each event (connected, message, disconnected, "
-                      "reconnecting, error). Reconnects by itself.\n");
+                      "reconnecting, error). Reconnects by itself. With --store, messages become todos: "
+                      "\"todo\" events (each new todo once, with the pending count) replace \"message\" events "
+                      "and --count counts new todos.\n");
     } else if (options->command == Command::Check) {
         parser.addOption(timeoutOption);
         synopsis = tr("Usage: todo-notifier-cli check [options]\n\nConnect once and report the negotiated STOMP "
@@ -285,6 +409,35 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
     }
     if (parser.isSet(insecureOption))
         connect.transport.ignoreSslErrors = true;
+    if (parser.isSet(transportOption) && !parseTransportMode(parser.value(transportOption), &options->transportMode)) {
+        *error =
+            tr("invalid --transport \"%1\": expected auto, websocket or sockjs").arg(parser.value(transportOption));
+        return false;
+    }
+    for (const QString &text : parser.values(handshakeHeaderOption)) {
+        QPair<QByteArray, QByteArray> header;
+        if (!parseHeader(text, &header)) {
+            *error = tr("invalid --handshake-header: expected name:value"); // the value may be a secret: not echoed
+            return false;
+        }
+        connect.transport.handshakeHeaders.append(header);
+    }
+    if (parser.isSet(handshakeHeaderFileOption)) {
+        QByteArray content;
+        if (!readSecretFile(parser.value(handshakeHeaderFileOption), &content, error))
+            return false;
+        for (const QByteArray &line : content.split('\n')) {
+            const QString text = QString::fromUtf8(line).trimmed();
+            if (text.isEmpty() || text.startsWith(QLatin1Char('#')))
+                continue;
+            QPair<QByteArray, QByteArray> header;
+            if (!parseHeader(text, &header)) {
+                *error = tr("invalid line in --handshake-header-file: expected name:value");
+                return false;
+            }
+            connect.transport.handshakeHeaders.append(header);
+        }
+    }
 
     if (options->command != Command::Check) {
         for (const QString &destination : parser.values(destinationOption))
@@ -312,6 +465,11 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
                 return false;
             }
         }
+        if (!parseTodoOptions(parser,
+                              {storeOption, webBaseOption, timeZoneOption, allowOriginOption, pendingUrlOption,
+                               keepOption, keepDaysOption},
+                              &options->todo, error))
+            return false;
     }
     if (parser.isSet(timeoutOption)) {
         bool ok = false;

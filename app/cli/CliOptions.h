@@ -1,6 +1,8 @@
 #pragma once
 
 #include "StompClient.h"
+#include "TodoOptions.h"
+#include "TransportPlan.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -29,6 +31,7 @@ struct CliOptions
 
     Command command = Command::None;
     StompConnectOptions connect;
+    TransportMode transportMode = TransportMode::Auto; // --transport, for every --url
     QList<QByteArray> destinations;
     StompAckMode ackMode = StompAckMode::Auto;
     bool demo = false;
@@ -37,6 +40,7 @@ struct CliOptions
     QByteArray body; // send
     QByteArray contentType; // send
     bool verbose = false;
+    TodoOptions todo; // listen --store and its companions
 
     // Parses `arguments` (argv including the program name). On a usage error returns false with a message in
     // *error; on --help/--version returns false with the text to print in *output and no error.

@@ -1,6 +1,9 @@
 #include "CliRunner.h"
 
+#include "CatchUp.h"
 #include "DemoPushServer.h"
+#include "TodoIngestor.h"
+#include "TodoStore.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -91,6 +94,10 @@ bool CliRunner::start()
             connect.receiptTimeoutMs = connect.connectTimeoutMs;
         }
     }
+    if (m_options.command == CliOptions::Command::Listen && !m_options.todo.storePath.isEmpty())
+        startStore(connect.urls.value(0));
+    m_transports.setDefaultMode(m_options.transportMode);
+    m_client.setTransportFactory(m_transports.factory());
     m_client.setOptions(connect);
     for (const QByteArray &destination : std::as_const(m_options.destinations)) {
         if (m_options.command == CliOptions::Command::Listen)
@@ -135,6 +142,8 @@ void CliRunner::onConnected(const StompSession &session)
 
 void CliRunner::onMessage(const StompMessage &message)
 {
+    if (m_ingestor)
+        return; // --store: the ingestor parses, commits, then acknowledges, and todo events are printed
     QJsonObject headers;
     for (const auto &header : message.frame.headers) {
         const QString name = QString::fromUtf8(header.first);
@@ -204,6 +213,8 @@ void CliRunner::finish(int exitCode)
         return;
     m_finished = true;
     m_deadline.stop();
+    if (m_ingestor)
+        m_ingestor->flush(); // commit (and acknowledge) what is queued before leaving
     if (m_client.state() == StompClient::State::Connected)
         m_client.disconnectFromServer(); // best effort; the process exits with the event loop
     Q_EMIT finished(exitCode);
@@ -212,4 +223,69 @@ void CliRunner::finish(int exitCode)
 void CliRunner::printEvent(const QJsonObject &event)
 {
     printLine(QJsonDocument(event).toJson(QJsonDocument::Compact));
+}
+
+void CliRunner::startStore(const QUrl &pushUrl)
+{
+    const TodoOptions &todo = m_options.todo;
+    m_store = std::make_unique<TodoStore>();
+    m_store->setOptions(todo.storeOptions());
+    m_store->open(todo.storePath);
+    if (!m_store->recoveryMessage().isEmpty()) {
+        printLine(tr("warning: %1").arg(m_store->recoveryMessage()).toUtf8(), stderr);
+        printEvent({{QStringLiteral("event"), QStringLiteral("store-recovered")},
+                    {QStringLiteral("message"), m_store->recoveryMessage()},
+                    {QStringLiteral("movedTo"), m_store->movedAsidePath()}});
+    }
+    printEvent({{QStringLiteral("event"), QStringLiteral("store")},
+                {QStringLiteral("path"), m_store->path()},
+                {QStringLiteral("persistent"), m_store->isPersistent()},
+                {QStringLiteral("todos"), m_store->count()},
+                {QStringLiteral("unread"), m_store->unreadCount()}});
+    m_links = todo.linkPolicy(pushUrl);
+    m_ingestor = std::make_unique<TodoIngestor>(m_store.get());
+    m_ingestor->setParser(PayloadParser(todo.payloadOptions()));
+    m_ingestor->attach(&m_client);
+    connect(m_ingestor.get(), &TodoIngestor::todoArrived, this, &CliRunner::onTodoArrived);
+    connect(m_ingestor.get(), &TodoIngestor::todosUpdated, this, [this](const QList<Todo> &todos) {
+        for (const Todo &updated : todos)
+            printEvent({{QStringLiteral("event"), QStringLiteral("todo-updated")},
+                        {QStringLiteral("key"), updated.key},
+                        {QStringLiteral("deliveries"), updated.deliveries}});
+    });
+    connect(m_ingestor.get(), &TodoIngestor::messageIgnored, this,
+            [this](const QString &messageId, const QString &reason) {
+                printEvent({{QStringLiteral("event"), QStringLiteral("ignored")},
+                            {QStringLiteral("messageId"), messageId},
+                            {QStringLiteral("reason"), reason}});
+            });
+    connect(m_ingestor.get(), &TodoIngestor::commitFailed, this, [this](const QString &error, int messages) {
+        printEvent({{QStringLiteral("event"), QStringLiteral("store-error")},
+                    {QStringLiteral("message"), error},
+                    {QStringLiteral("messages"), messages}});
+    });
+    if (todo.pendingListUrl.isValid()) {
+        m_catchUp = std::make_unique<CatchUp>(m_ingestor.get());
+        m_catchUp->setUrl(todo.pendingListUrl);
+        m_catchUp->attach(&m_client);
+        connect(m_catchUp.get(), &CatchUp::failed, this, [this](const QString &reason) {
+            printEvent(
+                {{QStringLiteral("event"), QStringLiteral("catch-up-failed")}, {QStringLiteral("reason"), reason}});
+        });
+    }
+}
+
+void CliRunner::onTodoArrived(const Todo &todo)
+{
+    const LinkPolicy::Resolution link = m_links.resolve(todo);
+    const int server = m_store->serverPendingCount();
+    printEvent({{QStringLiteral("event"), QStringLiteral("todo")},
+                {QStringLiteral("todo"), todo.toJson()},
+                {QStringLiteral("link"), link.allowed ? QJsonValue(QString::fromLatin1(link.encoded)) : QJsonValue()},
+                {QStringLiteral("linkRefused"), link.allowed ? QJsonValue() : QJsonValue(link.reason)},
+                {QStringLiteral("pendingCount"), server >= 0 ? server : m_store->unreadCount()},
+                {QStringLiteral("unreadCount"), m_store->unreadCount()}});
+    ++m_messages;
+    if (m_options.count > 0 && m_messages >= m_options.count)
+        finish(CliExit::Ok);
 }

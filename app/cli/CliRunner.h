@@ -2,7 +2,9 @@
 
 #include "CliOptions.h"
 #include "ConnectionSupervisor.h"
+#include "LinkPolicy.h"
 #include "StompClient.h"
+#include "TransportSelector.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -10,7 +12,11 @@
 
 #include <memory>
 
+class CatchUp;
 class DemoPushServer;
+class TodoIngestor;
+class TodoStore;
+struct Todo;
 
 // Runs one todo-notifier-cli command on the event loop and reports its exit code through finished().
 class CliRunner final : public QObject
@@ -35,11 +41,19 @@ private:
     void onDeadline();
     void finish(int exitCode);
     void printEvent(const QJsonObject &event);
+    // listen --store: the todo pipeline.
+    void startStore(const QUrl &pushUrl);
+    void onTodoArrived(const Todo &todo);
 
     CliOptions m_options;
+    TransportSelector m_transports; // per-URL transport choice, remembered while the process runs
     StompClient m_client;
     ConnectionSupervisor m_supervisor {&m_client};
     std::unique_ptr<DemoPushServer> m_demo;
+    std::unique_ptr<TodoStore> m_store; // listen --store
+    std::unique_ptr<TodoIngestor> m_ingestor;
+    std::unique_ptr<CatchUp> m_catchUp;
+    LinkPolicy m_links;
     QTimer m_deadline;
     QByteArray m_sendReceipt;
     int m_messages = 0;

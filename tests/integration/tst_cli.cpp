@@ -117,6 +117,24 @@ void tst_Cli::usageErrorsExitWith2_data()
     QTest::newRow("unknown option") << QStringList {QStringLiteral("listen"), QStringLiteral("--demo"),
                                                     QStringLiteral("--colour")}
                                     << QStringLiteral("colour");
+    QTest::newRow("--web-base without --store")
+        << QStringList {QStringLiteral("listen"), QStringLiteral("--demo"), QStringLiteral("--web-base"),
+                        QStringLiteral("https://oa.example.com")}
+        << QStringLiteral("--web-base requires --store");
+    QTest::newRow("bad --server-timezone") << QStringList {QStringLiteral("listen"),
+                                                           QStringLiteral("--demo"),
+                                                           QStringLiteral("--store"),
+                                                           QStringLiteral("todos.sqlite"),
+                                                           QStringLiteral("--server-timezone"),
+                                                           QStringLiteral("Mars/Olympus")}
+                                           << QStringLiteral("invalid --server-timezone");
+    QTest::newRow("bad --allow-origin") << QStringList {QStringLiteral("listen"),
+                                                        QStringLiteral("--demo"),
+                                                        QStringLiteral("--store"),
+                                                        QStringLiteral("todos.sqlite"),
+                                                        QStringLiteral("--allow-origin"),
+                                                        QStringLiteral("javascript:x")}
+                                        << QStringLiteral("invalid --allow-origin");
 }
 
 void tst_Cli::usageErrorsExitWith2()

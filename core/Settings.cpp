@@ -1,0 +1,791 @@
+#include "Settings.h"
+
+#include "Logging.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSysInfo>
+#include <QTimeZone>
+
+namespace {
+
+const QString kLockedKey = QStringLiteral("admin/locked");
+const QString kOrganization = QStringLiteral("TodoNotifier");
+const QString kApplication = QStringLiteral("todo-notifier");
+
+QString targetName(HeaderSetting::Target target)
+{
+    return target == HeaderSetting::Target::Handshake ? QStringLiteral("handshake") : QStringLiteral("connect");
+}
+
+QList<HeaderSetting> headersFromJson(const QString &json)
+{
+    QList<HeaderSetting> headers;
+    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
+    for (const QJsonValue &entry : array) {
+        const QJsonObject object = entry.toObject();
+        HeaderSetting header;
+        header.name = object.value(QLatin1String("name")).toString();
+        if (header.name.isEmpty())
+            continue;
+        header.secret = object.value(QLatin1String("secret")).toBool();
+        if (!header.secret)
+            header.value = object.value(QLatin1String("value")).toString();
+        header.target = object.value(QLatin1String("target")).toString() == QLatin1String("handshake")
+            ? HeaderSetting::Target::Handshake
+            : HeaderSetting::Target::Connect;
+        headers.append(header);
+    }
+    return headers;
+}
+
+// The one place a header list becomes text for the file: secret values are dropped here.
+QString headersToJson(const QList<HeaderSetting> &headers)
+{
+    QJsonArray array;
+    for (const HeaderSetting &header : headers) {
+        QJsonObject object {{QStringLiteral("name"), header.name},
+                            {QStringLiteral("target"), targetName(header.target)}};
+        if (header.secret)
+            object.insert(QStringLiteral("secret"), true);
+        else
+            object.insert(QStringLiteral("value"), header.value);
+        array.append(object);
+    }
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+bool isValidHeadersJson(const QString &json)
+{
+    QJsonParseError error {};
+    const QJsonDocument document = QJsonDocument::fromJson(json.toUtf8(), &error);
+    return error.error == QJsonParseError::NoError && document.isArray();
+}
+
+bool hasControlCharacter(const QString &text)
+{
+    for (const QChar c : text) {
+        if (c.category() == QChar::Other_Control)
+            return true;
+    }
+    return false;
+}
+
+QStringList nonEmpty(const QStringList &list)
+{
+    QStringList out;
+    for (const QString &entry : list) {
+        const QString trimmed = entry.trimmed();
+        if (!trimmed.isEmpty())
+            out.append(trimmed);
+    }
+    return out;
+}
+
+} // namespace
+
+QString HeaderSetting::secretItem() const
+{
+    return QStringLiteral("header/%1/%2").arg(targetName(target), name);
+}
+
+Settings::Settings(QObject *parent)
+    : QObject(parent)
+    , m_user(std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope, kOrganization, kApplication))
+    , m_preset(
+          std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::SystemScope, kOrganization, kApplication))
+{
+    init();
+}
+
+Settings::Settings(const QString &path, const QString &presetPath, QObject *parent)
+    : QObject(parent)
+    , m_user(std::make_unique<QSettings>(path, QSettings::IniFormat))
+{
+    if (!presetPath.isEmpty())
+        m_preset = std::make_unique<QSettings>(presetPath, QSettings::IniFormat);
+    init();
+}
+
+Settings::~Settings() = default;
+
+void Settings::init()
+{
+    // Layers are resolved here, explicitly: QSettings' own fallbacks would hide where a value came from.
+    m_user->setFallbacksEnabled(false);
+    if (m_preset) {
+        m_preset->setFallbacksEnabled(false);
+        m_locked = nonEmpty(m_preset->value(kLockedKey).toStringList());
+        if (!m_locked.isEmpty())
+            qCInfo(lcSettings) << "keys locked by the administrator:" << m_locked.join(QLatin1String(", "));
+    }
+}
+
+const QList<Settings::Definition> &Settings::definitions()
+{
+    // The single table of keys, types and defaults. Its order follows enum Key.
+    static const QList<Definition> table = {
+        {Key::ServerUrls, QStringLiteral("connection/urls"), QMetaType::QStringList, QStringList()},
+        {Key::Transport, QStringLiteral("connection/transport"), QMetaType::QString, QStringLiteral("auto")},
+        {Key::Destinations, QStringLiteral("connection/destinations"), QMetaType::QStringList,
+         QStringList {QStringLiteral("/user/topic/all")}},
+        {Key::Host, QStringLiteral("connection/host"), QMetaType::QString, QString()},
+        {Key::Login, QStringLiteral("connection/login"), QMetaType::QString, QString()},
+        {Key::Headers, QStringLiteral("connection/headers"), QMetaType::QString, QStringLiteral("[]")},
+        {Key::HeartbeatOutMs, QStringLiteral("connection/heartbeatOutMs"), QMetaType::Int, 10000},
+        {Key::HeartbeatInMs, QStringLiteral("connection/heartbeatInMs"), QMetaType::Int, 10000},
+        {Key::ReconnectInitialMs, QStringLiteral("connection/reconnectInitialMs"), QMetaType::Int, 1000},
+        {Key::ReconnectMaxMs, QStringLiteral("connection/reconnectMaxMs"), QMetaType::Int, 60000},
+        {Key::ReconnectMaxAttempts, QStringLiteral("connection/reconnectMaxAttempts"), QMetaType::Int, 0},
+        {Key::DurableSubscription, QStringLiteral("connection/durableSubscription"), QMetaType::Bool, false},
+        {Key::WebBaseUrl, QStringLiteral("links/webBaseUrl"), QMetaType::QString, QString()},
+        {Key::LinkAllowlist, QStringLiteral("links/allowlist"), QMetaType::QStringList, QStringList()},
+        {Key::ServerTimeZone, QStringLiteral("todos/serverTimeZone"), QMetaType::QString, QString()},
+        // Retention as TodoStoreOptions has it by default.
+        {Key::RetentionCount, QStringLiteral("todos/retentionCount"), QMetaType::Int, 5000},
+        {Key::RetentionDays, QStringLiteral("todos/retentionDays"), QMetaType::Int, 90},
+        {Key::PendingListUrl, QStringLiteral("links/pendingListUrl"), QMetaType::QString, QString()},
+        {Key::Autostart, QStringLiteral("app/autostart"), QMetaType::Bool, false},
+        {Key::NotificationPopups, QStringLiteral("notifications/popups"), QMetaType::Bool, true},
+        {Key::NotificationSound, QStringLiteral("notifications/sound"), QMetaType::Bool, true},
+        {Key::DoNotDisturbUntil, QStringLiteral("notifications/doNotDisturbUntil"), QMetaType::QDateTime, QDateTime()},
+        {Key::UrgentBypassesDoNotDisturb, QStringLiteral("notifications/urgentBypassesDoNotDisturb"), QMetaType::Bool,
+         true},
+        {Key::Language, QStringLiteral("app/language"), QMetaType::QString, QStringLiteral("system")},
+        {Key::ListWindowGeometry, QStringLiteral("window/listGeometry"), QMetaType::QByteArray, QByteArray()},
+    };
+    return table;
+}
+
+const Settings::Definition &Settings::definition(Key key)
+{
+    const QList<Definition> &table = definitions();
+    const auto index = qsizetype(key);
+    Q_ASSERT(index >= 0 && index < table.size() && table.at(index).key == key);
+    return table.at(index);
+}
+
+QString Settings::fileName() const
+{
+    return m_user->fileName();
+}
+
+QVariant Settings::storedValue(const QSettings &settings, const Definition &definition) const
+{
+    const QVariant raw = settings.value(definition.name);
+    switch (definition.type) {
+    case QMetaType::QStringList:
+        return nonEmpty(raw.toStringList());
+    case QMetaType::Int: {
+        bool ok = false;
+        const int number = raw.toInt(&ok);
+        if (!ok) {
+            qCWarning(lcSettings) << "ignoring" << definition.name << "in" << settings.fileName()
+                                  << ": not a number:" << raw.toString();
+            return {};
+        }
+        return number;
+    }
+    case QMetaType::Bool:
+        return raw.toBool();
+    case QMetaType::QDateTime: {
+        const QString text = raw.toString();
+        return text.isEmpty() ? QDateTime() : QDateTime::fromString(text, Qt::ISODateWithMs);
+    }
+    case QMetaType::QByteArray:
+        return raw.toByteArray();
+    default:
+        return raw.toString();
+    }
+}
+
+QVariant Settings::presetOrDefault(const Definition &definition) const
+{
+    if (m_preset && m_preset->contains(definition.name)) {
+        const QVariant preset = storedValue(*m_preset, definition);
+        if (preset.isValid())
+            return preset;
+    }
+    return definition.defaultValue;
+}
+
+QVariant Settings::value(Key key) const
+{
+    const Definition &d = definition(key);
+    if (!isLocked(key) && m_user->contains(d.name)) {
+        const QVariant stored = storedValue(*m_user, d);
+        if (stored.isValid())
+            return stored;
+    }
+    return presetOrDefault(d);
+}
+
+bool Settings::setValue(Key key, const QVariant &value)
+{
+    const Definition &d = definition(key);
+    if (isLocked(key)) {
+        qCWarning(lcSettings) << "not changing" << d.name << ": locked by the administrator";
+        return false;
+    }
+    QVariant converted = value;
+    if (!converted.convert(QMetaType(d.type))) {
+        qCWarning(lcSettings) << "not changing" << d.name << ": expected" << QMetaType(d.type).name();
+        return false;
+    }
+    QVariant stored;
+    switch (d.type) {
+    case QMetaType::QDateTime: {
+        const QDateTime dateTime = converted.toDateTime();
+        stored = dateTime.isValid() ? dateTime.toUTC().toString(Qt::ISODateWithMs) : QString();
+        break;
+    }
+    case QMetaType::QStringList:
+        stored = nonEmpty(converted.toStringList());
+        break;
+    default:
+        stored = converted;
+        break;
+    }
+    if (key == Key::Headers) {
+        if (!isValidHeadersJson(converted.toString())) {
+            qCWarning(lcSettings) << "not changing" << d.name << ": not a JSON array";
+            return false;
+        }
+        stored = headersToJson(headersFromJson(converted.toString())); // drops secret values
+    }
+    const QVariant before = this->value(key);
+    m_user->setValue(d.name, stored);
+    if (this->value(key) != before)
+        Q_EMIT changed(key);
+    return true;
+}
+
+void Settings::reset(Key key)
+{
+    if (isLocked(key))
+        return;
+    const QVariant before = value(key);
+    m_user->remove(keyName(key));
+    if (value(key) != before)
+        Q_EMIT changed(key);
+}
+
+bool Settings::isSetByUser(Key key) const
+{
+    return m_user->contains(keyName(key));
+}
+
+bool Settings::hasPreset(Key key) const
+{
+    return m_preset && m_preset->contains(keyName(key));
+}
+
+bool Settings::isLocked(Key key) const
+{
+    return m_locked.contains(keyName(key));
+}
+
+void Settings::sync()
+{
+    m_user->sync();
+    if (m_user->status() != QSettings::NoError)
+        qCWarning(lcSettings) << "cannot write" << m_user->fileName() << ": status" << m_user->status();
+}
+
+QList<QUrl> Settings::serverUrls() const
+{
+    QList<QUrl> urls;
+    for (const QString &text : value(Key::ServerUrls).toStringList())
+        urls.append(QUrl(text));
+    return urls;
+}
+
+void Settings::setServerUrls(const QList<QUrl> &urls)
+{
+    QStringList texts;
+    for (const QUrl &url : urls)
+        texts.append(url.toString());
+    setValue(Key::ServerUrls, texts);
+}
+
+TransportMode Settings::transport() const
+{
+    TransportMode mode = TransportMode::Auto;
+    if (!parseTransportMode(value(Key::Transport).toString(), &mode))
+        qCWarning(lcSettings) << "unknown transport" << value(Key::Transport).toString() << "- using auto";
+    return mode;
+}
+
+void Settings::setTransport(TransportMode mode)
+{
+    setValue(Key::Transport, transportModeName(mode));
+}
+
+QStringList Settings::destinations() const
+{
+    return value(Key::Destinations).toStringList();
+}
+
+void Settings::setDestinations(const QStringList &destinations)
+{
+    setValue(Key::Destinations, destinations);
+}
+
+QString Settings::host() const
+{
+    return value(Key::Host).toString();
+}
+
+void Settings::setHost(const QString &host)
+{
+    setValue(Key::Host, host);
+}
+
+QString Settings::login() const
+{
+    return value(Key::Login).toString();
+}
+
+void Settings::setLogin(const QString &login)
+{
+    setValue(Key::Login, login);
+}
+
+QList<HeaderSetting> Settings::headers() const
+{
+    return headersFromJson(value(Key::Headers).toString());
+}
+
+void Settings::setHeaders(const QList<HeaderSetting> &headers)
+{
+    setValue(Key::Headers, headersToJson(headers));
+}
+
+int Settings::heartbeatOutMs() const
+{
+    return value(Key::HeartbeatOutMs).toInt();
+}
+
+void Settings::setHeartbeatOutMs(int ms)
+{
+    setValue(Key::HeartbeatOutMs, ms);
+}
+
+int Settings::heartbeatInMs() const
+{
+    return value(Key::HeartbeatInMs).toInt();
+}
+
+void Settings::setHeartbeatInMs(int ms)
+{
+    setValue(Key::HeartbeatInMs, ms);
+}
+
+int Settings::reconnectInitialMs() const
+{
+    return value(Key::ReconnectInitialMs).toInt();
+}
+
+void Settings::setReconnectInitialMs(int ms)
+{
+    setValue(Key::ReconnectInitialMs, ms);
+}
+
+int Settings::reconnectMaxMs() const
+{
+    return value(Key::ReconnectMaxMs).toInt();
+}
+
+void Settings::setReconnectMaxMs(int ms)
+{
+    setValue(Key::ReconnectMaxMs, ms);
+}
+
+int Settings::reconnectMaxAttempts() const
+{
+    return value(Key::ReconnectMaxAttempts).toInt();
+}
+
+void Settings::setReconnectMaxAttempts(int attempts)
+{
+    setValue(Key::ReconnectMaxAttempts, attempts);
+}
+
+bool Settings::durableSubscription() const
+{
+    return value(Key::DurableSubscription).toBool();
+}
+
+void Settings::setDurableSubscription(bool durable)
+{
+    setValue(Key::DurableSubscription, durable);
+}
+
+QUrl Settings::webBaseUrl() const
+{
+    return QUrl(value(Key::WebBaseUrl).toString());
+}
+
+void Settings::setWebBaseUrl(const QUrl &url)
+{
+    setValue(Key::WebBaseUrl, url.toString());
+}
+
+QList<QUrl> Settings::linkAllowlist() const
+{
+    QList<QUrl> origins;
+    for (const QString &text : value(Key::LinkAllowlist).toStringList())
+        origins.append(QUrl(text));
+    return origins;
+}
+
+void Settings::setLinkAllowlist(const QList<QUrl> &origins)
+{
+    QStringList texts;
+    for (const QUrl &origin : origins)
+        texts.append(origin.toString());
+    setValue(Key::LinkAllowlist, texts);
+}
+
+QString Settings::serverTimeZone() const
+{
+    return value(Key::ServerTimeZone).toString();
+}
+
+void Settings::setServerTimeZone(const QString &ianaId)
+{
+    setValue(Key::ServerTimeZone, ianaId);
+}
+
+int Settings::retentionCount() const
+{
+    return value(Key::RetentionCount).toInt();
+}
+
+void Settings::setRetentionCount(int count)
+{
+    setValue(Key::RetentionCount, count);
+}
+
+int Settings::retentionDays() const
+{
+    return value(Key::RetentionDays).toInt();
+}
+
+void Settings::setRetentionDays(int days)
+{
+    setValue(Key::RetentionDays, days);
+}
+
+QUrl Settings::pendingListUrl() const
+{
+    return QUrl(value(Key::PendingListUrl).toString());
+}
+
+void Settings::setPendingListUrl(const QUrl &url)
+{
+    setValue(Key::PendingListUrl, url.toString());
+}
+
+bool Settings::autostart() const
+{
+    return value(Key::Autostart).toBool();
+}
+
+void Settings::setAutostart(bool enabled)
+{
+    setValue(Key::Autostart, enabled);
+}
+
+bool Settings::notificationPopups() const
+{
+    return value(Key::NotificationPopups).toBool();
+}
+
+void Settings::setNotificationPopups(bool enabled)
+{
+    setValue(Key::NotificationPopups, enabled);
+}
+
+bool Settings::notificationSound() const
+{
+    return value(Key::NotificationSound).toBool();
+}
+
+void Settings::setNotificationSound(bool enabled)
+{
+    setValue(Key::NotificationSound, enabled);
+}
+
+QDateTime Settings::doNotDisturbUntil() const
+{
+    return value(Key::DoNotDisturbUntil).toDateTime();
+}
+
+void Settings::setDoNotDisturbUntil(const QDateTime &until)
+{
+    setValue(Key::DoNotDisturbUntil, until);
+}
+
+bool Settings::isDoNotDisturbActive(const QDateTime &now) const
+{
+    const QDateTime until = doNotDisturbUntil();
+    return until.isValid() && now < until;
+}
+
+bool Settings::urgentBypassesDoNotDisturb() const
+{
+    return value(Key::UrgentBypassesDoNotDisturb).toBool();
+}
+
+void Settings::setUrgentBypassesDoNotDisturb(bool bypass)
+{
+    setValue(Key::UrgentBypassesDoNotDisturb, bypass);
+}
+
+QString Settings::language() const
+{
+    return value(Key::Language).toString();
+}
+
+void Settings::setLanguage(const QString &language)
+{
+    setValue(Key::Language, language);
+}
+
+QByteArray Settings::listWindowGeometry() const
+{
+    return value(Key::ListWindowGeometry).toByteArray();
+}
+
+void Settings::setListWindowGeometry(const QByteArray &geometry)
+{
+    setValue(Key::ListWindowGeometry, geometry);
+}
+
+QString Settings::credentialAccount() const
+{
+    const QList<QUrl> urls = serverUrls();
+    return credentialAccount(urls.isEmpty() ? QUrl() : urls.constFirst(), login());
+}
+
+QString Settings::credentialAccount(const QUrl &url, const QString &login)
+{
+    return login + QLatin1Char('@')
+        + url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::StripTrailingSlash)
+              .toString();
+}
+
+QStringList Settings::secretItems() const
+{
+    QStringList items {passcodeItem()};
+    for (const HeaderSetting &header : headers()) {
+        if (header.secret)
+            items.append(header.secretItem());
+    }
+    return items;
+}
+
+StompConnectOptions Settings::toConnectOptions(const ConnectionSecrets &secrets) const
+{
+    StompConnectOptions options;
+    options.urls = serverUrls();
+    options.host = host().toUtf8();
+    options.login = login().toUtf8();
+    options.passcode = secrets.passcode;
+    for (const HeaderSetting &header : headers()) {
+        QByteArray value = header.value.toUtf8();
+        if (header.secret) {
+            const auto found = secrets.headerValues.constFind(header.secretItem());
+            if (found == secrets.headerValues.constEnd()) {
+                qCWarning(lcSettings) << "leaving out header" << header.name << ": its secret value is not available";
+                continue;
+            }
+            value = *found;
+        }
+        auto &list = header.target == HeaderSetting::Target::Handshake ? options.transport.handshakeHeaders
+                                                                       : options.connectHeaders;
+        list.append({header.name.toUtf8(), value});
+    }
+    options.heartbeatOutMs = heartbeatOutMs();
+    options.heartbeatInMs = heartbeatInMs();
+    options.reconnect.initialDelayMs = reconnectInitialMs();
+    options.reconnect.maxDelayMs = reconnectMaxMs();
+    options.reconnect.maxAttempts = reconnectMaxAttempts();
+    return options;
+}
+
+QList<StompSubscription> Settings::toSubscriptions(StompAckMode ackMode) const
+{
+    const bool durable = durableSubscription();
+    QByteArray clientId;
+    for (const HeaderSetting &header : headers()) {
+        if (header.target == HeaderSetting::Target::Connect && !header.secret
+            && header.name.compare(QLatin1String("client-id"), Qt::CaseInsensitive) == 0)
+            clientId = header.value.toUtf8();
+    }
+    QList<StompSubscription> subscriptions;
+    const QStringList list = destinations();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        StompSubscription subscription;
+        subscription.destination = list.at(i).toUtf8();
+        subscription.ackMode = ackMode;
+        if (durable) {
+            // A durable subscription is named by its id (RabbitMQ) or subscription name (ActiveMQ, which also
+            // needs a client-id): make it the same on every run, and distinct per person and computer.
+            subscription.id = "todo-notifier:" + login().toUtf8() + '@' + QSysInfo::machineHostName().toUtf8() + ':'
+                + QByteArray::number(i);
+            subscription.headers = {{"durable", "true"}, {"auto-delete", "false"}};
+            if (!clientId.isEmpty())
+                subscription.headers.append({"activemq.subscriptionName", subscription.id});
+        } else {
+            subscription.id = "sub-" + QByteArray::number(i);
+        }
+        subscriptions.append(subscription);
+    }
+    return subscriptions;
+}
+
+QString Settings::validateUrl(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return tr("Enter a server URL, e.g. wss://push.example.com/ws.");
+    const QUrl url(trimmed, QUrl::StrictMode);
+    if (!url.isValid())
+        return tr("This is not a valid URL.");
+    const QString scheme = url.scheme().toLower();
+    if (scheme != QLatin1String("ws") && scheme != QLatin1String("wss") && scheme != QLatin1String("http")
+        && scheme != QLatin1String("https"))
+        return tr("Use a ws://, wss://, http:// or https:// URL.");
+    if (url.host().isEmpty())
+        return tr("The URL has no host name.");
+    return {};
+}
+
+QString Settings::validateServerUrls(const QStringList &urls)
+{
+    const QStringList list = nonEmpty(urls);
+    if (list.isEmpty())
+        return tr("Enter at least one server URL.");
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString error = validateUrl(list.at(i));
+        if (!error.isEmpty())
+            return tr("%1: %2").arg(list.at(i), error);
+        if (list.indexOf(list.at(i)) != i)
+            return tr("%1 is listed twice.").arg(list.at(i));
+    }
+    return {};
+}
+
+QString Settings::validateDestination(const QString &destination)
+{
+    if (destination.trimmed().isEmpty())
+        return tr("Enter a destination, e.g. /user/topic/all.");
+    if (hasControlCharacter(destination))
+        return tr("A destination cannot contain line breaks or control characters.");
+    return {};
+}
+
+QString Settings::validateHeaderName(const QString &name, HeaderSetting::Target target)
+{
+    if (name.trimmed().isEmpty())
+        return tr("Enter a header name.");
+    const QString lower = name.toLower();
+    if (target == HeaderSetting::Target::Connect) {
+        if (name.contains(QLatin1Char(':')) || hasControlCharacter(name))
+            return tr("A header name cannot contain \":\", line breaks or control characters.");
+        static const QStringList reserved {QStringLiteral("accept-version"), QStringLiteral("host"),
+                                           QStringLiteral("login"), QStringLiteral("passcode"),
+                                           QStringLiteral("heart-beat")};
+        if (reserved.contains(lower))
+            return tr("\"%1\" has its own field; set it there.").arg(name);
+        return {};
+    }
+    static const QRegularExpression token(QStringLiteral("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$"));
+    if (!token.match(name).hasMatch())
+        return tr("A handshake header name may contain only letters, digits and !#$%&'*+-.^_`|~.");
+    static const QStringList reserved {QStringLiteral("host"),
+                                       QStringLiteral("upgrade"),
+                                       QStringLiteral("connection"),
+                                       QStringLiteral("content-length"),
+                                       QStringLiteral("sec-websocket-key"),
+                                       QStringLiteral("sec-websocket-version"),
+                                       QStringLiteral("sec-websocket-protocol"),
+                                       QStringLiteral("sec-websocket-extensions")};
+    if (reserved.contains(lower))
+        return tr("\"%1\" is set by the WebSocket handshake itself.").arg(name);
+    return {};
+}
+
+QString Settings::validateHeaderValue(const QString &value)
+{
+    if (hasControlCharacter(value))
+        return tr("A header value cannot contain line breaks or control characters.");
+    return {};
+}
+
+QString Settings::validateHeartbeat(int ms)
+{
+    if (ms != 0 && ms < 1000)
+        return tr("Use 0 (no heart-beat) or at least 1000 ms.");
+    if (ms > 3600000)
+        return tr("Use at most 3600000 ms (one hour).");
+    return {};
+}
+
+QString Settings::validateReconnect(int initialMs, int maxMs, int maxAttempts)
+{
+    if (initialMs < 100)
+        return tr("The first retry delay must be at least 100 ms.");
+    if (maxMs < initialMs)
+        return tr("The maximum delay cannot be shorter than the first delay.");
+    if (maxMs > 3600000)
+        return tr("The maximum delay can be at most 3600000 ms (one hour).");
+    if (maxAttempts < 0)
+        return tr("The attempt limit must be 0 (no limit) or more.");
+    return {};
+}
+
+QString Settings::validateWebUrl(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return {};
+    const QUrl url(trimmed, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
+        return tr("Use an http:// or https:// URL.");
+    if (url.host().isEmpty())
+        return tr("The URL has no host name.");
+    return {};
+}
+
+QString Settings::validateAllowlistEntry(const QString &origin)
+{
+    const QString trimmed = origin.trimmed();
+    const QUrl url(trimmed, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https")) || url.host().isEmpty())
+        return tr("\"%1\" is not a site; use e.g. https://sso.example.com.").arg(trimmed);
+    return {};
+}
+
+QString Settings::validateTimeZone(const QString &ianaId)
+{
+    if (ianaId.isEmpty() || QTimeZone::isTimeZoneIdAvailable(ianaId.toUtf8()))
+        return {};
+    return tr("Unknown time zone \"%1\"; use an IANA name such as Asia/Shanghai.").arg(ianaId);
+}
+
+QString Settings::validateRetention(int count, int days)
+{
+    if (count < 1 || count > 100000)
+        return tr("Keep between 1 and 100000 todos.");
+    if (days < 1 || days > 3650)
+        return tr("Keep todos between 1 and 3650 days.");
+    return {};
+}

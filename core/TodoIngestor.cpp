@@ -1,0 +1,190 @@
+#include "TodoIngestor.h"
+
+#include "Clock.h"
+#include "Logging.h"
+#include "TodoStore.h"
+
+#include <QElapsedTimer>
+
+TodoIngestor::TodoIngestor(TodoStore *store, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+{
+    setClock(nullptr);
+}
+
+TodoIngestor::~TodoIngestor() = default;
+
+void TodoIngestor::setClock(Clock *clock)
+{
+    m_clock = clock ? clock : Clock::system();
+    m_flushTimer = m_clock->createTimer();
+    connect(m_flushTimer.get(), &ClockTimer::timeout, this, &TodoIngestor::onFlushTimer);
+}
+
+void TodoIngestor::setOptions(const TodoIngestorOptions &options)
+{
+    m_options = options;
+    m_options.maxBatchMessages = qMax(1, m_options.maxBatchMessages);
+    m_options.maxBatchTodos = qMax(1, m_options.maxBatchTodos);
+    m_options.coalesceMs = qMax<qint64>(0, m_options.coalesceMs);
+}
+
+void TodoIngestor::attach(StompClient *client)
+{
+    if (m_clientConnection)
+        disconnect(m_clientConnection);
+    m_client = client;
+    if (client)
+        m_clientConnection = connect(client, &StompClient::messageReceived, this, &TodoIngestor::ingest);
+}
+
+void TodoIngestor::ingest(const StompMessage &message)
+{
+    Pending pending;
+    pending.message = message;
+    pending.body = message.frame.body;
+    pending.messageId = message.messageId;
+    pending.origin = QString::fromUtf8(message.messageId);
+    pending.fromClient = true;
+    m_queue.push_back(std::move(pending));
+    Q_EMIT queuedCountChanged(queuedCount());
+    if (m_currentRetryDelayMs > 0)
+        return; // the retry timer runs
+    if (int(m_queue.size()) >= m_options.maxBatchMessages)
+        scheduleContinuation(); // a full batch waits for no window
+    else if (!m_flushTimer->isActive())
+        m_flushTimer->start(m_options.coalesceMs);
+}
+
+void TodoIngestor::ingestBody(const QByteArray &body, const QString &origin)
+{
+    Pending pending;
+    pending.body = body;
+    pending.origin = origin;
+    m_queue.push_back(std::move(pending));
+    Q_EMIT queuedCountChanged(queuedCount());
+    if (m_currentRetryDelayMs == 0 && !m_flushTimer->isActive())
+        m_flushTimer->start(m_options.coalesceMs);
+}
+
+void TodoIngestor::flush()
+{
+    m_flushTimer->stop();
+    m_currentRetryDelayMs = 0;
+    while (!m_queue.empty()) {
+        if (!processBatch())
+            break;
+    }
+}
+
+void TodoIngestor::onFlushTimer()
+{
+    processNext();
+}
+
+void TodoIngestor::scheduleContinuation()
+{
+    if (m_continuationQueued)
+        return;
+    m_continuationQueued = true;
+    // Yield to the event loop between transactions: sockets, timers and the UI get their turn.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_continuationQueued = false;
+            processNext();
+        },
+        Qt::QueuedConnection);
+}
+
+void TodoIngestor::processNext()
+{
+    m_flushTimer->stop();
+    if (m_queue.empty())
+        return;
+    if (!processBatch())
+        return;
+    if (!m_queue.empty())
+        scheduleContinuation();
+}
+
+bool TodoIngestor::processBatch()
+{
+    // Take messages until a limit is reached; parse them now (not on arrival: a burst is parsed in slices).
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const int limit = qBound(1, int(double(m_options.batchBudgetMs) * 1000.0 / qMax(1.0, m_messageCostUs)),
+                             m_options.maxBatchMessages);
+    QList<TodoStore::Message> messages;
+    qsizetype taken = 0;
+    int todos = 0;
+    int keepAlives = 0;
+    for (auto it = m_queue.begin(); it != m_queue.end() && taken < limit; ++it) {
+        TodoStore::Message message;
+        message.messageId = it->origin;
+        message.destination = QString::fromUtf8(it->message.destination);
+        message.batch = m_parser.parse(it->body, it->messageId);
+        const TodoBatch &batch = message.batch;
+        if (batch.kind == TodoBatch::Kind::KeepAlive)
+            ++keepAlives;
+        else if (batch.kind == TodoBatch::Kind::Invalid || batch.kind == TodoBatch::Kind::Ignored)
+            Q_EMIT messageIgnored(it->origin, batch.error);
+        todos += int(batch.todos.size());
+        messages.append(std::move(message));
+        ++taken;
+        if (todos >= m_options.maxBatchTodos)
+            break;
+    }
+
+    const TodoStore::CommitResult result = m_store->commit(messages);
+    std::deque<Pending> batch;
+    for (qsizetype i = 0; i < taken; ++i) {
+        batch.push_back(std::move(m_queue.front()));
+        m_queue.pop_front();
+    }
+
+    if (!result.ok) {
+        // Client-acked messages go back to the broker, which redelivers them (the store de-duplicates whatever
+        // was committed after all); auto-acked ones and catch-up bodies cannot be redelivered: keep them.
+        std::deque<Pending> keep;
+        int nacked = 0;
+        for (Pending &pending : batch) {
+            if (pending.fromClient && pending.message.ackMode != StompAckMode::Auto) {
+                if (m_client && m_client->nack(pending.message))
+                    ++nacked;
+            } else {
+                keep.push_back(std::move(pending));
+            }
+        }
+        m_queue.insert(m_queue.begin(), std::make_move_iterator(keep.begin()), std::make_move_iterator(keep.end()));
+        m_currentRetryDelayMs = m_currentRetryDelayMs == 0 ? m_options.retryDelayMs
+                                                           : qMin(m_currentRetryDelayMs * 2, m_options.maxRetryDelayMs);
+        qCWarning(lcIngest).noquote() << "commit of" << taken << "messages failed (" << result.error << "):" << nacked
+                                      << "NACKed," << keep.size() << "kept; retrying in" << m_currentRetryDelayMs
+                                      << "ms";
+        Q_EMIT queuedCountChanged(queuedCount());
+        Q_EMIT commitFailed(result.error, int(taken));
+        m_flushTimer->start(m_currentRetryDelayMs);
+        return false;
+    }
+
+    m_currentRetryDelayMs = 0;
+    m_messageCostUs = 0.7 * m_messageCostUs + 0.3 * (double(elapsed.nsecsElapsed()) / 1000.0 / double(taken));
+    // Committed: now, and only now, the broker may forget them.
+    for (const Pending &pending : batch) {
+        if (pending.fromClient && pending.message.ackMode != StompAckMode::Auto && m_client)
+            m_client->ack(pending.message);
+    }
+    Q_EMIT queuedCountChanged(queuedCount());
+    for (int i = 0; i < keepAlives; ++i)
+        Q_EMIT keepAliveReceived();
+    if (!result.updated.isEmpty()) {
+        qCDebug(lcIngest) << result.updated.size() << "known todos came again";
+        Q_EMIT todosUpdated(result.updated);
+    }
+    for (const Todo &todo : result.inserted)
+        Q_EMIT todoArrived(todo);
+    Q_EMIT batchCommitted(int(taken), int(result.inserted.size()), int(result.updated.size()));
+    return true;
+}

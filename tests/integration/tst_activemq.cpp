@@ -1,0 +1,182 @@
+// StompClient against a real ActiveMQ Classic (Debian's `activemq`, started by a CTest fixture with a STOMP
+// connector on 127.0.0.1) reached through a WebSocket-to-TCP bridge (npm `ws`, tests/integration/node), as
+// deployments reach its WebSocket connector: STOMP 1.2, client-individual acknowledgement with the `ack` header,
+// NACK redelivering the message, selectors in SUBSCRIBE passed through, heart-beats honoured both ways.
+// Messages come from an independent publisher (python3-stomp over STOMP/TCP, straight to the broker).
+#include "StompClient.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+
+constexpr int kWaitMs = 15000;
+
+int portFrom(const char *variable)
+{
+    QFile file(qEnvironmentVariable(variable));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    return file.readAll().trimmed().toInt();
+}
+
+QByteArray uniqueQueue(const char *prefix)
+{
+    return QByteArray("/queue/") + prefix + '-' + QByteArray::number(QRandomGenerator::global()->generate(), 36);
+}
+
+} // namespace
+
+class tst_ActiveMq : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void connectsThroughTheBridgeWithStomp12();
+    void clientIndividualAckAndNackRedelivers();
+    void selectorIsPassedThrough();
+    void heartbeatsAreHonoured();
+
+private:
+    StompConnectOptions options() const;
+    bool connectClient(StompClient &client, const StompConnectOptions &options);
+    int publish(const QByteArray &destination, const QStringList &extra = {});
+
+    int m_bridgePort = 0;
+    int m_stompPort = 0;
+};
+
+void tst_ActiveMq::initTestCase()
+{
+    m_bridgePort = portFrom("TODO_AMQ_BRIDGE_PORT_FILE");
+    m_stompPort = portFrom("TODO_AMQ_STOMP_PORT_FILE");
+    QVERIFY2(m_bridgePort > 0 && m_stompPort > 0,
+             "run through ctest: the activemq and activemq_bridge fixtures start the broker and the bridge");
+}
+
+StompConnectOptions tst_ActiveMq::options() const
+{
+    StompConnectOptions options;
+    options.urls = {QUrl(QStringLiteral("ws://127.0.0.1:%1/stomp").arg(m_bridgePort))};
+    options.login = "todo";
+    options.passcode = "todo-secret";
+    options.heartbeatOutMs = 0;
+    options.heartbeatInMs = 0;
+    options.reconnect.initialDelayMs = 100;
+    return options;
+}
+
+bool tst_ActiveMq::connectClient(StompClient &client, const StompConnectOptions &options)
+{
+    client.setOptions(options);
+    QSignalSpy connected(&client, &StompClient::connected);
+    client.connectToServer();
+    return connected.wait(kWaitMs);
+}
+
+int tst_ActiveMq::publish(const QByteArray &destination, const QStringList &extra)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(QStringLiteral("/usr/bin/python3"),
+                  QStringList {qEnvironmentVariable("TODO_RMQ_PUBLISH"), QStringLiteral("--port"),
+                               QString::number(m_stompPort), QStringLiteral("--host"), QStringLiteral("localhost"),
+                               QStringLiteral("-d"), QString::fromUtf8(destination), QStringLiteral("--receipt")}
+                      + extra);
+    if (!process.waitForFinished(60000))
+        return -1;
+    if (process.exitCode() != 0)
+        qWarning().noquote() << process.readAll();
+    return process.exitCode();
+}
+
+void tst_ActiveMq::connectsThroughTheBridgeWithStomp12()
+{
+    StompClient client;
+    QVERIFY(connectClient(client, options()));
+    QCOMPARE(client.session().version, StompVersion::V1_2);
+    QVERIFY2(client.session().server.startsWith("ActiveMQ/"), client.session().server.constData());
+    QVERIFY(client.session().transport.startsWith(QLatin1String("websocket ws://127.0.0.1:")));
+    QSignalSpy states(&client, &StompClient::stateChanged);
+    client.disconnectFromServer();
+    QTRY_COMPARE(client.state(), StompClient::State::Disconnected);
+}
+
+void tst_ActiveMq::clientIndividualAckAndNackRedelivers()
+{
+    const QByteArray queue = uniqueQueue("ack");
+    StompClient client;
+    QVERIFY(connectClient(client, options()));
+    QList<StompMessage> received;
+    QObject::connect(&client, &StompClient::messageReceived, this,
+                     [&received](const StompMessage &message) { received.append(message); });
+    client.subscribe({"acks", queue, StompAckMode::ClientIndividual, {}});
+    QCOMPARE(publish(queue, {QStringLiteral("-n"), QStringLiteral("3")}), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), 3, kWaitMs);
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(received.at(i).frame.header("seq").toInt(), i);
+        QVERIFY(!received.at(i).ackId.isEmpty()); // STOMP 1.2: the `ack` header, not the message id
+        QCOMPARE(received.at(i).ackId, received.at(i).frame.header("ack"));
+    }
+    QVERIFY(client.ack(received.at(0)));
+    QVERIFY(client.nack(received.at(1)));
+    QVERIFY(client.ack(received.at(2)));
+
+    // The NACKed message, and only it, comes again: same message id, marked redelivered.
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), 4, kWaitMs);
+    const StompMessage again = received.at(3);
+    QCOMPARE(again.messageId, received.at(1).messageId);
+    QCOMPARE(again.frame.header("seq").toInt(), 1);
+    QCOMPARE(again.frame.header("redelivered"), QByteArray("true"));
+    QVERIFY(client.ack(again));
+
+    // Everything is acknowledged now: after a reconnect the first thing that arrives is a new message.
+    client.disconnectFromServer();
+    QTRY_COMPARE(client.state(), StompClient::State::Disconnected);
+    received.clear();
+    QVERIFY(connectClient(client, options()));
+    QCOMPARE(publish(queue, {QStringLiteral("--body-template"), QStringLiteral("sentinel")}), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, kWaitMs);
+    QCOMPARE(received.first().frame.body, QByteArray("sentinel"));
+}
+
+void tst_ActiveMq::selectorIsPassedThrough()
+{
+    const QByteArray queue = uniqueQueue("selector");
+    StompClient client;
+    QVERIFY(connectClient(client, options()));
+    QList<QByteArray> kinds;
+    QObject::connect(&client, &StompClient::messageReceived, this,
+                     [&kinds](const StompMessage &message) { kinds.append(message.frame.header("kind")); });
+    client.subscribe({{}, queue, StompAckMode::Auto, {{"selector", "kind = 'todo'"}}});
+    QCOMPARE(publish(queue, {QStringLiteral("--header"), QStringLiteral("kind:note")}), 0);
+    QCOMPARE(publish(queue, {QStringLiteral("--header"), QStringLiteral("kind:todo")}), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(kinds.size(), 1, kWaitMs);
+    QCOMPARE(kinds.first(), QByteArray("todo")); // the note, published first, was filtered by the broker
+}
+
+void tst_ActiveMq::heartbeatsAreHonoured()
+{
+    StompClient client;
+    StompConnectOptions options = this->options();
+    options.heartbeatOutMs = 1000;
+    options.heartbeatInMs = 1000;
+    QVERIFY(connectClient(client, options));
+    QVERIFY2(client.session().heartbeatOutMs > 0 && client.session().heartbeatInMs > 0,
+             qPrintable(QStringLiteral("negotiated %1,%2")
+                            .arg(client.session().heartbeatOutMs)
+                            .arg(client.session().heartbeatInMs)));
+    QVERIFY(client.session().heartbeatInMs <= 2000);
+    // Idle for several periods: ActiveMQ drops a client whose heart-beats stop, and the client drops a broker
+    // silent for twice the period. Neither happens.
+    QSignalSpy disconnected(&client, &StompClient::disconnected);
+    QVERIFY(!disconnected.wait(qMax(5000, 3 * client.session().heartbeatInMs)));
+    QCOMPARE(client.state(), StompClient::State::Connected);
+}
+
+QTEST_GUILESS_MAIN(tst_ActiveMq)
+#include "tst_activemq.moc"

@@ -1,0 +1,495 @@
+// Settings: the single table of keys and defaults, typed round trips through a real file, the changed()
+// signal, administrator presets and locks, the StompConnectOptions it produces, the dialog's validation
+// helpers, and the rule that no secret ever reaches the settings file.
+#include "Settings.h"
+
+#include <QFile>
+#include <QMetaEnum>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+class tst_Settings : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void tableCoversEveryKey();
+    void freshFileHasDefaults();
+    void defaultLocationIsTheUsersConfig();
+    void everyKeyRoundTripsThroughTheFile();
+    void changedIsEmittedOnlyForRealChanges();
+    void secretsNeverReachTheFile();
+    void genericSetValueAlsoDropsSecretValues();
+    void wrongTypeIsRefused();
+    void connectOptionsFromSettingsAndSecrets();
+    void missingSecretHeaderIsLeftOut();
+    void subscriptions();
+    void doNotDisturb();
+    void credentialAccountAndSecretItems();
+    void presetsAndLocks();
+    void validation_data();
+    void validation();
+
+private:
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+    QTemporaryDir m_dir;
+};
+
+void tst_Settings::init()
+{
+    QVERIFY(m_dir.isValid());
+    QFile::remove(path(QStringLiteral("user.conf")));
+    QFile::remove(path(QStringLiteral("preset.conf")));
+}
+
+void tst_Settings::tableCoversEveryKey()
+{
+    const QMetaEnum keys = QMetaEnum::fromType<Settings::Key>();
+    QCOMPARE(Settings::definitions().size(), keys.keyCount());
+    QSet<QString> names;
+    for (int i = 0; i < keys.keyCount(); ++i) {
+        const auto key = Settings::Key(keys.value(i));
+        const Settings::Definition &definition = Settings::definition(key);
+        QCOMPARE(definition.key, key);
+        QVERIFY2(definition.name.contains(QLatin1Char('/')), qPrintable(definition.name));
+        QVERIFY2(!names.contains(definition.name), qPrintable(definition.name));
+        names.insert(definition.name);
+        QCOMPARE(definition.defaultValue.metaType().id(), int(definition.type));
+    }
+}
+
+void tst_Settings::freshFileHasDefaults()
+{
+    Settings settings(path(QStringLiteral("user.conf")));
+    for (const Settings::Definition &definition : Settings::definitions()) {
+        QCOMPARE(settings.value(definition.key), definition.defaultValue);
+        QVERIFY(!settings.isSetByUser(definition.key));
+        QVERIFY(!settings.isLocked(definition.key));
+    }
+    QVERIFY(!settings.isConfigured());
+    QCOMPARE(settings.transport(), TransportMode::Auto);
+    QCOMPARE(settings.heartbeatOutMs(), 10000);
+    QCOMPARE(settings.heartbeatInMs(), 10000);
+    QCOMPARE(settings.language(), QStringLiteral("system"));
+    QVERIFY(settings.notificationPopups());
+    QVERIFY(!settings.isDoNotDisturbActive());
+}
+
+void tst_Settings::defaultLocationIsTheUsersConfig()
+{
+    // CTest points XDG_CONFIG_HOME into the build tree; the user's settings belong there, not next to the presets.
+    const QString configHome = qEnvironmentVariable("XDG_CONFIG_HOME");
+    if (configHome.isEmpty())
+        QSKIP("run through CTest, which sets XDG_CONFIG_HOME");
+    Settings settings;
+    QCOMPARE(settings.fileName(), configHome + QStringLiteral("/TodoNotifier/todo-notifier.conf"));
+    QVERIFY(!settings.isLocked(Settings::Key::ServerUrls)); // no preset file on a test machine
+}
+
+void tst_Settings::everyKeyRoundTripsThroughTheFile()
+{
+    const QList<QUrl> urls {QUrl(QStringLiteral("wss://push.example.com/main2/ws")),
+                            QUrl(QStringLiteral("ws://127.0.0.1:15674/ws"))};
+    const QList<HeaderSetting> headers {
+        {QStringLiteral("client-id"), QStringLiteral("desk-42"), false, HeaderSetting::Target::Connect},
+        {QStringLiteral("X-Tenant"), QStringLiteral("研发中心"), false, HeaderSetting::Target::Handshake},
+    };
+    const QDateTime dnd = QDateTime(QDate(2030, 5, 16), QTime(16, 28, 3, 120), Qt::UTC);
+    {
+        Settings settings(path(QStringLiteral("user.conf")));
+        settings.setServerUrls(urls);
+        settings.setTransport(TransportMode::SockJs);
+        settings.setDestinations({QStringLiteral("/user/topic/all"), QStringLiteral("/topic/chat_demo")});
+        settings.setHost(QStringLiteral("/"));
+        settings.setLogin(QStringLiteral("张三"));
+        settings.setHeaders(headers);
+        settings.setHeartbeatOutMs(5000);
+        settings.setHeartbeatInMs(0);
+        settings.setReconnectInitialMs(500);
+        settings.setReconnectMaxMs(30000);
+        settings.setReconnectMaxAttempts(5);
+        settings.setDurableSubscription(true);
+        settings.setWebBaseUrl(QUrl(QStringLiteral("https://oa.example.com/service/")));
+        settings.setLinkAllowlist(
+            {QUrl(QStringLiteral("https://sso.example.com")), QUrl(QStringLiteral("http://files.example.org:8080"))});
+        settings.setServerTimeZone(QStringLiteral("Asia/Shanghai"));
+        settings.setRetentionCount(200);
+        settings.setRetentionDays(7);
+        settings.setPendingListUrl(QUrl(QStringLiteral("https://oa.example.com/service/pending")));
+        settings.setAutostart(true);
+        settings.setNotificationPopups(false);
+        settings.setNotificationSound(false);
+        settings.setDoNotDisturbUntil(dnd);
+        settings.setUrgentBypassesDoNotDisturb(false);
+        settings.setLanguage(QStringLiteral("zh_CN"));
+        settings.setListWindowGeometry(QByteArray("\x01\x00\xd9\xd0geometry", 12));
+        settings.sync();
+        for (const Settings::Definition &definition : Settings::definitions())
+            QVERIFY2(settings.isSetByUser(definition.key), qPrintable(definition.name));
+    }
+    Settings settings(path(QStringLiteral("user.conf")));
+    QCOMPARE(settings.serverUrls(), urls);
+    QVERIFY(settings.isConfigured());
+    QCOMPARE(settings.transport(), TransportMode::SockJs);
+    QCOMPARE(settings.destinations(),
+             (QStringList {QStringLiteral("/user/topic/all"), QStringLiteral("/topic/chat_demo")}));
+    QCOMPARE(settings.host(), QStringLiteral("/"));
+    QCOMPARE(settings.login(), QStringLiteral("张三"));
+    QCOMPARE(settings.headers(), headers);
+    QCOMPARE(settings.heartbeatOutMs(), 5000);
+    QCOMPARE(settings.heartbeatInMs(), 0);
+    QCOMPARE(settings.reconnectInitialMs(), 500);
+    QCOMPARE(settings.reconnectMaxMs(), 30000);
+    QCOMPARE(settings.reconnectMaxAttempts(), 5);
+    QVERIFY(settings.durableSubscription());
+    QCOMPARE(settings.webBaseUrl(), QUrl(QStringLiteral("https://oa.example.com/service/")));
+    QCOMPARE(settings.linkAllowlist(),
+             (QList<QUrl> {QUrl(QStringLiteral("https://sso.example.com")),
+                           QUrl(QStringLiteral("http://files.example.org:8080"))}));
+    QCOMPARE(settings.serverTimeZone(), QStringLiteral("Asia/Shanghai"));
+    QCOMPARE(settings.retentionCount(), 200);
+    QCOMPARE(settings.retentionDays(), 7);
+    QCOMPARE(settings.pendingListUrl(), QUrl(QStringLiteral("https://oa.example.com/service/pending")));
+    QVERIFY(settings.autostart());
+    QVERIFY(!settings.notificationPopups());
+    QVERIFY(!settings.notificationSound());
+    QCOMPARE(settings.doNotDisturbUntil(), dnd);
+    QVERIFY(!settings.urgentBypassesDoNotDisturb());
+    QCOMPARE(settings.language(), QStringLiteral("zh_CN"));
+    QCOMPARE(settings.listWindowGeometry(), QByteArray("\x01\x00\xd9\xd0geometry", 12));
+
+    // A single-entry list and an emptied list survive the file too.
+    settings.setDestinations({QStringLiteral("/exchange/FanoutDemandExchange")});
+    settings.setLinkAllowlist({});
+    settings.sync();
+    Settings reread(path(QStringLiteral("user.conf")));
+    QCOMPARE(reread.destinations(), QStringList {QStringLiteral("/exchange/FanoutDemandExchange")});
+    QCOMPARE(reread.linkAllowlist(), QList<QUrl>());
+}
+
+void tst_Settings::changedIsEmittedOnlyForRealChanges()
+{
+    Settings settings(path(QStringLiteral("user.conf")));
+    QSignalSpy changed(&settings, &Settings::changed);
+    settings.setLogin(QStringLiteral("guest"));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).value<Settings::Key>(), Settings::Key::Login);
+    settings.setLogin(QStringLiteral("guest"));
+    QCOMPARE(changed.count(), 1);
+    settings.setHeartbeatOutMs(10000); // the default: stored, but the effective value did not change
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(settings.isSetByUser(Settings::Key::HeartbeatOutMs));
+    settings.setHeartbeatOutMs(20000);
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(changed.at(1).at(0).value<Settings::Key>(), Settings::Key::HeartbeatOutMs);
+    settings.reset(Settings::Key::HeartbeatOutMs);
+    QCOMPARE(changed.count(), 3);
+    QCOMPARE(settings.heartbeatOutMs(), 10000);
+    QVERIFY(!settings.isSetByUser(Settings::Key::HeartbeatOutMs));
+}
+
+void tst_Settings::secretsNeverReachTheFile()
+{
+    const QByteArray token = "Bearer eyJhbGciOiJIUzI1NiJ9.c2VjcmV0LXRva2Vu";
+    const QByteArray cookie = "SESSION=5f0c7e1d-secret-cookie";
+    {
+        Settings settings(path(QStringLiteral("user.conf")));
+        settings.setServerUrls({QUrl(QStringLiteral("wss://push.example.com/ws"))});
+        settings.setLogin(QStringLiteral("guest"));
+        settings.setHeaders({
+            {QStringLiteral("Authorization"), QString::fromUtf8(token), true, HeaderSetting::Target::Connect},
+            {QStringLiteral("Cookie"), QString::fromUtf8(cookie), true, HeaderSetting::Target::Handshake},
+            {QStringLiteral("client-id"), QStringLiteral("desk-42"), false, HeaderSetting::Target::Connect},
+        });
+        // Everything else too, so that nothing can slip through some other key.
+        for (const Settings::Definition &definition : Settings::definitions()) {
+            if (!settings.isSetByUser(definition.key))
+                settings.setValue(definition.key, definition.defaultValue);
+        }
+        settings.sync();
+    }
+    QFile file(path(QStringLiteral("user.conf")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.contains("desk-42")); // the non-secret header is there...
+    QVERIFY(bytes.contains("Authorization"));
+    QVERIFY2(!bytes.contains("eyJhbGciOiJIUzI1NiJ9"), bytes.constData()); // ...no secret value is
+    QVERIFY2(!bytes.contains("secret-cookie"), bytes.constData());
+    QVERIFY(!bytes.toLower().contains("passcode"));
+
+    Settings settings(path(QStringLiteral("user.conf")));
+    const QList<HeaderSetting> headers = settings.headers();
+    QCOMPARE(headers.size(), 3);
+    QCOMPARE(headers.at(0).name, QStringLiteral("Authorization"));
+    QVERIFY(headers.at(0).secret);
+    QVERIFY(headers.at(0).value.isEmpty());
+    QCOMPARE(headers.at(1).target, HeaderSetting::Target::Handshake);
+    QVERIFY(headers.at(1).value.isEmpty());
+    QCOMPARE(headers.at(2).value, QStringLiteral("desk-42"));
+}
+
+void tst_Settings::genericSetValueAlsoDropsSecretValues()
+{
+    Settings settings(path(QStringLiteral("user.conf")));
+    QVERIFY(settings.setValue(Settings::Key::Headers,
+                              QStringLiteral(R"([{"name":"token","value":"hunter2","secret":true}])")));
+    settings.sync();
+    QFile file(path(QStringLiteral("user.conf")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("hunter2"));
+    QCOMPARE(settings.headers().size(), 1);
+    QVERIFY(settings.headers().at(0).secret);
+}
+
+void tst_Settings::wrongTypeIsRefused()
+{
+    Settings settings(path(QStringLiteral("user.conf")));
+    QSignalSpy changed(&settings, &Settings::changed);
+    QVERIFY(!settings.setValue(Settings::Key::HeartbeatInMs, QStringLiteral("often")));
+    QVERIFY(!settings.setValue(Settings::Key::Headers, QStringLiteral("not json")));
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(settings.heartbeatInMs(), 10000);
+    QVERIFY(!settings.isSetByUser(Settings::Key::Headers));
+}
+
+void tst_Settings::connectOptionsFromSettingsAndSecrets()
+{
+    Settings settings(path(QStringLiteral("user.conf")));
+    settings.setServerUrls(
+        {QUrl(QStringLiteral("ws://127.0.0.1:15674/ws")), QUrl(QStringLiteral("ws://[::1]:15674/ws"))});
+    settings.setHost(QStringLiteral("/"));
+    settings.setLogin(QStringLiteral("guest"));
+    const HeaderSetting token {QStringLiteral("token"), QStringLiteral("typed in"), true,
+                               HeaderSetting::Target::Connect};
+    const HeaderSetting cookie {QStringLiteral("Cookie"), {}, true, HeaderSetting::Target::Handshake};
+    settings.setHeaders(
+        {token,
+         {QStringLiteral("client-id"), QStringLiteral("desk-42"), false, HeaderSetting::Target::Connect},
+         cookie,
+         {QStringLiteral("X-Tenant"), QStringLiteral("rd"), false, HeaderSetting::Target::Handshake}});
+    settings.setHeartbeatOutMs(4000);
+    settings.setHeartbeatInMs(0);
+    settings.setReconnectInitialMs(250);
+    settings.setReconnectMaxMs(8000);
+    settings.setReconnectMaxAttempts(5);
+
+    ConnectionSecrets secrets;
+    secrets.passcode = "guest-pass";
+    secrets.headerValues.insert(token.secretItem(), "t0k3n");
+    secrets.headerValues.insert(cookie.secretItem(), "SESSION=1");
+    const StompConnectOptions options = settings.toConnectOptions(secrets);
+    QCOMPARE(options.urls, settings.serverUrls());
+    QCOMPARE(options.host, QByteArray("/"));
+    QCOMPARE(options.login, QByteArray("guest"));
+    QCOMPARE(options.passcode, QByteArray("guest-pass"));
+    using Headers = QList<QPair<QByteArray, QByteArray>>;
+    QCOMPARE(options.connectHeaders, (Headers {{"token", "t0k3n"}, {"client-id", "desk-42"}}));
+    QCOMPARE(options.transport.handshakeHeaders, (Headers {{"Cookie", "SESSION=1"}, {"X-Tenant", "rd"}}));
+    QCOMPARE(options.heartbeatOutMs, 4000);
+    QCOMPARE(options.heartbeatInMs, 0);
+    QCOMPARE(options.reconnect.initialDelayMs, 250);
+    QCOMPARE(options.reconnect.maxDelayMs, 8000);
+    QCOMPARE(options.reconnect.maxAttempts, 5);
+}
+
+void tst_Settings::missingSecretHeaderIsLeftOut()
+{
+    Settings settings(path(QStringLiteral("user.conf")));
+    settings.setHeaders({{QStringLiteral("Authorization"), {}, true, HeaderSetting::Target::Connect}});
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("leaving out header.*Authorization")));
+    const StompConnectOptions options = settings.toConnectOptions({});
+    QVERIFY(options.connectHeaders.isEmpty());
+    QVERIFY(options.passcode.isEmpty());
+}
+
+void tst_Settings::subscriptions()
+{
+    Settings settings(path(QStringLiteral("user.conf")));
+    settings.setLogin(QStringLiteral("guest"));
+    settings.setDestinations({QStringLiteral("/user/topic/all"), QStringLiteral("/topic/chat_demo")});
+    QList<StompSubscription> subscriptions = settings.toSubscriptions();
+    QCOMPARE(subscriptions.size(), 2);
+    QCOMPARE(subscriptions.at(1).destination, QByteArray("/topic/chat_demo"));
+    QCOMPARE(subscriptions.at(0).ackMode, StompAckMode::ClientIndividual);
+    QVERIFY(subscriptions.at(0).headers.isEmpty());
+    QVERIFY(subscriptions.at(0).id != subscriptions.at(1).id);
+
+    settings.setDurableSubscription(true);
+    subscriptions = settings.toSubscriptions(StompAckMode::Client);
+    QCOMPARE(subscriptions.at(0).ackMode, StompAckMode::Client);
+    QVERIFY(subscriptions.at(0).headers.contains({"durable", "true"}));
+    QVERIFY(subscriptions.at(0).headers.contains({"auto-delete", "false"}));
+    QVERIFY(subscriptions.at(0).id.contains("guest"));
+    QCOMPARE(settings.toSubscriptions().at(0).id, subscriptions.at(0).id); // stable across calls (and runs)
+    QVERIFY(subscriptions.at(0).id != subscriptions.at(1).id);
+}
+
+void tst_Settings::doNotDisturb()
+{
+    Settings settings(path(QStringLiteral("user.conf")));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    settings.setDoNotDisturbUntil(now.addSecs(3600));
+    QVERIFY(settings.isDoNotDisturbActive(now));
+    QVERIFY(!settings.isDoNotDisturbActive(now.addSecs(3601)));
+    settings.setDoNotDisturbUntil({});
+    QVERIFY(!settings.isDoNotDisturbActive(now));
+    QVERIFY(!settings.doNotDisturbUntil().isValid());
+}
+
+void tst_Settings::credentialAccountAndSecretItems()
+{
+    Settings settings(path(QStringLiteral("user.conf")));
+    settings.setServerUrls(
+        {QUrl(QStringLiteral("wss://user:pw@push.example.com/ws/")), QUrl(QStringLiteral("ws://b/ws"))});
+    settings.setLogin(QStringLiteral("guest"));
+    QCOMPARE(settings.credentialAccount(), QStringLiteral("guest@wss://push.example.com/ws"));
+    settings.setHeaders({{QStringLiteral("Authorization"), {}, true, HeaderSetting::Target::Handshake},
+                         {QStringLiteral("client-id"), QStringLiteral("x"), false, HeaderSetting::Target::Connect}});
+    QCOMPARE(settings.secretItems(),
+             (QStringList {QStringLiteral("passcode"), QStringLiteral("header/handshake/Authorization")}));
+}
+
+void tst_Settings::presetsAndLocks()
+{
+    {
+        QFile preset(path(QStringLiteral("preset.conf")));
+        QVERIFY(preset.open(QIODevice::WriteOnly));
+        preset.write("[connection]\n"
+                     "urls=wss://push.corp.example/ws, wss://backup.corp.example/ws\n"
+                     "heartbeatOutMs=20000\n"
+                     "[links]\n"
+                     "webBaseUrl=https://oa.corp.example/\n"
+                     "[admin]\n"
+                     "locked=connection/urls, links/webBaseUrl\n");
+    }
+    Settings settings(path(QStringLiteral("user.conf")), path(QStringLiteral("preset.conf")));
+    QCOMPARE(settings.serverUrls(),
+             (QList<QUrl> {QUrl(QStringLiteral("wss://push.corp.example/ws")),
+                           QUrl(QStringLiteral("wss://backup.corp.example/ws"))}));
+    QVERIFY(settings.isLocked(Settings::Key::ServerUrls));
+    QVERIFY(settings.isLocked(Settings::Key::WebBaseUrl));
+    QVERIFY(!settings.isLocked(Settings::Key::HeartbeatOutMs));
+    QVERIFY(settings.hasPreset(Settings::Key::HeartbeatOutMs));
+    QCOMPARE(settings.heartbeatOutMs(), 20000);
+
+    // An unlocked preset gives way to the user's value; a locked one does not move.
+    QSignalSpy changed(&settings, &Settings::changed);
+    settings.setHeartbeatOutMs(3000);
+    QCOMPARE(settings.heartbeatOutMs(), 3000);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("locked by the administrator")));
+    QVERIFY(!settings.setValue(Settings::Key::WebBaseUrl, QStringLiteral("https://evil.example/")));
+    QCOMPARE(settings.webBaseUrl(), QUrl(QStringLiteral("https://oa.corp.example/")));
+    QCOMPARE(changed.count(), 1);
+    settings.reset(Settings::Key::HeartbeatOutMs);
+    QCOMPARE(settings.heartbeatOutMs(), 20000);
+
+    // Even a value written into the user's file by hand does not override a lock.
+    settings.sync();
+    {
+        QFile user(path(QStringLiteral("user.conf")));
+        QVERIFY(user.open(QIODevice::Append));
+        user.write("\n[links]\nwebBaseUrl=https://evil.example/\n");
+    }
+    Settings reread(path(QStringLiteral("user.conf")), path(QStringLiteral("preset.conf")));
+    QCOMPARE(reread.webBaseUrl(), QUrl(QStringLiteral("https://oa.corp.example/")));
+}
+
+void tst_Settings::validation_data()
+{
+    QTest::addColumn<QString>("what");
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<bool>("valid");
+    auto row = [](const char *name, const char *what, const char *input, bool valid) {
+        QTest::newRow(name) << QString::fromUtf8(what) << QString::fromUtf8(input) << valid;
+    };
+    row("url ws", "url", "ws://127.0.0.1:15674/ws", true);
+    row("url wss", "url", "wss://push.example.com/ws", true);
+    row("url sockjs http", "url", "http://host:8080/main2/ws", true);
+    row("url empty", "url", "", false);
+    row("url ftp", "url", "ftp://host/x", false);
+    row("url no host", "url", "ws:///ws", false);
+    row("url garbage", "url", "ws://exa mple.com/ws", false);
+    row("urls ok", "urls", "ws://a/ws\nws://b/ws", true);
+    row("urls twice", "urls", "ws://a/ws\nws://a/ws", false);
+    row("urls none", "urls", "", false);
+    row("destination", "destination", "/exchange/FanoutDemandExchange", true);
+    row("destination empty", "destination", " ", false);
+    row("destination newline", "destination", "/topic/a\n", false);
+    row("connect header", "connect-header", "client-id", true);
+    row("connect header colon", "connect-header", "a:b", false);
+    row("connect header passcode", "connect-header", "passcode", false);
+    row("connect header host", "connect-header", "HOST", false);
+    row("handshake header", "handshake-header", "Authorization", true);
+    row("handshake header space", "handshake-header", "X Token", false);
+    row("handshake header upgrade", "handshake-header", "Upgrade", false);
+    row("header value", "header-value", "Bearer abc", true);
+    row("header value newline", "header-value", "abc\r\nX: y", false);
+    row("heartbeat off", "heartbeat", "0", true);
+    row("heartbeat 10s", "heartbeat", "10000", true);
+    row("heartbeat too fast", "heartbeat", "10", false);
+    row("heartbeat negative", "heartbeat", "-1", false);
+    row("reconnect ok", "reconnect", "1000,60000,0", true);
+    row("reconnect max below initial", "reconnect", "5000,1000,0", false);
+    row("reconnect too fast", "reconnect", "10,1000,0", false);
+    row("reconnect negative attempts", "reconnect", "1000,2000,-1", false);
+    row("web url empty", "web-url", "", true);
+    row("web url https", "web-url", "https://oa.example.com/service/", true);
+    row("web url javascript", "web-url", "javascript:alert(1)", false);
+    row("allow origin", "allow", "https://sso.example.com", true);
+    row("allow origin with port", "allow", "http://files.example.org:8080/", true);
+    row("allow bare host", "allow", "sso.example.com", false);
+    row("allow wildcard", "allow", "*.example.com", false);
+    row("allow javascript", "allow", "javascript:alert(1)", false);
+    row("zone empty", "zone", "", true);
+    row("zone shanghai", "zone", "Asia/Shanghai", true);
+    row("zone bogus", "zone", "Mars/Olympus", false);
+    row("retention ok", "retention", "1000,90", true);
+    row("retention zero count", "retention", "0,90", false);
+    row("retention zero days", "retention", "10,0", false);
+}
+
+void tst_Settings::validation()
+{
+    QFETCH(QString, what);
+    QFETCH(QString, input);
+    QFETCH(bool, valid);
+    const QStringList numbers = input.split(QLatin1Char(','));
+    auto number = [&numbers](int i) {
+        return numbers.value(i).toInt();
+    };
+    QString message;
+    if (what == QLatin1String("url"))
+        message = Settings::validateUrl(input);
+    else if (what == QLatin1String("urls"))
+        message = Settings::validateServerUrls(input.split(QLatin1Char('\n')));
+    else if (what == QLatin1String("destination"))
+        message = Settings::validateDestination(input);
+    else if (what == QLatin1String("connect-header"))
+        message = Settings::validateHeaderName(input, HeaderSetting::Target::Connect);
+    else if (what == QLatin1String("handshake-header"))
+        message = Settings::validateHeaderName(input, HeaderSetting::Target::Handshake);
+    else if (what == QLatin1String("header-value"))
+        message = Settings::validateHeaderValue(input);
+    else if (what == QLatin1String("heartbeat"))
+        message = Settings::validateHeartbeat(number(0));
+    else if (what == QLatin1String("reconnect"))
+        message = Settings::validateReconnect(number(0), number(1), number(2));
+    else if (what == QLatin1String("web-url"))
+        message = Settings::validateWebUrl(input);
+    else if (what == QLatin1String("allow"))
+        message = Settings::validateAllowlistEntry(input);
+    else if (what == QLatin1String("zone"))
+        message = Settings::validateTimeZone(input);
+    else if (what == QLatin1String("retention"))
+        message = Settings::validateRetention(number(0), number(1));
+    else
+        QFAIL("unknown validator");
+    QCOMPARE(message.isEmpty(), valid);
+    if (!valid)
+        QVERIFY(message.endsWith(QLatin1Char('.'))); // a sentence for the dialog, not a code
+}
+
+QTEST_GUILESS_MAIN(tst_Settings)
+#include "tst_settings.moc"

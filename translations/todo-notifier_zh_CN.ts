@@ -1,0 +1,1064 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AutoTransport</name>
+    <message>
+        <source>closed by the client</source>
+        <translation>已由客户端关闭</translation>
+    </message>
+</context>
+<context>
+    <name>CatchUp</name>
+    <message>
+        <source>the pending list is larger than %1 bytes</source>
+        <translation>待办列表超过 %1 字节</translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation>HTTP 状态码 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CliOptions</name>
+    <message>
+        <source>Usage: todo-notifier-cli &lt;command&gt; [options]
+
+A headless STOMP-over-WebSocket client: everything the tray app does, from a terminal.
+
+Commands:
+  listen   connect, subscribe and print one JSON object per line for every event
+  check    connect once and report the negotiated version, heart-beat and server
+  send     send one message and wait for the server&apos;s receipt
+
+Run &apos;todo-notifier-cli &lt;command&gt; --help&apos; for the options of a command.
+The passcode is never taken from the command line: use --passcode-file or the
+environment variable TODO_NOTIFIER_PASSCODE.
+</source>
+        <translation>用法：todo-notifier-cli &lt;命令&gt; [选项]
+
+无界面的 STOMP-over-WebSocket 客户端：托盘程序能做的一切，都可以在终端里完成。
+
+命令：
+  listen   连接、订阅，并为每个事件每行输出一个 JSON 对象
+  check    连接一次，报告协商的协议版本、心跳和服务器
+  send     发送一条消息并等待服务器的回执
+
+运行 &apos;todo-notifier-cli &lt;命令&gt; --help&apos; 查看某个命令的选项。
+密码从不从命令行读取：请使用 --passcode-file 或
+环境变量 TODO_NOTIFIER_PASSCODE。
+</translation>
+    </message>
+    <message>
+        <source>no command given</source>
+        <translation>未指定命令</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot; (expected listen, check or send)</source>
+        <translation>未知命令“%1”（应为 listen、check 或 send）</translation>
+    </message>
+    <message>
+        <source>--passcode is not accepted: command lines are visible to other users. Use --passcode-file PATH or the TODO_NOTIFIER_PASSCODE environment variable.</source>
+        <translation>不接受 --passcode：命令行对其他用户可见。请使用 --passcode-file 路径 或环境变量 TODO_NOTIFIER_PASSCODE。</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>显示此帮助。</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>STOMP login.</source>
+        <translation>STOMP 登录名。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Read the STOMP passcode from this file.</source>
+        <translation>从此文件读取 STOMP 密码。</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>STOMP host header (RabbitMQ virtual host).</source>
+        <translation>STOMP host 头（RabbitMQ 虚拟主机）。</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Extra CONNECT header, e.g. client-id:desk-42 (repeatable).</source>
+        <translation>额外的 CONNECT 头，例如 client-id:desk-42（可重复）。</translation>
+    </message>
+    <message>
+        <source>name:value</source>
+        <translation>名称:值</translation>
+    </message>
+    <message>
+        <source>Read extra CONNECT headers (one name:value per line) from a file; use it for tokens.</source>
+        <translation>从文件读取额外的 CONNECT 头（每行一个 名称:值）；令牌请用此方式提供。</translation>
+    </message>
+    <message>
+        <source>Heart-beat periods in ms we send and want (default 10000,10000).</source>
+        <translation>我方发送与期望接收的心跳周期，单位毫秒（默认 10000,10000）。</translation>
+    </message>
+    <message>
+        <source>out,in</source>
+        <translation>发送,接收</translation>
+    </message>
+    <message>
+        <source>Ack mode: auto, client or client-individual.</source>
+        <translation>确认模式：auto、client 或 client-individual。</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Start the embedded demo push server and connect to it.</source>
+        <translation>启动内置的演示推送服务器并连接到它。</translation>
+    </message>
+    <message>
+        <source>Log protocol details to stderr.</source>
+        <translation>将协议细节输出到标准错误。</translation>
+    </message>
+    <message>
+        <source>Destination to subscribe or send to (repeatable for listen).</source>
+        <translation>要订阅或发送到的目标地址（listen 时可重复）。</translation>
+    </message>
+    <message>
+        <source>destination</source>
+        <translation>目标地址</translation>
+    </message>
+    <message>
+        <source>listen: exit after N messages.</source>
+        <translation>listen：收到 N 条消息后退出。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>listen: exit after S seconds; check/send: give up after S seconds.</source>
+        <translation>listen：S 秒后退出；check/send：S 秒后放弃。</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Reconnect delays in ms: initial,maximum (default 1000,60000).</source>
+        <translation>重连延迟，单位毫秒：初始,最大（默认 1000,60000）。</translation>
+    </message>
+    <message>
+        <source>initial,max</source>
+        <translation>初始,最大</translation>
+    </message>
+    <message>
+        <source>Give up after N failed attempts in a row (default: never).</source>
+        <translation>连续失败 N 次后放弃（默认：永不放弃）。</translation>
+    </message>
+    <message>
+        <source>send: content-type header.</source>
+        <translation>send：content-type 头。</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Accept TLS certificates that fail verification (testing only).</source>
+        <translation>接受未通过验证的 TLS 证书（仅用于测试）。</translation>
+    </message>
+    <message>
+        <source>Usage: todo-notifier-cli check [options]
+
+Connect once and report the negotiated STOMP version, heart-beat and server. Exit codes: 0 ok, 3 unreachable, 4 handshake refused, 5 authentication failed, 6 server or protocol error, 7 timeout, 8 TLS.
+</source>
+        <translation>用法：todo-notifier-cli check [选项]
+
+连接一次，报告协商的 STOMP 版本、心跳和服务器。退出码：0 正常，3 无法连接，4 握手被拒绝，5 认证失败，6 服务器或协议错误，7 超时，8 TLS 错误。
+</translation>
+    </message>
+    <message>
+        <source>Message body; read from stdin when omitted.</source>
+        <translation>消息正文；省略时从标准输入读取。</translation>
+    </message>
+    <message>
+        <source>Usage: todo-notifier-cli send --destination D [options] [body]
+
+Send one message and wait for the server&apos;s receipt.
+</source>
+        <translation>用法：todo-notifier-cli send --destination D [选项] [正文]
+
+发送一条消息并等待服务器的回执。
+</translation>
+    </message>
+    <message>
+        <source>invalid --url &quot;%1&quot;: expected ws://, wss://, http:// or https:// with a host</source>
+        <translation>无效的 --url“%1”：应为带主机名的 ws://、wss://、http:// 或 https://</translation>
+    </message>
+    <message>
+        <source>no server: give --url (or --demo to try the embedded demo server)</source>
+        <translation>未指定服务器：请提供 --url（或用 --demo 试用内置演示服务器）</translation>
+    </message>
+    <message>
+        <source>invalid --header &quot;%1&quot;: expected name:value</source>
+        <translation>无效的 --header“%1”：应为 名称:值</translation>
+    </message>
+    <message>
+        <source>invalid line in --header-file: expected name:value</source>
+        <translation>--header-file 中有无效的行：应为 名称:值</translation>
+    </message>
+    <message>
+        <source>invalid --heartbeat &quot;%1&quot;: expected two non-negative millisecond values, e.g. 10000,10000</source>
+        <translation>无效的 --heartbeat“%1”：应为两个非负的毫秒数，例如 10000,10000</translation>
+    </message>
+    <message>
+        <source>invalid --reconnect &quot;%1&quot;: expected initial,maximum in ms with initial &lt;= maximum</source>
+        <translation>无效的 --reconnect“%1”：应为 初始,最大（毫秒），且初始值 &lt;= 最大值</translation>
+    </message>
+    <message>
+        <source>invalid --max-attempts: expected a positive number</source>
+        <translation>无效的 --max-attempts：应为正数</translation>
+    </message>
+    <message>
+        <source>--destination is required</source>
+        <translation>必须提供 --destination</translation>
+    </message>
+    <message>
+        <source>invalid --ack &quot;%1&quot;: expected auto, client or client-individual</source>
+        <translation>无效的 --ack“%1”：应为 auto、client 或 client-individual</translation>
+    </message>
+    <message>
+        <source>invalid --count: expected a positive number</source>
+        <translation>无效的 --count：应为正数</translation>
+    </message>
+    <message>
+        <source>invalid --timeout: expected a positive number of seconds</source>
+        <translation>无效的 --timeout：应为正的秒数</translation>
+    </message>
+    <message>
+        <source>send takes one body argument; quote it or pipe it on stdin</source>
+        <translation>send 只接受一个正文参数；请加引号，或通过标准输入传入</translation>
+    </message>
+    <message>
+        <source>no body given and stdin cannot be read</source>
+        <translation>未提供正文，且无法读取标准输入</translation>
+    </message>
+    <message>
+        <source>listen: keep todos in this SQLite file and print one &quot;todo&quot; event per new todo; with --ack client or client-individual a message is acknowledged only after it is committed.</source>
+        <translation>listen：把待办保存在此 SQLite 文件中，每个新待办输出一个“todo”事件；使用 --ack client 或 client-individual 时，消息在写入提交之后才会确认。</translation>
+    </message>
+    <message>
+        <source>listen --store: web application URL that todo links are relative to (default: the push URL&apos;s origin, ws -&gt; http, wss -&gt; https).</source>
+        <translation>listen --store：待办链接所相对的 Web 应用 URL（默认：推送 URL 的源，ws -&gt; http，wss -&gt; https）。</translation>
+    </message>
+    <message>
+        <source>listen --store: time zone of the server&apos;s &quot;yyyy-MM-dd HH:mm:ss&quot; times, e.g. Asia/Shanghai (default: local).</source>
+        <translation>listen --store：服务器“yyyy-MM-dd HH:mm:ss”时间所用的时区，例如 Asia/Shanghai（默认：本机时区）。</translation>
+    </message>
+    <message>
+        <source>zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>listen --store: another site todo links may open, e.g. https://sso.example.com (repeatable).</source>
+        <translation>listen --store：待办链接可以打开的其他站点，例如 https://sso.example.com（可重复）。</translation>
+    </message>
+    <message>
+        <source>listen --store: after every connect, GET this pending-todo list (same auth headers, same payload shape) and reconcile.</source>
+        <translation>listen --store：每次连接后，GET 此待办列表（相同的认证头、相同的数据格式）并进行核对。</translation>
+    </message>
+    <message>
+        <source>listen --store: keep at most N read todos (unread ones are never deleted; default %1).</source>
+        <translation>listen --store：最多保留 N 条已读待办（未读的从不删除；默认 %1）。</translation>
+    </message>
+    <message>
+        <source>listen --store: delete read todos not seen for D days (default %1).</source>
+        <translation>listen --store：删除 D 天内未再出现的已读待办（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>D</source>
+        <translation>D</translation>
+    </message>
+    <message>
+        <source>Usage: todo-notifier-cli listen [options]
+
+Connect, subscribe to every --destination and print one JSON object per line for each event (connected, message, disconnected, reconnecting, error). Reconnects by itself. With --store, messages become todos: &quot;todo&quot; events (each new todo once, with the pending count) replace &quot;message&quot; events and --count counts new todos.
+</source>
+        <translation>用法：todo-notifier-cli listen [选项]
+
+连接、订阅每个 --destination，并为每个事件（connected、message、disconnected、reconnecting、error）每行输出一个 JSON 对象。断线后自动重连。使用 --store 时，消息会成为待办：以“todo”事件（每个新待办一次，附带待办总数）取代“message”事件，--count 统计的是新待办数。
+</translation>
+    </message>
+    <message>
+        <source>Server URL as you have it: ws(s)://host/ws (STOMP over WebSocket) or http(s)://host/app/ws (a SockJS endpoint, e.g. Spring&apos;s .withSockJS()); repeat for failover, tried in order.</source>
+        <translation>服务器 URL，照原样填写：ws(s)://host/ws（STOMP over WebSocket）或 http(s)://host/app/ws（SockJS 端点，例如 Spring 的 .withSockJS()）；可重复指定用于故障切换，按顺序尝试。</translation>
+    </message>
+    <message>
+        <source>How to speak to the URLs: websocket, sockjs, or auto (default: find out, and say how and why).</source>
+        <translation>与这些 URL 通信的方式：websocket、sockjs 或 auto（默认：自动探测，并说明方式和原因）。</translation>
+    </message>
+    <message>
+        <source>Extra HTTP header for the WebSocket/SockJS handshake, e.g. Cookie:SESSION=... (repeatable; never logged). Spring user destinations need the principal&apos;s Cookie or Authorization here.</source>
+        <translation>WebSocket/SockJS 握手时附加的 HTTP 头，例如 Cookie:SESSION=...（可重复；从不写入日志）。Spring 的用户目标地址需要在这里提供该用户的 Cookie 或 Authorization。</translation>
+    </message>
+    <message>
+        <source>Read extra handshake headers (one name:value per line) from a file; use it for cookies and tokens.</source>
+        <translation>从文件读取额外的握手头（每行一个 名称:值）；Cookie 和令牌请用此方式提供。</translation>
+    </message>
+    <message>
+        <source>invalid --transport &quot;%1&quot;: expected auto, websocket or sockjs</source>
+        <translation>无效的 --transport“%1”：应为 auto、websocket 或 sockjs</translation>
+    </message>
+    <message>
+        <source>invalid --handshake-header: expected name:value</source>
+        <translation>无效的 --handshake-header：应为 名称:值</translation>
+    </message>
+    <message>
+        <source>invalid line in --handshake-header-file: expected name:value</source>
+        <translation>--handshake-header-file 中有无效的行：应为 名称:值</translation>
+    </message>
+</context>
+<context>
+    <name>CliRunner</name>
+    <message>
+        <source>sent to %1, receipt %2</source>
+        <translation>已发送到 %1，回执 %2</translation>
+    </message>
+    <message>
+        <source>error: no receipt from the server for the message</source>
+        <translation>错误：服务器未返回该消息的回执</translation>
+    </message>
+    <message>
+        <source>error: cannot start the demo server</source>
+        <translation>错误：无法启动演示服务器</translation>
+    </message>
+    <message>
+        <source>demo push server (a test double, not a broker) listening on %1</source>
+        <translation>演示推送服务器（测试替身，不是消息代理）正在监听 %1</translation>
+    </message>
+    <message>
+        <source>connected to %1 via %2: STOMP %3, heart-beat %4,%5 ms, server &quot;%6&quot;</source>
+        <translation>已通过 %2 连接到 %1：STOMP %3，心跳 %4,%5 毫秒，服务器“%6”</translation>
+    </message>
+    <message>
+        <source>error: %1 (%2)</source>
+        <translation>错误：%1（%2）</translation>
+    </message>
+    <message>
+        <source>error: timed out after %1 s with %2 of %3 messages</source>
+        <translation>错误：%1 秒后超时，已收到 %3 条中的 %2 条消息</translation>
+    </message>
+    <message>
+        <source>error: no answer within %1 s</source>
+        <translation>错误：%1 秒内没有应答</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialStore</name>
+    <message>
+        <source>The keychain refused: %1</source>
+        <translation>系统钥匙串拒绝了操作：%1</translation>
+    </message>
+    <message>
+        <source>No keychain is available (%1). Passwords are kept in memory until the application quits and must be entered again next time.</source>
+        <translation>没有可用的系统钥匙串（%1）。密码只保存在内存中直到程序退出，下次需要重新输入。</translation>
+    </message>
+</context>
+<context>
+    <name>FreedesktopNotifier</name>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+</context>
+<context>
+    <name>JsonReader</name>
+    <message>
+        <source>expected &apos;%1&apos; at offset %2</source>
+        <translation>偏移 %2 处应为“%1”</translation>
+    </message>
+    <message>
+        <source>expected a JSON string at offset %1</source>
+        <translation>偏移 %1 处应为 JSON 字符串</translation>
+    </message>
+    <message>
+        <source>unterminated JSON string</source>
+        <translation>JSON 字符串没有结束</translation>
+    </message>
+    <message>
+        <source>unescaped control character in a JSON string at offset %1</source>
+        <translation>JSON 字符串偏移 %1 处有未转义的控制字符</translation>
+    </message>
+    <message>
+        <source>expected an integer at offset %1</source>
+        <translation>偏移 %1 处应为整数</translation>
+    </message>
+    <message>
+        <source>truncated \u escape</source>
+        <translation>\u 转义不完整</translation>
+    </message>
+    <message>
+        <source>invalid \u escape at offset %1</source>
+        <translation>偏移 %1 处的 \u 转义无效</translation>
+    </message>
+    <message>
+        <source>invalid escape &apos;\%1&apos; in a JSON string</source>
+        <translation>JSON 字符串中有无效的转义“\%1”</translation>
+    </message>
+</context>
+<context>
+    <name>LinkPolicy</name>
+    <message>
+        <source>this todo has no link</source>
+        <translation>此待办没有链接</translation>
+    </message>
+    <message>
+        <source>not a valid link (%1)</source>
+        <translation>不是有效的链接（%1）</translation>
+    </message>
+    <message>
+        <source>only http and https links are opened, not &quot;%1:&quot;</source>
+        <translation>只打开 http 和 https 链接，不打开“%1:”</translation>
+    </message>
+    <message>
+        <source>a relative link needs the web base URL, which is not set</source>
+        <translation>相对链接需要 Web 基础 URL，但尚未设置</translation>
+    </message>
+    <message>
+        <source>the link has no host</source>
+        <translation>链接没有主机名</translation>
+    </message>
+    <message>
+        <source>links that carry a user name or password are not opened</source>
+        <translation>不打开包含用户名或密码的链接</translation>
+    </message>
+    <message>
+        <source>links to %1 are not opened: it is not on the list of allowed sites</source>
+        <translation>不打开指向 %1 的链接：它不在允许的站点列表中</translation>
+    </message>
+    <message>
+        <source>links to %1 are not opened: only the web application (%2) and allowed sites are</source>
+        <translation>不打开指向 %1 的链接：只打开 Web 应用（%2）和允许的站点</translation>
+    </message>
+</context>
+<context>
+    <name>MacAutostart</name>
+    <message>
+        <source>Cannot remove %1.</source>
+        <translation>无法删除 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadParser</name>
+    <message>
+        <source>body of %1 bytes is larger than the limit of %2 bytes</source>
+        <translation>正文有 %1 字节，超过 %2 字节的上限</translation>
+    </message>
+    <message>
+        <source>the text is not valid UTF-8; invalid bytes were replaced</source>
+        <translation>文本不是有效的 UTF-8；无效字节已被替换</translation>
+    </message>
+    <message>
+        <source>JSON nested deeper than %1 levels</source>
+        <translation>JSON 嵌套超过 %1 层</translation>
+    </message>
+    <message>
+        <source>malformed JSON: %1 at byte %2</source>
+        <translation>JSON 格式错误：第 %2 字节处 %1</translation>
+    </message>
+    <message>
+        <source>JSON encoded in a string more than %1 times</source>
+        <translation>JSON 被编码成字符串超过 %1 次</translation>
+    </message>
+    <message>
+        <source>a list of %1 elements without a todo object</source>
+        <translation>包含 %1 个元素的列表中没有待办对象</translation>
+    </message>
+    <message>
+        <source>a JSON value that is %1, not a todo</source>
+        <translation>JSON 值是 %1，不是待办</translation>
+    </message>
+    <message>
+        <source>sysMsgNums &quot;%1&quot; is not a count; ignored</source>
+        <translation>sysMsgNums“%1”不是计数；已忽略</translation>
+    </message>
+    <message>
+        <source>sysMsgNums is %1, not a number; ignored</source>
+        <translation>sysMsgNums 是 %1，不是数字；已忽略</translation>
+    </message>
+    <message>
+        <source>sysMsgList is a single object, not a list</source>
+        <translation>sysMsgList 是单个对象，不是列表</translation>
+    </message>
+    <message>
+        <source>sysMsgList is %1, not a list; ignored</source>
+        <translation>sysMsgList 是 %1，不是列表；已忽略</translation>
+    </message>
+    <message>
+        <source>an envelope with neither todos nor a pending count</source>
+        <translation>消息封装中既没有待办也没有待办数量</translation>
+    </message>
+    <message>
+        <source>a JSON object that is neither a todo, a list of todos nor an envelope (keys: %1)</source>
+        <translation>JSON 对象既不是待办、待办列表，也不是消息封装（键：%1）</translation>
+    </message>
+    <message>
+        <source>only the first %1 todos of a list of %2 elements were taken</source>
+        <translation>%2 个元素的列表中只取了前 %1 个待办</translation>
+    </message>
+    <message>
+        <source>list element %1 is %2, not a todo object; skipped</source>
+        <translation>列表元素 %1 是 %2，不是待办对象；已跳过</translation>
+    </message>
+    <message>
+        <source>text of %1 characters cut to %2 for the title</source>
+        <translation>%1 个字符的文本被截为 %2 个字符作为标题</translation>
+    </message>
+    <message>
+        <source>a text body without message-id; keyed by its content</source>
+        <translation>文本正文没有 message-id；按内容作为键</translation>
+    </message>
+    <message>
+        <source>todo %1: %2 is a boolean, read as text</source>
+        <translation>待办 %1：%2 是布尔值，按文本读取</translation>
+    </message>
+    <message>
+        <source>todo %1: %2 is %3, not text; ignored</source>
+        <translation>待办 %1：%2 是 %3，不是文本；已忽略</translation>
+    </message>
+    <message>
+        <source>todo %1: %2 of %3 characters cut to %4</source>
+        <translation>待办 %1：%2 有 %3 个字符，已截为 %4 个</translation>
+    </message>
+    <message>
+        <source>a todo without an id; keyed as %1</source>
+        <translation>待办没有 id；以 %1 作为键</translation>
+    </message>
+    <message>
+        <source>todo %1: metaData is %2, not an object; ignored</source>
+        <translation>待办 %1：metaData 是 %2，不是对象；已忽略</translation>
+    </message>
+    <message>
+        <source>Untitled todo</source>
+        <translation>无标题待办</translation>
+    </message>
+    <message>
+        <source>todo %1 has no title</source>
+        <translation>待办 %1 没有标题</translation>
+    </message>
+    <message>
+        <source>todo %1: urgency &quot;%2&quot; is not a number; taken as 0</source>
+        <translation>待办 %1：紧急程度“%2”不是数字；按 0 处理</translation>
+    </message>
+    <message>
+        <source>todo %1: urgency is %2; taken as 0</source>
+        <translation>待办 %1：紧急程度是 %2；按 0 处理</translation>
+    </message>
+    <message>
+        <source>todo %1: time &quot;%2&quot; not understood</source>
+        <translation>待办 %1：无法识别时间“%2”</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Enter a server URL, e.g. wss://push.example.com/ws.</source>
+        <translation>请输入服务器 URL，例如 wss://push.example.com/ws。</translation>
+    </message>
+    <message>
+        <source>This is not a valid URL.</source>
+        <translation>这不是有效的 URL。</translation>
+    </message>
+    <message>
+        <source>Use a ws://, wss://, http:// or https:// URL.</source>
+        <translation>请使用 ws://、wss://、http:// 或 https:// URL。</translation>
+    </message>
+    <message>
+        <source>The URL has no host name.</source>
+        <translation>URL 中没有主机名。</translation>
+    </message>
+    <message>
+        <source>Enter at least one server URL.</source>
+        <translation>请至少输入一个服务器 URL。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice.</source>
+        <translation>%1 重复列出。</translation>
+    </message>
+    <message>
+        <source>Enter a destination, e.g. /user/topic/all.</source>
+        <translation>请输入目标地址，例如 /user/topic/all。</translation>
+    </message>
+    <message>
+        <source>A destination cannot contain line breaks or control characters.</source>
+        <translation>目标地址不能包含换行或控制字符。</translation>
+    </message>
+    <message>
+        <source>Enter a header name.</source>
+        <translation>请输入头名称。</translation>
+    </message>
+    <message>
+        <source>A header name cannot contain &quot;:&quot;, line breaks or control characters.</source>
+        <translation>头名称不能包含“:”、换行或控制字符。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has its own field; set it there.</source>
+        <translation>“%1”有专门的输入框，请在那里设置。</translation>
+    </message>
+    <message>
+        <source>A handshake header name may contain only letters, digits and !#$%&amp;&apos;*+-.^_`|~.</source>
+        <translation>握手头名称只能包含字母、数字和 !#$%&amp;&apos;*+-.^_`|~。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is set by the WebSocket handshake itself.</source>
+        <translation>“%1”由 WebSocket 握手自身设置。</translation>
+    </message>
+    <message>
+        <source>A header value cannot contain line breaks or control characters.</source>
+        <translation>头的值不能包含换行或控制字符。</translation>
+    </message>
+    <message>
+        <source>Use 0 (no heart-beat) or at least 1000 ms.</source>
+        <translation>请使用 0（不发心跳）或至少 1000 毫秒。</translation>
+    </message>
+    <message>
+        <source>Use at most 3600000 ms (one hour).</source>
+        <translation>最多使用 3600000 毫秒（一小时）。</translation>
+    </message>
+    <message>
+        <source>The first retry delay must be at least 100 ms.</source>
+        <translation>首次重试延迟至少为 100 毫秒。</translation>
+    </message>
+    <message>
+        <source>The maximum delay cannot be shorter than the first delay.</source>
+        <translation>最大延迟不能短于首次延迟。</translation>
+    </message>
+    <message>
+        <source>The maximum delay can be at most 3600000 ms (one hour).</source>
+        <translation>最大延迟最多为 3600000 毫秒（一小时）。</translation>
+    </message>
+    <message>
+        <source>The attempt limit must be 0 (no limit) or more.</source>
+        <translation>尝试次数上限必须为 0（不限）或更大。</translation>
+    </message>
+    <message>
+        <source>Use an http:// or https:// URL.</source>
+        <translation>请使用 http:// 或 https:// URL。</translation>
+    </message>
+    <message>
+        <source>Unknown time zone &quot;%1&quot;; use an IANA name such as Asia/Shanghai.</source>
+        <translation>未知时区“%1”；请使用 IANA 名称，例如 Asia/Shanghai。</translation>
+    </message>
+    <message>
+        <source>Keep between 1 and 100000 todos.</source>
+        <translation>保留的待办数量应在 1 到 100000 之间。</translation>
+    </message>
+    <message>
+        <source>Keep todos between 1 and 3650 days.</source>
+        <translation>待办保留天数应在 1 到 3650 天之间。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a site; use e.g. https://sso.example.com.</source>
+        <translation>“%1”不是站点；请使用例如 https://sso.example.com。</translation>
+    </message>
+</context>
+<context>
+    <name>SockJsFraming</name>
+    <message>
+        <source>empty SockJS frame</source>
+        <translation>SockJS 帧为空</translation>
+    </message>
+    <message>
+        <source>unexpected data after the SockJS &apos;%1&apos; frame</source>
+        <translation>SockJS“%1”帧之后有多余的数据</translation>
+    </message>
+    <message>
+        <source>malformed SockJS &apos;a&apos; frame: %1</source>
+        <translation>SockJS“a”帧格式错误：%1</translation>
+    </message>
+    <message>
+        <source>unexpected data after the SockJS &apos;a&apos; frame</source>
+        <translation>SockJS“a”帧之后有多余的数据</translation>
+    </message>
+    <message>
+        <source>malformed SockJS &apos;m&apos; frame: %1</source>
+        <translation>SockJS“m”帧格式错误：%1</translation>
+    </message>
+    <message>
+        <source>unexpected data after the SockJS &apos;m&apos; frame</source>
+        <translation>SockJS“m”帧之后有多余的数据</translation>
+    </message>
+    <message>
+        <source>malformed SockJS &apos;c&apos; frame (expected c[code,&quot;reason&quot;]): %1</source>
+        <translation>SockJS“c”帧格式错误（应为 c[code,&quot;reason&quot;]）：%1</translation>
+    </message>
+    <message>
+        <source>unexpected data after the SockJS &apos;c&apos; frame</source>
+        <translation>SockJS“c”帧之后有多余的数据</translation>
+    </message>
+    <message>
+        <source>not a SockJS frame (starts with byte 0x%1)</source>
+        <translation>不是 SockJS 帧（以字节 0x%1 开头）</translation>
+    </message>
+</context>
+<context>
+    <name>SockJsInfo</name>
+    <message>
+        <source>the answer is not a JSON object</source>
+        <translation>应答不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>the JSON has no boolean &quot;websocket&quot; member</source>
+        <translation>JSON 中没有布尔类型的“websocket”成员</translation>
+    </message>
+</context>
+<context>
+    <name>SockJsInfoProbe</name>
+    <message>
+        <source>TLS certificate rejected: %1</source>
+        <translation>TLS 证书被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>未及时应答</translation>
+    </message>
+    <message>
+        <source>SockJS info request to %1 failed: %2</source>
+        <translation>对 %1 的 SockJS info 请求失败：%2</translation>
+    </message>
+    <message>
+        <source>SockJS info endpoint %1 returned %2: the server wants credentials (Authorization or Cookie handshake header)</source>
+        <translation>SockJS info 端点 %1 返回 %2：服务器要求凭据（Authorization 或 Cookie 握手头）</translation>
+    </message>
+    <message>
+        <source>SockJS info endpoint returned 404: this may be a raw WebSocket URL (%1)</source>
+        <translation>SockJS info 端点返回 404：这可能是原生 WebSocket URL（%1）</translation>
+    </message>
+    <message>
+        <source>SockJS info endpoint %1 returned %2: not a SockJS endpoint, or a broken one</source>
+        <translation>SockJS info 端点 %1 返回 %2：不是 SockJS 端点，或端点已损坏</translation>
+    </message>
+    <message>
+        <source>%1 answered, but not as a SockJS server: %2</source>
+        <translation>%1 有应答，但不像 SockJS 服务器：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SockJsTransport</name>
+    <message>
+        <source>not a SockJS URL (http://, https://, ws:// or wss://): %1</source>
+        <translation>不是 SockJS URL（http://、https://、ws:// 或 wss://）：%1</translation>
+    </message>
+    <message>
+        <source>the SockJS server at %1 has WebSocket switched off (/info says websocket:false); this client speaks SockJS over WebSocket only</source>
+        <translation>%1 处的 SockJS 服务器关闭了 WebSocket（/info 显示 websocket:false）；本客户端只支持基于 WebSocket 的 SockJS</translation>
+    </message>
+    <message>
+        <source>SockJS WebSocket %1: %2</source>
+        <translation>SockJS WebSocket %1：%2</translation>
+    </message>
+    <message>
+        <source>SockJS protocol error: %1</source>
+        <translation>SockJS 协议错误：%1</translation>
+    </message>
+    <message>
+        <source>SockJS protocol error: a second &apos;o&apos; frame on an open session</source>
+        <translation>SockJS 协议错误：已打开的会话又收到一个“o”帧</translation>
+    </message>
+    <message>
+        <source>SockJS protocol error: messages before the &apos;o&apos; frame</source>
+        <translation>SockJS 协议错误：在“o”帧之前收到消息</translation>
+    </message>
+    <message>
+        <source>the server closed the SockJS session: %1 (code %2)</source>
+        <translation>服务器关闭了 SockJS 会话：%1（代码 %2）</translation>
+    </message>
+    <message>
+        <source>the WebSocket closed before the SockJS session opened: %1</source>
+        <translation>SockJS 会话打开之前 WebSocket 已关闭：%1</translation>
+    </message>
+    <message>
+        <source>closed by the client</source>
+        <translation>已由客户端关闭</translation>
+    </message>
+</context>
+<context>
+    <name>StompClient</name>
+    <message>
+        <source>no server URL is configured</source>
+        <translation>未配置服务器 URL</translation>
+    </message>
+    <message>
+        <source>reconnect requested</source>
+        <translation>已请求重新连接</translation>
+    </message>
+    <message>
+        <source>no transport for %1</source>
+        <translation>没有适用于 %1 的传输方式</translation>
+    </message>
+    <message>
+        <source>malformed frame</source>
+        <translation>帧格式错误</translation>
+    </message>
+    <message>
+        <source>malformed frame from the server: %1</source>
+        <translation>服务器发来的帧格式错误：%1</translation>
+    </message>
+    <message>
+        <source>no answer from the server within %1 s</source>
+        <translation>服务器在 %1 秒内没有应答</translation>
+    </message>
+    <message>
+        <source>the server chose an unknown STOMP version &quot;%1&quot;</source>
+        <translation>服务器选择了未知的 STOMP 版本“%1”</translation>
+    </message>
+    <message>
+        <source>the server chose STOMP %1, which was not offered</source>
+        <translation>服务器选择了 STOMP %1，但客户端并未提供该版本</translation>
+    </message>
+    <message>
+        <source>no data from the server for %1 s (heart-beat %2 s)</source>
+        <translation>服务器 %1 秒没有数据（心跳 %2 秒）</translation>
+    </message>
+    <message>
+        <source>no answer to WebSocket pings for %1 s</source>
+        <translation>WebSocket ping %1 秒没有应答</translation>
+    </message>
+    <message>
+        <source>no sign of life from the server after a network change</source>
+        <translation>网络变化后服务器没有响应</translation>
+    </message>
+    <message numerus="yes">
+        <source>authentication failed %n time(s); not retrying: %1</source>
+        <translation>
+            <numerusform>认证失败 %n 次；不再重试：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>gave up after %n attempt(s): %1</source>
+        <translation>
+            <numerusform>尝试 %n 次后放弃：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>已断开连接</translation>
+    </message>
+</context>
+<context>
+    <name>StompDestination</name>
+    <message>
+        <source>RabbitMQ exchange &quot;%1&quot;</source>
+        <translation>RabbitMQ 交换机“%1”</translation>
+    </message>
+    <message>
+        <source>RabbitMQ exchange &quot;%1&quot;, binding pattern &quot;%2&quot;</source>
+        <translation>RabbitMQ 交换机“%1”，绑定模式“%2”</translation>
+    </message>
+    <message>
+        <source>queue &quot;%1&quot;</source>
+        <translation>队列“%1”</translation>
+    </message>
+    <message>
+        <source>existing RabbitMQ queue &quot;%1&quot;</source>
+        <translation>已有的 RabbitMQ 队列“%1”</translation>
+    </message>
+    <message>
+        <source>topic &quot;%1&quot;</source>
+        <translation>主题“%1”</translation>
+    </message>
+    <message>
+        <source>temporary reply queue &quot;%1&quot;</source>
+        <translation>临时应答队列“%1”</translation>
+    </message>
+    <message>
+        <source>user destination &quot;%1&quot; (for the handshake&apos;s principal)</source>
+        <translation>用户目标地址“%1”（对应握手时的用户身份）</translation>
+    </message>
+    <message>
+        <source>destination &quot;%1&quot;</source>
+        <translation>目标地址“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>TodoStore</name>
+    <message>
+        <source>The todo store %1 could not be used (%2), nor could a new one be created there. Todos are kept in memory only until the application quits.</source>
+        <translation>无法使用待办存储 %1（%2），也无法在那里新建存储。待办只保存在内存中，直到程序退出。</translation>
+    </message>
+    <message>
+        <source>No todo store could be opened: %1</source>
+        <translation>无法打开任何待办存储：%1</translation>
+    </message>
+    <message>
+        <source>%1 is a directory</source>
+        <translation>%1 是一个目录</translation>
+    </message>
+    <message>
+        <source>cannot create the directory %1</source>
+        <translation>无法创建目录 %1</translation>
+    </message>
+    <message>
+        <source>the Qt SQLite driver (QSQLITE) is not installed</source>
+        <translation>未安装 Qt SQLite 驱动（QSQLITE）</translation>
+    </message>
+    <message>
+        <source>integrity check failed: %1</source>
+        <translation>完整性检查失败：%1</translation>
+    </message>
+    <message>
+        <source>it was written by a newer version of the application (schema %1, this one knows %2)</source>
+        <translation>它由更新版本的程序写入（数据结构版本 %1，本程序只认识 %2）</translation>
+    </message>
+    <message>
+        <source>it is not a todo store (it has other tables)</source>
+        <translation>它不是待办存储（包含其他数据表）</translation>
+    </message>
+    <message>
+        <source>schema migration to version %1 failed: %2</source>
+        <translation>数据结构迁移到版本 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>the todo store is not open</source>
+        <translation>待办存储未打开</translation>
+    </message>
+    <message>
+        <source>The todo store %1 could not be used (%2). It was moved to %3 and a new, empty store was created.</source>
+        <translation>无法使用待办存储 %1（%2）。它已被移到 %3，并新建了一个空的存储。</translation>
+    </message>
+</context>
+<context>
+    <name>TransportPlan</name>
+    <message>
+        <source> with %1</source>
+        <translation>，使用 %1</translation>
+    </message>
+    <message>
+        <source>not a server URL (ws://, wss://, http:// or https://): %1</source>
+        <translation>不是服务器 URL（ws://、wss://、http:// 或 https://）：%1</translation>
+    </message>
+    <message>
+        <source>%1 is a SockJS endpoint with WebSocket switched off (/info says websocket:false); this client speaks SockJS over WebSocket only</source>
+        <translation>%1 是关闭了 WebSocket 的 SockJS 端点（/info 显示 websocket:false）；本客户端只支持基于 WebSocket 的 SockJS</translation>
+    </message>
+    <message>
+        <source>/info says websocket:true</source>
+        <translation>/info 显示 websocket:true</translation>
+    </message>
+    <message>
+        <source>; not a SockJS endpoint either: %1</source>
+        <translation>；也不是 SockJS 端点：%1</translation>
+    </message>
+    <message>
+        <source>/info is not SockJS JSON</source>
+        <translation>/info 不是 SockJS 的 JSON</translation>
+    </message>
+    <message>
+        <source>/info returned %1</source>
+        <translation>/info 返回 %1</translation>
+    </message>
+    <message>
+        <source>no SockJS /info</source>
+        <translation>没有 SockJS /info</translation>
+    </message>
+    <message>
+        <source>what worked before was refused%1</source>
+        <translation>之前可用的方式被拒绝%1</translation>
+    </message>
+    <message>
+        <source>WebSocket upgrade refused%1</source>
+        <translation>WebSocket 升级被拒绝%1</translation>
+    </message>
+    <message>
+        <source>raw /websocket refused%1</source>
+        <translation>原生 /websocket 被拒绝%1</translation>
+    </message>
+    <message>
+        <source>; as a raw WebSocket URL: %1</source>
+        <translation>；作为原生 WebSocket URL：%1</translation>
+    </message>
+    <message>
+        <source>%1, as configured</source>
+        <translation>%1，按配置</translation>
+    </message>
+    <message>
+        <source>auto, remembered: %1</source>
+        <translation>自动，沿用上次：%1</translation>
+    </message>
+    <message>
+        <source>auto: the WebSocket upgrade was accepted</source>
+        <translation>自动：WebSocket 升级已被接受</translation>
+    </message>
+    <message>
+        <source>auto: %1</source>
+        <translation>自动：%1</translation>
+    </message>
+</context>
+<context>
+    <name>WebSocketTransport</name>
+    <message>
+        <source>not a WebSocket URL (ws:// or wss://): %1</source>
+        <translation>不是 WebSocket URL（ws:// 或 wss://）：%1</translation>
+    </message>
+    <message>
+        <source>closed by the client</source>
+        <translation>已由客户端关闭</translation>
+    </message>
+    <message>
+        <source>the server closed the connection (code %1)</source>
+        <translation>服务器关闭了连接（代码 %1）</translation>
+    </message>
+    <message>
+        <source>the connection closed during the handshake</source>
+        <translation>连接在握手期间关闭</translation>
+    </message>
+    <message>
+        <source>TLS certificate rejected: %1</source>
+        <translation>TLS 证书被拒绝：%1</translation>
+    </message>
+</context>
+<context>
+    <name>WindowsAutostart</name>
+    <message>
+        <source>Cannot change %1 in the registry.</source>
+        <translation>无法修改注册表中的 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>XdgAutostart</name>
+    <message>
+        <source>Cannot remove %1.</source>
+        <translation>无法删除 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,20 @@
+#include "Notifier.h"
+
+#include "TrayMessageNotifier.h"
+#include "UiLogging.h"
+
+#if defined(TODO_HAVE_FREEDESKTOP_NOTIFIER)
+#include "FreedesktopNotifier.h"
+#endif
+
+std::unique_ptr<Notifier> Notifier::create(QSystemTrayIcon *trayIcon)
+{
+#if defined(TODO_HAVE_FREEDESKTOP_NOTIFIER)
+    if (FreedesktopNotifier::isServiceAvailable()) {
+        qCInfo(lcNotify) << "notifications through" << FreedesktopNotifier::serviceName();
+        return std::make_unique<FreedesktopNotifier>(QDBusConnection::sessionBus());
+    }
+    qCInfo(lcNotify) << "no" << FreedesktopNotifier::serviceName() << "on the session bus: using tray messages";
+#endif
+    return std::make_unique<TrayMessageNotifier>(trayIcon);
+}

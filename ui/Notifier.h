@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QIcon>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+class QSystemTrayIcon;
+
+// Desktop notifications behind one interface (after qBittorrent's DesktopIntegration): the freedesktop
+// org.freedesktop.Notifications service on Linux (FreedesktopNotifier), QSystemTrayIcon::showMessage()
+// elsewhere and as the fallback (TrayMessageNotifier). Titles and bodies are plain text.
+class Notifier : public QObject
+{
+    Q_OBJECT
+public:
+    // From the todo's metaData.urgency: 0 low, 1 normal, 2 critical (the freedesktop urgency byte).
+    enum class Urgency { Low = 0, Normal = 1, Critical = 2 };
+    Q_ENUM(Urgency)
+
+    using QObject::QObject;
+    ~Notifier() override = default;
+    Q_DISABLE_COPY_MOVE(Notifier)
+
+    // The best notifier this platform offers: FreedesktopNotifier when the service is on the session bus (Linux),
+    // else TrayMessageNotifier on `trayIcon` (which must outlive it). The caller owns it (no QObject parent).
+    static std::unique_ptr<Notifier> create(QSystemTrayIcon *trayIcon);
+
+    // One todo. Showing the same todoId again replaces its earlier notification where the platform can.
+    virtual void showTodo(const QString &todoId, const QString &title, const QString &body, Urgency urgency) = 0;
+    // A summary ("5 new todos") standing for several; a newer summary replaces the previous one.
+    virtual void showSummary(const QString &title, const QString &body) = 0;
+    // Withdraws every notification this notifier still shows (e.g. all todos were read elsewhere).
+    virtual void closeAll() = 0;
+    // A short name for logs and the About box: "freedesktop", "tray".
+    virtual QString backendName() const = 0;
+
+    void setAppIcon(const QIcon &icon, const QString &iconName = {})
+    {
+        m_appIcon = icon;
+        m_appIconName = iconName;
+    }
+    void setSoundEnabled(bool enabled) { m_soundEnabled = enabled; }
+    bool soundEnabled() const { return m_soundEnabled; }
+
+Q_SIGNALS:
+    // The person clicked the notification of a todo (its default action): open it.
+    void activated(const QString &todoId);
+    // The person clicked a summary: open the list.
+    void summaryActivated();
+
+protected:
+    QIcon m_appIcon;
+    QString m_appIconName; // an icon theme name or file path, for services that take names
+    bool m_soundEnabled = true;
+};
