@@ -88,19 +88,22 @@ void CredentialStore::start(Operation operation, const QString &account, const Q
         finishInMemory(operation, account, item, secret, std::move(done));
         return;
     }
+    // Jobs have no parent: libsecret may still answer after this store is gone, and a job destroyed under it
+    // crashes. Each deletes itself when finished; the connection below dies with the store, so a late answer is
+    // dropped instead of reaching a dead object.
     QKeychain::Job *job = nullptr;
     switch (operation) {
     case Operation::Store: {
-        auto *write = new QKeychain::WritePasswordJob(m_service, this);
+        auto *write = new QKeychain::WritePasswordJob(m_service);
         write->setBinaryData(secret);
         job = write;
         break;
     }
     case Operation::Read:
-        job = new QKeychain::ReadPasswordJob(m_service, this);
+        job = new QKeychain::ReadPasswordJob(m_service);
         break;
     case Operation::Remove:
-        job = new QKeychain::DeletePasswordJob(m_service, this);
+        job = new QKeychain::DeletePasswordJob(m_service);
         break;
     }
     job->setAutoDelete(true);
