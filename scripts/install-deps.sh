@@ -9,6 +9,8 @@ build=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-websockets-dev qt6-tool
        qt6-svg-dev libsecret-1-0) # SVG tray icons; QtKeychain loads libsecret at run time for the Secret Service
 test=(clang libclang-rt-14-dev clang-format openssl rabbitmq-server python3-stomp
       dbus gnome-keyring xvfb xauth dunst # a private session bus, a real keychain, a display, a notification server
+      trayer x11-utils imagemagick xdotool # the tray e2e test and docs/screenshots: a system tray, xwininfo,
+                                           # screenshots, clicks
       activemq nodejs) # ActiveMQ Classic (runs on the JRE it pulls in); Node for the SockJS server and the bridge
 # npm comes with nodejs from other sources (NodeSource's bundles it, and conflicts with Debian's npm): ask for
 # Debian's npm only when there is none. The npm packages themselves (tests/integration/node/package-lock.json)

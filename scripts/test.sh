@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs the whole test suite: formatting, the gcc build with warnings as
-# errors (unit + integration tests against a real RabbitMQ), then the clang ASan+UBSan build (unit tests and
-# a bounded fuzzing pass). This is what CI runs (.ci/run).
+# errors (unit + integration tests against a real RabbitMQ, and the e2e test of the tray application under Xvfb
+# with trayer and dunst), then the clang ASan+UBSan build (unit tests and a bounded fuzzing pass). This is what CI
+# runs (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -19,7 +20,7 @@ step "build (gcc, warnings as errors)"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTODO_WERROR=ON >/dev/null
 cmake --build build -j"$jobs"
 
-step "tests (unit + integration)"
+step "tests (unit + integration + e2e)"
 (cd build && ctest --output-on-failure -j"$jobs" --timeout 300)
 
 step "build (clang, AddressSanitizer + UndefinedBehaviorSanitizer, fuzzers)"

@@ -368,6 +368,48 @@ Connect, subscribe to every --destination and print one JSON object per line for
     </message>
 </context>
 <context>
+    <name>ConnectionStatus</name>
+    <message>
+        <source>no server configured</source>
+        <translation>no server configured</translation>
+    </message>
+    <message>
+        <source>connected to %1</source>
+        <translation>connected to %1</translation>
+    </message>
+    <message>
+        <source>connecting to %1…</source>
+        <translation>connecting to %1…</translation>
+    </message>
+    <message>
+        <source>offline, next attempt at %1</source>
+        <translation>offline, next attempt at %1</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>failed to connect to %1</source>
+        <translation>failed to connect to %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTest</name>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>the server closed the connection</translation>
+    </message>
+    <message>
+        <source>the server did not confirm the subscription to %1 within %2 s</source>
+        <translation>the server did not confirm the subscription to %1 within %2 s</translation>
+    </message>
+</context>
+<context>
     <name>CredentialStore</name>
     <message>
         <source>The keychain refused: %1</source>
@@ -383,6 +425,124 @@ Connect, subscribe to every --destination and print one JSON object per line for
     <message>
         <source>Open</source>
         <translation>Open</translation>
+    </message>
+</context>
+<context>
+    <name>GuiOptions</name>
+    <message>
+        <source>Todo Notifier: stays connected to your organisation&apos;s push server and tells you the moment a todo is waiting for you. It lives in the system tray; a second launch brings up the todo list of the first.</source>
+        <translation>Todo Notifier: stays connected to your organisation&apos;s push server and tells you the moment a todo is waiting for you. It lives in the system tray; a second launch brings up the todo list of the first.</translation>
+    </message>
+    <message>
+        <source>Connect to an embedded demo push server that sends sample todos (nothing is sent anywhere; your settings are not changed).</source>
+        <translation>Connect to an embedded demo push server that sends sample todos (nothing is sent anywhere; your settings are not changed).</translation>
+    </message>
+    <message>
+        <source>With --demo: milliseconds between sample todos (default 5000; 0 sends only what is published to the demo server).</source>
+        <translation>With --demo: milliseconds between sample todos (default 5000; 0 sends only what is published to the demo server).</translation>
+    </message>
+    <message>
+        <source>Open the settings dialog.</source>
+        <translation>Open the settings dialog.</translation>
+    </message>
+    <message>
+        <source>Start in the system tray without showing the todo list.</source>
+        <translation>Start in the system tray without showing the todo list.</translation>
+    </message>
+    <message>
+        <source>Read and write the settings in this file (INI) instead of the user&apos;s settings.</source>
+        <translation>Read and write the settings in this file (INI) instead of the user&apos;s settings.</translation>
+    </message>
+    <message>
+        <source>Log the connection and the protocol in detail.</source>
+        <translation>Log the connection and the protocol in detail.</translation>
+    </message>
+    <message>
+        <source>Print the state of the running instance as one line of JSON (state, pendingCount, unreadCount, lastError) and exit; exit code 1 if none runs.</source>
+        <translation>Print the state of the running instance as one line of JSON (state, pendingCount, unreadCount, lastError) and exit; exit code 1 if none runs.</translation>
+    </message>
+    <message>
+        <source>unexpected argument: %1</source>
+        <translation>unexpected argument: %1</translation>
+    </message>
+    <message>
+        <source>--demo-interval takes a number of milliseconds, 0 or more</source>
+        <translation>--demo-interval takes a number of milliseconds, 0 or more</translation>
+    </message>
+    <message>
+        <source>Todo Notifier</source>
+        <translation>Todo Notifier</translation>
+    </message>
+    <message>
+        <source>todo-notifier: %1
+Run &apos;todo-notifier --help&apos; for usage.
+</source>
+        <translation>todo-notifier: %1
+Run &apos;todo-notifier --help&apos; for usage.
+</translation>
+    </message>
+</context>
+<context>
+    <name>HeaderTableEditor</name>
+    <message>
+        <source>Sent with</source>
+        <translation>Sent with</translation>
+    </message>
+    <message>
+        <source>Header value</source>
+        <translation>Header value</translation>
+    </message>
+    <message>
+        <source>Header name</source>
+        <translation>Header name</translation>
+    </message>
+    <message>
+        <source>Add header</source>
+        <translation>Add header</translation>
+    </message>
+    <message>
+        <source>Remove header</source>
+        <translation>Remove header</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <source>Extra headers</source>
+        <translation>Extra headers</translation>
+    </message>
+    <message>
+        <source>Headers sent with every connection, e.g. client-id or Authorization. Mark a value as secret to keep it in the keychain instead of the settings file.</source>
+        <translation>Headers sent with every connection, e.g. client-id or Authorization. Mark a value as secret to keep it in the keychain instead of the settings file.</translation>
+    </message>
+    <message>
+        <source>Add a header and edit its name</source>
+        <translation>Add a header and edit its name</translation>
+    </message>
+    <message>
+        <source>Remove the selected header (Delete)</source>
+        <translation>Remove the selected header (Delete)</translation>
+    </message>
+    <message>
+        <source>Handshake (HTTP)</source>
+        <translation>Handshake (HTTP)</translation>
+    </message>
+    <message>
+        <source>CONNECT frame</source>
+        <translation>CONNECT frame</translation>
+    </message>
+    <message>
+        <source>Keep this value in the keychain, never in the settings file</source>
+        <translation>Keep this value in the keychain, never in the settings file</translation>
     </message>
 </context>
 <context>
@@ -464,6 +624,31 @@ Connect, subscribe to every --destination and print one JSON object per line for
     <message>
         <source>Cannot write %1: %2</source>
         <translation>Cannot write %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationCoordinator</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>New todo</source>
+        <translation>New todo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new todos</source>
+        <translation>
+            <numerusform>%n new todo</numerusform>
+            <numerusform>%n new todos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n todos arrived while you were offline</source>
+        <translation>
+            <numerusform>%n todo arrived while you were offline</numerusform>
+            <numerusform>%n todos arrived while you were offline</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -682,6 +867,481 @@ Connect, subscribe to every --destination and print one JSON object per line for
     <message>
         <source>&quot;%1&quot; is not a site; use e.g. https://sso.example.com.</source>
         <translation>&quot;%1&quot; is not a site; use e.g. https://sso.example.com.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Todo Notifier Settings</source>
+        <translation>Todo Notifier Settings</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Advanced</translation>
+    </message>
+    <message>
+        <source>No keychain is available: the passcode and secret header values are kept in memory for this session only and must be entered again after a restart. They are never written to the settings file.</source>
+        <translation>No keychain is available: the passcode and secret header values are kept in memory for this session only and must be entered again after a restart. They are never written to the settings file.</translation>
+    </message>
+    <message>
+        <source>Keychain notice</source>
+        <translation>Keychain notice</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Save the settings and close</source>
+        <translation>Save the settings and close</translation>
+    </message>
+    <message>
+        <source>Save the settings and keep this window open</source>
+        <translation>Save the settings and keep this window open</translation>
+    </message>
+    <message>
+        <source>Close without saving anything</source>
+        <translation>Close without saving anything</translation>
+    </message>
+    <message>
+        <source>Welcome to Todo Notifier</source>
+        <translation>Welcome to Todo Notifier</translation>
+    </message>
+    <message>
+        <source>No server is configured yet. Enter the push server your organisation uses (your administrator knows its URL and destination), or try the demo server to see how todos arrive.</source>
+        <translation>No server is configured yet. Enter the push server your organisation uses (your administrator knows its URL and destination), or try the demo server to see how todos arrive.</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo server</source>
+        <translation>Try the &amp;demo server</translation>
+    </message>
+    <message>
+        <source>Start a built-in demo server on this computer that pushes sample todos</source>
+        <translation>Start a built-in demo server on this computer that pushes sample todos</translation>
+    </message>
+    <message>
+        <source>Set by your administrator; it cannot be changed here.</source>
+        <translation>Set by your administrator; it cannot be changed here.</translation>
+    </message>
+    <message>
+        <source>Server URLs</source>
+        <translation>Server URLs</translation>
+    </message>
+    <message>
+        <source>&amp;Server URLs:</source>
+        <translation>&amp;Server URLs:</translation>
+    </message>
+    <message>
+        <source>The push endpoints, tried in this order: ws:// or wss:// (STOMP over WebSocket), http:// or https:// (a SockJS endpoint).</source>
+        <translation>The push endpoints, tried in this order: ws:// or wss:// (STOMP over WebSocket), http:// or https:// (a SockJS endpoint).</translation>
+    </message>
+    <message>
+        <source>Automatic (WebSocket or SockJS)</source>
+        <translation>Automatic (WebSocket or SockJS)</translation>
+    </message>
+    <message>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
+    </message>
+    <message>
+        <source>SockJS</source>
+        <translation>SockJS</translation>
+    </message>
+    <message>
+        <source>&amp;Transport:</source>
+        <translation>&amp;Transport:</translation>
+    </message>
+    <message>
+        <source>Automatic finds out whether a URL is a plain STOMP WebSocket endpoint or a SockJS endpoint.</source>
+        <translation>Automatic finds out whether a URL is a plain STOMP WebSocket endpoint or a SockJS endpoint.</translation>
+    </message>
+    <message>
+        <source>Destinations</source>
+        <translation>Destinations</translation>
+    </message>
+    <message>
+        <source>&amp;Destinations:</source>
+        <translation>&amp;Destinations:</translation>
+    </message>
+    <message>
+        <source>The STOMP destinations to subscribe to, e.g. /user/topic/all or /exchange/FanoutDemandExchange.</source>
+        <translation>The STOMP destinations to subscribe to, e.g. /user/topic/all or /exchange/FanoutDemandExchange.</translation>
+    </message>
+    <message>
+        <source>not sent when empty</source>
+        <translation>not sent when empty</translation>
+    </message>
+    <message>
+        <source>Virtual &amp;host:</source>
+        <translation>Virtual &amp;host:</translation>
+    </message>
+    <message>
+        <source>The STOMP host header; for RabbitMQ the virtual host, e.g. /.</source>
+        <translation>The STOMP host header; for RabbitMQ the virtual host, e.g. /.</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Login:</translation>
+    </message>
+    <message>
+        <source>The STOMP login (user name).</source>
+        <translation>The STOMP login (user name).</translation>
+    </message>
+    <message>
+        <source>&amp;Passcode:</source>
+        <translation>&amp;Passcode:</translation>
+    </message>
+    <message>
+        <source>The STOMP passcode (password). It is kept in the keychain, never in the settings file.</source>
+        <translation>The STOMP passcode (password). It is kept in the keychain, never in the settings file.</translation>
+    </message>
+    <message>
+        <source>D&amp;urable subscription (the broker keeps todos while this computer is off)</source>
+        <translation>D&amp;urable subscription (the broker keeps todos while this computer is off)</translation>
+    </message>
+    <message>
+        <source>Asks the broker for a subscription that outlives the connection (RabbitMQ, ActiveMQ).</source>
+        <translation>Asks the broker for a subscription that outlives the connection (RabbitMQ, ActiveMQ).</translation>
+    </message>
+    <message>
+        <source>Check these settings</source>
+        <translation>Check these settings</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Test connection</translation>
+    </message>
+    <message>
+        <source>Connect and subscribe with the values on screen, without saving them</source>
+        <translation>Connect and subscribe with the values on screen, without saving them</translation>
+    </message>
+    <message>
+        <source>Cancel test</source>
+        <translation>Cancel test</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>Connection test result</translation>
+    </message>
+    <message>
+        <source>Show a &amp;notification for each new todo</source>
+        <translation>Show a &amp;notification for each new todo</translation>
+    </message>
+    <message>
+        <source>Several todos arriving at once are summarised in one notification.</source>
+        <translation>Several todos arriving at once are summarised in one notification.</translation>
+    </message>
+    <message>
+        <source>Play a &amp;sound</source>
+        <translation>Play a &amp;sound</translation>
+    </message>
+    <message>
+        <source>Ask the notification service to play its sound.</source>
+        <translation>Ask the notification service to play its sound.</translation>
+    </message>
+    <message>
+        <source>Do not &amp;disturb until</source>
+        <translation>Do not &amp;disturb until</translation>
+    </message>
+    <message>
+        <source>Do not disturb until</source>
+        <translation>Do not disturb until</translation>
+    </message>
+    <message>
+        <source>While on, no notifications pop up; todos are still counted on the tray icon.</source>
+        <translation>While on, no notifications pop up; todos are still counted on the tray icon.</translation>
+    </message>
+    <message>
+        <source>&amp;Urgent todos notify even when I do not want to be disturbed</source>
+        <translation>&amp;Urgent todos notify even when I do not want to be disturbed</translation>
+    </message>
+    <message>
+        <source>Todos the server marks as urgent still pop up during do not disturb.</source>
+        <translation>Todos the server marks as urgent still pop up during do not disturb.</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>Start Todo Notifier when I &amp;log in</source>
+        <translation>Start Todo Notifier when I &amp;log in</translation>
+    </message>
+    <message>
+        <source>Startup:</source>
+        <translation>Startup:</translation>
+    </message>
+    <message>
+        <source>Adds Todo Notifier to the programs your desktop starts at login.</source>
+        <translation>Adds Todo Notifier to the programs your desktop starts at login.</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>System language</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>The language of Todo Notifier; a change applies the next time it starts.</source>
+        <translation>The language of Todo Notifier; a change applies the next time it starts.</translation>
+    </message>
+    <message>
+        <source>&amp;Web application:</source>
+        <translation>&amp;Web application:</translation>
+    </message>
+    <message>
+        <source>The address of the web application the todos belong to. Their links are relative to it.</source>
+        <translation>The address of the web application the todos belong to. Their links are relative to it.</translation>
+    </message>
+    <message>
+        <source>Other sites links may open</source>
+        <translation>Other sites links may open</translation>
+    </message>
+    <message>
+        <source>&amp;Other sites links may open:</source>
+        <translation>&amp;Other sites links may open:</translation>
+    </message>
+    <message>
+        <source>Links to the web application always open. A link to any other site opens only if its site is listed here, e.g. https://sso.example.com.</source>
+        <translation>Links to the web application always open. A link to any other site opens only if its site is listed here, e.g. https://sso.example.com.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>&amp;Pending todos URL:</source>
+        <translation>&amp;Pending todos URL:</translation>
+    </message>
+    <message>
+        <source>Fetched after every connect to catch up on todos that arrived while this computer was offline. Leave empty if the server has no such list.</source>
+        <translation>Fetched after every connect to catch up on todos that arrived while this computer was offline. Leave empty if the server has no such list.</translation>
+    </message>
+    <message>
+        <source>Extra headers</source>
+        <translation>Extra headers</translation>
+    </message>
+    <message>
+        <source>Heart-beat and reconnecting</source>
+        <translation>Heart-beat and reconnecting</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Heart-beat &amp;sent every:</source>
+        <translation>Heart-beat &amp;sent every:</translation>
+    </message>
+    <message>
+        <source>How often this computer offers to show the server it is alive; 0 = never.</source>
+        <translation>How often this computer offers to show the server it is alive; 0 = never.</translation>
+    </message>
+    <message>
+        <source>Heart-beat &amp;expected every:</source>
+        <translation>Heart-beat &amp;expected every:</translation>
+    </message>
+    <message>
+        <source>How often the server should show it is alive; a silent connection is then reopened. 0 = never.</source>
+        <translation>How often the server should show it is alive; a silent connection is then reopened. 0 = never.</translation>
+    </message>
+    <message>
+        <source>&amp;First retry after:</source>
+        <translation>&amp;First retry after:</translation>
+    </message>
+    <message>
+        <source>The wait before the first reconnect attempt; it doubles with every failed attempt.</source>
+        <translation>The wait before the first reconnect attempt; it doubles with every failed attempt.</translation>
+    </message>
+    <message>
+        <source>&amp;Longest wait between retries:</source>
+        <translation>&amp;Longest wait between retries:</translation>
+    </message>
+    <message>
+        <source>The wait between reconnect attempts never grows beyond this.</source>
+        <translation>The wait between reconnect attempts never grows beyond this.</translation>
+    </message>
+    <message>
+        <source>&amp;Give up after:</source>
+        <translation>&amp;Give up after:</translation>
+    </message>
+    <message>
+        <source>Failed attempts in a row before giving up; 0 = keep trying.</source>
+        <translation>Failed attempts in a row before giving up; 0 = keep trying.</translation>
+    </message>
+    <message>
+        <source>attempts (0 = never)</source>
+        <translation>attempts (0 = never)</translation>
+    </message>
+    <message>
+        <source>Todos</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s time zone (%1)</source>
+        <translation>This computer&apos;s time zone (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone of server times:</source>
+        <translation>&amp;Time zone of server times:</translation>
+    </message>
+    <message>
+        <source>The time zone the server writes the todos&apos; times in, e.g. Asia/Shanghai.</source>
+        <translation>The time zone the server writes the todos&apos; times in, e.g. Asia/Shanghai.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep at most:</source>
+        <translation>&amp;Keep at most:</translation>
+    </message>
+    <message>
+        <source>How many read todos are kept; unread ones are always kept.</source>
+        <translation>How many read todos are kept; unread ones are always kept.</translation>
+    </message>
+    <message>
+        <source>read todos</source>
+        <translation>read todos</translation>
+    </message>
+    <message>
+        <source>Keep read todos &amp;for:</source>
+        <translation>Keep read todos &amp;for:</translation>
+    </message>
+    <message>
+        <source>Days a read todo that the server no longer lists is kept.</source>
+        <translation>Days a read todo that the server no longer lists is kept.</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>Reading the keychain…</source>
+        <translation>Reading the keychain…</translation>
+    </message>
+    <message>
+        <source>Could not read the saved secrets from the keychain: %1</source>
+        <translation>Could not read the saved secrets from the keychain: %1</translation>
+    </message>
+    <message>
+        <source>Enter a number of milliseconds, e.g. 10000.</source>
+        <translation>Enter a number of milliseconds, e.g. 10000.</translation>
+    </message>
+    <message>
+        <source>Enter a whole number, e.g. 5.</source>
+        <translation>Enter a whole number, e.g. 5.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Choose a time in the future.</source>
+        <translation>Choose a time in the future.</translation>
+    </message>
+    <message>
+        <source>Something on this page needs correcting</source>
+        <translation>Something on this page needs correcting</translation>
+    </message>
+    <message>
+        <source>Correct the marked fields to save (%1).</source>
+        <translation>Correct the marked fields to save (%1).</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation>Nothing was saved: %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Reading the passcode from the keychain…</source>
+        <translation>Reading the passcode from the keychain…</translation>
+    </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation>Test cancelled.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connecting to %1…</translation>
+    </message>
+    <message>
+        <source>Connected to %1; subscribing…</source>
+        <translation>Connected to %1; subscribing…</translation>
+    </message>
+    <message>
+        <source>There is no server URL to test.</source>
+        <translation>There is no server URL to test.</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>It works: STOMP %1 over %2, heart-beat %3 out, %4 in.</source>
+        <translation>It works: STOMP %1 over %2, heart-beat %3 out, %4 in.</translation>
+    </message>
+    <message>
+        <source>Subscribed to %1.</source>
+        <translation>Subscribed to %1.</translation>
+    </message>
+    <message>
+        <source>Server: %1.</source>
+        <translation>Server: %1.</translation>
+    </message>
+    <message>
+        <source>Unreachable: %1</source>
+        <translation>Unreachable: %1</translation>
+    </message>
+    <message>
+        <source>The handshake was refused: %1</source>
+        <translation>The handshake was refused: %1</translation>
+    </message>
+    <message>
+        <source>Authentication failed. The server said: %1</source>
+        <translation>Authentication failed. The server said: %1</translation>
+    </message>
+    <message>
+        <source>Server error: %1</source>
+        <translation>Server error: %1</translation>
+    </message>
+    <message>
+        <source>Protocol error: %1</source>
+        <translation>Protocol error: %1</translation>
+    </message>
+    <message>
+        <source>No answer in time: %1</source>
+        <translation>No answer in time: %1</translation>
+    </message>
+    <message>
+        <source>Secure connection (TLS) failed: %1</source>
+        <translation>Secure connection (TLS) failed: %1</translation>
+    </message>
+    <message>
+        <source>The connection was lost: %1</source>
+        <translation>The connection was lost: %1</translation>
+    </message>
+    <message>
+        <source>Connected with STOMP %1, but subscribing failed. %2</source>
+        <translation>Connected with STOMP %1, but subscribing failed. %2</translation>
     </message>
 </context>
 <context>
@@ -905,6 +1565,241 @@ Connect, subscribe to every --destination and print one JSON object per line for
     </message>
 </context>
 <context>
+    <name>StringListEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>Add an entry and edit it</source>
+        <translation>Add an entry and edit it</translation>
+    </message>
+    <message>
+        <source>Remove the selected entry (Delete)</source>
+        <translation>Remove the selected entry (Delete)</translation>
+    </message>
+    <message>
+        <source>Move the selected entry up: it is tried earlier</source>
+        <translation>Move the selected entry up: it is tried earlier</translation>
+    </message>
+    <message>
+        <source>Move the selected entry down: it is tried later</source>
+        <translation>Move the selected entry down: it is tried later</translation>
+    </message>
+    <message>
+        <source>Add to %1</source>
+        <translation>Add to %1</translation>
+    </message>
+    <message>
+        <source>Remove from %1</source>
+        <translation>Remove from %1</translation>
+    </message>
+    <message>
+        <source>Move up in %1</source>
+        <translation>Move up in %1</translation>
+    </message>
+    <message>
+        <source>Move down in %1</source>
+        <translation>Move down in %1</translation>
+    </message>
+</context>
+<context>
+    <name>TodoDelegate</name>
+    <message>
+        <source>just now</source>
+        <translation>just now</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yesterday %1</source>
+        <translation>yesterday %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>(no title)</translation>
+    </message>
+</context>
+<context>
+    <name>TodoListWindow</name>
+    <message>
+        <source>Unread</source>
+        <translation>Unread</translation>
+    </message>
+    <message>
+        <source>The todo was not opened: %1</source>
+        <translation>The todo was not opened: %1</translation>
+    </message>
+    <message>
+        <source>“%1” was not opened: %2</source>
+        <translation>“%1” was not opened: %2</translation>
+    </message>
+    <message>
+        <source>Search todos (Ctrl+F)</source>
+        <translation>Search todos (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search todos</source>
+        <translation>Search todos</translation>
+    </message>
+    <message>
+        <source>Shows the todos whose title, sender, department or business type contain every word</source>
+        <translation>Shows the todos whose title, sender, department or business type contain every word</translation>
+    </message>
+    <message>
+        <source>&amp;Unread only</source>
+        <translation>&amp;Unread only</translation>
+    </message>
+    <message>
+        <source>Show unread todos only</source>
+        <translation>Show unread todos only</translation>
+    </message>
+    <message>
+        <source>&amp;Mark all as read</source>
+        <translation>&amp;Mark all as read</translation>
+    </message>
+    <message>
+        <source>Mark all todos as read</source>
+        <translation>Mark all todos as read</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Application menu</source>
+        <translation>Application menu</translation>
+    </message>
+    <message>
+        <source>Todos</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Enter opens the selected todo in the browser; the context menu key shows more</source>
+        <translation>Enter opens the selected todo in the browser; the context menu key shows more</translation>
+    </message>
+    <message>
+        <source>No todos to show</source>
+        <translation>No todos to show</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>Connection status</source>
+        <translation>Connection status</translation>
+    </message>
+    <message>
+        <source>Number of todos</source>
+        <translation>Number of todos</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;unread</source>
+        <translation>Mark as &amp;unread</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;read</source>
+        <translation>Mark as &amp;read</translation>
+    </message>
+    <message>
+        <source>&amp;Copy link</source>
+        <translation>&amp;Copy link</translation>
+    </message>
+    <message>
+        <source>No todos yet.
+
+When a todo is pushed to you (an approval, a change request, a task), it appears here at once and as a notification.</source>
+        <translation>No todos yet.
+
+When a todo is pushed to you (an approval, a change request, a task), it appears here at once and as a notification.</translation>
+    </message>
+    <message>
+        <source>First tell Todo Notifier where your server is: Menu → Settings…</source>
+        <translation>First tell Todo Notifier where your server is: Menu → Settings…</translation>
+    </message>
+    <message>
+        <source>No todos match “%1”.</source>
+        <translation>No todos match “%1”.</translation>
+    </message>
+    <message>
+        <source>No unread todos: you have read them all.</source>
+        <translation>No unread todos: you have read them all.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n unread</numerusform>
+            <numerusform>%n unread</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n todos</source>
+        <translation>
+            <numerusform>%n todo</numerusform>
+            <numerusform>%n todos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Todos (%n unread)</source>
+        <translation>
+            <numerusform>Todos (%n unread)</numerusform>
+            <numerusform>Todos (%n unread)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TodoOpener</name>
+    <message>
+        <source>This todo is no longer in the list.</source>
+        <translation>This todo is no longer in the list.</translation>
+    </message>
+    <message>
+        <source>No web browser could be started to open the link.</source>
+        <translation>No web browser could be started to open the link.</translation>
+    </message>
+</context>
+<context>
     <name>TodoStore</name>
     <message>
         <source>The todo store %1 could not be used (%2), nor could a new one be created there. Todos are kept in memory only until the application quits.</source>
@@ -1016,6 +1911,95 @@ Connect, subscribe to every --destination and print one JSON object per line for
     <message>
         <source>auto: %1</source>
         <translation>auto: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TrayApplication</name>
+    <message>
+        <source>Todo Notifier</source>
+        <translation>Todo Notifier</translation>
+    </message>
+    <message>
+        <source>The todo store cannot be opened: %1</source>
+        <translation>The todo store cannot be opened: %1</translation>
+    </message>
+    <message>
+        <source>Your desktop has no system tray, so this window is Todo Notifier&apos;s main window: closing it quits the application. Notifications still appear.</source>
+        <translation>Your desktop has no system tray, so this window is Todo Notifier&apos;s main window: closing it quits the application. Notifications still appear.</translation>
+    </message>
+    <message>
+        <source>The demo server cannot be started: %1</source>
+        <translation>The demo server cannot be started: %1</translation>
+    </message>
+    <message>
+        <source>Starting at login could not be changed: %1</source>
+        <translation>Starting at login could not be changed: %1</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Todo Notifier %1&lt;/h3&gt;&lt;p&gt;Stays connected to your organisation&apos;s push server and tells you the moment a todo is waiting for you.&lt;/p&gt;&lt;p&gt;Notifications: %2&lt;br&gt;Todo store: %3&lt;br&gt;Settings: %4&lt;/p&gt;&lt;p&gt;Built with Qt %5.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Todo Notifier %1&lt;/h3&gt;&lt;p&gt;Stays connected to your organisation&apos;s push server and tells you the moment a todo is waiting for you.&lt;/p&gt;&lt;p&gt;Notifications: %2&lt;br&gt;Todo store: %3&lt;br&gt;Settings: %4&lt;/p&gt;&lt;p&gt;Built with Qt %5.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About Todo Notifier</source>
+        <translation>About Todo Notifier</translation>
+    </message>
+</context>
+<context>
+    <name>TrayController</name>
+    <message>
+        <source>&amp;Open todo list</source>
+        <translation>&amp;Open todo list</translation>
+    </message>
+    <message>
+        <source>&amp;Mark all as read</source>
+        <translation>&amp;Mark all as read</translation>
+    </message>
+    <message>
+        <source>For 1 &amp;hour</source>
+        <translation>For 1 &amp;hour</translation>
+    </message>
+    <message>
+        <source>Until &amp;tomorrow (%1)</source>
+        <translation>Until &amp;tomorrow (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Off</source>
+        <translation>&amp;Off</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect now</source>
+        <translation>&amp;Reconnect now</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;About Todo Notifier</source>
+        <translation>&amp;About Todo Notifier</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending todos — %1</source>
+        <translation>
+            <numerusform>%n pending todo — %1</numerusform>
+            <numerusform>%n pending todos — %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Do not disturb until %1</source>
+        <translation>Do not disturb until %1</translation>
+    </message>
+    <message>
+        <source>&amp;Do not disturb (until %1)</source>
+        <translation>&amp;Do not disturb (until %1)</translation>
+    </message>
+    <message>
+        <source>&amp;Do not disturb</source>
+        <translation>&amp;Do not disturb</translation>
     </message>
 </context>
 <context>

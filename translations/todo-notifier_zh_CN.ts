@@ -368,6 +368,48 @@ Connect, subscribe to every --destination and print one JSON object per line for
     </message>
 </context>
 <context>
+    <name>ConnectionStatus</name>
+    <message>
+        <source>no server configured</source>
+        <translation>未配置服务器</translation>
+    </message>
+    <message>
+        <source>connected to %1</source>
+        <translation>已连接到 %1</translation>
+    </message>
+    <message>
+        <source>connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>offline, next attempt at %1</source>
+        <translation>离线，下次尝试时间 %1</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>failed to connect to %1</source>
+        <translation>无法连接到 %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTest</name>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>服务器关闭了连接</translation>
+    </message>
+    <message>
+        <source>the server did not confirm the subscription to %1 within %2 s</source>
+        <translation>服务器在 %2 秒内没有确认对 %1 的订阅</translation>
+    </message>
+</context>
+<context>
     <name>CredentialStore</name>
     <message>
         <source>The keychain refused: %1</source>
@@ -383,6 +425,124 @@ Connect, subscribe to every --destination and print one JSON object per line for
     <message>
         <source>Open</source>
         <translation>打开</translation>
+    </message>
+</context>
+<context>
+    <name>GuiOptions</name>
+    <message>
+        <source>Todo Notifier: stays connected to your organisation&apos;s push server and tells you the moment a todo is waiting for you. It lives in the system tray; a second launch brings up the todo list of the first.</source>
+        <translation>待办通知：与贵单位的推送服务器保持连接，一有待办就立即提醒您。它驻留在系统托盘中；再次启动时会打开已运行实例的待办列表。</translation>
+    </message>
+    <message>
+        <source>Connect to an embedded demo push server that sends sample todos (nothing is sent anywhere; your settings are not changed).</source>
+        <translation>连接到内置的演示推送服务器，它会发送示例待办（不会向外发送任何内容，也不会更改您的设置）。</translation>
+    </message>
+    <message>
+        <source>With --demo: milliseconds between sample todos (default 5000; 0 sends only what is published to the demo server).</source>
+        <translation>与 --demo 一起使用：示例待办之间的间隔毫秒数（默认 5000；为 0 时只发送发布到演示服务器的内容）。</translation>
+    </message>
+    <message>
+        <source>Open the settings dialog.</source>
+        <translation>打开设置对话框。</translation>
+    </message>
+    <message>
+        <source>Start in the system tray without showing the todo list.</source>
+        <translation>启动后只在系统托盘中运行，不显示待办列表。</translation>
+    </message>
+    <message>
+        <source>Read and write the settings in this file (INI) instead of the user&apos;s settings.</source>
+        <translation>在此文件（INI 格式）中读写设置，而不使用用户设置。</translation>
+    </message>
+    <message>
+        <source>Log the connection and the protocol in detail.</source>
+        <translation>详细记录连接和协议日志。</translation>
+    </message>
+    <message>
+        <source>Print the state of the running instance as one line of JSON (state, pendingCount, unreadCount, lastError) and exit; exit code 1 if none runs.</source>
+        <translation>以一行 JSON 输出正在运行的实例的状态（state、pendingCount、unreadCount、lastError）后退出；没有运行的实例时退出码为 1。</translation>
+    </message>
+    <message>
+        <source>unexpected argument: %1</source>
+        <translation>意外的参数：%1</translation>
+    </message>
+    <message>
+        <source>--demo-interval takes a number of milliseconds, 0 or more</source>
+        <translation>--demo-interval 需要一个毫秒数（0 或更大）</translation>
+    </message>
+    <message>
+        <source>Todo Notifier</source>
+        <translation>待办通知</translation>
+    </message>
+    <message>
+        <source>todo-notifier: %1
+Run &apos;todo-notifier --help&apos; for usage.
+</source>
+        <translation>todo-notifier：%1
+运行 “todo-notifier --help” 查看用法。
+</translation>
+    </message>
+</context>
+<context>
+    <name>HeaderTableEditor</name>
+    <message>
+        <source>Sent with</source>
+        <translation>发送时机</translation>
+    </message>
+    <message>
+        <source>Header value</source>
+        <translation>头的值</translation>
+    </message>
+    <message>
+        <source>Header name</source>
+        <translation>头名称</translation>
+    </message>
+    <message>
+        <source>Add header</source>
+        <translation>添加头</translation>
+    </message>
+    <message>
+        <source>Remove header</source>
+        <translation>删除头</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>机密</translation>
+    </message>
+    <message>
+        <source>Extra headers</source>
+        <translation>额外的头</translation>
+    </message>
+    <message>
+        <source>Headers sent with every connection, e.g. client-id or Authorization. Mark a value as secret to keep it in the keychain instead of the settings file.</source>
+        <translation>每次连接都会发送的头，例如 client-id 或 Authorization。把值标记为机密，它就保存在系统钥匙串中，而不是设置文件里。</translation>
+    </message>
+    <message>
+        <source>Add a header and edit its name</source>
+        <translation>添加一个头并编辑其名称</translation>
+    </message>
+    <message>
+        <source>Remove the selected header (Delete)</source>
+        <translation>删除选中的头（Delete）</translation>
+    </message>
+    <message>
+        <source>Handshake (HTTP)</source>
+        <translation>握手（HTTP）</translation>
+    </message>
+    <message>
+        <source>CONNECT frame</source>
+        <translation>CONNECT 帧</translation>
+    </message>
+    <message>
+        <source>Keep this value in the keychain, never in the settings file</source>
+        <translation>把此值保存在系统钥匙串中，绝不写入设置文件</translation>
     </message>
 </context>
 <context>
@@ -464,6 +624,29 @@ Connect, subscribe to every --destination and print one JSON object per line for
     <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationCoordinator</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>New todo</source>
+        <translation>新待办</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new todos</source>
+        <translation>
+            <numerusform>%n 条新待办</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n todos arrived while you were offline</source>
+        <translation>
+            <numerusform>离线期间收到 %n 条待办</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -685,6 +868,481 @@ Connect, subscribe to every --destination and print one JSON object per line for
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Todo Notifier Settings</source>
+        <translation>Todo Notifier 设置</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>高级</translation>
+    </message>
+    <message>
+        <source>No keychain is available: the passcode and secret header values are kept in memory for this session only and must be entered again after a restart. They are never written to the settings file.</source>
+        <translation>没有可用的系统钥匙串：密码和机密头的值只在本次运行期间保存在内存中，重启后需要重新输入。它们绝不会写入设置文件。</translation>
+    </message>
+    <message>
+        <source>Keychain notice</source>
+        <translation>钥匙串提示</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Save the settings and close</source>
+        <translation>保存设置并关闭</translation>
+    </message>
+    <message>
+        <source>Save the settings and keep this window open</source>
+        <translation>保存设置，窗口保持打开</translation>
+    </message>
+    <message>
+        <source>Close without saving anything</source>
+        <translation>关闭，不保存任何内容</translation>
+    </message>
+    <message>
+        <source>Welcome to Todo Notifier</source>
+        <translation>欢迎使用 Todo Notifier</translation>
+    </message>
+    <message>
+        <source>No server is configured yet. Enter the push server your organisation uses (your administrator knows its URL and destination), or try the demo server to see how todos arrive.</source>
+        <translation>尚未配置服务器。请填写贵单位使用的推送服务器（管理员知道它的 URL 和目标地址），或者试用演示服务器，看看待办是如何到达的。</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo server</source>
+        <translation>试用演示服务器(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Start a built-in demo server on this computer that pushes sample todos</source>
+        <translation>在本机启动内置的演示服务器，推送示例待办</translation>
+    </message>
+    <message>
+        <source>Set by your administrator; it cannot be changed here.</source>
+        <translation>由管理员设定，不能在此修改。</translation>
+    </message>
+    <message>
+        <source>Server URLs</source>
+        <translation>服务器 URL</translation>
+    </message>
+    <message>
+        <source>&amp;Server URLs:</source>
+        <translation>服务器 URL(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>The push endpoints, tried in this order: ws:// or wss:// (STOMP over WebSocket), http:// or https:// (a SockJS endpoint).</source>
+        <translation>推送端点，按此顺序尝试：ws:// 或 wss://（基于 WebSocket 的 STOMP），http:// 或 https://（SockJS 端点）。</translation>
+    </message>
+    <message>
+        <source>Automatic (WebSocket or SockJS)</source>
+        <translation>自动（WebSocket 或 SockJS）</translation>
+    </message>
+    <message>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
+    </message>
+    <message>
+        <source>SockJS</source>
+        <translation>SockJS</translation>
+    </message>
+    <message>
+        <source>&amp;Transport:</source>
+        <translation>传输方式(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Automatic finds out whether a URL is a plain STOMP WebSocket endpoint or a SockJS endpoint.</source>
+        <translation>“自动”会判断 URL 是普通的 STOMP WebSocket 端点还是 SockJS 端点。</translation>
+    </message>
+    <message>
+        <source>Destinations</source>
+        <translation>目标地址</translation>
+    </message>
+    <message>
+        <source>&amp;Destinations:</source>
+        <translation>目标地址(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>The STOMP destinations to subscribe to, e.g. /user/topic/all or /exchange/FanoutDemandExchange.</source>
+        <translation>要订阅的 STOMP 目标地址，例如 /user/topic/all 或 /exchange/FanoutDemandExchange。</translation>
+    </message>
+    <message>
+        <source>not sent when empty</source>
+        <translation>留空则不发送</translation>
+    </message>
+    <message>
+        <source>Virtual &amp;host:</source>
+        <translation>虚拟主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>The STOMP host header; for RabbitMQ the virtual host, e.g. /.</source>
+        <translation>STOMP 的 host 头；对 RabbitMQ 而言是虚拟主机，例如 /。</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The STOMP login (user name).</source>
+        <translation>STOMP 登录名（用户名）。</translation>
+    </message>
+    <message>
+        <source>&amp;Passcode:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>The STOMP passcode (password). It is kept in the keychain, never in the settings file.</source>
+        <translation>STOMP 密码。它保存在系统钥匙串中，绝不写入设置文件。</translation>
+    </message>
+    <message>
+        <source>D&amp;urable subscription (the broker keeps todos while this computer is off)</source>
+        <translation>持久订阅(&amp;U)（本机关机时由消息代理保留待办）</translation>
+    </message>
+    <message>
+        <source>Asks the broker for a subscription that outlives the connection (RabbitMQ, ActiveMQ).</source>
+        <translation>请求消息代理建立在连接断开后仍然保留的订阅（RabbitMQ、ActiveMQ）。</translation>
+    </message>
+    <message>
+        <source>Check these settings</source>
+        <translation>检查这些设置</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Connect and subscribe with the values on screen, without saving them</source>
+        <translation>用界面上的值连接并订阅，不保存</translation>
+    </message>
+    <message>
+        <source>Cancel test</source>
+        <translation>取消测试</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>连接测试结果</translation>
+    </message>
+    <message>
+        <source>Show a &amp;notification for each new todo</source>
+        <translation>每个新待办都弹出通知(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Several todos arriving at once are summarised in one notification.</source>
+        <translation>同时到达的多个待办会合并成一条通知。</translation>
+    </message>
+    <message>
+        <source>Play a &amp;sound</source>
+        <translation>播放提示音(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Ask the notification service to play its sound.</source>
+        <translation>请通知服务播放提示音。</translation>
+    </message>
+    <message>
+        <source>Do not &amp;disturb until</source>
+        <translation>勿扰，直到(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Do not disturb until</source>
+        <translation>勿扰，直到</translation>
+    </message>
+    <message>
+        <source>While on, no notifications pop up; todos are still counted on the tray icon.</source>
+        <translation>开启期间不弹出通知；托盘图标上仍然计数。</translation>
+    </message>
+    <message>
+        <source>&amp;Urgent todos notify even when I do not want to be disturbed</source>
+        <translation>紧急待办在勿扰期间也通知(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Todos the server marks as urgent still pop up during do not disturb.</source>
+        <translation>服务器标记为紧急的待办在勿扰期间仍会弹出。</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>应用程序</translation>
+    </message>
+    <message>
+        <source>Start Todo Notifier when I &amp;log in</source>
+        <translation>登录时启动 Todo Notifier(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Startup:</source>
+        <translation>启动：</translation>
+    </message>
+    <message>
+        <source>Adds Todo Notifier to the programs your desktop starts at login.</source>
+        <translation>把 Todo Notifier 加入桌面登录时启动的程序。</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The language of Todo Notifier; a change applies the next time it starts.</source>
+        <translation>Todo Notifier 的界面语言；修改在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Web application:</source>
+        <translation>Web 应用(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>The address of the web application the todos belong to. Their links are relative to it.</source>
+        <translation>待办所属 Web 应用的地址。待办的链接是相对于它的。</translation>
+    </message>
+    <message>
+        <source>Other sites links may open</source>
+        <translation>链接可以打开的其他站点</translation>
+    </message>
+    <message>
+        <source>&amp;Other sites links may open:</source>
+        <translation>链接可打开的其他站点(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Links to the web application always open. A link to any other site opens only if its site is listed here, e.g. https://sso.example.com.</source>
+        <translation>指向 Web 应用的链接总能打开。指向其他站点的链接只有在其站点列于此处时才会打开，例如 https://sso.example.com。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>&amp;Pending todos URL:</source>
+        <translation>待办列表 URL(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Fetched after every connect to catch up on todos that arrived while this computer was offline. Leave empty if the server has no such list.</source>
+        <translation>每次连接后获取，用来补上本机离线期间到达的待办。服务器没有这样的列表时请留空。</translation>
+    </message>
+    <message>
+        <source>Extra headers</source>
+        <translation>额外的头</translation>
+    </message>
+    <message>
+        <source>Heart-beat and reconnecting</source>
+        <translation>心跳与重连</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>Heart-beat &amp;sent every:</source>
+        <translation>发送心跳间隔(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>How often this computer offers to show the server it is alive; 0 = never.</source>
+        <translation>本机多久向服务器表明一次自己在线；0 = 从不。</translation>
+    </message>
+    <message>
+        <source>Heart-beat &amp;expected every:</source>
+        <translation>期望心跳间隔(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>How often the server should show it is alive; a silent connection is then reopened. 0 = never.</source>
+        <translation>服务器应多久表明一次自己在线；超时无声的连接会重新建立。0 = 从不。</translation>
+    </message>
+    <message>
+        <source>&amp;First retry after:</source>
+        <translation>首次重试等待(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>The wait before the first reconnect attempt; it doubles with every failed attempt.</source>
+        <translation>第一次重连前的等待时间；每失败一次翻倍。</translation>
+    </message>
+    <message>
+        <source>&amp;Longest wait between retries:</source>
+        <translation>重试最长等待(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The wait between reconnect attempts never grows beyond this.</source>
+        <translation>两次重连之间的等待不会超过此值。</translation>
+    </message>
+    <message>
+        <source>&amp;Give up after:</source>
+        <translation>放弃前尝试(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Failed attempts in a row before giving up; 0 = keep trying.</source>
+        <translation>连续失败多少次后放弃；0 = 一直尝试。</translation>
+    </message>
+    <message>
+        <source>attempts (0 = never)</source>
+        <translation>次（0 = 不放弃）</translation>
+    </message>
+    <message>
+        <source>Todos</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s time zone (%1)</source>
+        <translation>本机时区（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone of server times:</source>
+        <translation>服务器时间的时区(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>The time zone the server writes the todos&apos; times in, e.g. Asia/Shanghai.</source>
+        <translation>服务器书写待办时间所用的时区，例如 Asia/Shanghai。</translation>
+    </message>
+    <message>
+        <source>&amp;Keep at most:</source>
+        <translation>最多保留(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>How many read todos are kept; unread ones are always kept.</source>
+        <translation>保留多少条已读待办；未读待办总是保留。</translation>
+    </message>
+    <message>
+        <source>read todos</source>
+        <translation>条已读待办</translation>
+    </message>
+    <message>
+        <source>Keep read todos &amp;for:</source>
+        <translation>已读待办保留(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Days a read todo that the server no longer lists is kept.</source>
+        <translation>服务器不再列出的已读待办保留的天数。</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>Reading the keychain…</source>
+        <translation>正在读取钥匙串…</translation>
+    </message>
+    <message>
+        <source>Could not read the saved secrets from the keychain: %1</source>
+        <translation>无法从钥匙串读取已保存的机密信息：%1</translation>
+    </message>
+    <message>
+        <source>Enter a number of milliseconds, e.g. 10000.</source>
+        <translation>请输入毫秒数，例如 10000。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number, e.g. 5.</source>
+        <translation>请输入整数，例如 5。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Choose a time in the future.</source>
+        <translation>请选择一个将来的时间。</translation>
+    </message>
+    <message>
+        <source>Something on this page needs correcting</source>
+        <translation>此页有需要更正的内容</translation>
+    </message>
+    <message>
+        <source>Correct the marked fields to save (%1).</source>
+        <translation>请更正标出的字段后再保存（%1）。</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation>未保存任何内容：%1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Reading the passcode from the keychain…</source>
+        <translation>正在从钥匙串读取密码…</translation>
+    </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation>测试已取消。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Connected to %1; subscribing…</source>
+        <translation>已连接 %1，正在订阅…</translation>
+    </message>
+    <message>
+        <source>There is no server URL to test.</source>
+        <translation>没有可测试的服务器 URL。</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>It works: STOMP %1 over %2, heart-beat %3 out, %4 in.</source>
+        <translation>连接正常：STOMP %1，经由 %2，心跳：发送 %3，接收 %4。</translation>
+    </message>
+    <message>
+        <source>Subscribed to %1.</source>
+        <translation>已订阅 %1。</translation>
+    </message>
+    <message>
+        <source>Server: %1.</source>
+        <translation>服务器：%1。</translation>
+    </message>
+    <message>
+        <source>Unreachable: %1</source>
+        <translation>无法访问：%1</translation>
+    </message>
+    <message>
+        <source>The handshake was refused: %1</source>
+        <translation>握手被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Authentication failed. The server said: %1</source>
+        <translation>身份验证失败。服务器返回：%1</translation>
+    </message>
+    <message>
+        <source>Server error: %1</source>
+        <translation>服务器错误：%1</translation>
+    </message>
+    <message>
+        <source>Protocol error: %1</source>
+        <translation>协议错误：%1</translation>
+    </message>
+    <message>
+        <source>No answer in time: %1</source>
+        <translation>未及时响应：%1</translation>
+    </message>
+    <message>
+        <source>Secure connection (TLS) failed: %1</source>
+        <translation>安全连接（TLS）失败：%1</translation>
+    </message>
+    <message>
+        <source>The connection was lost: %1</source>
+        <translation>连接中断：%1</translation>
+    </message>
+    <message>
+        <source>Connected with STOMP %1, but subscribing failed. %2</source>
+        <translation>已用 STOMP %1 连接，但订阅失败。%2</translation>
+    </message>
+</context>
+<context>
     <name>SockJsFraming</name>
     <message>
         <source>empty SockJS frame</source>
@@ -903,6 +1561,236 @@ Connect, subscribe to every --destination and print one JSON object per line for
     </message>
 </context>
 <context>
+    <name>StringListEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Add an entry and edit it</source>
+        <translation>添加一项并编辑</translation>
+    </message>
+    <message>
+        <source>Remove the selected entry (Delete)</source>
+        <translation>删除选中的项（Delete）</translation>
+    </message>
+    <message>
+        <source>Move the selected entry up: it is tried earlier</source>
+        <translation>上移选中的项：更早尝试</translation>
+    </message>
+    <message>
+        <source>Move the selected entry down: it is tried later</source>
+        <translation>下移选中的项：更晚尝试</translation>
+    </message>
+    <message>
+        <source>Add to %1</source>
+        <translation>添加到 %1</translation>
+    </message>
+    <message>
+        <source>Remove from %1</source>
+        <translation>从 %1 中删除</translation>
+    </message>
+    <message>
+        <source>Move up in %1</source>
+        <translation>在 %1 中上移</translation>
+    </message>
+    <message>
+        <source>Move down in %1</source>
+        <translation>在 %1 中下移</translation>
+    </message>
+</context>
+<context>
+    <name>TodoDelegate</name>
+    <message>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n 小时前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yesterday %1</source>
+        <translation>昨天 %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>特急</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>（无标题）</translation>
+    </message>
+</context>
+<context>
+    <name>TodoListWindow</name>
+    <message>
+        <source>Unread</source>
+        <translation>未读</translation>
+    </message>
+    <message>
+        <source>The todo was not opened: %1</source>
+        <translation>未打开该待办：%1</translation>
+    </message>
+    <message>
+        <source>“%1” was not opened: %2</source>
+        <translation>未打开“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Search todos (Ctrl+F)</source>
+        <translation>搜索待办（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Search todos</source>
+        <translation>搜索待办</translation>
+    </message>
+    <message>
+        <source>Shows the todos whose title, sender, department or business type contain every word</source>
+        <translation>显示标题、发送人、部门或业务类型中包含所有关键词的待办</translation>
+    </message>
+    <message>
+        <source>&amp;Unread only</source>
+        <translation>仅未读(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Show unread todos only</source>
+        <translation>只显示未读待办</translation>
+    </message>
+    <message>
+        <source>&amp;Mark all as read</source>
+        <translation>全部标为已读(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Mark all todos as read</source>
+        <translation>将所有待办标为已读</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <source>Application menu</source>
+        <translation>应用程序菜单</translation>
+    </message>
+    <message>
+        <source>Todos</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Enter opens the selected todo in the browser; the context menu key shows more</source>
+        <translation>按 Enter 在浏览器中打开所选待办；按菜单键显示更多操作</translation>
+    </message>
+    <message>
+        <source>No todos to show</source>
+        <translation>没有可显示的待办</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Connection status</source>
+        <translation>连接状态</translation>
+    </message>
+    <message>
+        <source>Number of todos</source>
+        <translation>待办数量</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;unread</source>
+        <translation>标为未读(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;read</source>
+        <translation>标为已读(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy link</source>
+        <translation>复制链接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>No todos yet.
+
+When a todo is pushed to you (an approval, a change request, a task), it appears here at once and as a notification.</source>
+        <translation>还没有待办。
+
+当有待办推送给您（审批、变更申请、任务）时，它会立即出现在这里，并弹出通知。</translation>
+    </message>
+    <message>
+        <source>First tell Todo Notifier where your server is: Menu → Settings…</source>
+        <translation>请先告诉待办通知您的服务器地址：菜单 → 设置…</translation>
+    </message>
+    <message>
+        <source>No todos match “%1”.</source>
+        <translation>没有与“%1”匹配的待办。</translation>
+    </message>
+    <message>
+        <source>No unread todos: you have read them all.</source>
+        <translation>没有未读待办：全部都已读。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n 条未读</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n todos</source>
+        <translation>
+            <numerusform>共 %n 条待办</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Todos (%n unread)</source>
+        <translation>
+            <numerusform>待办（%n 条未读）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TodoOpener</name>
+    <message>
+        <source>This todo is no longer in the list.</source>
+        <translation>此待办已不在列表中。</translation>
+    </message>
+    <message>
+        <source>No web browser could be started to open the link.</source>
+        <translation>无法启动网页浏览器来打开链接。</translation>
+    </message>
+</context>
+<context>
     <name>TodoStore</name>
     <message>
         <source>The todo store %1 could not be used (%2), nor could a new one be created there. Todos are kept in memory only until the application quits.</source>
@@ -1014,6 +1902,94 @@ Connect, subscribe to every --destination and print one JSON object per line for
     <message>
         <source>auto: %1</source>
         <translation>自动：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TrayApplication</name>
+    <message>
+        <source>Todo Notifier</source>
+        <translation>待办通知</translation>
+    </message>
+    <message>
+        <source>The todo store cannot be opened: %1</source>
+        <translation>无法打开待办存储：%1</translation>
+    </message>
+    <message>
+        <source>Your desktop has no system tray, so this window is Todo Notifier&apos;s main window: closing it quits the application. Notifications still appear.</source>
+        <translation>您的桌面没有系统托盘，因此此窗口是待办通知的主窗口：关闭它将退出应用程序。通知仍会弹出。</translation>
+    </message>
+    <message>
+        <source>The demo server cannot be started: %1</source>
+        <translation>无法启动演示服务器：%1</translation>
+    </message>
+    <message>
+        <source>Starting at login could not be changed: %1</source>
+        <translation>无法更改登录时启动的设置：%1</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Todo Notifier %1&lt;/h3&gt;&lt;p&gt;Stays connected to your organisation&apos;s push server and tells you the moment a todo is waiting for you.&lt;/p&gt;&lt;p&gt;Notifications: %2&lt;br&gt;Todo store: %3&lt;br&gt;Settings: %4&lt;/p&gt;&lt;p&gt;Built with Qt %5.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;待办通知 %1&lt;/h3&gt;&lt;p&gt;与贵单位的推送服务器保持连接，一有待办就立即提醒您。&lt;/p&gt;&lt;p&gt;通知：%2&lt;br&gt;待办存储：%3&lt;br&gt;设置：%4&lt;/p&gt;&lt;p&gt;基于 Qt %5 构建。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About Todo Notifier</source>
+        <translation>关于待办通知</translation>
+    </message>
+</context>
+<context>
+    <name>TrayController</name>
+    <message>
+        <source>&amp;Open todo list</source>
+        <translation>打开待办列表(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Mark all as read</source>
+        <translation>全部标为已读(&amp;M)</translation>
+    </message>
+    <message>
+        <source>For 1 &amp;hour</source>
+        <translation>1 小时(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Until &amp;tomorrow (%1)</source>
+        <translation>直到明天(&amp;T)（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Off</source>
+        <translation>关闭(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect now</source>
+        <translation>立即重新连接(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;About Todo Notifier</source>
+        <translation>关于待办通知(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending todos — %1</source>
+        <translation>
+            <numerusform>%n 条待办 — %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Do not disturb until %1</source>
+        <translation>免打扰直到 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Do not disturb (until %1)</source>
+        <translation>免打扰(&amp;D)（直到 %1）</translation>
+    </message>
+    <message>
+        <source>&amp;Do not disturb</source>
+        <translation>免打扰(&amp;D)</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QDateTime>
+#include <QStyledItemDelegate>
+
+class Clock;
+
+// Paints one todo of a TodoModel (or a proxy of it) in two lines:
+//
+//   ● Title of the todo, plain text, elided …                         [Urgent]
+//     变更申请 · 张伟 (研发中心) · 5 min ago
+//
+// Unread todos have a bold title and a dot; urgent and critical ones a coloured chip with the server's urgency
+// text. Times are relative to the Clock ("just now", "5 min ago", "yesterday 16:28", then the date).
+class TodoDelegate final : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    explicit TodoDelegate(QObject *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(TodoDelegate)
+
+    void setClock(Clock *clock); // nullptr means Clock::system()
+    QDateTime now() const;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    // "just now", "5 min ago", "3 h ago", "yesterday 16:28", or the date.
+    static QString relativeTime(const QDateTime &time, const QDateTime &now);
+    // The second line: business · sender (department) · relative time.
+    static QString detailText(const QModelIndex &index, const QDateTime &now);
+    // What the chip says; empty for a normal todo.
+    static QString chipText(const QModelIndex &index);
+    // The title as one line of plain text.
+    static QString titleText(const QModelIndex &index);
+
+private:
+    Clock *m_clock = nullptr;
+};

@@ -1,0 +1,119 @@
+#pragma once
+
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+class Clock;
+class ConnectionStatus;
+class QAbstractItemModel;
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QMenu;
+class QModelIndex;
+class QPushButton;
+class QStackedWidget;
+class QToolButton;
+class Settings;
+class TodoDelegate;
+class TodoFilterModel;
+class TodoModel;
+class TodoOpener;
+
+// The todo list: a QListView over a TodoFilterModel, painted by TodoDelegate.
+//
+// A search field and an "unread only" switch filter it; "Mark all as read" does what it says. Enter or a double
+// click opens the current todo (TodoOpener: the link policy, the browser, marked read); its context menu opens,
+// marks read or unread, and copies the link. With nothing to show, the window says what to expect instead of an
+// empty list. The status line at the bottom tells the connection state and the last error; a notice line above
+// it says why a link was not opened, or why this window is the main window. Everything is reachable from the
+// keyboard (Ctrl+F searches, Down goes from the search to the list) and has an accessible name. Its geometry is
+// kept in the Settings.
+class TodoListWindow final : public QWidget
+{
+    Q_OBJECT
+public:
+    // Everything passed must outlive the window.
+    TodoListWindow(TodoModel *model, TodoOpener *opener, ConnectionStatus *status, Settings *settings,
+                   QWidget *parent = nullptr);
+    ~TodoListWindow() override;
+    Q_DISABLE_COPY_MOVE(TodoListWindow)
+
+    // Relative times ("5 min ago") are measured on this clock; nullptr means Clock::system().
+    void setClock(Clock *clock);
+    // The application's menu (the tray menu), behind a button in the tool row.
+    void setActionsMenu(QMenu *menu);
+    // A line that stays in the status area (e.g. why this window is the main window); empty removes it.
+    void setPersistentNotice(const QString &text);
+    QString persistentNotice() const;
+    // A message in the status area until the next one (e.g. why a link was not opened).
+    void showMessage(const QString &text);
+    QString message() const;
+
+    // Shows the window (restoring it from minimised) and gives it focus.
+    void showAndRaise();
+    // Hides a shown window, shows a hidden one.
+    void toggle();
+    // Makes `key` (Todo::key) the current todo, if it is listed.
+    bool selectTodo(const QString &key);
+    void retranslate();
+
+    // For tests and the application.
+    QListView *view() const { return m_view; }
+    TodoFilterModel *filterModel() const { return m_filter; }
+    QLineEdit *searchField() const { return m_search; }
+    QCheckBox *unreadOnlyBox() const { return m_unreadOnly; }
+    QPushButton *markAllReadButton() const { return m_markAllRead; }
+    QLabel *emptyStateLabel() const { return m_emptyLabel; }
+    QLabel *statusLabel() const { return m_statusLabel; }
+    bool isEmptyStateShown() const;
+    QString currentKey() const;
+    // The context menu for the todo at `index` of view()'s model (the caller owns it).
+    QMenu *createContextMenu(const QModelIndex &index);
+
+Q_SIGNALS:
+    // The person closed the window (it is hidden, not destroyed).
+    void closed();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void openIndex(const QModelIndex &index);
+    void onContextMenuRequested(const QPoint &position);
+    void updateEmptyState();
+    void updateStatus();
+    void updateNotices();
+    void updateTitle();
+    void storeGeometry();
+    QString keyAt(const QModelIndex &index) const;
+
+    QPointer<TodoModel> m_model;
+    QPointer<TodoOpener> m_opener;
+    QPointer<ConnectionStatus> m_status;
+    QPointer<Settings> m_settings;
+    TodoFilterModel *m_filter = nullptr;
+    QAbstractItemModel *m_presentation = nullptr; // the filter, with accessible texts and tooltips
+    TodoDelegate *m_delegate = nullptr;
+
+    QLineEdit *m_search = nullptr;
+    QCheckBox *m_unreadOnly = nullptr;
+    QPushButton *m_markAllRead = nullptr;
+    QToolButton *m_menuButton = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QListView *m_view = nullptr;
+    QLabel *m_emptyLabel = nullptr;
+    QLabel *m_noticeLabel = nullptr;
+    QLabel *m_statusLabel = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QTimer m_repaintTimer; // relative times age
+    QString m_persistentNotice;
+    QString m_message;
+    bool m_shownOnce = false; // the geometry is worth keeping
+};
