@@ -69,6 +69,8 @@ struct Todo
     bool operator==(const Todo &other) const;
     bool operator!=(const Todo &other) const { return !(*this == other); }
 };
+// Every member is relocatable (implicitly shared Qt types and scalars): lists of todos move them with memmove.
+Q_DECLARE_TYPEINFO(Todo, Q_RELOCATABLE_TYPE);
 Q_DECLARE_METATYPE(Todo)
 
 QString todoKindName(Todo::Kind kind); // "json", "text"

@@ -11,6 +11,8 @@ TodoIngestor::TodoIngestor(TodoStore *store, QObject *parent)
     , m_store(store)
 {
     setClock(nullptr);
+    connect(store, &TodoStore::durable, this, &TodoIngestor::onDurable);
+    connect(store, &TodoStore::reopened, this, &TodoIngestor::onStoreReopened);
 }
 
 TodoIngestor::~TodoIngestor() = default;
@@ -28,6 +30,30 @@ void TodoIngestor::setOptions(const TodoIngestorOptions &options)
     m_options.maxBatchMessages = qMax(1, m_options.maxBatchMessages);
     m_options.maxBatchTodos = qMax(1, m_options.maxBatchTodos);
     m_options.coalesceMs = qMax<qint64>(0, m_options.coalesceMs);
+}
+
+void TodoIngestor::ackMessage(const StompMessage &message)
+{
+    if (m_client)
+        m_client->ack(message);
+}
+
+void TodoIngestor::onDurable(quint64 generation)
+{
+    while (!m_awaitingDurable.empty() && m_awaitingDurable.front().first <= generation) {
+        ackMessage(m_awaitingDurable.front().second);
+        m_awaitingDurable.pop_front();
+    }
+}
+
+void TodoIngestor::onStoreReopened()
+{
+    // Committed to a file that is gone: the broker must deliver them again.
+    for (const auto &awaiting : std::as_const(m_awaitingDurable)) {
+        if (m_client)
+            m_client->nack(awaiting.second);
+    }
+    m_awaitingDurable.clear();
 }
 
 void TodoIngestor::attach(StompClient *client)
@@ -76,6 +102,8 @@ void TodoIngestor::flush()
         if (!processBatch())
             break;
     }
+    if (!m_awaitingDurable.empty() && m_store->makeDurableNow())
+        onDurable(m_store->durableGeneration());
 }
 
 void TodoIngestor::onFlushTimer()
@@ -171,10 +199,21 @@ bool TodoIngestor::processBatch()
 
     m_currentRetryDelayMs = 0;
     m_messageCostUs = 0.7 * m_messageCostUs + 0.3 * (double(elapsed.nsecsElapsed()) / 1000.0 / double(taken));
-    // Committed: now, and only now, the broker may forget them.
+    // Committed: now, and only now (once durable, if the store wants that), the broker may forget them.
+    std::deque<StompMessage> toAck;
     for (const Pending &pending : batch) {
-        if (pending.fromClient && pending.message.ackMode != StompAckMode::Auto && m_client)
-            m_client->ack(pending.message);
+        if (pending.fromClient && pending.message.ackMode != StompAckMode::Auto)
+            toAck.push_back(pending.message);
+    }
+    if (!toAck.empty()) {
+        if (m_store->options().durableBeforeAck) {
+            const quint64 generation = m_store->requestDurable();
+            for (StompMessage &message : toAck)
+                m_awaitingDurable.push_back({generation, std::move(message)});
+        } else {
+            for (const StompMessage &message : toAck)
+                ackMessage(message);
+        }
     }
     Q_EMIT queuedCountChanged(queuedCount());
     for (int i = 0; i < keepAlives; ++i)

@@ -7,10 +7,11 @@
 
 namespace {
 
-// Newest first: larger sortMs first, then the later arrival (larger seq).
-bool comesBefore(const Todo &a, const Todo &b)
+// The list's order, oldest first: sortMs, then arrival (seq). Rows show it reversed (newest first), so that
+// the common case, new todos at the top, is an append to m_todos.
+bool olderThan(const Todo &a, const Todo &b)
 {
-    return a.sortMs != b.sortMs ? a.sortMs > b.sortMs : a.seq > b.seq;
+    return a.sortMs != b.sortMs ? a.sortMs < b.sortMs : a.seq < b.seq;
 }
 
 Todo summaryOf(Todo todo)
@@ -42,14 +43,14 @@ TodoModel::~TodoModel() = default;
 void TodoModel::setLinkPolicy(const LinkPolicy &policy)
 {
     m_linkPolicy = policy;
-    if (!m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1),
+    if (!m_todos.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_todos.size()) - 1),
                            {LinkRole, LinkEncodedRole, LinkAllowedRole, LinkRefusalRole});
 }
 
 int TodoModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(m_todos.size());
 }
 
 QHash<int, QByteArray> TodoModel::roleNames() const
@@ -87,7 +88,7 @@ QVariant TodoModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Todo &todo = m_rows.at(index.row());
+    const Todo &todo = m_todos.at(indexOfRow(index.row()));
     switch (role) {
     case Qt::DisplayRole:
     case TitleRole:
@@ -169,35 +170,37 @@ Qt::ItemFlags TodoModel::flags(const QModelIndex &index) const
 
 Todo TodoModel::todoAt(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row) : Todo();
+    return row >= 0 && row < m_todos.size() ? m_todos.at(indexOfRow(row)) : Todo();
 }
 
 int TodoModel::rowOf(const QString &key) const
 {
-    for (qsizetype row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).key == key)
-            return int(row);
+    for (qsizetype i = m_todos.size() - 1; i >= 0; --i) {
+        if (m_todos.at(i).key == key)
+            return rowOfIndex(i);
     }
     return -1;
 }
 
 qsizetype TodoModel::insertPosition(const Todo &todo) const
 {
-    return std::lower_bound(m_rows.cbegin(), m_rows.cend(), todo, comesBefore) - m_rows.cbegin();
+    return std::lower_bound(m_todos.cbegin(), m_todos.cend(), todo, olderThan) - m_todos.cbegin();
 }
 
 int TodoModel::findRow(const Todo &todo) const
 {
     const qsizetype position = insertPosition(todo);
-    if (position < m_rows.size() && m_rows.at(position).key == todo.key)
-        return int(position);
+    if (position < m_todos.size() && m_todos.at(position).key == todo.key)
+        return rowOfIndex(position);
     return rowOf(todo.key); // its order changed under us (should not happen): look for it
 }
 
 void TodoModel::reload()
 {
     beginResetModel();
-    m_rows = m_store ? m_store->loadSummaries() : QList<Todo>();
+    // Room to grow by a quarter without reallocating: a burst then never copies the whole list.
+    m_todos = m_store ? m_store->loadSummaries(TodoStore::Order::OldestFirst, qMax(1024, m_store->count() / 4))
+                      : QList<Todo>();
     endResetModel();
     Q_EMIT countChanged(count());
     updateCounts();
@@ -205,16 +208,16 @@ void TodoModel::reload()
 
 bool TodoModel::markRead(int row, bool read)
 {
-    if (!m_store || row < 0 || row >= m_rows.size())
+    if (!m_store || row < 0 || row >= m_todos.size())
         return false;
-    return m_store->setRead(m_rows.at(row).key, read);
+    return m_store->setRead(m_todos.at(indexOfRow(row)).key, read);
 }
 
 bool TodoModel::markDone(int row, bool done)
 {
-    if (!m_store || row < 0 || row >= m_rows.size())
+    if (!m_store || row < 0 || row >= m_todos.size())
         return false;
-    return m_store->setDone(m_rows.at(row).key, done);
+    return m_store->setDone(m_todos.at(indexOfRow(row)).key, done);
 }
 
 void TodoModel::markAllRead()
@@ -231,7 +234,7 @@ void TodoModel::onTodosCommitted(const QList<Todo> &inserted, const QList<Todo> 
             qCWarning(lcModel) << "an updated todo is not in the list:" << todo.key;
             continue;
         }
-        m_rows[row] = summaryOf(todo);
+        m_todos[indexOfRow(row)] = summaryOf(todo);
         Q_EMIT dataChanged(index(row), index(row));
     }
     if (inserted.isEmpty())
@@ -241,14 +244,14 @@ void TodoModel::onTodosCommitted(const QList<Todo> &inserted, const QList<Todo> 
     fresh.reserve(inserted.size());
     for (const Todo &todo : inserted)
         fresh.append(summaryOf(todo));
-    std::sort(fresh.begin(), fresh.end(), comesBefore);
+    std::sort(fresh.begin(), fresh.end(), olderThan);
 
-    // Runs of new rows that go into the same gap of the current list: one beginInsertRows() each, applied
-    // from the bottom up so that the positions of the runs above stay valid.
+    // Runs of new todos that go into the same gap of the current list: one beginInsertRows() each, applied from
+    // the newest gap down so that the positions of the older ones stay valid. Usually a single run, appended.
     struct Run
     {
-        qsizetype position;
-        qsizetype first;
+        qsizetype position; // in m_todos
+        qsizetype first; // in fresh
         qsizetype count;
     };
     QList<Run> runs;
@@ -260,10 +263,11 @@ void TodoModel::onTodosCommitted(const QList<Todo> &inserted, const QList<Todo> 
             runs.append({position, i, 1});
     }
     for (auto run = runs.crbegin(); run != runs.crend(); ++run) {
-        beginInsertRows({}, int(run->position), int(run->position + run->count - 1));
-        m_rows.insert(run->position, run->count, Todo());
+        const int firstRow = int(m_todos.size() - run->position);
+        beginInsertRows({}, firstRow, firstRow + int(run->count) - 1);
+        m_todos.insert(run->position, run->count, Todo());
         for (qsizetype i = 0; i < run->count; ++i)
-            m_rows[run->position + i] = std::move(fresh[run->first + i]);
+            m_todos[run->position + i] = std::move(fresh[run->first + i]);
         endInsertRows();
     }
     Q_EMIT countChanged(count());
@@ -275,7 +279,7 @@ void TodoModel::onTodoChanged(const Todo &todo)
     const int row = findRow(todo);
     if (row < 0)
         return;
-    m_rows[row] = summaryOf(todo);
+    m_todos[indexOfRow(row)] = summaryOf(todo);
     Q_EMIT dataChanged(index(row), index(row), {ReadRole, DoneRole});
 }
 
@@ -283,11 +287,12 @@ void TodoModel::onAllMarkedRead()
 {
     int first = -1;
     int last = -1;
-    for (qsizetype row = 0; row < m_rows.size(); ++row) {
-        if (!m_rows.at(row).read) {
-            m_rows[row].read = true;
-            first = first < 0 ? int(row) : first;
-            last = int(row);
+    for (int row = 0; row < count(); ++row) {
+        Todo &todo = m_todos[indexOfRow(row)];
+        if (!todo.read) {
+            todo.read = true;
+            first = first < 0 ? row : first;
+            last = row;
         }
     }
     if (first >= 0)
@@ -315,7 +320,7 @@ void TodoModel::onTodosRemoved(const QList<Todo> &removed)
             ++j;
         }
         beginRemoveRows({}, first, last);
-        m_rows.remove(first, last - first + 1);
+        m_todos.remove(indexOfRow(last), last - first + 1);
         endRemoveRows();
         i = j;
     }

@@ -65,7 +65,7 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    int count() const { return int(m_rows.size()); }
+    int count() const { return int(m_todos.size()); }
     int unreadCount() const { return m_unreadCount; }
     int pendingCount() const { return m_pendingCount; }
 
@@ -91,11 +91,13 @@ private:
     void onTodosRemoved(const QList<Todo> &removed);
     void updateCounts();
     int findRow(const Todo &todo) const; // by order, then key; -1 if not listed
-    qsizetype insertPosition(const Todo &todo) const;
+    qsizetype insertPosition(const Todo &todo) const; // in m_todos
+    int rowOfIndex(qsizetype index) const { return int(m_todos.size() - 1 - index); }
+    qsizetype indexOfRow(int row) const { return m_todos.size() - 1 - row; }
 
     QPointer<TodoStore> m_store;
     LinkPolicy m_linkPolicy;
-    QList<Todo> m_rows;
+    QList<Todo> m_todos; // oldest first: row r is m_todos[size - 1 - r]
     int m_unreadCount = 0;
     int m_pendingCount = 0;
 };

@@ -162,6 +162,7 @@ TodoStore::TodoStore(QObject *parent)
 {
     static std::atomic<int> counter {0};
     m_connectionName = QStringLiteral("todo-store-%1").arg(++counter);
+    m_checkpointPool.setMaxThreadCount(1);
     setClock(nullptr);
 }
 
@@ -173,6 +174,112 @@ TodoStore::~TodoStore()
 void TodoStore::setClock(Clock *clock)
 {
     m_clock = clock ? clock : Clock::system();
+    m_checkpointTimer = m_clock->createTimer();
+    connect(m_checkpointTimer.get(), &ClockTimer::timeout, this, &TodoStore::onCheckpointTimer);
+}
+
+void TodoStore::onCheckpointTimer()
+{
+    requestDurable();
+}
+
+quint64 TodoStore::requestDurable()
+{
+    const quint64 generation = m_commitGeneration;
+    const bool onDisk = m_open && m_persistent && m_journalMode == QLatin1String("wal");
+    if (!onDisk || generation <= m_durableGeneration) {
+        // Nothing to wait for (in memory, or already durable); report it, but never from inside this call.
+        QMetaObject::invokeMethod(
+            this, [this, generation] { reportDurable(generation); }, Qt::QueuedConnection);
+        return generation;
+    }
+    if (m_barrierRunning)
+        m_barrierWanted = true; // the next barrier covers it: requests while one runs are served together
+    else
+        startBarrier();
+    return generation;
+}
+
+void TodoStore::reportDurable(quint64 generation)
+{
+    if (generation > m_durableGeneration)
+        m_durableGeneration = generation;
+    Q_EMIT durable(generation);
+}
+
+void TodoStore::startBarrier()
+{
+    m_barrierRunning = true;
+    m_barrierWanted = false;
+    m_checkpointTimer->stop();
+    const quint64 generation = m_commitGeneration;
+    const quint64 openSerial = m_openSerial;
+    const QString path = m_path;
+    // The store outlives the task: closing it waits for the pool.
+    m_checkpointPool.start([this, path, generation, openSerial] {
+        static std::atomic<int> counter {0};
+        const QString name = QStringLiteral("todo-store-checkpoint-%1").arg(++counter);
+        bool ok = false;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(path);
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+            if (db.open()) {
+                QSqlQuery query(db);
+                // With synchronous=FULL the WAL is synced before it is copied back, the database after.
+                ok = query.exec(QStringLiteral("PRAGMA synchronous=FULL"))
+                    && query.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")) && query.next()
+                    && query.value(0).toInt() == 0;
+                if (!ok)
+                    qCWarning(lcStore) << "WAL checkpoint failed:" << query.lastError().text();
+            } else {
+                qCWarning(lcStore) << "WAL checkpoint: cannot open the store:" << db.lastError().text();
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        QMetaObject::invokeMethod(
+            this, [this, openSerial, generation, ok] { onBarrierDone(openSerial, generation, ok); },
+            Qt::QueuedConnection);
+    });
+}
+
+void TodoStore::onBarrierDone(quint64 openSerial, quint64 generation, bool ok)
+{
+    if (openSerial != m_openSerial)
+        return; // the file it synced is gone
+    m_barrierRunning = false;
+    if (ok)
+        reportDurable(generation);
+    else
+        m_barrierWanted = true;
+    if (m_barrierWanted && m_commitGeneration > m_durableGeneration) {
+        if (ok)
+            startBarrier();
+        else
+            m_checkpointTimer->start(m_options.checkpointDelayMs); // try again a little later
+    }
+}
+
+bool TodoStore::makeDurableNow()
+{
+    if (!m_open)
+        return false;
+    m_checkpointPool.waitForDone();
+    if (m_persistent && m_journalMode == QLatin1String("wal")) {
+        QSqlQuery query(m_db);
+        const bool ok = query.exec(QStringLiteral("PRAGMA synchronous=FULL"))
+            && query.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")) && query.next()
+            && query.value(0).toInt() == 0;
+        if (!ok)
+            qCWarning(lcStore) << "WAL checkpoint failed:" << query.lastError().text();
+        query.finish();
+        exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+        if (!ok)
+            return false;
+    }
+    reportDurable(m_commitGeneration);
+    return true;
 }
 
 void TodoStore::setOptions(const TodoStoreOptions &options)
@@ -292,9 +399,11 @@ bool TodoStore::openAt(const QString &path, QString *why)
     if (m_persistent && m_journalMode != QLatin1String("wal"))
         qCWarning(lcStore) << "SQLite refused WAL mode; journal mode is" << m_journalMode;
     QString error;
-    if (!exec(m_options.fullSync ? QStringLiteral("PRAGMA synchronous=FULL")
-                                 : QStringLiteral("PRAGMA synchronous=NORMAL"),
-              &error))
+    // Checkpoints are ours to schedule (see onCheckpointTimer()); SQLite still checkpoints when it closes.
+    if (m_journalMode == QLatin1String("wal") && !exec(QStringLiteral("PRAGMA wal_autocheckpoint=0"), &error))
+        return fail(error);
+    // Commits do not wait for the disk; requestDurable() does, on a worker thread.
+    if (!exec(QStringLiteral("PRAGMA synchronous=NORMAL"), &error))
         return fail(error);
     query.finish();
     if (!migrate(version, &error) || !prepareStatements(&error))
@@ -415,6 +524,12 @@ QString TodoStore::moveAside(const QString &path)
 
 void TodoStore::releaseDatabase()
 {
+    if (m_checkpointTimer)
+        m_checkpointTimer->stop();
+    m_checkpointPool.waitForDone();
+    ++m_openSerial;
+    m_barrierRunning = false;
+    m_barrierWanted = false;
     m_selectKey.reset();
     m_insert.reset();
     m_update.reset();
@@ -561,6 +676,7 @@ TodoStore::CommitResult TodoStore::commit(const QList<Message> &messages)
         return result;
     }
     result.ok = true;
+    ++m_commitGeneration;
     // Every counter first, then the signals: a listener sees a consistent store.
     m_count += int(result.inserted.size());
     m_unread += int(result.inserted.size());
@@ -576,6 +692,8 @@ TodoStore::CommitResult TodoStore::commit(const QList<Message> &messages)
     if (pendingChanged)
         Q_EMIT serverPendingCountChanged(m_serverPending);
     maybeApplyRetention(!result.inserted.isEmpty());
+    if (!m_checkpointTimer->isActive())
+        m_checkpointTimer->start(m_options.checkpointDelayMs);
     return result;
 }
 
@@ -651,20 +769,21 @@ int TodoStore::applyRetention()
     return int(removed.size());
 }
 
-QList<Todo> TodoStore::loadSummaries() const
+QList<Todo> TodoStore::loadSummaries(Order order, qsizetype spareCapacity) const
 {
     QList<Todo> todos;
     if (!m_open)
         return todos;
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT ") + kSummaryColumns
-                    + QStringLiteral(" FROM todos ORDER BY sort_ms DESC, seq DESC"))) {
+    const QString direction = order == Order::NewestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    if (!query.exec(
+            QStringLiteral("SELECT %1 FROM todos ORDER BY sort_ms %2, seq %2").arg(kSummaryColumns, direction))) {
         m_lastError = query.lastError().text();
         qCWarning(lcStore) << "cannot load todos:" << m_lastError;
         return todos;
     }
-    todos.reserve(m_count);
+    todos.reserve(m_count + qMax<qsizetype>(0, spareCapacity));
     while (query.next())
         todos.append(readTodo(query, false));
     return todos;

@@ -10,18 +10,24 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <QThreadPool>
 
 #include <memory>
 #include <optional>
 
 class Clock;
+class ClockTimer;
 
 struct TodoStoreOptions
 {
     int keepTodos = 5000; // N: read todos beyond the newest N are deleted (unread ones never are)
     int keepDays = 90; // D: read todos not seen for D days are deleted (unread ones never are)
-    // true: SQLite synchronous=FULL (a committed todo survives a power cut, not only a crash); false: NORMAL.
-    bool fullSync = true;
+    // true: TodoIngestor acknowledges a message only once its commit is durable (survives a power cut, not only
+    // a crash of the application; see requestDurable()); false: right after the commit.
+    bool durableBeforeAck = true;
+    // The WAL is copied back into the database (checkpointed) on a worker thread this long after a commit (if no
+    // durability request did it meanwhile), never by the commit itself.
+    qint64 checkpointDelayMs = 1000;
 };
 
 // The persistent todo cache: SQLite through Qt SQL, in WAL mode, with a versioned schema.
@@ -43,8 +49,15 @@ struct TodoStoreOptions
 // files) and a fresh one is created; recoveryMessage() says what happened, where the old file went, and is
 // logged. If even that fails the store lives in memory (isPersistent() false) and says so.
 //
-// Single-threaded: use it from the thread that opened it. Commits are synchronous; TodoIngestor keeps them
-// small enough not to stall the event loop.
+// Durability: commits run with SQLite synchronous=NORMAL, so a commit never waits for the disk: a committed todo
+// survives a crash of the application at once, and a power cut once it is durable. requestDurable() makes it
+// so off the event loop: a worker thread with its own connection checkpoints the WAL (SQLite syncs the WAL
+// before copying it and the database after), then durable() reports which commits are covered. Requests that
+// arrive while one runs are served together by the next (group commit). Checkpoints also run
+// checkpointDelayMs after a commit nobody asked to make durable, and at close.
+//
+// Single-threaded: use it from the thread that opened it. Commits are synchronous and CPU-bound; TodoIngestor
+// keeps them small enough not to stall the event loop.
 class TodoStore final : public QObject
 {
     Q_OBJECT
@@ -107,8 +120,20 @@ public:
     // transaction. On failure nothing is written (result.ok false, result.error says why).
     CommitResult commit(const QList<Message> &messages);
 
-    // Every todo, newest first (sortMs, then seq, descending), without `source` (see Todo).
-    QList<Todo> loadSummaries() const;
+    // Every successful commit() gets the next generation number.
+    quint64 commitGeneration() const { return m_commitGeneration; }
+    // Commits up to this generation are durable.
+    quint64 durableGeneration() const { return m_durableGeneration; }
+    // Asks for every commit so far to be made durable; returns the generation that durable() will report (at
+    // once, but never synchronously, for a store in memory).
+    quint64 requestDurable();
+    // The same, synchronously on this thread (for shutdown); true when done.
+    bool makeDurableNow();
+
+    enum class Order { NewestFirst, OldestFirst };
+    // Every todo, newest first (sortMs, then seq, descending) or the reverse, without `source` (see Todo). The
+    // list has room for `spareCapacity` more without reallocating.
+    QList<Todo> loadSummaries(Order order = Order::NewestFirst, qsizetype spareCapacity = 0) const;
     // One todo, complete.
     std::optional<Todo> todo(const QString &key) const;
 
@@ -137,8 +162,11 @@ Q_SIGNALS:
     void countChanged(int count);
     void unreadCountChanged(int unreadCount);
     void serverPendingCountChanged(int serverPendingCount);
-    // The database went bad while open and was replaced by a fresh one (see recoveryMessage()): reload.
+    // The database went bad while open and was replaced by a fresh one (see recoveryMessage()): reload. Commits
+    // not yet durable went with the old file.
     void reopened();
+    // Commits up to `generation` survive a power cut.
+    void durable(quint64 generation);
 
 private:
     bool openAt(const QString &path, QString *why);
@@ -149,6 +177,10 @@ private:
     bool exec(const QString &sql, QString *why = nullptr);
     void refreshCounts();
     void maybeApplyRetention(bool grew);
+    void onCheckpointTimer();
+    void startBarrier();
+    void onBarrierDone(quint64 openSerial, quint64 generation, bool ok);
+    void reportDurable(quint64 generation);
     qint64 now() const;
 
     Clock *m_clock = nullptr;
@@ -158,6 +190,8 @@ private:
     std::unique_ptr<QSqlQuery> m_selectKey;
     std::unique_ptr<QSqlQuery> m_insert;
     std::unique_ptr<QSqlQuery> m_update;
+    std::unique_ptr<ClockTimer> m_checkpointTimer;
+    QThreadPool m_checkpointPool; // one thread
     QString m_path;
     QString m_recoveryMessage;
     QString m_movedAsidePath;
@@ -172,4 +206,9 @@ private:
     bool m_persistent = false;
     bool m_warnedUnreadOverLimit = false;
     bool m_recoveringFromCorruption = false;
+    quint64 m_commitGeneration = 0;
+    quint64 m_durableGeneration = 0;
+    quint64 m_openSerial = 0; // a barrier finishing after a reopen says nothing about the new file
+    bool m_barrierRunning = false;
+    bool m_barrierWanted = false;
 };

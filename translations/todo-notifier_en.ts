@@ -327,6 +327,42 @@ Connect, subscribe to every --destination and print one JSON object per line for
         <source>invalid line in --handshake-header-file: expected name:value</source>
         <translation>invalid line in --handshake-header-file: expected name:value</translation>
     </message>
+    <message>
+        <source>--store needs a file path</source>
+        <translation>--store needs a file path</translation>
+    </message>
+    <message>
+        <source>--%1 requires --store</source>
+        <translation>--%1 requires --store</translation>
+    </message>
+    <message>
+        <source>invalid --web-base &quot;%1&quot;: expected an http:// or https:// URL with a host</source>
+        <translation>invalid --web-base &quot;%1&quot;: expected an http:// or https:// URL with a host</translation>
+    </message>
+    <message>
+        <source>invalid --server-timezone &quot;%1&quot;: expected an IANA name such as Asia/Shanghai, UTC or local</source>
+        <translation>invalid --server-timezone &quot;%1&quot;: expected an IANA name such as Asia/Shanghai, UTC or local</translation>
+    </message>
+    <message>
+        <source>invalid --allow-origin &quot;%1&quot;: expected an http:// or https:// URL with a host</source>
+        <translation>invalid --allow-origin &quot;%1&quot;: expected an http:// or https:// URL with a host</translation>
+    </message>
+    <message>
+        <source>invalid --pending-url &quot;%1&quot;: expected an http:// or https:// URL with a host</source>
+        <translation>invalid --pending-url &quot;%1&quot;: expected an http:// or https:// URL with a host</translation>
+    </message>
+    <message>
+        <source>invalid --%1: expected a positive number</source>
+        <translation>invalid --%1: expected a positive number</translation>
+    </message>
+    <message>
+        <source>listen: extra SUBSCRIBE header, e.g. prefetch-count:100 (repeatable).</source>
+        <translation>listen: extra SUBSCRIBE header, e.g. prefetch-count:100 (repeatable).</translation>
+    </message>
+    <message>
+        <source>invalid --subscribe-header &quot;%1&quot;: expected name:value</source>
+        <translation>invalid --subscribe-header &quot;%1&quot;: expected name:value</translation>
+    </message>
 </context>
 <context>
     <name>CliRunner</name>

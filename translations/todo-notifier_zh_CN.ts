@@ -327,6 +327,42 @@ Connect, subscribe to every --destination and print one JSON object per line for
         <source>invalid line in --handshake-header-file: expected name:value</source>
         <translation>--handshake-header-file 中有无效的行：应为 名称:值</translation>
     </message>
+    <message>
+        <source>--store needs a file path</source>
+        <translation>--store 需要一个文件路径</translation>
+    </message>
+    <message>
+        <source>--%1 requires --store</source>
+        <translation>--%1 需要同时使用 --store</translation>
+    </message>
+    <message>
+        <source>invalid --web-base &quot;%1&quot;: expected an http:// or https:// URL with a host</source>
+        <translation>无效的 --web-base“%1”：应为带主机名的 http:// 或 https:// URL</translation>
+    </message>
+    <message>
+        <source>invalid --server-timezone &quot;%1&quot;: expected an IANA name such as Asia/Shanghai, UTC or local</source>
+        <translation>无效的 --server-timezone“%1”：应为 IANA 时区名（如 Asia/Shanghai）、UTC 或 local</translation>
+    </message>
+    <message>
+        <source>invalid --allow-origin &quot;%1&quot;: expected an http:// or https:// URL with a host</source>
+        <translation>无效的 --allow-origin“%1”：应为带主机名的 http:// 或 https:// URL</translation>
+    </message>
+    <message>
+        <source>invalid --pending-url &quot;%1&quot;: expected an http:// or https:// URL with a host</source>
+        <translation>无效的 --pending-url“%1”：应为带主机名的 http:// 或 https:// URL</translation>
+    </message>
+    <message>
+        <source>invalid --%1: expected a positive number</source>
+        <translation>无效的 --%1：应为正数</translation>
+    </message>
+    <message>
+        <source>listen: extra SUBSCRIBE header, e.g. prefetch-count:100 (repeatable).</source>
+        <translation>listen：额外的 SUBSCRIBE 头，例如 prefetch-count:100（可重复）。</translation>
+    </message>
+    <message>
+        <source>invalid --subscribe-header &quot;%1&quot;: expected name:value</source>
+        <translation>无效的 --subscribe-header“%1”：应为 名称:值</translation>
+    </message>
 </context>
 <context>
     <name>CliRunner</name>

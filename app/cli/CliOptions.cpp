@@ -60,17 +60,19 @@ bool parseTodoOptions(const QCommandLineParser &parser, const QList<QCommandLine
     const QCommandLineOption &store = todoOptions.at(0);
     todo->storePath = parser.value(store);
     if (parser.isSet(store) && todo->storePath.isEmpty()) {
-        *error = tr("--store needs a file path");
+        *error = QCoreApplication::translate("CliOptions", "--store needs a file path");
         return false;
     }
     for (qsizetype i = 1; i < todoOptions.size(); ++i) {
         if (parser.isSet(todoOptions.at(i)) && todo->storePath.isEmpty()) {
-            *error = tr("--%1 requires --store").arg(todoOptions.at(i).names().constFirst());
+            *error = QCoreApplication::translate("CliOptions", "--%1 requires --store")
+                         .arg(todoOptions.at(i).names().constFirst());
             return false;
         }
     }
     if (parser.isSet(todoOptions.at(1)) && !parseWebUrl(parser.value(todoOptions.at(1)), &todo->webBase)) {
-        *error = tr("invalid --web-base \"%1\": expected an http:// or https:// URL with a host")
+        *error = QCoreApplication::translate(
+                     "CliOptions", "invalid --web-base \"%1\": expected an http:// or https:// URL with a host")
                      .arg(parser.value(todoOptions.at(1)));
         return false;
     }
@@ -80,7 +82,9 @@ bool parseTodoOptions(const QCommandLineParser &parser, const QList<QCommandLine
             ? QTimeZone::systemTimeZone()
             : QTimeZone(zone.toUtf8());
         if (!todo->serverTimeZone.isValid()) {
-            *error = tr("invalid --server-timezone \"%1\": expected an IANA name such as Asia/Shanghai, UTC or local")
+            *error = QCoreApplication::translate(
+                         "CliOptions",
+                         "invalid --server-timezone \"%1\": expected an IANA name such as Asia/Shanghai, UTC or local")
                          .arg(zone);
             return false;
         }
@@ -88,13 +92,16 @@ bool parseTodoOptions(const QCommandLineParser &parser, const QList<QCommandLine
     for (const QString &text : parser.values(todoOptions.at(3))) {
         QUrl origin;
         if (!parseWebUrl(text, &origin)) {
-            *error = tr("invalid --allow-origin \"%1\": expected an http:// or https:// URL with a host").arg(text);
+            *error = QCoreApplication::translate(
+                         "CliOptions", "invalid --allow-origin \"%1\": expected an http:// or https:// URL with a host")
+                         .arg(text);
             return false;
         }
         todo->allowedOrigins.append(origin);
     }
     if (parser.isSet(todoOptions.at(4)) && !parseWebUrl(parser.value(todoOptions.at(4)), &todo->pendingListUrl)) {
-        *error = tr("invalid --pending-url \"%1\": expected an http:// or https:// URL with a host")
+        *error = QCoreApplication::translate(
+                     "CliOptions", "invalid --pending-url \"%1\": expected an http:// or https:// URL with a host")
                      .arg(parser.value(todoOptions.at(4)));
         return false;
     }
@@ -104,7 +111,8 @@ bool parseTodoOptions(const QCommandLineParser &parser, const QList<QCommandLine
         bool ok = false;
         const int value = parser.value(todoOptions.at(i)).toInt(&ok);
         if (!ok || value < 1) {
-            *error = tr("invalid --%1: expected a positive number").arg(todoOptions.at(i).names().constFirst());
+            *error = QCoreApplication::translate("CliOptions", "invalid --%1: expected a positive number")
+                         .arg(todoOptions.at(i).names().constFirst());
             return false;
         }
         (i == 5 ? todo->keepTodos : todo->keepDays) = value;
@@ -246,6 +254,9 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
         tr("Read extra handshake headers (one name:value per line) from a file; use it for cookies and tokens."),
         tr("path"));
 
+    const QCommandLineOption subscribeHeaderOption(
+        QStringLiteral("subscribe-header"), tr("listen: extra SUBSCRIBE header, e.g. prefetch-count:100 (repeatable)."),
+        tr("name:value"));
     // listen --store: the todo pipeline (parser, store, links, catch-up).
     const QCommandLineOption storeOption(
         QStringLiteral("store"),
@@ -290,6 +301,7 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
     if (options->command == Command::Listen) {
         parser.addOption(destinationOption);
         parser.addOption(ackOption);
+        parser.addOption(subscribeHeaderOption);
         parser.addOption(countOption);
         parser.addOption(timeoutOption);
         for (const QCommandLineOption &option : {storeOption, webBaseOption, timeZoneOption, allowOriginOption,
@@ -470,6 +482,14 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
                                keepOption, keepDaysOption},
                               &options->todo, error))
             return false;
+        for (const QString &text : parser.values(subscribeHeaderOption)) {
+            QPair<QByteArray, QByteArray> header;
+            if (!parseHeader(text, &header)) {
+                *error = tr("invalid --subscribe-header \"%1\": expected name:value").arg(text);
+                return false;
+            }
+            options->subscribeHeaders.append(header);
+        }
     }
     if (parser.isSet(timeoutOption)) {
         bool ok = false;

@@ -41,6 +41,7 @@ struct CliOptions
     QByteArray contentType; // send
     bool verbose = false;
     TodoOptions todo; // listen --store and its companions
+    QList<QPair<QByteArray, QByteArray>> subscribeHeaders; // listen --subscribe-header
 
     // Parses `arguments` (argv including the program name). On a usage error returns false with a message in
     // *error; on --help/--version returns false with the text to print in *output and no error.

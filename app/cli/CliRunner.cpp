@@ -101,7 +101,7 @@ bool CliRunner::start()
     m_client.setOptions(connect);
     for (const QByteArray &destination : std::as_const(m_options.destinations)) {
         if (m_options.command == CliOptions::Command::Listen)
-            m_client.subscribe({{}, destination, m_options.ackMode, {}});
+            m_client.subscribe({{}, destination, m_options.ackMode, m_options.subscribeHeaders});
     }
     if (m_options.command == CliOptions::Command::Send) {
         QList<QPair<QByteArray, QByteArray>> headers;

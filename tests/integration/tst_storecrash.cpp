@@ -1,8 +1,8 @@
 // The crash test of "never lose a todo, never show one twice", against the real RabbitMQ:
 //
 //  1. python3-stomp publishes a burst of persistent todo pushes into a durable queue;
-//  2. a child process, `todo-notifier-cli listen --store FILE --ack client-individual`, consumes it and is
-//     killed with SIGKILL mid-burst;
+//  2. a child process, `todo-notifier-cli listen --store FILE --ack client-individual` (prefetch 100), consumes
+//     it and is killed with SIGKILL mid-burst;
 //  3. before anything else touches the queue: every message the broker considers acknowledged (published minus
 //     what it still holds) must already be in the store file. This is what "ACK after commit" buys; ACKing
 //     before the commit would lose the todos in flight;
@@ -28,7 +28,7 @@
 namespace {
 
 constexpr int kTotal = 5000; // todos in the burst
-constexpr int kKillAfter = 300; // "todo" events from the first child before it is killed
+constexpr int kKillAfter = 250; // "todo" events from the first child before it is killed (mid-batch: prefetch is 100)
 
 // The listening CLI as a child process; collects its "todo" events.
 class Child
@@ -190,19 +190,13 @@ void tst_StoreCrash::sigkillMidBurstLosesNothingAndShowsNothingTwice()
     QVERIFY2(output.contains(QStringLiteral("published %1").arg(kTotal)), qPrintable(output));
     QTRY_COMPARE_WITH_TIMEOUT(queueState(queue).ready, kTotal, 30000);
 
-    const QStringList arguments {QStringLiteral("listen"),
-                                 QStringLiteral("--url"),
-                                 BrokerFixture::webStompUrl().toString(),
-                                 QStringLiteral("--login"),
-                                 QStringLiteral("guest"),
-                                 QStringLiteral("--destination"),
-                                 QStringLiteral("/queue/") + queue,
-                                 QStringLiteral("--ack"),
-                                 QStringLiteral("client-individual"),
-                                 QStringLiteral("--store"),
-                                 store,
-                                 QStringLiteral("--server-timezone"),
-                                 QStringLiteral("Asia/Shanghai")};
+    const QStringList arguments {
+        QStringLiteral("listen"), QStringLiteral("--url"), BrokerFixture::webStompUrl().toString(),
+        QStringLiteral("--login"), QStringLiteral("guest"), QStringLiteral("--destination"),
+        QStringLiteral("/queue/") + queue, QStringLiteral("--ack"), QStringLiteral("client-individual"),
+        // At most 100 unacknowledged: past that, every todo event means ACKs went out.
+        QStringLiteral("--subscribe-header"), QStringLiteral("prefetch-count:100"), QStringLiteral("--store"), store,
+        QStringLiteral("--server-timezone"), QStringLiteral("Asia/Shanghai")};
 
     // 2. The first child, killed mid-burst.
     QStringList announced;

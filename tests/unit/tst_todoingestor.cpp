@@ -95,6 +95,9 @@ private Q_SLOTS:
     void burstIsCommittedInBoundedBatches();
     void keepAlivesAndPoisonAreAcknowledgedInOrder();
     void autoAckMessagesAreRetriedAfterFailure();
+    void ackWaitsUntilTheCommitIsDurable();
+    void withoutDurableBeforeAckTheAckFollowsTheCommit();
+    void replacedStoreNacksWhatItHeld();
     void catchUpBodiesGoThroughTheSamePath();
 
 private:
@@ -332,11 +335,16 @@ void tst_TodoIngestor::keepAlivesAndPoisonAreAcknowledgedInOrder()
     QCOMPARE(m_store->count(), 2);
     // Four ACKs, in arrival order.
     QList<QByteArray> ackIds;
-    for (const QList<QVariant> &args : std::as_const(sent)) {
-        const StompFrame frame = args.first().value<StompFrame>();
-        if (frame.command == "ACK")
-            ackIds.append(frame.header("id"));
-    }
+    const auto collectAcks = [&] {
+        ackIds.clear();
+        for (const QList<QVariant> &args : std::as_const(sent)) {
+            const StompFrame frame = args.first().value<StompFrame>();
+            if (frame.command == "ACK")
+                ackIds.append(frame.header("id"));
+        }
+        return ackIds.size();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(collectAcks(), 4, kWaitMs);
     QList<QByteArray> expected;
     for (const QList<QVariant> &args : std::as_const(received))
         expected.append(args.first().value<StompMessage>().ackId);
@@ -364,6 +372,63 @@ void tst_TodoIngestor::autoAckMessagesAreRetriedAfterFailure()
     QCOMPARE(m_store->count(), 1);
     QCOMPARE(m_ingestor->queuedCount(), 0);
     QCOMPARE(m_server->receivedFrames("NACK").size(), 0);
+    QCOMPARE(m_server->receivedFrames("ACK").size(), 0);
+}
+
+void tst_TodoIngestor::ackWaitsUntilTheCommitIsDurable()
+{
+    connectAndSubscribe();
+    QSignalSpy received(m_client.get(), &StompClient::messageReceived);
+    QSignalSpy durable(m_store.get(), &TodoStore::durable);
+    int acks = 0;
+    bool durableWhenAcked = false;
+    connect(m_client.get(), &StompClient::frameSent, this, [&](const StompFrame &frame) {
+        if (frame.command == "ACK") {
+            ++acks;
+            durableWhenAcked = m_store->durableGeneration() >= m_store->commitGeneration();
+        }
+    });
+    m_server->publish(kQueue, todoBody(QStringLiteral("d1"), QStringLiteral("Durable")));
+    QVERIFY(received.wait(kWaitMs));
+    m_clock->advance(5);
+    QCOMPARE(m_store->count(), 1); // committed (a crash now loses nothing: it is in the WAL)
+    QCOMPARE(acks, 0); // but not acknowledged until the WAL is synced
+    QVERIFY(m_store->durableGeneration() < m_store->commitGeneration());
+    QVERIFY(durable.wait(kWaitMs));
+    QCOMPARE(acks, 1);
+    QVERIFY(durableWhenAcked);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->unackedCount(), 0, kWaitMs);
+}
+
+void tst_TodoIngestor::withoutDurableBeforeAckTheAckFollowsTheCommit()
+{
+    TodoStoreOptions options;
+    options.durableBeforeAck = false;
+    m_store->setOptions(options);
+    connectAndSubscribe();
+    QSignalSpy received(m_client.get(), &StompClient::messageReceived);
+    QSignalSpy sent(m_client.get(), &StompClient::frameSent);
+    m_server->publish(kQueue, todoBody(QStringLiteral("f1"), QStringLiteral("Fast")));
+    QVERIFY(received.wait(kWaitMs));
+    m_clock->advance(5);
+    QCOMPARE(m_store->count(), 1);
+    QCOMPARE(sent.count(), 1);
+    QCOMPARE(sent.first().first().value<StompFrame>().command, QByteArray("ACK"));
+}
+
+void tst_TodoIngestor::replacedStoreNacksWhatItHeld()
+{
+    connectAndSubscribe();
+    QSignalSpy received(m_client.get(), &StompClient::messageReceived);
+    QSignalSpy sent(m_client.get(), &StompClient::frameSent);
+    m_server->publish(kQueue, todoBody(QStringLiteral("r1"), QStringLiteral("Replaced")));
+    QVERIFY(received.wait(kWaitMs));
+    m_clock->advance(5); // committed, waiting to become durable
+    // The store had to replace its damaged file: what was committed to the old one is gone.
+    Q_EMIT m_store->reopened();
+    QCOMPARE(sent.count(), 1);
+    QCOMPARE(sent.first().first().value<StompFrame>().command, QByteArray("NACK"));
+    QTRY_COMPARE_WITH_TIMEOUT(received.count(), 2, kWaitMs); // redelivered
     QCOMPARE(m_server->receivedFrames("ACK").size(), 0);
 }
 

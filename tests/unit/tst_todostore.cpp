@@ -98,6 +98,8 @@ private Q_SLOTS:
     void sameKeyTwiceInOneCommit();
     void textBodiesAreKeyedByMessageId();
     void walModeAndDurability();
+    void durabilityRequestsAreServedTogether();
+    void inMemoryIsDurableAtOnce();
     void survivesReopen();
     void pendingCountFollowsTheLatestPayload();
     void readAndDone();
@@ -263,6 +265,42 @@ void tst_TodoStore::walModeAndDurability()
     // Committed means visible to another connection at once (the WAL is shared).
     QCOMPARE(outsider.value(QStringLiteral("SELECT title FROM todos WHERE key = 'id:1'")).toString(),
              QStringLiteral("t"));
+}
+
+void tst_TodoStore::durabilityRequestsAreServedTogether()
+{
+    const auto store = openStore();
+    QVERIFY(store);
+    QSignalSpy durable(store.get(), &TodoStore::durable);
+    QVERIFY(store->commit({message(envelope({{QStringLiteral("1"), QStringLiteral("a")}}), "m1")}).ok);
+    const quint64 first = store->requestDurable();
+    QVERIFY(store->commit({message(envelope({{QStringLiteral("2"), QStringLiteral("b")}}), "m2")}).ok);
+    QVERIFY(store->commit({message(envelope({{QStringLiteral("3"), QStringLiteral("c")}}), "m3")}).ok);
+    const quint64 second = store->requestDurable(); // while the first runs
+    QCOMPARE(first, quint64(1));
+    QCOMPARE(second, quint64(3));
+    QCOMPARE(durable.count(), 0); // never synchronously
+    QTRY_VERIFY_WITH_TIMEOUT(store->durableGeneration() >= second, 5000);
+    QVERIFY(durable.count() <= 2);
+    QCOMPARE(durable.last().first().value<quint64>(), second);
+    // Done by a checkpoint: the WAL holds nothing the database file lacks.
+    Outsider outsider(dbPath());
+    const QVariant busy = outsider.value(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+    QCOMPARE(busy.toInt(), 0);
+    QCOMPARE(outsider.value(QStringLiteral("SELECT count(*) FROM todos")).toInt(), 3);
+}
+
+void tst_TodoStore::inMemoryIsDurableAtOnce()
+{
+    QVERIFY(QDir().mkpath(dbPath())); // forces the in-memory fallback
+    const auto store = openStore();
+    QVERIFY(store && !store->isPersistent());
+    QSignalSpy durable(store.get(), &TodoStore::durable);
+    QVERIFY(store->commit({message(envelope({{QStringLiteral("1"), QStringLiteral("a")}}), "m")}).ok);
+    QCOMPARE(store->requestDurable(), quint64(1));
+    QCOMPARE(durable.count(), 0);
+    QVERIFY(durable.wait(5000));
+    QCOMPARE(store->durableGeneration(), quint64(1));
 }
 
 void tst_TodoStore::survivesReopen()
