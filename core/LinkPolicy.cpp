@@ -6,11 +6,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("LinkPolicy", text);
-}
-
 int defaultPort(const QString &scheme)
 {
     if (scheme == QLatin1String("http") || scheme == QLatin1String("ws"))

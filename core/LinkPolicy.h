@@ -3,6 +3,7 @@
 #include "Todo.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QUrl>
@@ -25,6 +26,8 @@
 // on the allowlist (a setting). Anything else is refused with a reason a person can read.
 class LinkPolicy final
 {
+    Q_DECLARE_TR_FUNCTIONS(LinkPolicy)
+
 public:
     struct Resolution
     {

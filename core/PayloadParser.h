@@ -3,6 +3,7 @@
 #include "Todo.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
@@ -70,6 +71,8 @@ QString todoBatchKindName(TodoBatch::Kind kind); // "todos", "keepalive", "empty
 // Stateless and reentrant: one parser can serve every message.
 class PayloadParser final
 {
+    Q_DECLARE_TR_FUNCTIONS(PayloadParser)
+
 public:
     explicit PayloadParser(PayloadOptions options = {});
 

@@ -4,11 +4,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SockJsFraming", text);
-}
-
 constexpr char32_t kReplacement = 0xFFFD;
 
 bool isJsonSpace(char c)
@@ -149,7 +144,7 @@ public:
     {
         skipSpace();
         if (peek() != c)
-            return fail(tr("expected '%1' at offset %2").arg(QLatin1Char(c)).arg(m_pos));
+            return fail(SockJsFraming::tr("expected '%1' at offset %2").arg(QLatin1Char(c)).arg(m_pos));
         ++m_pos;
         return true;
     }
@@ -158,18 +153,18 @@ public:
     {
         skipSpace();
         if (peek() != '"')
-            return fail(tr("expected a JSON string at offset %1").arg(m_pos));
+            return fail(SockJsFraming::tr("expected a JSON string at offset %1").arg(m_pos));
         ++m_pos;
         for (;;) {
             if (m_pos >= m_data.size())
-                return fail(tr("unterminated JSON string"));
+                return fail(SockJsFraming::tr("unterminated JSON string"));
             const char c = m_data[m_pos];
             if (c == '"') {
                 ++m_pos;
                 return true;
             }
             if (uchar(c) < 0x20)
-                return fail(tr("unescaped control character in a JSON string at offset %1").arg(m_pos));
+                return fail(SockJsFraming::tr("unescaped control character in a JSON string at offset %1").arg(m_pos));
             if (c != '\\') {
                 out->append(c); // raw bytes pass through as they are
                 ++m_pos;
@@ -192,7 +187,7 @@ public:
         const qsizetype count = m_pos - digits;
         if (count == 0 || count > 9 || (count > 1 && m_data[digits] == '0')
             || (m_pos < m_data.size() && (m_data[m_pos] == '.' || m_data[m_pos] == 'e' || m_data[m_pos] == 'E')))
-            return fail(tr("expected an integer at offset %1").arg(start));
+            return fail(SockJsFraming::tr("expected an integer at offset %1").arg(start));
         *value = m_data.sliced(start, m_pos - start).toByteArray().toLongLong();
         return true;
     }
@@ -208,7 +203,7 @@ private:
     bool readHex4(char32_t *unit)
     {
         if (m_pos + 4 > m_data.size())
-            return fail(tr("truncated \\u escape"));
+            return fail(SockJsFraming::tr("truncated \\u escape"));
         char32_t value = 0;
         for (int i = 0; i < 4; ++i) {
             const char c = m_data[m_pos + i];
@@ -220,7 +215,7 @@ private:
             else if (c >= 'A' && c <= 'F')
                 digit = c - 'A' + 10;
             else
-                return fail(tr("invalid \\u escape at offset %1").arg(m_pos));
+                return fail(SockJsFraming::tr("invalid \\u escape at offset %1").arg(m_pos));
             value = (value << 4) | char32_t(digit);
         }
         m_pos += 4;
@@ -232,7 +227,7 @@ private:
     {
         ++m_pos; // the backslash
         if (m_pos >= m_data.size())
-            return fail(tr("unterminated JSON string"));
+            return fail(SockJsFraming::tr("unterminated JSON string"));
         const char c = m_data[m_pos++];
         switch (c) {
         case '"':
@@ -258,7 +253,7 @@ private:
         case 'u':
             break;
         default:
-            return fail(tr("invalid escape '\\%1' in a JSON string").arg(QLatin1Char(c)));
+            return fail(SockJsFraming::tr("invalid escape '\\%1' in a JSON string").arg(QLatin1Char(c)));
         }
         char32_t unit = 0;
         if (!readHex4(&unit))

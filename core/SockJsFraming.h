@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QUrl>
@@ -34,6 +35,8 @@ struct SockJsFrame
 // peer that sends it is not a SockJS server (or is a broken one) and the session cannot be trusted.
 class SockJsFraming final
 {
+    Q_DECLARE_TR_FUNCTIONS(SockJsFraming)
+
 public:
     SockJsFraming() = delete;
 

@@ -2,15 +2,6 @@
 
 #include <QCoreApplication>
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("StompDestination", text);
-}
-
-} // namespace
-
 StompDestination StompDestination::parse(QByteArrayView destination)
 {
     StompDestination out;

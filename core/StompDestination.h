@@ -3,6 +3,7 @@
 #include "StompClient.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 // A STOMP destination as people write them for the servers in the field, understood well enough to explain
@@ -19,6 +20,9 @@
 // Spring's user destinations (/user/queue/..., /user/topic/...) reach only the principal of the handshake.
 struct StompDestination
 {
+    Q_DECLARE_TR_FUNCTIONS(StompDestination)
+
+public:
     enum class Kind { Exchange, Queue, AmqQueue, Topic, TemporaryQueue, User, Other };
 
     Kind kind = Kind::Other;

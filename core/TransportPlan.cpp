@@ -7,11 +7,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TransportPlan", text);
-}
-
 QUrl asWebSocketUrl(const QUrl &url)
 {
     QUrl out = url;

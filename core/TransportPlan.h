@@ -3,6 +3,7 @@
 #include "SockJsInfoProbe.h"
 #include "Transport.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -41,6 +42,8 @@ struct TransportChoice
 // `websocket` and `sockjs` are plans of one step.
 class TransportPlan final
 {
+    Q_DECLARE_TR_FUNCTIONS(TransportPlan)
+
 public:
     enum class Action { FetchInfo, OpenWebSocket, OpenSockJs, Fail };
     struct Step

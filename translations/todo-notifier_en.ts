@@ -214,10 +214,6 @@ Send one message and wait for the server&apos;s receipt.
         <translation>invalid --header &quot;%1&quot;: expected name:value</translation>
     </message>
     <message>
-        <source>invalid line in --header-file: expected name:value</source>
-        <translation>invalid line in --header-file: expected name:value</translation>
-    </message>
-    <message>
         <source>invalid --heartbeat &quot;%1&quot;: expected two non-negative millisecond values, e.g. 10000,10000</source>
         <translation>invalid --heartbeat &quot;%1&quot;: expected two non-negative millisecond values, e.g. 10000,10000</translation>
     </message>
@@ -324,10 +320,6 @@ Connect, subscribe to every --destination and print one JSON object per line for
         <translation>invalid --handshake-header: expected name:value</translation>
     </message>
     <message>
-        <source>invalid line in --handshake-header-file: expected name:value</source>
-        <translation>invalid line in --handshake-header-file: expected name:value</translation>
-    </message>
-    <message>
         <source>--store needs a file path</source>
         <translation>--store needs a file path</translation>
     </message>
@@ -362,6 +354,14 @@ Connect, subscribe to every --destination and print one JSON object per line for
     <message>
         <source>invalid --subscribe-header &quot;%1&quot;: expected name:value</source>
         <translation>invalid --subscribe-header &quot;%1&quot;: expected name:value</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>invalid line %1 in --%2: expected name:value</source>
+        <translation>invalid line %1 in --%2: expected name:value</translation>
     </message>
 </context>
 <context>
@@ -579,41 +579,6 @@ Run &apos;todo-notifier --help&apos; for usage.
     <message>
         <source>Keep this value in the keychain, never in the settings file</source>
         <translation>Keep this value in the keychain, never in the settings file</translation>
-    </message>
-</context>
-<context>
-    <name>JsonReader</name>
-    <message>
-        <source>expected &apos;%1&apos; at offset %2</source>
-        <translation>expected &apos;%1&apos; at offset %2</translation>
-    </message>
-    <message>
-        <source>expected a JSON string at offset %1</source>
-        <translation>expected a JSON string at offset %1</translation>
-    </message>
-    <message>
-        <source>unterminated JSON string</source>
-        <translation>unterminated JSON string</translation>
-    </message>
-    <message>
-        <source>unescaped control character in a JSON string at offset %1</source>
-        <translation>unescaped control character in a JSON string at offset %1</translation>
-    </message>
-    <message>
-        <source>expected an integer at offset %1</source>
-        <translation>expected an integer at offset %1</translation>
-    </message>
-    <message>
-        <source>truncated \u escape</source>
-        <translation>truncated \u escape</translation>
-    </message>
-    <message>
-        <source>invalid \u escape at offset %1</source>
-        <translation>invalid \u escape at offset %1</translation>
-    </message>
-    <message>
-        <source>invalid escape &apos;\%1&apos; in a JSON string</source>
-        <translation>invalid escape &apos;\%1&apos; in a JSON string</translation>
     </message>
 </context>
 <context>
@@ -1417,6 +1382,38 @@ Run &apos;todo-notifier --help&apos; for usage.
     <message>
         <source>not a SockJS frame (starts with byte 0x%1)</source>
         <translation>not a SockJS frame (starts with byte 0x%1)</translation>
+    </message>
+    <message>
+        <source>expected &apos;%1&apos; at offset %2</source>
+        <translation>expected &apos;%1&apos; at offset %2</translation>
+    </message>
+    <message>
+        <source>expected a JSON string at offset %1</source>
+        <translation>expected a JSON string at offset %1</translation>
+    </message>
+    <message>
+        <source>unterminated JSON string</source>
+        <translation>unterminated JSON string</translation>
+    </message>
+    <message>
+        <source>unescaped control character in a JSON string at offset %1</source>
+        <translation>unescaped control character in a JSON string at offset %1</translation>
+    </message>
+    <message>
+        <source>expected an integer at offset %1</source>
+        <translation>expected an integer at offset %1</translation>
+    </message>
+    <message>
+        <source>truncated \u escape</source>
+        <translation>truncated \u escape</translation>
+    </message>
+    <message>
+        <source>invalid \u escape at offset %1</source>
+        <translation>invalid \u escape at offset %1</translation>
+    </message>
+    <message>
+        <source>invalid escape &apos;\%1&apos; in a JSON string</source>
+        <translation>invalid escape &apos;\%1&apos; in a JSON string</translation>
     </message>
 </context>
 <context>

@@ -214,10 +214,6 @@ Send one message and wait for the server&apos;s receipt.
         <translation>无效的 --header“%1”：应为 名称:值</translation>
     </message>
     <message>
-        <source>invalid line in --header-file: expected name:value</source>
-        <translation>--header-file 中有无效的行：应为 名称:值</translation>
-    </message>
-    <message>
         <source>invalid --heartbeat &quot;%1&quot;: expected two non-negative millisecond values, e.g. 10000,10000</source>
         <translation>无效的 --heartbeat“%1”：应为两个非负的毫秒数，例如 10000,10000</translation>
     </message>
@@ -324,10 +320,6 @@ Connect, subscribe to every --destination and print one JSON object per line for
         <translation>无效的 --handshake-header：应为 名称:值</translation>
     </message>
     <message>
-        <source>invalid line in --handshake-header-file: expected name:value</source>
-        <translation>--handshake-header-file 中有无效的行：应为 名称:值</translation>
-    </message>
-    <message>
         <source>--store needs a file path</source>
         <translation>--store 需要一个文件路径</translation>
     </message>
@@ -362,6 +354,14 @@ Connect, subscribe to every --destination and print one JSON object per line for
     <message>
         <source>invalid --subscribe-header &quot;%1&quot;: expected name:value</source>
         <translation>无效的 --subscribe-header“%1”：应为 名称:值</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>invalid line %1 in --%2: expected name:value</source>
+        <translation>--%2 第 %1 行无效：应为 名称:值</translation>
     </message>
 </context>
 <context>
@@ -579,41 +579,6 @@ Run &apos;todo-notifier --help&apos; for usage.
     <message>
         <source>Keep this value in the keychain, never in the settings file</source>
         <translation>把此值保存在系统钥匙串中，绝不写入设置文件</translation>
-    </message>
-</context>
-<context>
-    <name>JsonReader</name>
-    <message>
-        <source>expected &apos;%1&apos; at offset %2</source>
-        <translation>偏移 %2 处应为“%1”</translation>
-    </message>
-    <message>
-        <source>expected a JSON string at offset %1</source>
-        <translation>偏移 %1 处应为 JSON 字符串</translation>
-    </message>
-    <message>
-        <source>unterminated JSON string</source>
-        <translation>JSON 字符串没有结束</translation>
-    </message>
-    <message>
-        <source>unescaped control character in a JSON string at offset %1</source>
-        <translation>JSON 字符串偏移 %1 处有未转义的控制字符</translation>
-    </message>
-    <message>
-        <source>expected an integer at offset %1</source>
-        <translation>偏移 %1 处应为整数</translation>
-    </message>
-    <message>
-        <source>truncated \u escape</source>
-        <translation>\u 转义不完整</translation>
-    </message>
-    <message>
-        <source>invalid \u escape at offset %1</source>
-        <translation>偏移 %1 处的 \u 转义无效</translation>
-    </message>
-    <message>
-        <source>invalid escape &apos;\%1&apos; in a JSON string</source>
-        <translation>JSON 字符串中有无效的转义“\%1”</translation>
     </message>
 </context>
 <context>
@@ -1415,6 +1380,38 @@ Run &apos;todo-notifier --help&apos; for usage.
     <message>
         <source>not a SockJS frame (starts with byte 0x%1)</source>
         <translation>不是 SockJS 帧（以字节 0x%1 开头）</translation>
+    </message>
+    <message>
+        <source>expected &apos;%1&apos; at offset %2</source>
+        <translation>偏移 %2 处应为“%1”</translation>
+    </message>
+    <message>
+        <source>expected a JSON string at offset %1</source>
+        <translation>偏移 %1 处应为 JSON 字符串</translation>
+    </message>
+    <message>
+        <source>unterminated JSON string</source>
+        <translation>JSON 字符串没有结束</translation>
+    </message>
+    <message>
+        <source>unescaped control character in a JSON string at offset %1</source>
+        <translation>JSON 字符串偏移 %1 处有未转义的控制字符</translation>
+    </message>
+    <message>
+        <source>expected an integer at offset %1</source>
+        <translation>偏移 %1 处应为整数</translation>
+    </message>
+    <message>
+        <source>truncated \u escape</source>
+        <translation>\u 转义不完整</translation>
+    </message>
+    <message>
+        <source>invalid \u escape at offset %1</source>
+        <translation>偏移 %1 处的 \u 转义无效</translation>
+    </message>
+    <message>
+        <source>invalid escape &apos;\%1&apos; in a JSON string</source>
+        <translation>JSON 字符串中有无效的转义“\%1”</translation>
     </message>
 </context>
 <context>

@@ -7,11 +7,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CliOptions", text);
-}
-
 bool parseHeader(const QString &text, QPair<QByteArray, QByteArray> *header)
 {
     const qsizetype colon = text.indexOf(QLatin1Char(':'));
@@ -25,13 +20,36 @@ bool readSecretFile(const QString &path, QByteArray *out, QString *error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("cannot read %1: %2").arg(path, file.errorString());
+        *error = CliOptions::tr("cannot read %1: %2").arg(path, file.errorString());
         return false;
     }
     QByteArray data = file.read(64 * 1024);
     while (data.endsWith('\n') || data.endsWith('\r'))
         data.chop(1);
     *out = data;
+    return true;
+}
+
+// A file of name:value lines (blank lines and # comments skipped), given with --`option`. The values may be
+// secrets, so an error names the line, never its text.
+bool readHeaderFile(const QString &path, const QString &option, QList<QPair<QByteArray, QByteArray>> *headers,
+                    QString *error)
+{
+    QByteArray content;
+    if (!readSecretFile(path, &content, error))
+        return false;
+    const QList<QByteArray> lines = content.split('\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString text = QString::fromUtf8(lines.at(i)).trimmed();
+        if (text.isEmpty() || text.startsWith(QLatin1Char('#')))
+            continue;
+        QPair<QByteArray, QByteArray> header;
+        if (!parseHeader(text, &header)) {
+            *error = CliOptions::tr("invalid line %1 in --%2: expected name:value").arg(i + 1).arg(option);
+            return false;
+        }
+        headers->append(header);
+    }
     return true;
 }
 
@@ -367,22 +385,10 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
         }
         connect.connectHeaders.append(header);
     }
-    if (parser.isSet(headerFileOption)) {
-        QByteArray content;
-        if (!readSecretFile(parser.value(headerFileOption), &content, error))
-            return false;
-        for (const QByteArray &line : content.split('\n')) {
-            const QString text = QString::fromUtf8(line).trimmed();
-            if (text.isEmpty() || text.startsWith(QLatin1Char('#')))
-                continue;
-            QPair<QByteArray, QByteArray> header;
-            if (!parseHeader(text, &header)) {
-                *error = tr("invalid line in --header-file: expected name:value");
-                return false;
-            }
-            connect.connectHeaders.append(header);
-        }
-    }
+    if (parser.isSet(headerFileOption)
+        && !readHeaderFile(parser.value(headerFileOption), headerFileOption.names().constFirst(),
+                           &connect.connectHeaders, error))
+        return false;
     if (parser.isSet(heartbeatOption)) {
         const QStringList parts = parser.value(heartbeatOption).split(QLatin1Char(','));
         bool okOut = false;
@@ -434,22 +440,10 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
         }
         connect.transport.handshakeHeaders.append(header);
     }
-    if (parser.isSet(handshakeHeaderFileOption)) {
-        QByteArray content;
-        if (!readSecretFile(parser.value(handshakeHeaderFileOption), &content, error))
-            return false;
-        for (const QByteArray &line : content.split('\n')) {
-            const QString text = QString::fromUtf8(line).trimmed();
-            if (text.isEmpty() || text.startsWith(QLatin1Char('#')))
-                continue;
-            QPair<QByteArray, QByteArray> header;
-            if (!parseHeader(text, &header)) {
-                *error = tr("invalid line in --handshake-header-file: expected name:value");
-                return false;
-            }
-            connect.transport.handshakeHeaders.append(header);
-        }
-    }
+    if (parser.isSet(handshakeHeaderFileOption)
+        && !readHeaderFile(parser.value(handshakeHeaderFileOption), handshakeHeaderFileOption.names().constFirst(),
+                           &connect.transport.handshakeHeaders, error))
+        return false;
 
     if (options->command != Command::Check) {
         for (const QString &destination : parser.values(destinationOption))

@@ -27,6 +27,9 @@ int forError(StompErrorKind kind);
 // The parsed command line of one todo-notifier-cli invocation.
 struct CliOptions
 {
+    Q_DECLARE_TR_FUNCTIONS(CliOptions)
+
+public:
     enum class Command { None, Listen, Check, Send };
 
     Command command = Command::None;

@@ -179,7 +179,12 @@ void tst_Translations::catalogsAreUpToDateWithTheSources()
             qEnvironmentVariable("TODO_LUPDATE_OPTIONS").split(QLatin1Char(','), Qt::SkipEmptyParts);
         process.start(lupdate, options + QStringList {QLatin1Char('@') + sources, QStringLiteral("-ts"), copy});
         QVERIFY(process.waitForFinished(120000));
-        QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+        // lupdate complains on stderr about a tr() it cannot file under the context the string is looked up in at
+        // run time (outside a class, or in a class without Q_OBJECT or Q_DECLARE_TR_FUNCTIONS): such a string is
+        // missing from the catalogue or filed where it is never found, so it is never translated.
+        const QByteArray diagnostics = process.readAllStandardError();
+        QVERIFY2(process.exitCode() == 0, diagnostics.constData());
+        QVERIFY2(diagnostics.trimmed().isEmpty(), diagnostics.constData());
 
         QString error;
         QSet<QString> committed;

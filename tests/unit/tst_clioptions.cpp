@@ -1,0 +1,90 @@
+// todo-notifier-cli's command line: the header files that carry tokens (--header-file, --handshake-header-file).
+#include "CliOptions.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+class tst_CliOptions : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void headerFilesAddTheirLines();
+    void badHeaderFileLineIsNamedNotEchoed_data();
+    void badHeaderFileLineIsNamedNotEchoed();
+    void unreadableHeaderFileIsAnError();
+
+private:
+    QString writeFile(const QByteArray &content);
+    static bool parse(const QStringList &extra, CliOptions *options, QString *error);
+
+    QTemporaryDir m_dir;
+    int m_files = 0;
+};
+
+QString tst_CliOptions::writeFile(const QByteArray &content)
+{
+    const QString path = m_dir.filePath(QStringLiteral("headers-%1.txt").arg(++m_files));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
+        return {};
+    return path;
+}
+
+bool tst_CliOptions::parse(const QStringList &extra, CliOptions *options, QString *error)
+{
+    QString output;
+    return CliOptions::parse(QStringList {QStringLiteral("todo-notifier-cli"), QStringLiteral("check"),
+                                          QStringLiteral("--url"), QStringLiteral("ws://127.0.0.1:1/ws")}
+                                 + extra,
+                             options, &output, error);
+}
+
+void tst_CliOptions::headerFilesAddTheirLines()
+{
+    const QString connectFile =
+        writeFile("# a token for the broker\n\nAuthorization: Bearer abc:def\r\nclient-id:me\n");
+    const QString handshakeFile = writeFile("Cookie: JSESSIONID=42\n");
+    CliOptions options;
+    QString error;
+    QVERIFY2(parse({QStringLiteral("--header"), QStringLiteral("x-first:1"), QStringLiteral("--header-file"),
+                    connectFile, QStringLiteral("--handshake-header-file"), handshakeFile},
+                   &options, &error),
+             qPrintable(error));
+
+    // The value keeps everything after the first colon (a token may contain colons); \r\n line ends are fine.
+    const QList<QPair<QByteArray, QByteArray>> expected {
+        {"x-first", "1"}, {"Authorization", " Bearer abc:def"}, {"client-id", "me"}};
+    QCOMPARE(options.connect.connectHeaders, expected);
+    const QList<QPair<QByteArray, QByteArray>> handshake {{"Cookie", " JSESSIONID=42"}};
+    QCOMPARE(options.connect.transport.handshakeHeaders, handshake);
+}
+
+void tst_CliOptions::badHeaderFileLineIsNamedNotEchoed_data()
+{
+    QTest::addColumn<QString>("option");
+    QTest::newRow("connect headers") << QStringLiteral("--header-file");
+    QTest::newRow("handshake headers") << QStringLiteral("--handshake-header-file");
+}
+
+void tst_CliOptions::badHeaderFileLineIsNamedNotEchoed()
+{
+    QFETCH(QString, option);
+    const QString path = writeFile("Authorization: Bearer ok\n# comment\nsecret-token-without-a-name\n");
+    CliOptions options;
+    QString error;
+    QVERIFY(!parse({option, path}, &options, &error));
+    QCOMPARE(error, QStringLiteral("invalid line 3 in %1: expected name:value").arg(option));
+    QVERIFY(!error.contains(QLatin1String("secret-token")));
+}
+
+void tst_CliOptions::unreadableHeaderFileIsAnError()
+{
+    CliOptions options;
+    QString error;
+    const QString missing = m_dir.filePath(QStringLiteral("missing.txt"));
+    QVERIFY(!parse({QStringLiteral("--header-file"), missing}, &options, &error));
+    QVERIFY2(error.startsWith(QStringLiteral("cannot read %1").arg(missing)), qPrintable(error));
+}
+
+QTEST_GUILESS_MAIN(tst_CliOptions)
+#include "tst_clioptions.moc"
