@@ -51,6 +51,8 @@ public:
     void handleMessage(const QStringList &arguments);
     // One line of JSON for `todo-notifier --status`: state, pendingCount, unreadCount, lastError and more.
     QByteArray statusJson() const;
+    // The todos as the widgets show them (read-only; bench/tray_burst.cpp watches it fill).
+    const TodoModel *model() const { return m_model.get(); }
 
 Q_SIGNALS:
     void quitRequested();

@@ -60,43 +60,10 @@ fail() {
     exit 1
 }
 
-# poll SECONDS COMMAND...: runs COMMAND every 0.1 s until it succeeds; false after SECONDS.
-poll() {
-    local deadline=$((SECONDS + $1))
-    shift
-    until "$@"; do
-        if ((SECONDS >= deadline)); then
-            return 1
-        fi
-        sleep 0.1
-    done
-}
-
-# The X display: a random free display number. Not Xvfb -displayfd: it takes the lowest number whose lock file
-# looks stale, and a lock held by an X server in another PID namespace (another sandbox sharing /tmp and the
-# network namespace) looks stale, so two servers would answer on one display.
-start_x() {
-    local attempt number
-    for attempt in $(seq 1 20); do
-        number=$((200 + RANDOM % 700))
-        if [[ -e /tmp/.X$number-lock ]] || grep -aq "/tmp/.X11-unix/X$number\$" /proc/net/unix; then
-            continue
-        fi
-        Xvfb ":$number" -screen 0 1280x800x24 -nolisten tcp >"$home/xvfb.log" 2>&1 &
-        x_pid=$!
-        export DISPLAY=:$number
-        x_ready() { kill -0 "$x_pid" 2>/dev/null && xwininfo -root >/dev/null 2>&1; }
-        if poll 10 x_ready; then
-            pids+=("$x_pid")
-            return 0
-        fi
-        kill "$x_pid" 2>/dev/null || true
-        wait "$x_pid" 2>/dev/null || true
-    done
-    return 1
-}
-unset XAUTHORITY
-start_x || fail "Xvfb did not start"
+# poll, start_x, start_trayer, tray_icon_window: shared with bench/tray_resources.sh.
+# shellcheck source=../support/x-tray-session.sh
+source "$(dirname "$(realpath "$0")")/../support/x-tray-session.sh"
+start_x "$home/xvfb.log" || fail "Xvfb did not start"
 
 export HOME=$home
 export XDG_CONFIG_HOME=$home/.config XDG_DATA_HOME=$home/.local/share XDG_CACHE_HOME=$home/.cache
@@ -113,11 +80,8 @@ EOF
 chmod +x "$home/bin/xdg-open"
 export PATH=$home/bin:$PATH
 
-# The system tray: trayer owns _NET_SYSTEM_TRAY_S0 once its panel window exists.
-trayer --edge top --align right --widthtype request --height 24 --SetDockType true --transparent false \
-    --tint 0x303030 >"$home/trayer.log" 2>&1 &
-pids+=($!)
-poll 10 bash -c 'xwininfo -root -tree | grep -q "(\"panel\" \"trayer\")"' || fail "trayer did not come up"
+# The system tray.
+start_trayer "$home/trayer.log" || fail "trayer did not come up"
 
 # The notification server, with nothing expiring and the urgency readable in its history.
 cat >"$home/dunstrc" <<'EOF'
@@ -164,12 +128,7 @@ echo "connected: $last_status"
 
 # 1. The tray icon: Qt saw the tray, and trayer embedded a window of the application in its panel.
 [[ $(field trayAvailable) == true && $(field trayVisible) == true ]] || fail "no tray icon: $last_status"
-icon_window() {
-    xwininfo -root -tree | awk '
-        /\("panel" "trayer"\)/ { inside = 1; depth = match($0, /[^ ]/); next }
-        inside && match($0, /[^ ]/) <= depth { inside = 0 }
-        inside && /\("todo-notifier" "todo-notifier"\)/ { print $1; exit }'
-}
+icon_window() { tray_icon_window todo-notifier; }
 tray_embedded() { [[ -n $(icon_window) ]]; }
 poll 10 tray_embedded || fail "trayer embedded no window of todo-notifier: $(xwininfo -root -tree)"
 icon=$(icon_window)
