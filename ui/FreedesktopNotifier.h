@@ -42,7 +42,6 @@ public:
 Q_SIGNALS:
     // The server accepted a notification (for logs and tests). `todoId` is empty for a summary.
     void notificationShown(const QString &todoId, uint notificationId);
-    void notificationFailed(const QString &todoId, const QString &message);
 
 private:
     void onCapabilities(const QStringList &capabilities);

@@ -1,5 +1,6 @@
 #include "Notifier.h"
 
+#include "FallbackNotifier.h"
 #include "TrayMessageNotifier.h"
 #include "UiLogging.h"
 
@@ -12,7 +13,8 @@ std::unique_ptr<Notifier> Notifier::create(QSystemTrayIcon *trayIcon)
 #if defined(TODO_HAVE_FREEDESKTOP_NOTIFIER)
     if (FreedesktopNotifier::isServiceAvailable()) {
         qCInfo(lcNotify) << "notifications through" << FreedesktopNotifier::serviceName();
-        return std::make_unique<FreedesktopNotifier>(QDBusConnection::sessionBus());
+        return std::make_unique<FallbackNotifier>(std::make_unique<FreedesktopNotifier>(QDBusConnection::sessionBus()),
+                                                  std::make_unique<TrayMessageNotifier>(trayIcon));
     }
     qCInfo(lcNotify) << "no" << FreedesktopNotifier::serviceName() << "on the session bus: using tray messages";
 #endif

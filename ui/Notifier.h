@@ -24,7 +24,8 @@ public:
     Q_DISABLE_COPY_MOVE(Notifier)
 
     // The best notifier this platform offers: FreedesktopNotifier when the service is on the session bus (Linux),
-    // else TrayMessageNotifier on `trayIcon` (which must outlive it). The caller owns it (no QObject parent).
+    // falling back to tray messages should it fail, else TrayMessageNotifier on `trayIcon` (which must outlive
+    // it). The caller owns it (no QObject parent).
     static std::unique_ptr<Notifier> create(QSystemTrayIcon *trayIcon);
 
     // One todo. Showing the same todoId again replaces its earlier notification where the platform can.
@@ -49,6 +50,8 @@ Q_SIGNALS:
     void activated(const QString &todoId);
     // The person clicked a summary: open the list.
     void summaryActivated();
+    // The notification for `todoId` (empty: the summary) could not be shown, e.g. the service went away.
+    void notificationFailed(const QString &todoId, const QString &message);
 
 protected:
     QIcon m_appIcon;
