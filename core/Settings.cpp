@@ -2,9 +2,11 @@
 
 #include "Logging.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLibraryInfo>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSysInfo>
@@ -85,6 +87,27 @@ QStringList nonEmpty(const QStringList &list)
     return out;
 }
 
+// The administrator's presets: QSettings' system scope (HKLM on Windows, /Library/Preferences on macOS). On other
+// Unix systems Qt reads that scope from the first directory of $XDG_CONFIG_DIRS only, and desktops such as Ubuntu's
+// put one of their own first (XDG_CONFIG_DIRS=/etc/xdg/xdg-ubuntu:/etc/xdg), which would hide
+// /etc/xdg/TodoNotifier/todo-notifier.conf: there the first of those directories that holds the file wins. Unset,
+// the list is Qt's settings path (/etc/xdg), as the XDG Base Directory specification has it.
+std::unique_ptr<QSettings> systemPresets()
+{
+#if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN)
+    QStringList dirs = qEnvironmentVariable("XDG_CONFIG_DIRS").split(QLatin1Char(':'), Qt::SkipEmptyParts);
+    if (dirs.isEmpty())
+        dirs.append(QLibraryInfo::path(QLibraryInfo::SettingsPath));
+    for (const QString &dir : std::as_const(dirs)) {
+        const QString path =
+            dir + QLatin1Char('/') + kOrganization + QLatin1Char('/') + kApplication + QLatin1String(".conf");
+        if (QFileInfo::exists(path))
+            return std::make_unique<QSettings>(path, QSettings::IniFormat); // NativeFormat is INI here
+    }
+#endif
+    return std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::SystemScope, kOrganization, kApplication);
+}
+
 } // namespace
 
 QString HeaderSetting::secretItem() const
@@ -95,8 +118,7 @@ QString HeaderSetting::secretItem() const
 Settings::Settings(QObject *parent)
     : QObject(parent)
     , m_user(std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope, kOrganization, kApplication))
-    , m_preset(
-          std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::SystemScope, kOrganization, kApplication))
+    , m_preset(systemPresets())
 {
     init();
 }
@@ -118,6 +140,8 @@ void Settings::init()
     m_user->setFallbacksEnabled(false);
     if (m_preset) {
         m_preset->setFallbacksEnabled(false);
+        if (!m_preset->allKeys().isEmpty())
+            qCInfo(lcSettings) << "administrator presets from" << m_preset->fileName();
         m_locked = nonEmpty(m_preset->value(kLockedKey).toStringList());
         if (!m_locked.isEmpty())
             qCInfo(lcSettings) << "keys locked by the administrator:" << m_locked.join(QLatin1String(", "));

@@ -52,7 +52,8 @@ struct ConnectionSecrets
 // (after KeePassXC's Config).
 //
 // Values resolve in layers: a value the user set, else an administrator's preset, else the default. A preset
-// file (a system-wide QSettings: /etc/xdg/TodoNotifier/todo-notifier.conf, HKLM on Windows, /Library on macOS)
+// file (a system-wide QSettings: /etc/xdg/TodoNotifier/todo-notifier.conf or the same under another directory of
+// $XDG_CONFIG_DIRS, HKLM\Software\TodoNotifier\todo-notifier on Windows, /Library/Preferences on macOS)
 // may also lock keys by listing them under "admin/locked"; a locked key always resolves to the preset (or the
 // default) and cannot be set. Secrets (passcode, secret header values) are never stored here.
 class Settings : public QObject

@@ -33,3 +33,6 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_strin
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/tests/lsan.supp}
 (cd build-asan && ctest --output-on-failure -j"$jobs" -L 'unit|fuzz' --timeout 300)
+
+step "Debian package (from the gcc build: lintian, desktop-file-validate, appstreamcli, install, run, purge)"
+scripts/package.sh build

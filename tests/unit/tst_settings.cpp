@@ -3,8 +3,11 @@
 // helpers, and the rule that no secret ever reaches the settings file.
 #include "Settings.h"
 
+#include <QDir>
 #include <QFile>
+#include <QLibraryInfo>
 #include <QMetaEnum>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -29,6 +32,8 @@ private Q_SLOTS:
     void doNotDisturb();
     void credentialAccountAndSecretItems();
     void presetsAndLocks();
+    void defaultConstructorReadsTheSystemWidePresets();
+    void shippedPresetExample();
     void validation_data();
     void validation();
 
@@ -83,9 +88,13 @@ void tst_Settings::defaultLocationIsTheUsersConfig()
     const QString configHome = qEnvironmentVariable("XDG_CONFIG_HOME");
     if (configHome.isEmpty())
         QSKIP("run through CTest, which sets XDG_CONFIG_HOME");
+    // No presets, whatever this machine's administrator has in /etc/xdg: an empty $XDG_CONFIG_DIRS replaces it.
+    QTemporaryDir noPresets;
+    qputenv("XDG_CONFIG_DIRS", noPresets.path().toUtf8());
     Settings settings;
+    qunsetenv("XDG_CONFIG_DIRS");
     QCOMPARE(settings.fileName(), configHome + QStringLiteral("/TodoNotifier/todo-notifier.conf"));
-    QVERIFY(!settings.isLocked(Settings::Key::ServerUrls)); // no preset file on a test machine
+    QVERIFY(!settings.isLocked(Settings::Key::ServerUrls));
 }
 
 void tst_Settings::everyKeyRoundTripsThroughTheFile()
@@ -149,6 +158,9 @@ void tst_Settings::everyKeyRoundTripsThroughTheFile()
              (QList<QUrl> {QUrl(QStringLiteral("https://sso.example.com")),
                            QUrl(QStringLiteral("http://files.example.org:8080"))}));
     QCOMPARE(settings.serverTimeZone(), QStringLiteral("Asia/Shanghai"));
+    const QList<HeaderSetting> headers {
+        {QStringLiteral("Authorization"), QString(), true, HeaderSetting::Target::Handshake}};
+    QCOMPARE(settings.headers(), headers);
     QCOMPARE(settings.retentionCount(), 200);
     QCOMPARE(settings.retentionDays(), 7);
     QCOMPARE(settings.pendingListUrl(), QUrl(QStringLiteral("https://oa.example.com/service/pending")));
@@ -394,6 +406,75 @@ void tst_Settings::presetsAndLocks()
     }
     Settings reread(path(QStringLiteral("user.conf")), path(QStringLiteral("preset.conf")));
     QCOMPARE(reread.webBaseUrl(), QUrl(QStringLiteral("https://oa.corp.example/")));
+}
+
+void tst_Settings::defaultConstructorReadsTheSystemWidePresets()
+{
+    // Where an administrator puts the presets on Linux (README, "Admin presets"): TodoNotifier/todo-notifier.conf
+    // in the first directory of $XDG_CONFIG_DIRS that has it, else in Qt's settings path, which Debian's Qt has at
+    // /etc/xdg. Qt alone would read only the first directory of $XDG_CONFIG_DIRS.
+    if (QLibraryInfo::path(QLibraryInfo::PrefixPath) == QLatin1String("/usr"))
+        QCOMPARE(QLibraryInfo::path(QLibraryInfo::SettingsPath), QStringLiteral("/etc/xdg")); // a distribution's Qt
+
+    // As on Ubuntu: a desktop's own directory first, then the one that holds the presets.
+    QTemporaryDir desktopDir;
+    QTemporaryDir systemDir;
+    QVERIFY(QDir(systemDir.path()).mkpath(QStringLiteral("TodoNotifier")));
+    {
+        QFile preset(systemDir.filePath(QStringLiteral("TodoNotifier/todo-notifier.conf")));
+        QVERIFY(preset.open(QIODevice::WriteOnly));
+        preset.write("[connection]\n"
+                     "urls=wss://push.corp.example/ws\n"
+                     "destinations=/exchange/corp.todos\n"
+                     "[links]\n"
+                     "allowlist=https://sso.corp.example, https://files.corp.example\n"
+                     "[admin]\n"
+                     "locked=connection/urls\n");
+    }
+    qputenv("XDG_CONFIG_DIRS", (desktopDir.path() + QLatin1Char(':') + systemDir.path()).toUtf8());
+    Settings settings;
+    qunsetenv("XDG_CONFIG_DIRS");
+    QCOMPARE(settings.serverUrls(), QList<QUrl> {QUrl(QStringLiteral("wss://push.corp.example/ws"))});
+    QVERIFY(settings.isLocked(Settings::Key::ServerUrls));
+    QCOMPARE(settings.destinations(), QStringList {QStringLiteral("/exchange/corp.todos")});
+    QVERIFY(settings.hasPreset(Settings::Key::LinkAllowlist));
+    QVERIFY(!settings.isLocked(Settings::Key::LinkAllowlist));
+    QCOMPARE(settings.linkAllowlist().size(), 2);
+    QVERIFY(!settings.isSetByUser(Settings::Key::ServerUrls));
+}
+
+void tst_Settings::shippedPresetExample()
+{
+    // packaging/examples/todo-notifier.conf, the example the README gives administrators: every key in it is a
+    // real one, and it means what its comments say.
+    const QString source = qEnvironmentVariable("TODO_SOURCE_DIR");
+    if (source.isEmpty())
+        QSKIP("run through CTest, which sets TODO_SOURCE_DIR");
+    const QString example = source + QStringLiteral("/packaging/examples/todo-notifier.conf");
+    QVERIFY(QFile::exists(example));
+    QStringList known {QStringLiteral("admin/locked")};
+    for (const Settings::Definition &definition : Settings::definitions())
+        known.append(definition.name);
+    const QSettings raw(example, QSettings::IniFormat);
+    QVERIFY(!raw.allKeys().isEmpty());
+    for (const QString &key : raw.allKeys())
+        QVERIFY2(known.contains(key), qPrintable(key));
+
+    Settings settings(path(QStringLiteral("user.conf")), example);
+    QCOMPARE(settings.serverUrls().size(), 2);
+    QVERIFY(settings.isLocked(Settings::Key::ServerUrls));
+    QVERIFY(settings.isLocked(Settings::Key::Transport));
+    QVERIFY(settings.isLocked(Settings::Key::WebBaseUrl));
+    QVERIFY(settings.isLocked(Settings::Key::LinkAllowlist));
+    QVERIFY(!settings.isLocked(Settings::Key::Destinations));
+    QCOMPARE(settings.webBaseUrl(), QUrl(QStringLiteral("https://oa.corp.example/")));
+    QCOMPARE(settings.linkAllowlist(), QList<QUrl> {QUrl(QStringLiteral("https://sso.corp.example"))});
+    QCOMPARE(settings.serverTimeZone(), QStringLiteral("Asia/Shanghai"));
+    const QList<HeaderSetting> headers {
+        {QStringLiteral("Authorization"), QString(), true, HeaderSetting::Target::Handshake}};
+    QCOMPARE(settings.headers(), headers);
+    for (const QString &url : raw.value(QStringLiteral("connection/urls")).toStringList())
+        QVERIFY2(Settings::validateUrl(url).isEmpty(), qPrintable(url));
 }
 
 void tst_Settings::validation_data()

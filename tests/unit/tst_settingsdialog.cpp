@@ -553,11 +553,13 @@ void tst_SettingsDialog::lockedPresetIsReadOnly()
         QVERIFY(preset.open(QIODevice::WriteOnly));
         preset.write("[connection]\n"
                      "urls=wss://push.corp.example/ws\n"
+                     "destinations=/exchange/corp.todos, /user/topic/all\n"
                      "heartbeatOutMs=20000\n"
                      "[links]\n"
                      "webBaseUrl=https://oa.corp.example/\n"
+                     "allowlist=https://sso.corp.example\n"
                      "[admin]\n"
-                     "locked=connection/urls, links/webBaseUrl\n");
+                     "locked=connection/urls, connection/destinations, links/webBaseUrl\n");
     }
     Settings settings(settingsPath(), presetPath());
     TestCredentialStore store(m_service);
@@ -576,15 +578,33 @@ void tst_SettingsDialog::lockedPresetIsReadOnly()
     QVERIFY(webBase->isReadOnly());
     QVERIFY(child<QLabel>(dialog, "webBaseUrlLockNote"));
     QVERIFY(!webBase->accessibleDescription().isEmpty());
+    auto *destinations = child<StringListEditor>(dialog, "destinations");
+    QCOMPARE(destinations->entries(),
+             (QStringList {QStringLiteral("/exchange/corp.todos"), QStringLiteral("/user/topic/all")}));
+    QVERIFY(destinations->isReadOnly());
+    QVERIFY(child<QLabel>(dialog, "destinationsLockNote"));
     auto *heartbeat = child<QLineEdit>(dialog, "heartbeatOut");
     QCOMPARE(heartbeat->text(), QStringLiteral("20000"));
     QVERIFY(!heartbeat->isReadOnly());
     QVERIFY(!child<QLabel>(dialog, "heartbeatOutLockNote"));
+    auto *allowlist = child<StringListEditor>(dialog, "allowlist");
+    QCOMPARE(allowlist->entries(), QStringList {QStringLiteral("https://sso.corp.example")});
+    QVERIFY(!allowlist->isReadOnly());
+    QVERIFY(!child<QLabel>(dialog, "allowlistLockNote"));
 
     // Typing into the locked field changes nothing; the unlocked preset takes the person's value.
     QTest::keyClicks(webBase, QStringLiteral("evil"));
     QCOMPARE(webBase->text(), QStringLiteral("https://oa.corp.example/"));
+    for (const QPushButton *editButton : destinations->findChildren<QPushButton *>())
+        QVERIFY2(!editButton->isEnabled(), qPrintable(editButton->text()));
+    auto *destinationList = destinations->findChild<QListWidget *>();
+    QVERIFY(destinationList);
+    destinationList->setCurrentRow(0);
+    QTest::keyClick(destinationList, Qt::Key_Delete);
+    QCOMPARE(destinations->entries(),
+             (QStringList {QStringLiteral("/exchange/corp.todos"), QStringLiteral("/user/topic/all")}));
     retype(heartbeat, QStringLiteral("3000"));
+    allowlist->setEntries({QStringLiteral("https://sso.corp.example"), QStringLiteral("https://files.corp.example")});
     QSignalSpy applied(&dialog, &SettingsDialog::applied);
     button(dialog, QDialogButtonBox::Ok)->click();
     QTRY_COMPARE(applied.count(), 1);
@@ -597,10 +617,17 @@ void tst_SettingsDialog::lockedPresetIsReadOnly()
     Settings reread(settingsPath(), presetPath());
     QCOMPARE(reread.heartbeatOutMs(), 3000);
     QCOMPARE(reread.webBaseUrl(), QUrl(QStringLiteral("https://oa.corp.example/")));
+    QCOMPARE(reread.destinations(),
+             (QStringList {QStringLiteral("/exchange/corp.todos"), QStringLiteral("/user/topic/all")}));
+    QCOMPARE(reread.linkAllowlist(),
+             (QList<QUrl> {QUrl(QStringLiteral("https://sso.corp.example")),
+                           QUrl(QStringLiteral("https://files.corp.example"))}));
     const QByteArray bytes = fileBytes(settingsPath());
     QVERIFY(bytes.contains("heartbeatOutMs=3000"));
+    QVERIFY(bytes.contains("allowlist="));
     QVERIFY(!bytes.contains("webBaseUrl"));
     QVERIFY(!bytes.contains("urls="));
+    QVERIFY(!bytes.contains("destinations="));
 }
 
 void tst_SettingsDialog::testConnectionReportsVersionAndHeartbeat()

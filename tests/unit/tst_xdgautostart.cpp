@@ -41,6 +41,7 @@ private Q_SLOTS:
     void execLineQuoting();
     void inertSystemEntryIsOffUntilEnabled();
     void enabledSystemEntryIsTurnedOffByAUserEntry();
+    void packagedEntryIsInert();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -170,6 +171,32 @@ void tst_XdgAutostart::enabledSystemEntryIsTurnedOffByAUserEntry()
     QVERIFY(readFile(autostart.location()).contains("\nHidden=true\n")); // the user's file overrides it
     QVERIFY(autostart.setEnabled(true));
     QVERIFY(autostart.isEnabled());
+}
+
+void tst_XdgAutostart::packagedEntryIsInert()
+{
+    // The file the Debian package installs as /etc/xdg/autostart/todo-notifier.desktop (packaging/linux).
+    const QString source = qEnvironmentVariable("TODO_SOURCE_DIR");
+    if (source.isEmpty())
+        QSKIP("run through CTest, which sets TODO_SOURCE_DIR");
+    const QByteArray packaged = readFile(source + QStringLiteral("/packaging/linux/todo-notifier-autostart.desktop"));
+    QVERIFY(!packaged.isEmpty());
+    // What the application writes when enabled, so that the person's entry replaces this one exactly.
+    QVERIFY(packaged.contains("\nExec=todo-notifier --minimized\n"));
+    QVERIFY(packaged.contains("\nHidden=true\n"));
+    const QString system = m_dir->filePath(QStringLiteral("etc-xdg/autostart/") + XdgAutostart::fileName());
+    QVERIFY(writeFile(system, packaged));
+
+    XdgAutostart autostart(m_program, {QStringLiteral("--minimized")});
+    QCOMPARE(XdgAutostart::systemEntryPath(), system);
+    QVERIFY(!autostart.isEnabled());
+    QVERIFY(autostart.setEnabled(true));
+    QVERIFY(autostart.isEnabled());
+    QVERIFY(readFile(autostart.location()).contains("\nExec=\"/opt/Todo Notifier/bin/todo-notifier\" --minimized\n"));
+    QVERIFY(autostart.setEnabled(false));
+    QVERIFY(!autostart.isEnabled());
+    QVERIFY(!QFile::exists(autostart.location()));
+    QCOMPARE(readFile(system), packaged);
 }
 
 QTEST_GUILESS_MAIN(tst_XdgAutostart)
