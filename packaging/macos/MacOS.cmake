@@ -18,6 +18,10 @@ add_custom_command(OUTPUT "${todo_icns}"
     DEPENDS todo-icon-tool "${TODO_ICON_SVG}"
     COMMENT "Rendering todo-notifier.icns"
     VERBATIM)
+# The rule for a custom command's output reaches only targets of this directory: todo-notifier (app/gui) gets the
+# file through a target it depends on.
+add_custom_target(todo_macos_icns DEPENDS "${todo_icns}")
+add_dependencies(todo-notifier todo_macos_icns)
 target_sources(todo-notifier PRIVATE "${todo_icns}")
 set_source_files_properties("${todo_icns}" TARGET_DIRECTORY todo-notifier PROPERTIES
     MACOSX_PACKAGE_LOCATION Resources GENERATED TRUE)

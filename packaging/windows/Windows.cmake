@@ -13,6 +13,7 @@ add_custom_command(OUTPUT "${todo_ico}"
     DEPENDS todo-icon-tool "${TODO_ICON_SVG}"
     COMMENT "Rendering todo-notifier.ico"
     VERBATIM)
+# A custom command's output reaches only targets of this directory: todo-notifier (app/gui) depends on this one.
 add_custom_target(todo_windows_icon DEPENDS "${todo_ico}")
 set(todo_rc "${CMAKE_CURRENT_BINARY_DIR}/todo-notifier.rc")
 file(WRITE "${todo_rc}" "IDI_ICON1 ICON \"${todo_ico}\"\n")
@@ -30,8 +31,13 @@ else()
 endif()
 install(SCRIPT "${todo_deploy_script}")
 # QtKeychain is not a Qt module, so windeployqt leaves it out: install its DLL from its imported target.
+# (Qt6Keychain::Qt6Keychain is an alias, which install() does not take.)
 find_package(Qt6Keychain REQUIRED)
-install(IMPORTED_RUNTIME_ARTIFACTS Qt6Keychain::Qt6Keychain RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}"
+get_target_property(todo_keychain_target Qt6Keychain::Qt6Keychain ALIASED_TARGET)
+if(NOT todo_keychain_target)
+    set(todo_keychain_target Qt6Keychain::Qt6Keychain)
+endif()
+install(IMPORTED_RUNTIME_ARTIFACTS ${todo_keychain_target} RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}"
     LIBRARY DESTINATION "${CMAKE_INSTALL_BINDIR}")
 # The MSVC runtime (windeployqt deploys MinGW's own).
 set(CMAKE_INSTALL_SYSTEM_RUNTIME_DESTINATION "${CMAKE_INSTALL_BINDIR}")
