@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 
+#include "Autostart.h"
 #include "CredentialStore.h"
 #include "HeaderTableEditor.h"
 #include "StringListEditor.h"
@@ -574,7 +575,11 @@ void SettingsDialog::load()
     m_doNotDisturbUntil->setEnabled(m_loadedDoNotDisturb);
     m_loadedDoNotDisturbUntil = m_doNotDisturbUntil->dateTime(); // as the widget shows it (whole minutes)
     m_urgentBypass->setChecked(m_settings->urgentBypassesDoNotDisturb());
-    m_autostart->setChecked(m_settings->autostart());
+    // Whether it starts at login is the system's record, which an administrator's autostart entry or the
+    // desktop's own startup tool may have changed since this dialog last saved it; a locked preset rules.
+    const std::unique_ptr<Autostart> autostart = Autostart::create(QCoreApplication::applicationFilePath(), {});
+    m_autostart->setChecked(autostart && !m_settings->isLocked(Key::Autostart) ? autostart->isEnabled()
+                                                                               : m_settings->autostart());
     m_language->setCurrentIndex(qMax(0, m_language->findData(m_settings->language())));
 
     m_webBaseUrl->setText(m_settings->value(Key::WebBaseUrl).toString());

@@ -24,6 +24,7 @@
 #include <QListWidget>
 #include <QPointer>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -161,6 +162,7 @@ private Q_SLOTS:
     void secretsGoToTheKeychainNeverToTheFile();
     void noKeychainSaysSecretsStayInMemory();
     void lockedPresetIsReadOnly();
+    void autostartShowsWhatTheSystemDoes();
     void testConnectionReportsVersionAndHeartbeat();
     void testConnectionReportsAuthenticationFailure();
     void testConnectionReportsUnreachableAndEachUrl();
@@ -628,6 +630,44 @@ void tst_SettingsDialog::lockedPresetIsReadOnly()
     QVERIFY(!bytes.contains("webBaseUrl"));
     QVERIFY(!bytes.contains("urls="));
     QVERIFY(!bytes.contains("destinations="));
+}
+
+void tst_SettingsDialog::autostartShowsWhatTheSystemDoes()
+{
+    SKIP_WITH_A_KEYCHAIN();
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+    // The administrator turned starting at login on for everyone (a system-wide autostart entry); this person's
+    // settings have never said anything about it.
+    const QString systemDir = m_dir->filePath(QStringLiteral("xdg"));
+    QVERIFY(QDir().mkpath(systemDir + QStringLiteral("/autostart")));
+    {
+        QFile entry(systemDir + QStringLiteral("/autostart/todo-notifier.desktop"));
+        QVERIFY(entry.open(QIODevice::WriteOnly));
+        entry.write("[Desktop Entry]\nType=Application\nName=Todo Notifier\nExec=todo-notifier --minimized\n"
+                    "Hidden=false\n");
+    }
+    const QByteArray savedDirs = qgetenv("XDG_CONFIG_DIRS");
+    qputenv("XDG_CONFIG_DIRS", QFile::encodeName(systemDir));
+    const auto restore = qScopeGuard([&] { qputenv("XDG_CONFIG_DIRS", savedDirs); });
+    QFile::remove(QDir::homePath() + QStringLiteral("/.config/autostart/todo-notifier.desktop"));
+
+    Settings settings(settingsPath());
+    settings.setServerUrls({QUrl(QStringLiteral("wss://push.example.com/ws"))});
+    QVERIFY(!settings.autostart());
+    TestCredentialStore store(m_service);
+    SettingsDialog dialog(&settings, &store);
+    dialog.show();
+    QVERIFY(waitUntilLoaded(dialog));
+
+    // The box shows that it does start at login, so OK without touching it keeps it so.
+    QVERIFY(child<QCheckBox>(dialog, "autostart")->isChecked());
+    QSignalSpy applied(&dialog, &SettingsDialog::applied);
+    button(dialog, QDialogButtonBox::Ok)->click();
+    QTRY_COMPARE(applied.count(), 1);
+    QVERIFY(Settings(settingsPath()).autostart());
+#else
+    QSKIP("XDG autostart entries exist on Linux and the BSDs only");
+#endif
 }
 
 void tst_SettingsDialog::testConnectionReportsVersionAndHeartbeat()
