@@ -140,6 +140,8 @@ bool TrayApplication::start()
     qCInfo(lcApp) << "tray" << (m_trayAvailable ? "available" : "not available") << "- notifications through"
                   << m_notifier->backendName();
 
+    if (m_settings->isLocked(Settings::Key::Autostart))
+        applyAutostart();
     m_supervisor.watchSystemNetwork();
     if (m_options.demo)
         startDemo();
@@ -265,17 +267,24 @@ void TrayApplication::configureClient(StompConnectOptions options, const QList<S
         m_client.disconnectFromServer();
 }
 
-void TrayApplication::onSettingsApplied()
+// The system's autostart entry follows the setting: when the person applied the settings, and at every start when
+// an administrator locked it.
+void TrayApplication::applyAutostart()
 {
-    qCInfo(lcApp) << "settings applied: reconnecting with them";
-    Translations::install(m_settings->language()); // the widgets retranslate on QEvent::LanguageChange
-    m_tray->retranslate();
     const auto autostart = Autostart::create(QCoreApplication::applicationFilePath(), {QStringLiteral("--minimized")});
     if (autostart && autostart->isEnabled() != m_settings->autostart()) {
         QString error;
         if (!autostart->setEnabled(m_settings->autostart(), &error))
             m_window->showMessage(tr("Starting at login could not be changed: %1").arg(error));
     }
+}
+
+void TrayApplication::onSettingsApplied()
+{
+    qCInfo(lcApp) << "settings applied: reconnecting with them";
+    Translations::install(m_settings->language()); // the widgets retranslate on QEvent::LanguageChange
+    m_tray->retranslate();
+    applyAutostart();
     if (m_demo) {
         // The person configured a server of their own: leave the demo.
         m_options.demo = false;

@@ -64,6 +64,7 @@ private:
     void onSecretsRead(const QString &account, const QHash<QString, QByteArray> &secrets);
     void configureClient(StompConnectOptions options, const QList<StompSubscription> &subscriptions);
     void applyTodoOptions(const QUrl &pushUrl);
+    void applyAutostart();
     void onSettingsApplied();
     void openSettings(bool firstRun);
     void showAbout();
