@@ -6,7 +6,8 @@ set -euo pipefail
 profile=${1:-test}
 build=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools
        qt6-l10n-tools qtkeychain-qt6-dev libqt6sql6-sqlite libgl-dev
-       qt6-svg-dev libsecret-1-0) # SVG tray icons; QtKeychain loads libsecret at run time for the Secret Service
+       qt6-svg-dev libsecret-1-0 # SVG tray icons; QtKeychain loads libsecret at run time for the Secret Service
+       fonts-wqy-microhei) # a CJK font: the demo's todos are partly Chinese, and so is the zh_CN interface
 test=(clang libclang-rt-14-dev clang-format openssl rabbitmq-server python3-stomp
       dbus gnome-keyring xvfb xauth dunst # a private session bus, a real keychain, a display, a notification server
       trayer x11-utils imagemagick xdotool # the tray e2e test and docs/screenshots: a system tray, xwininfo,

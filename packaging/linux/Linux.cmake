@@ -71,8 +71,9 @@ install(FILES "${CMAKE_CURRENT_BINARY_DIR}/man/todo-notifier.1.gz" "${CMAKE_CURR
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, libsecret-1-0")
 # Qt's own translations (standard buttons, text field menus) in the person's language: ui/Translations.cpp loads
-# qtbase_<lang>.qm from QLibraryInfo::TranslationsPath when it is there.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
+# qtbase_<lang>.qm from QLibraryInfo::TranslationsPath when it is there. Todos are often Chinese: a CJK font, so
+# that their titles are not drawn as boxes on a desktop installed without one.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n, fonts-noto-cjk | fonts-wqy-microhei")
 set(CPACK_DEBIAN_PACKAGE_SECTION "net")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_FILE_NAME "DEB-DEFAULT")
