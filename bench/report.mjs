@@ -12,8 +12,10 @@ for (const r of results) {
 }
 const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const out = [];
-out.push('| benchmark | corpus | todo-notifier frames/s | stompjs frames/s | todo-notifier MB/s | stompjs MB/s | ratio (ours / stompjs) |');
-out.push('|---|---|---:|---:|---:|---:|---:|');
+if (results.some((r) => r.bench === 'parser_throughput')) {
+  out.push('| benchmark | corpus | todo-notifier frames/s | stompjs frames/s | todo-notifier MB/s | stompjs MB/s | ratio (ours / stompjs) |');
+  out.push('|---|---|---:|---:|---:|---:|---:|');
+}
 for (const [name, g] of groups) {
   if (!name.startsWith('parser_throughput/')) continue;
   const ours = g['todo-notifier'];
@@ -37,5 +39,84 @@ if (e2e.length) {
       out.push(`| ${label} | ${fmt(ours[field], 1)} | ${fmt(theirs[field], 1)} | ${fmt(theirs[field] / ours[field], 2)}x |`);
     }
   }
+}
+
+// The tray application under a burst: bench_tray_burst (TrayApplication in-process, offscreen) and a stompjs
+// subscriber listening to the same burst, times from the publisher's first send.
+const pick = (bench, impl) => results.find((r) => r.bench === bench && r.impl === impl);
+const publisher = pick('tray_burst', 'publisher');
+const tray = pick('tray_burst', 'todo-notifier');
+const trayRef = pick('tray_burst', 'stompjs');
+if (publisher && tray) {
+  const oursMs = (tray.last_in_model_us - publisher.first_send_us) / 1000;
+  const afterLastOurs = (tray.last_in_model_us - publisher.last_send_us) / 1000;
+  const refMs = trayRef ? trayRef.drain_ms : NaN;
+  const afterLastRef = trayRef ? refMs - (publisher.last_send_us - publisher.first_send_us) / 1000 : NaN;
+  const cell = (n, digits = 0) => (Number.isFinite(n) ? fmt(n, digits) : '–');
+  out.push('');
+  out.push(`Tray app burst: ${fmt(tray.count)} todos published as fast as python3-stomp can (${fmt(publisher.published)} sends ` +
+           `took ${fmt((publisher.last_send_us - publisher.first_send_us) / 1000)} ms) through RabbitMQ to the tray ` +
+           'application\'s own wiring (TrayApplication in bench_tray_burst, offscreen, list window closed, ' +
+           'client-individual acks after the store commit; no session bus, so the keychain falls back to memory and ' +
+           'notifications to tray messages, which offscreen shows nowhere); "in the model" is TodoModel::rowsInserted ' +
+           'reaching the count; ' +
+           `stalls are the largest gap between ticks of a ${tray.probe_ms} ms precise QTimer on the GUI thread from ` +
+           'connected until the last todo was in the model; the stompjs subscriber (receives only: no parsing into ' +
+           'todos, no store) listened to the same burst at the same time. Times are from the first send.');
+  out.push('');
+  out.push('| tray app burst | todo-notifier (tray app) | stompjs subscriber (reference) | ratio (ours / stompjs) |');
+  out.push('|---|---:|---:|---:|');
+  out.push(`| last todo in the model (ours) / received (stompjs), ms after the first send | ${cell(oursMs)} | ${cell(refMs)} | ` +
+           `${cell(oursMs / refMs, 2)}x |`);
+  out.push(`| the same, ms after the last send | ${cell(afterLastOurs)} | ${cell(afterLastRef)} | |`);
+  out.push(`| longest event-loop stall, ms (wall) | ${cell(tray.max_stall_ms, 1)} | – | |`);
+  out.push(`| longest event-loop stall, ms of GUI-thread CPU | ${cell(tray.max_cpu_stall_ms, 1)} | – | |`);
+  out.push(`| p99 of the probe's gaps, ms | ${cell(tray.p99_gap_ms, 1)} | – | |`);
+  out.push(`| CPU time of the process, all threads, ms | ${cell(tray.cpu_ms)} | – | |`);
+  out.push(`| peak resident memory (VmHWM), MB | ${cell(tray.peak_rss_kb / 1024, 1)} | – | |`);
+}
+
+// Resources: bench/tray_resources.sh.
+const meta = results.find((r) => r.bench === 'resources_meta');
+if (meta) {
+  const res = (impl) => pick('resources', impl);
+  const launch = (impl) => pick('tray_launch', impl);
+  const median = (values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
+  };
+  const cols = ['todo-notifier', 'todo-notifier-stored', 'floor', 'stompjs'];
+  const cell = (n, digits = 0) => (Number.isFinite(n) ? fmt(n, digits) : '–');
+  const ratio = (a, b) => (Number.isFinite(a / b) && b > 0 ? `${fmt(a / b, a / b < 0.1 ? 3 : 2)}x` : '–');
+  const row = (label, value, digits = 0) => {
+    const v = cols.map((impl) => value(impl));
+    out.push(`| ${label} | ${v.map((n) => cell(n, digits)).join(' | ')} | ${ratio(v[0], v[2])} | ${ratio(v[1], v[2])} | ` +
+             `${ratio(v[0], v[3])} |`);
+  };
+  const perMin = (impl, field) => (res(impl) ? (res(impl)[field] * 60) / res(impl).window_s : NaN);
+  out.push('');
+  out.push('Resources, all measured in the same run on Xvfb with trayer as the system tray and dunst as the notification ' +
+           `server: todo-notifier with an empty store ` +
+           `and with ${fmt(meta.todos)} stored todos (written beforehand with TodoStore), the floor (bench_floor_tray: ` +
+           'QApplication, QSystemTrayIcon with a QMenu, one idle QWebSocket to the broker, nothing else) and the stompjs ' +
+           'subscriber, all connected to RabbitMQ (10 s heart-beats both ways for the STOMP clients). Memory: VmRSS ' +
+           `after ${meta.settle_s} s idle; CPU: utime+stime from /proc/PID/stat (counted in 10 ms ticks), and the ` +
+           'scheduler\'s run time of all threads (/proc/PID/task/*/schedstat, ns); wake-ups: voluntary+nonvoluntary ' +
+           `context switches of all threads (/proc/PID/task/*/status); threads sampled every second; over the same ` +
+           `${meta.window_s} s window for all four, scaled to a minute; launch: from starting the process to its icon ` +
+           `window embedded in trayer's panel (xwininfo polled every 10 ms), median of ${meta.launches} launches each, ` +
+           'taken in turns before the idle window. No ratio where the floor measured 0.');
+  out.push('');
+  out.push('| resources | todo-notifier | todo-notifier, ' + fmt(meta.todos) + ' todos stored | floor (empty Qt tray app) | ' +
+           'stompjs subscriber | ours / floor | ours with todos / floor | ours / stompjs |');
+  out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+  row('resident memory, idle after start (MB)', (impl) => (res(impl) ? res(impl).rss_kb_start / 1024 : NaN), 1);
+  row('CPU time idle, connected: utime+stime (ms per minute)', (impl) => perMin(impl, 'cpu_ms'), 1);
+  row('CPU time idle, connected: scheduler run time (ms per minute)', (impl) => perMin(impl, 'run_ms'), 2);
+  row('wake-ups idle, connected (per minute)', (impl) => perMin(impl, 'wakeups'));
+  row('launch to tray icon, median (ms)', (impl) => (launch(impl) ? median(launch(impl).runs_ms) : NaN));
+  const floor = res('floor');
+  if (floor && floor.reopened > 0)
+    out.push(`\nThe broker closed the floor's idle WebSocket ${floor.reopened} time(s) in the window; it opened it again.`);
 }
 console.log(out.join('\n'));

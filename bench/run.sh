@@ -2,12 +2,33 @@
 # Runs the benchmarks side by side with the reference client (@stomp/stompjs on Node, installed from npm here)
 # and prints one table; the table also goes to bench/results/latest.md with the machine, Qt, compiler and Node
 # versions. Benchmarks are measurements, not tests: nothing here passes or fails on a number.
-# Usage: bench/run.sh [--runs N]
+# Usage: bench/run.sh [--runs N] [--quick] [--only parser,e2e,tray,resources]
+#   --runs N    parser runs per corpus (default 7)
+#   --quick     for development, not for quoting: 3 parser runs, 1,000-todo bursts, a 10 s resource window after
+#               3 s of settling, 3 launches, 20,000 stored todos
+#   --only      run only these parts (comma-separated)
+# Environment: TODO_BENCH_COUNT (todos per burst, 10000), TODO_BENCH_WINDOW (s, 60), TODO_BENCH_SETTLE (s, 10),
+# TODO_BENCH_LAUNCHES (5), TODO_BENCH_TODOS (stored todos, 100000), TODO_JOBS (build jobs, 2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 runs=7
-if [[ ${1:-} == --runs ]]; then runs=$2; fi
+quick=0
+only=parser,e2e,tray,resources
+while (($#)); do
+    case $1 in
+    --runs) runs=$2; shift 2 ;;
+    --quick) quick=1; shift ;;
+    --only) only=$2; shift 2 ;;
+    *) echo "usage: bench/run.sh [--runs N] [--quick] [--only parser,e2e,tray,resources]" >&2; exit 2 ;;
+    esac
+done
+want() { [[ ,$only, == *,$1,* ]]; }
+if ((quick)); then
+    runs=3
+    : "${TODO_BENCH_COUNT:=1000}" "${TODO_BENCH_WINDOW:=10}" "${TODO_BENCH_SETTLE:=3}" "${TODO_BENCH_LAUNCHES:=3}"
+    : "${TODO_BENCH_TODOS:=20000}"
+fi
 
 scripts/install-deps.sh test
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
@@ -17,15 +38,19 @@ fi
 
 build=$root/build-bench
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DTODO_BUILD_TESTS=OFF >/dev/null
-cmake --build "$build" -j"${TODO_JOBS:-2}" --target bench_parser_throughput todo-notifier-cli
+cmake --build "$build" -j"${TODO_JOBS:-2}" --target bench_parser_throughput todo-notifier-cli todo-notifier \
+    bench_tray_burst bench_floor_tray bench_todo_store
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 results=$work/results.jsonl
-echo "parser throughput: todo-notifier ($runs runs per corpus)..." >&2
-"$build/bench/bench_parser_throughput" --json --runs "$runs" --write-corpus "$work/corpus" >>"$results"
-echo "parser throughput: stompjs on the same chunks..." >&2
-node bench/stompjs/parser_bench.mjs "$work/corpus" --runs "$runs" >>"$results"
+touch "$results"
+if want parser; then
+    echo "parser throughput: todo-notifier ($runs runs per corpus)..." >&2
+    "$build/bench/bench_parser_throughput" --json --runs "$runs" --write-corpus "$work/corpus" >>"$results"
+    echo "parser throughput: stompjs on the same chunks..." >&2
+    node bench/stompjs/parser_bench.mjs "$work/corpus" --runs "$runs" >>"$results"
+fi
 
 # End to end through a real RabbitMQ on loopback: 10,000 todos of the seed shape, published as fast as
 # python3-stomp can over STOMP/TCP, each stamped with its send time; our CLI and a stompjs subscriber listen at the
@@ -39,29 +64,71 @@ echo "end to end: starting RabbitMQ..." >&2
 scripts/rabbitmq-fixture.sh start "$rmq" >&2
 trap 'scripts/rabbitmq-fixture.sh stop "$rmq" >&2 || true; rm -rf "$work"' EXIT
 url=ws://127.0.0.1:$TODO_RMQ_WS_PORT/ws
-destination=/topic/bench-todos
 export TODO_NOTIFIER_PASSCODE=guest
-node bench/stompjs/subscriber.mjs "$url" "$destination" "$count" >"$work/stompjs.json" &
-stompjs_pid=$!
-node bench/cli_reader.mjs "$build/app/cli/todo-notifier-cli" "$url" "$destination" "$count" >"$work/ours.json" &
-ours_pid=$!
-for _ in $(seq 1 240); do   # both consumers must be in place before the first message
-    consumers=$(scripts/rabbitmq-fixture.sh ctl "$rmq" -q list_consumers 2>/dev/null | grep -c . || true)
-    [[ $consumers -ge 2 ]] && break
-    sleep 0.25
-done
-echo "end to end: publishing $count todos..." >&2
-/usr/bin/python3 tests/integration/stomp_publish.py --port "$TODO_RMQ_STOMP_PORT" -d "$destination" -n "$count" \
-    --body-file bench/todo-body.json --timestamp-header send-ts --receipt >&2
-wait "$stompjs_pid" "$ours_pid"
-cat "$work/ours.json" "$work/stompjs.json" >>"$results"
+# bindings KEY: how many queues are bound to the topic KEY (one per subscription, made by its SUBSCRIBE).
+bindings() { scripts/rabbitmq-fixture.sh ctl "$rmq" -q list_bindings routing_key 2>/dev/null | grep -cx "$1" || true; }
+publish() {
+    /usr/bin/python3 tests/integration/stomp_publish.py --port "$TODO_RMQ_STOMP_PORT" -n "$count" \
+        --body-file bench/todo-body.json --timestamp-header send-ts --receipt "$@"
+}
+
+if want e2e; then
+    destination=/topic/bench-todos
+    node bench/stompjs/subscriber.mjs "$url" "$destination" "$count" >"$work/stompjs.json" &
+    stompjs_pid=$!
+    node bench/cli_reader.mjs "$build/app/cli/todo-notifier-cli" "$url" "$destination" "$count" >"$work/ours.json" &
+    ours_pid=$!
+    for _ in $(seq 1 240); do   # both consumers must be in place before the first message
+        [[ $(bindings bench-todos) -ge 2 ]] && break
+        sleep 0.25
+    done
+    echo "end to end: publishing $count todos..." >&2
+    publish -d "$destination" >&2
+    wait "$stompjs_pid" "$ours_pid"
+    cat "$work/ours.json" "$work/stompjs.json" >>"$results"
+fi
+
+# The tray application under the same burst: TrayApplication in bench_tray_burst (offscreen, no session bus: the
+# keychain falls back to memory and notifications to tray messages), a stompjs subscriber beside it for reference.
+if want tray; then
+    destination=/topic/bench-tray
+    echo "tray app burst: starting the tray application (offscreen) and a stompjs subscriber..." >&2
+    DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/todo-notifier-no-bus \
+        "$build/bench/bench_tray_burst" --url "$url" --destination "$destination" --count "$count" \
+        >"$work/tray.jsonl" &
+    tray_pid=$!
+    node bench/stompjs/subscriber.mjs "$url" "$destination" "$count" >"$work/tray-stompjs.json" &
+    stompjs_pid=$!
+    for _ in $(seq 1 240); do
+        [[ $(bindings bench-tray) -ge 2 ]] && grep -q '"event":"connected"' "$work/tray.jsonl" && break
+        sleep 0.25
+    done
+    echo "tray app burst: publishing $count todos..." >&2
+    publish -d "$destination" --times-json | sed 's/^{/{"bench":"tray_burst","impl":"publisher",/' >>"$results"
+    wait "$tray_pid" "$stompjs_pid"
+    grep '"bench":"tray_burst"' "$work/tray.jsonl" >>"$results"
+    sed 's/"bench":"e2e_latency"/"bench":"tray_burst"/' "$work/tray-stompjs.json" >>"$results"
+fi
+
+# Resources beside the floor (an empty Qt tray app) and stompjs, on Xvfb with trayer: bench/tray_resources.sh.
+if want resources; then
+    bench/tray_resources.sh "$build" "$url" --window "${TODO_BENCH_WINDOW:-60}" --settle "${TODO_BENCH_SETTLE:-10}" \
+        --launches "${TODO_BENCH_LAUNCHES:-5}" --todos "${TODO_BENCH_TODOS:-100000}" >>"$results"
+fi
 
 table=$(node bench/report.mjs <"$results")
-mkdir -p bench/results
+# A full run writes the table that is quoted; --quick or --only runs write beside the build.
+output=bench/results/latest.md
+command="bench/run.sh --runs $runs"
+if ((quick)) || [[ $only != parser,e2e,tray,resources ]]; then
+    output=$build/results.md
+    command="bench/run.sh --runs $runs $( ((quick)) && echo --quick) --only $only"
+fi
+mkdir -p "$(dirname "$output")"
 {
     echo "# Benchmark results"
     echo
-    echo "Produced by \`bench/run.sh --runs $runs\` on $(date -u +%Y-%m-%d)."
+    echo "Produced by \`$command\` on $(date -u +%Y-%m-%d)."
     echo
     echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(free -g | awk '/Mem:/{print $2}') GiB"
     echo "- Qt $(qtpaths6 --qt-version 2>/dev/null || echo '?'), $(c++ --version | head -1), Node $(node --version), @stomp/stompjs $(node -p "require('./bench/stompjs/node_modules/@stomp/stompjs/package.json').version")"
@@ -69,6 +136,6 @@ mkdir -p bench/results
     echo "- end to end: $count todos (the seed shape, ~1.3 KB) published by python3-stomp over STOMP/TCP to RabbitMQ $(dpkg-query -W -f='${Version}' rabbitmq-server) on loopback, received over Web-STOMP by todo-notifier-cli and a stompjs subscriber at the same time; latency = arrival - send-ts stamped just before each send (our CLI's arrival is taken where a reader process gets its output line, so it includes the pipe)"
     echo
     echo "$table"
-} >bench/results/latest.md
+} >"$output"
 echo "$table"
-echo "(written to bench/results/latest.md)" >&2
+echo "(written to $output)" >&2

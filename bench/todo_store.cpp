@@ -10,8 +10,10 @@
 //               wall time and in this thread's CPU time (the latter leaves out time the OS gave to other processes)
 // Bodies come from the demo's TodoGenerator: the field's envelope, one todo each, Chinese and English text.
 // --json prints one JSON object instead of the text.
+// --write-store PATH only writes a store of --todos todos to PATH (for bench/tray_resources.sh) and exits.
 
 #include "Clock.h"
+#include "StallProbe.h"
 #include "StompClient.h"
 #include "TodoGenerator.h"
 #include "TodoIngestor.h"
@@ -21,6 +23,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -29,22 +32,8 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 
 namespace {
-
-// CPU time of the calling thread in ms (0 where there is no such clock): a stall measured in it is the event loop's
-// own work, not the time the machine gave to other processes.
-double threadCpuMs()
-{
-#if defined(CLOCK_THREAD_CPUTIME_ID)
-    timespec now {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return double(now.tv_sec) * 1000.0 + double(now.tv_nsec) / 1e6;
-#else
-    return 0;
-#endif
-}
 
 double median(QList<double> values)
 {
@@ -123,22 +112,7 @@ BurstResult burst(const QString &path, int count, int chunk, int probeMs, int ex
 
     BurstResult result;
     QElapsedTimer clock;
-    qint64 lastTick = 0;
-    double lastCpu = 0;
-    QList<double> gaps;
-    QTimer probe;
-    probe.setTimerType(Qt::PreciseTimer);
-    probe.setInterval(probeMs);
-    QObject::connect(&probe, &QTimer::timeout, [&] {
-        const qint64 now = clock.nsecsElapsed();
-        gaps.append((now - lastTick) / 1e6);
-        result.maxStallMs = qMax(result.maxStallMs, gaps.last());
-        lastTick = now;
-        const double cpu = threadCpuMs();
-        result.maxCpuStallMs = qMax(result.maxCpuStallMs, cpu - lastCpu);
-        lastCpu = cpu;
-        ++result.probeTicks;
-    });
+    StallProbe probe(probeMs);
     QEventLoop loop;
     quint64 lastGeneration = 0;
     QObject::connect(&ingestor, &TodoIngestor::batchCommitted, [&](int, int inserted, int updated) {
@@ -167,18 +141,16 @@ BurstResult burst(const QString &path, int count, int chunk, int probeMs, int ex
             feeder.stop();
     });
     clock.start();
-    lastTick = clock.nsecsElapsed();
-    lastCpu = threadCpuMs();
     probe.start();
     feeder.start();
     QTimer::singleShot(120000, &loop, &QEventLoop::quit);
     loop.exec();
     probe.stop();
-    std::sort(gaps.begin(), gaps.end());
-    if (!gaps.isEmpty()) {
-        result.p50GapMs = gaps.at(gaps.size() / 2);
-        result.p99GapMs = gaps.at(qMin(gaps.size() - 1, gaps.size() * 99 / 100));
-    }
+    result.maxStallMs = probe.maxStallMs();
+    result.maxCpuStallMs = probe.maxCpuStallMs();
+    result.probeTicks = probe.ticks();
+    result.p50GapMs = probe.gapPercentileMs(50);
+    result.p99GapMs = probe.gapPercentileMs(99);
     if (model.count() != store.count())
         std::fprintf(stderr, "model and store disagree: %d vs %d\n", model.count(), store.count());
     return result;
@@ -206,7 +178,11 @@ int main(int argc, char *argv[])
                                           QStringLiteral("TodoIngestorOptions::batchBudgetMs (default: its default)."),
                                           QStringLiteral("ms"), QString::number(TodoIngestorOptions().batchBudgetMs));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    parser.addOptions({todosOption, burstOption, chunkOption, probeOption, runsOption, budgetOption, jsonOption});
+    const QCommandLineOption writeOption(QStringLiteral("write-store"),
+                                         QStringLiteral("Only write a store of --todos todos to this file."),
+                                         QStringLiteral("PATH"));
+    parser.addOptions(
+        {todosOption, burstOption, chunkOption, probeOption, runsOption, budgetOption, jsonOption, writeOption});
     parser.process(app);
     const int todos = parser.value(todosOption).toInt();
     const int burstSize = parser.value(burstOption).toInt();
@@ -214,6 +190,25 @@ int main(int argc, char *argv[])
     const int probeMs = qMax(1, parser.value(probeOption).toInt());
     const int runs = qMax(1, parser.value(runsOption).toInt());
     const qint64 budgetMs = qMax(1, parser.value(budgetOption).toInt());
+
+    if (parser.isSet(writeOption)) {
+        const QString path = parser.value(writeOption);
+        if (QFileInfo::exists(path)) {
+            std::fprintf(stderr, "%s exists: not overwriting it\n", qPrintable(path));
+            return 1;
+        }
+        const double seconds = fill(path, todos);
+        TodoStore store;
+        TodoStoreOptions options;
+        options.keepTodos = todos * 2;
+        store.setOptions(options);
+        if (!store.open(path) || store.count() != todos) {
+            std::fprintf(stderr, "writing %s failed: %d todos in it\n", qPrintable(path), store.count());
+            return 1;
+        }
+        std::printf("store of %d todos written to %s in %.1f s\n", todos, qPrintable(path), seconds);
+        return 0;
+    }
 
     QTemporaryDir dir;
     const QString big = dir.filePath(QStringLiteral("big.sqlite"));

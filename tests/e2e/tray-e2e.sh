@@ -61,7 +61,7 @@ fail() {
 }
 
 # poll, start_x, start_trayer, tray_icon_window: shared with bench/tray_resources.sh.
-# shellcheck source=../support/x-tray-session.sh
+# shellcheck source=SCRIPTDIR/../support/x-tray-session.sh
 source "$(dirname "$(realpath "$0")")/../support/x-tray-session.sh"
 start_x "$home/xvfb.log" || fail "Xvfb did not start"
 

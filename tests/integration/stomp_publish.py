@@ -6,10 +6,12 @@ Run with /usr/bin/python3 (python3-stomp is only importable there). Examples:
   stomp_publish.py --destination /exchange/amq.fanout --body-template '{"n": {i}}' --rate 50
   stomp_publish.py --declare-queue todo-test      # only make sure the durable queue exists
 Every message carries `seq:{i}` and `persistent:true` (plus any --header K:V). On success prints
-`published N` on stdout and exits 0; on any failure prints the reason on stderr and exits 1.
+`published N` on stdout (with --times-json one JSON line instead: published, first_send_us, last_send_us in
+microseconds since the epoch) and exits 0; on any failure prints the reason on stderr and exits 1.
 """
 
 import argparse
+import json
 import logging
 import os
 import sys
@@ -102,6 +104,8 @@ def parse_args():
     p.add_argument("--declare-queue", metavar="NAME",
                    help="only make sure the durable queue NAME exists (publishes nothing)")
     p.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for CONNECTED/receipts")
+    p.add_argument("--times-json", action="store_true",
+                   help="print the count and the first and last send times as one JSON line")
     p.add_argument("--verbose", "-v", action="store_true", help="show stomp.py's own log")
     a = p.parse_args()
     if not a.declare_queue and not a.destination:
@@ -138,6 +142,7 @@ def main():
            % (a.broker_host, a.port, a.host, a.login))
 
     published = 0
+    first_send_us = last_send_us = None
     try:
         if a.declare_queue:
             # RabbitMQ declares /queue/NAME on SUBSCRIBE. Use client acks and prefetch 1 so that at
@@ -162,9 +167,14 @@ def main():
                     last_rid = "publish-" + uuid.uuid4().hex
                     headers["receipt"] = last_rid
                 w.check()
+                body = a.body_template.replace("{i}", str(i))
+                send_us = time.time_ns() // 1000
                 if a.timestamp_header:
-                    headers[a.timestamp_header] = str(time.time_ns() // 1000)
-                conn.send(a.destination, a.body_template.replace("{i}", str(i)), headers=headers)
+                    headers[a.timestamp_header] = str(send_us)
+                if first_send_us is None:
+                    first_send_us = send_us
+                conn.send(a.destination, body, headers=headers)
+                last_send_us = send_us
                 published += 1
             if last_rid:
                 w.wait(lambda: last_rid in w.receipts, a.timeout, "receipt for the last message")
@@ -177,7 +187,11 @@ def main():
             conn.transport.disconnect_socket()
         except Exception:  # noqa: BLE001 - already closed
             pass
-    print("published %d" % published, flush=True)
+    if a.times_json:
+        print(json.dumps({"published": published, "first_send_us": first_send_us, "last_send_us": last_send_us}),
+              flush=True)
+    else:
+        print("published %d" % published, flush=True)
 
 
 if __name__ == "__main__":

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # x-tray-session.sh: sourced (not run) by tests/e2e/tray-e2e.sh and bench/tray_resources.sh.
 # A private X display (Xvfb) with trayer as the system tray, and how to find a window trayer has embedded.
 # The caller keeps an array `pids` of processes to stop at exit (newest last; these functions append to it).
@@ -20,9 +21,9 @@ poll() {
 # namespace (another sandbox sharing /tmp and the network namespace) looks stale, so two servers would answer on
 # one display.
 start_x() {
-    local log=$1 attempt number
+    local log=$1 number
     unset XAUTHORITY
-    for attempt in $(seq 1 20); do
+    for _ in $(seq 1 20); do
         number=$((200 + RANDOM % 700))
         if [[ -e /tmp/.X$number-lock ]] || grep -aq "/tmp/.X11-unix/X$number\$" /proc/net/unix; then
             continue
