@@ -39,6 +39,7 @@ public:
     void start()
     {
         m_gaps.clear();
+        m_ends.clear();
         m_maxStallMs = 0;
         m_maxCpuStallMs = 0;
         m_clock.start();
@@ -59,20 +60,31 @@ public:
     {
         return int(m_gaps.size());
     }
+    // The longest gap between ticks, wall time.
     double maxStallMs() const
     {
         return m_maxStallMs;
-    } // the longest gap between ticks, wall time
+    }
+    // The longest gap in this thread's CPU time.
     double maxCpuStallMs() const
     {
         return m_maxCpuStallMs;
-    } // the longest gap in this thread's CPU time
-    // A percentile (0-100) of the gaps, in ms.
-    double gapPercentileMs(int percentile) const
+    }
+    // The probe's clock: ns since start().
+    qint64 elapsedNs() const
     {
-        if (m_gaps.isEmpty())
+        return m_clock.nsecsElapsed();
+    }
+    // A percentile (0-100) of the gaps, in ms; of those that ended at or after `sinceNs` (elapsedNs()) if given.
+    double gapPercentileMs(int percentile, qint64 sinceNs = 0) const
+    {
+        QList<double> sorted;
+        for (qsizetype i = 0; i < m_gaps.size(); ++i) {
+            if (m_ends.at(i) >= sinceNs)
+                sorted.append(m_gaps.at(i));
+        }
+        if (sorted.isEmpty())
             return 0;
-        QList<double> sorted = m_gaps;
         std::sort(sorted.begin(), sorted.end());
         return sorted.at(std::min<qsizetype>(sorted.size() - 1, sorted.size() * percentile / 100));
     }
@@ -82,6 +94,7 @@ private:
     {
         const qint64 now = m_clock.nsecsElapsed();
         m_gaps.append(double(now - m_lastTick) / 1e6);
+        m_ends.append(now);
         m_maxStallMs = std::max(m_maxStallMs, m_gaps.last());
         m_lastTick = now;
         const double cpu = threadCpuMs();
@@ -92,6 +105,7 @@ private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     QList<double> m_gaps;
+    QList<qint64> m_ends; // of each gap, ns since start()
     qint64 m_lastTick = 0;
     double m_lastCpu = 0;
     double m_maxStallMs = 0;

@@ -71,7 +71,7 @@ if (publisher && tray) {
   out.push(`| the same, ms after the last send | ${cell(afterLastOurs)} | ${cell(afterLastRef)} | |`);
   out.push(`| longest event-loop stall, ms (wall) | ${cell(tray.max_stall_ms, 1)} | – | |`);
   out.push(`| longest event-loop stall, ms of GUI-thread CPU | ${cell(tray.max_cpu_stall_ms, 1)} | – | |`);
-  out.push(`| p99 of the probe's gaps, ms | ${cell(tray.p99_gap_ms, 1)} | – | |`);
+  out.push(`| p99 of the probe's gaps during the burst, ms | ${cell(tray.p99_gap_ms, 1)} | – | |`);
   out.push(`| CPU time of the process, all threads, ms | ${cell(tray.cpu_ms)} | – | |`);
   out.push(`| peak resident memory (VmHWM), MB | ${cell(tray.peak_rss_kb / 1024, 1)} | – | |`);
 }
