@@ -158,9 +158,6 @@ void tst_Settings::everyKeyRoundTripsThroughTheFile()
              (QList<QUrl> {QUrl(QStringLiteral("https://sso.example.com")),
                            QUrl(QStringLiteral("http://files.example.org:8080"))}));
     QCOMPARE(settings.serverTimeZone(), QStringLiteral("Asia/Shanghai"));
-    const QList<HeaderSetting> headers {
-        {QStringLiteral("Authorization"), QString(), true, HeaderSetting::Target::Handshake}};
-    QCOMPARE(settings.headers(), headers);
     QCOMPARE(settings.retentionCount(), 200);
     QCOMPARE(settings.retentionDays(), 7);
     QCOMPARE(settings.pendingListUrl(), QUrl(QStringLiteral("https://oa.example.com/service/pending")));
