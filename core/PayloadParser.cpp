@@ -215,6 +215,17 @@ bool isEnvelopeData(const QJsonObject &object)
     return object.contains(QLatin1String("sysMsgList")) || object.contains(QLatin1String("sysMsgNums"));
 }
 
+// The first `limit` UTF-16 code units of text, one fewer when the cut would split a surrogate pair (an emoji, a
+// rare CJK character): a lone high surrogate would reach the notification and the store as U+FFFD.
+QString cut(const QString &text, qsizetype limit)
+{
+    if (text.size() <= limit)
+        return text;
+    if (limit > 0 && text.at(limit - 1).isHighSurrogate() && text.at(limit).isLowSurrogate())
+        --limit;
+    return text.left(limit);
+}
+
 } // namespace
 
 QString todoBatchKindName(TodoBatch::Kind kind)
@@ -504,7 +515,7 @@ void PayloadParser::parseText(const QString &text, const QByteArray &messageId, 
     }
     Todo todo;
     todo.kind = Todo::Kind::Text;
-    todo.title = simplified.left(m_options.limits.maxFieldLength);
+    todo.title = cut(simplified, m_options.limits.maxFieldLength);
     if (simplified.size() > todo.title.size())
         note(batch, tr("text of %1 characters cut to %2 for the title").arg(simplified.size()).arg(todo.title.size()));
     todo.source = QJsonObject {{QStringLiteral("text"), text}};
@@ -551,7 +562,7 @@ QString PayloadParser::boundedString(const QJsonValue &value, const QString &fie
     const qsizetype limit = m_options.limits.maxFieldLength;
     if (text.size() > limit) {
         note(batch, tr("todo %1: %2 of %3 characters cut to %4").arg(todoName, field).arg(text.size()).arg(limit));
-        text.truncate(limit);
+        text = cut(text, limit);
     }
     return text;
 }

@@ -60,6 +60,7 @@ private Q_SLOTS:
     void adversarial_data();
     void adversarial();
     void millionElementArrays();
+    void cutsBetweenSurrogatePairs();
     void depthScanIgnoresStrings();
     void reasonsAreLogged();
 };
@@ -453,6 +454,28 @@ void tst_PayloadParser::millionElementArrays()
     QCOMPARE(batch.todos.first().title.size(), PayloadLimits().maxFieldLength);
     QCOMPARE(batch.todos.first().source.value(QLatin1String("title")).toString().size(), huge.size());
     QVERIFY(batch.notes.join(QLatin1Char('\n')).contains(QLatin1String("cut to 16384")));
+}
+
+void tst_PayloadParser::cutsBetweenSurrogatePairs()
+{
+    // Found while seeding fuzz/regressions/payload_parser: a field cut to maxFieldLength right after the first half
+    // of a surrogate pair kept a lone high surrogate.
+    PayloadOptions options;
+    options.limits.maxFieldLength = 64;
+    const QString x63(63, QLatin1Char('x'));
+    const QString emoji = QStringLiteral("\U0001F600");
+    const TodoBatch batch = PayloadParser(options).parse("{\"id\":\"7\",\"title\":\"" + (x63 + emoji + emoji).toUtf8()
+                                                             + "\",\"userId\":\"" + x63.toUtf8() + "x\"}",
+                                                         "m");
+    QCOMPARE(batch.todos.size(), 1);
+    QCOMPARE(batch.todos.first().title, x63);
+    QCOMPARE(batch.todos.first().userId.size(), 64); // no pair at the cut: the full limit
+
+    const TodoBatch text = PayloadParser(options).parse((x63 + emoji).toUtf8(), "t");
+    QCOMPARE(text.todos.size(), 1);
+    QCOMPARE(text.todos.first().title, x63);
+    const TodoBatch fits = PayloadParser(options).parse((QString(62, QLatin1Char('y')) + emoji).toUtf8(), "f");
+    QCOMPARE(fits.todos.first().title.size(), 64);
 }
 
 void tst_PayloadParser::depthScanIgnoresStrings()
