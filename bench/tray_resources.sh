@@ -56,13 +56,11 @@ for binary in "$app" "$floor" "$build/bench/bench_todo_store"; do
 done
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/todo-resources.XXXXXX")
+# shellcheck source=SCRIPTDIR/../tests/support/x-tray-session.sh
+source "$root/tests/support/x-tray-session.sh"
 pids=()
 cleanup() {
-    local i # the newest first, the X server last
-    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
-        kill "${pids[i]}" 2>/dev/null || true
-        wait "${pids[i]}" 2>/dev/null || true
-    done
+    stop_pids
     if [[ -z ${TODO_BENCH_KEEP:-} ]]; then
         rm -rf "$work"
     else
@@ -80,8 +78,6 @@ fail() {
 }
 say() { echo "resources: $*" >&2; }
 
-# shellcheck source=SCRIPTDIR/../tests/support/x-tray-session.sh
-source "$root/tests/support/x-tray-session.sh"
 start_x "$work/xvfb.log" || fail "Xvfb did not start"
 start_trayer "$work/trayer.log" || fail "trayer did not come up"
 panel=$(trayer_panel)

@@ -34,13 +34,12 @@ fi
 app=$(realpath "$1")
 cli=$(realpath "$2")
 home=$(mktemp -d "${TMPDIR:-/tmp}/todo-e2e.XXXXXX")
+# poll, start_x, start_trayer, tray_icon_window: shared with bench/tray_resources.sh.
+# shellcheck source=SCRIPTDIR/../support/x-tray-session.sh
+source "$(dirname "$(realpath "$0")")/../support/x-tray-session.sh"
 pids=()
 cleanup() {
-    local i # the newest first, the X server last
-    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
-        kill "${pids[i]}" 2>/dev/null || true
-        wait "${pids[i]}" 2>/dev/null || true
-    done
+    stop_pids
     if [[ -z ${TODO_E2E_KEEP:-} ]]; then
         rm -rf "$home"
     else
@@ -60,9 +59,6 @@ fail() {
     exit 1
 }
 
-# poll, start_x, start_trayer, tray_icon_window: shared with bench/tray_resources.sh.
-# shellcheck source=SCRIPTDIR/../support/x-tray-session.sh
-source "$(dirname "$(realpath "$0")")/../support/x-tray-session.sh"
 start_x "$home/xvfb.log" || fail "Xvfb did not start"
 
 export HOME=$home

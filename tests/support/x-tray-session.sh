@@ -1,8 +1,18 @@
 # shellcheck shell=bash
 # x-tray-session.sh: sourced (not run) by tests/e2e/tray-e2e.sh and bench/tray_resources.sh.
 # A private X display (Xvfb) with trayer as the system tray, and how to find a window trayer has embedded.
-# The caller keeps an array `pids` of processes to stop at exit (newest last; these functions append to it).
+# The caller keeps an array `pids` of processes to stop at exit (newest last; these functions append to it, and
+# stop_pids stops them).
 # Needs: Xvfb, xwininfo (x11-utils), trayer.
+
+# stop_pids: stops the processes in `pids`, the newest first (the X server, started first, last).
+stop_pids() {
+    local i
+    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+        kill "${pids[i]}" 2>/dev/null || true
+        wait "${pids[i]}" 2>/dev/null || true
+    done
+}
 
 # poll SECONDS COMMAND...: runs COMMAND every 0.1 s until it succeeds; false after SECONDS.
 poll() {
