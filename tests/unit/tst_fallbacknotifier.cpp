@@ -40,6 +40,15 @@ private:
     QString m_name;
 };
 
+// A FallbackNotifier over two recording backends.
+struct Backends
+{
+    RecordingNotifier *primary = new RecordingNotifier(QStringLiteral("freedesktop"));
+    RecordingNotifier *fallback = new RecordingNotifier(QStringLiteral("tray"));
+    const std::unique_ptr<FallbackNotifier> notifier =
+        std::make_unique<FallbackNotifier>(std::unique_ptr<Notifier>(primary), std::unique_ptr<Notifier>(fallback));
+};
+
 } // namespace
 
 class tst_FallbackNotifier : public QObject
@@ -54,11 +63,10 @@ private Q_SLOTS:
 
 void tst_FallbackNotifier::usesThePrimaryWhileItWorks()
 {
-    auto primary = std::make_unique<RecordingNotifier>(QStringLiteral("freedesktop"));
-    auto fallback = std::make_unique<RecordingNotifier>(QStringLiteral("tray"));
-    RecordingNotifier *p = primary.get();
-    RecordingNotifier *f = fallback.get();
-    FallbackNotifier notifier(std::move(primary), std::move(fallback));
+    Backends backends;
+    FallbackNotifier &notifier = *backends.notifier;
+    RecordingNotifier *p = backends.primary;
+    RecordingNotifier *f = backends.fallback;
     QSignalSpy activated(&notifier, &Notifier::activated);
 
     notifier.showTodo(QStringLiteral("t1"), QStringLiteral("Approve"), QStringLiteral("body"), Notifier::Urgency::Low);
@@ -75,11 +83,10 @@ void tst_FallbackNotifier::usesThePrimaryWhileItWorks()
 
 void tst_FallbackNotifier::aFailedTodoIsShownAgainByTheFallback()
 {
-    auto primary = std::make_unique<RecordingNotifier>(QStringLiteral("freedesktop"));
-    auto fallback = std::make_unique<RecordingNotifier>(QStringLiteral("tray"));
-    RecordingNotifier *p = primary.get();
-    RecordingNotifier *f = fallback.get();
-    FallbackNotifier notifier(std::move(primary), std::move(fallback));
+    Backends backends;
+    FallbackNotifier &notifier = *backends.notifier;
+    RecordingNotifier *p = backends.primary;
+    RecordingNotifier *f = backends.fallback;
     QSignalSpy activated(&notifier, &Notifier::activated);
 
     notifier.showTodo(QStringLiteral("t1"), QStringLiteral("first"), QStringLiteral("b1"), Notifier::Urgency::Low);
@@ -107,11 +114,10 @@ void tst_FallbackNotifier::aFailedTodoIsShownAgainByTheFallback()
 
 void tst_FallbackNotifier::aFailedSummaryIsShownAgainByTheFallback()
 {
-    auto primary = std::make_unique<RecordingNotifier>(QStringLiteral("freedesktop"));
-    auto fallback = std::make_unique<RecordingNotifier>(QStringLiteral("tray"));
-    RecordingNotifier *p = primary.get();
-    RecordingNotifier *f = fallback.get();
-    FallbackNotifier notifier(std::move(primary), std::move(fallback));
+    Backends backends;
+    FallbackNotifier &notifier = *backends.notifier;
+    RecordingNotifier *p = backends.primary;
+    RecordingNotifier *f = backends.fallback;
 
     notifier.showSummary(QStringLiteral("12 todos arrived while you were offline"), QStringLiteral("Open the list"));
     p->fail(QString());
@@ -123,11 +129,10 @@ void tst_FallbackNotifier::aFailedSummaryIsShownAgainByTheFallback()
 
 void tst_FallbackNotifier::settingsReachTheFallback()
 {
-    auto primary = std::make_unique<RecordingNotifier>(QStringLiteral("freedesktop"));
-    auto fallback = std::make_unique<RecordingNotifier>(QStringLiteral("tray"));
-    RecordingNotifier *p = primary.get();
-    RecordingNotifier *f = fallback.get();
-    FallbackNotifier notifier(std::move(primary), std::move(fallback));
+    Backends backends;
+    FallbackNotifier &notifier = *backends.notifier;
+    RecordingNotifier *p = backends.primary;
+    RecordingNotifier *f = backends.fallback;
     notifier.setSoundEnabled(false);
 
     notifier.showTodo(QStringLiteral("t1"), QStringLiteral("quiet"), {}, Notifier::Urgency::Normal);
