@@ -7,7 +7,7 @@
 // Each corpus is parsed --runs times (frames taken as they complete); the median run is reported.
 // --json prints one JSON object per corpus instead of the table, for scripts that compare with other parsers.
 
-#include "StompFrameParser.h"
+#include "stomp/StompFrameParser.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -122,7 +122,7 @@ output=bench/results/latest.md
 command="bench/run.sh --runs $runs"
 if ((quick)) || [[ $only != parser,e2e,tray,resources ]]; then
     output=$build/results.md
-    command="bench/run.sh --runs $runs $( ((quick)) && echo --quick) --only $only"
+    command="bench/run.sh --runs $runs $( ((quick)) && echo --quick || true) --only $only"
 fi
 mkdir -p "$(dirname "$output")"
 {

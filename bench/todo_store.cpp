@@ -12,13 +12,13 @@
 // --json prints one JSON object instead of the text.
 // --write-store PATH only writes a store of --todos todos to PATH (for bench/tray_resources.sh) and exits.
 
-#include "Clock.h"
 #include "StallProbe.h"
-#include "StompClient.h"
 #include "TodoGenerator.h"
-#include "TodoIngestor.h"
-#include "TodoModel.h"
-#include "TodoStore.h"
+#include "base/Clock.h"
+#include "ingest/TodoIngestor.h"
+#include "model/TodoModel.h"
+#include "pipeline/TodoPipeline.h"
+#include "store/TodoStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -51,14 +51,13 @@ QList<QByteArray> bodies(int count, quint32 seed)
     return out;
 }
 
-StompMessage message(const QByteArray &body, int index)
+InboundMessage message(const QByteArray &body, int index)
 {
-    StompMessage message;
-    message.frame = StompFrame("MESSAGE");
-    message.frame.body = body;
+    InboundMessage message;
+    message.body = body;
     message.messageId = "bench-" + QByteArray::number(index);
-    message.destination = "/user/topic/all";
-    message.ackMode = StompAckMode::ClientIndividual; // the ACK waits for durability (no client: not sent)
+    message.channel = "/user/topic/all";
+    message.needsSettle = true; // settled once durable, as a STOMP client ack would be (no source: nothing is sent)
     return message;
 }
 
@@ -98,13 +97,14 @@ struct BurstResult
 
 BurstResult burst(const QString &path, int count, int chunk, int probeMs, int existing, qint64 budgetMs)
 {
-    TodoStore store;
-    TodoStoreOptions options;
+    TodoPipeline pipeline;
+    TodoOptions options;
+    options.storePath = path;
     options.keepTodos = (count + existing) * 2;
-    store.setOptions(options);
-    store.open(path);
-    TodoModel model(&store);
-    TodoIngestor ingestor(&store);
+    pipeline.open(options);
+    TodoStore &store = *pipeline.store();
+    TodoModel &model = *pipeline.model();
+    TodoIngestor &ingestor = *pipeline.ingestor();
     TodoIngestorOptions ingestorOptions;
     ingestorOptions.batchBudgetMs = budgetMs;
     ingestor.setOptions(ingestorOptions);

@@ -18,10 +18,10 @@
 // keychain fallback live in a temporary directory; the broker's default user is used (no login is configured).
 
 #include "GuiOptions.h"
-#include "Settings.h"
 #include "StallProbe.h"
-#include "TodoModel.h"
 #include "TrayApplication.h"
+#include "config/Settings.h"
+#include "model/TodoModel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -127,12 +127,12 @@ int main(int argc, char *argv[])
     const QString configPath = QDir(home.path()).filePath(QStringLiteral("bench.ini"));
     {
         Settings settings(configPath, {});
-        settings.setServerUrls({url});
-        settings.setTransport(TransportMode::WebSocket);
-        settings.setDestinations({parser.value(destinationOption)});
-        settings.setHeartbeatOutMs(10000);
-        settings.setHeartbeatInMs(10000);
-        settings.setRetentionCount(count * 2);
+        settings.setUrls(Settings::Key::ServerUrls, {url});
+        settings.setValue(Settings::Key::Transport, QStringLiteral("websocket"));
+        settings.setValue(Settings::Key::Destinations, QStringList {parser.value(destinationOption)});
+        settings.setValue(Settings::Key::HeartbeatOutMs, 10000);
+        settings.setValue(Settings::Key::HeartbeatInMs, 10000);
+        settings.setValue(Settings::Key::RetentionCount, count * 2);
         settings.sync();
     }
     GuiOptions options;

@@ -1,9 +1,9 @@
 #include "DemoPushServer.h"
 
-#include "Clock.h"
-#include "Logging.h"
-#include "StompFrameParser.h"
-#include "StompFrameWriter.h"
+#include "base/Clock.h"
+#include "base/Logging.h"
+#include "stomp/StompFrameParser.h"
+#include "stomp/StompFrameWriter.h"
 
 #include <QHash>
 #include <QLoggingCategory>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "StompFrame.h"
 #include "TodoGenerator.h"
+#include "stomp/StompFrame.h"
 
 #include <QByteArray>
 #include <QHostAddress>

@@ -1,6 +1,6 @@
 #include "TodoGenerator.h"
 
-#include "Clock.h"
+#include "base/Clock.h"
 
 #include <QDateTime>
 #include <QJsonArray>

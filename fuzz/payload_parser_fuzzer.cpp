@@ -9,7 +9,7 @@
 //    bodies carry no todos and no count; every todo has a key of a known form and a title;
 //  - the pending count is -1 or a count.
 
-#include "PayloadParser.h"
+#include "todo/PayloadParser.h"
 
 #include <QLoggingCategory>
 

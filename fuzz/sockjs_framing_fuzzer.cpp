@@ -8,7 +8,7 @@
 //  - encodeChunked() pieces each decode to one valid UTF-8 message, respect the limit (from 10 bytes on) and
 //    concatenate to what encode() carries.
 
-#include "SockJsFraming.h"
+#include "transport/SockJsFraming.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -8,8 +8,8 @@
 //  - an incomplete frame never holds more than maxFrameSize + 1 bytes; after an error nothing stays buffered;
 //  - every frame written by StompFrameWriter parses back equal, for both content-length modes.
 
-#include "StompFrameParser.h"
-#include "StompFrameWriter.h"
+#include "stomp/StompFrameParser.h"
+#include "stomp/StompFrameWriter.h"
 
 #include <cstddef>
 #include <cstdint>

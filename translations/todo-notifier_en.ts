@@ -383,10 +383,6 @@ Connect, subscribe to every --destination and print one JSON object per line for
         <translation>demo push server (a test double, not a broker) listening on %1</translation>
     </message>
     <message>
-        <source>connected to %1 via %2: STOMP %3, heart-beat %4,%5 ms, server &quot;%6&quot;</source>
-        <translation>connected to %1 via %2: STOMP %3, heart-beat %4,%5 ms, server &quot;%6&quot;</translation>
-    </message>
-    <message>
         <source>error: %1 (%2)</source>
         <translation>error: %1 (%2)</translation>
     </message>
@@ -401,6 +397,10 @@ Connect, subscribe to every --destination and print one JSON object per line for
     <message>
         <source>warning: %1</source>
         <translation>warning: %1</translation>
+    </message>
+    <message>
+        <source>connected to %1 via %2: %3</source>
+        <translation>connected to %1 via %2: %3</translation>
     </message>
 </context>
 <context>
@@ -432,17 +432,6 @@ Connect, subscribe to every --destination and print one JSON object per line for
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
-    </message>
-</context>
-<context>
-    <name>ConnectionTest</name>
-    <message>
-        <source>the server closed the connection</source>
-        <translation>the server closed the connection</translation>
-    </message>
-    <message>
-        <source>the server did not confirm the subscription to %1 within %2 s</source>
-        <translation>the server did not confirm the subscription to %1 within %2 s</translation>
     </message>
 </context>
 <context>
@@ -764,6 +753,23 @@ Run &apos;todo-notifier --help&apos; for usage.
     </message>
 </context>
 <context>
+    <name>ReconnectPolicy</name>
+    <message numerus="yes">
+        <source>authentication failed %n time(s); not retrying: %1</source>
+        <translation>
+            <numerusform>authentication failed %n time; not retrying: %1</numerusform>
+            <numerusform>authentication failed %n times; not retrying: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>gave up after %n attempt(s): %1</source>
+        <translation>
+            <numerusform>gave up after %n attempt: %1</numerusform>
+            <numerusform>gave up after %n attempts: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Enter a server URL, e.g. wss://push.example.com/ws.</source>
@@ -868,6 +874,18 @@ Run &apos;todo-notifier --help&apos; for usage.
     <message>
         <source>&quot;%1&quot; is not a site; use e.g. https://sso.example.com.</source>
         <translation>&quot;%1&quot; is not a site; use e.g. https://sso.example.com.</translation>
+    </message>
+    <message>
+        <source>Unknown transport &quot;%1&quot;; use auto, websocket or sockjs.</source>
+        <translation>Unknown transport &quot;%1&quot;; use auto, websocket or sockjs.</translation>
+    </message>
+    <message>
+        <source>The headers are not a JSON array.</source>
+        <translation>The headers are not a JSON array.</translation>
+    </message>
+    <message>
+        <source>A retry delay must be between 100 and 3600000 ms.</source>
+        <translation>A retry delay must be between 100 and 3600000 ms.</translation>
     </message>
 </context>
 <context>
@@ -1281,28 +1299,8 @@ Run &apos;todo-notifier --help&apos; for usage.
         <translation>Connecting to %1…</translation>
     </message>
     <message>
-        <source>Connected to %1; subscribing…</source>
-        <translation>Connected to %1; subscribing…</translation>
-    </message>
-    <message>
         <source>There is no server URL to test.</source>
         <translation>There is no server URL to test.</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation>off</translation>
-    </message>
-    <message>
-        <source>It works: STOMP %1 over %2, heart-beat %3 out, %4 in.</source>
-        <translation>It works: STOMP %1 over %2, heart-beat %3 out, %4 in.</translation>
-    </message>
-    <message>
-        <source>Subscribed to %1.</source>
-        <translation>Subscribed to %1.</translation>
     </message>
     <message>
         <source>Server: %1.</source>
@@ -1341,8 +1339,24 @@ Run &apos;todo-notifier --help&apos; for usage.
         <translation>The connection was lost: %1</translation>
     </message>
     <message>
-        <source>Connected with STOMP %1, but subscribing failed. %2</source>
-        <translation>Connected with STOMP %1, but subscribing failed. %2</translation>
+        <source>Connected to %1; checking…</source>
+        <translation>Connected to %1; checking…</translation>
+    </message>
+    <message>
+        <source>It works: %1.</source>
+        <translation>It works: %1.</translation>
+    </message>
+    <message>
+        <source>Nothing at this address: %1</source>
+        <translation>Nothing at this address: %1</translation>
+    </message>
+    <message>
+        <source>The server refused the subscription: %1</source>
+        <translation>The server refused the subscription: %1</translation>
+    </message>
+    <message>
+        <source>Connected with %1, but the test failed after connecting. %2</source>
+        <translation>Connected with %1, but the test failed after connecting. %2</translation>
     </message>
 </context>
 <context>
@@ -1543,23 +1557,36 @@ Run &apos;todo-notifier --help&apos; for usage.
         <source>no sign of life from the server after a network change</source>
         <translation>no sign of life from the server after a network change</translation>
     </message>
-    <message numerus="yes">
-        <source>authentication failed %n time(s); not retrying: %1</source>
-        <translation>
-            <numerusform>authentication failed %n time; not retrying: %1</numerusform>
-            <numerusform>authentication failed %n times; not retrying: %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>gave up after %n attempt(s): %1</source>
-        <translation>
-            <numerusform>gave up after %n attempt: %1</numerusform>
-            <numerusform>gave up after %n attempts: %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>disconnected</source>
         <translation>disconnected</translation>
+    </message>
+</context>
+<context>
+    <name>StompConnectionCheck</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>STOMP %1 over %2, heart-beat %3 out, %4 in</source>
+        <translation>STOMP %1 over %2, heart-beat %3 out, %4 in</translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>the server closed the connection</translation>
+    </message>
+    <message>
+        <source>Subscribed to %1.</source>
+        <translation>Subscribed to %1.</translation>
+    </message>
+    <message>
+        <source>the server did not confirm the subscription to %1 within %2 s</source>
+        <translation>the server did not confirm the subscription to %1 within %2 s</translation>
     </message>
 </context>
 <context>
@@ -1595,6 +1622,13 @@ Run &apos;todo-notifier --help&apos; for usage.
     <message>
         <source>destination &quot;%1&quot;</source>
         <translation>destination &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>StompPushSource</name>
+    <message>
+        <source>STOMP %1, heart-beat %2,%3 ms, server &quot;%4&quot;</source>
+        <translation>STOMP %1, heart-beat %2,%3 ms, server &quot;%4&quot;</translation>
     </message>
 </context>
 <context>

@@ -383,10 +383,6 @@ Connect, subscribe to every --destination and print one JSON object per line for
         <translation>演示推送服务器（测试替身，不是消息代理）正在监听 %1</translation>
     </message>
     <message>
-        <source>connected to %1 via %2: STOMP %3, heart-beat %4,%5 ms, server &quot;%6&quot;</source>
-        <translation>已通过 %2 连接到 %1：STOMP %3，心跳 %4,%5 毫秒，服务器“%6”</translation>
-    </message>
-    <message>
         <source>error: %1 (%2)</source>
         <translation>错误：%1（%2）</translation>
     </message>
@@ -401,6 +397,10 @@ Connect, subscribe to every --destination and print one JSON object per line for
     <message>
         <source>warning: %1</source>
         <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>connected to %1 via %2: %3</source>
+        <translation>已通过 %2 连接到 %1：%3</translation>
     </message>
 </context>
 <context>
@@ -432,17 +432,6 @@ Connect, subscribe to every --destination and print one JSON object per line for
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
-    </message>
-</context>
-<context>
-    <name>ConnectionTest</name>
-    <message>
-        <source>the server closed the connection</source>
-        <translation>服务器关闭了连接</translation>
-    </message>
-    <message>
-        <source>the server did not confirm the subscription to %1 within %2 s</source>
-        <translation>服务器在 %2 秒内没有确认对 %1 的订阅</translation>
     </message>
 </context>
 <context>
@@ -762,6 +751,21 @@ Run &apos;todo-notifier --help&apos; for usage.
     </message>
 </context>
 <context>
+    <name>ReconnectPolicy</name>
+    <message numerus="yes">
+        <source>authentication failed %n time(s); not retrying: %1</source>
+        <translation>
+            <numerusform>认证失败 %n 次；不再重试：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>gave up after %n attempt(s): %1</source>
+        <translation>
+            <numerusform>尝试 %n 次后放弃：%1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Enter a server URL, e.g. wss://push.example.com/ws.</source>
@@ -866,6 +870,18 @@ Run &apos;todo-notifier --help&apos; for usage.
     <message>
         <source>&quot;%1&quot; is not a site; use e.g. https://sso.example.com.</source>
         <translation>“%1”不是站点；请使用例如 https://sso.example.com。</translation>
+    </message>
+    <message>
+        <source>Unknown transport &quot;%1&quot;; use auto, websocket or sockjs.</source>
+        <translation>未知的传输方式“%1”；请使用 auto、websocket 或 sockjs。</translation>
+    </message>
+    <message>
+        <source>The headers are not a JSON array.</source>
+        <translation>请求头不是 JSON 数组。</translation>
+    </message>
+    <message>
+        <source>A retry delay must be between 100 and 3600000 ms.</source>
+        <translation>重试间隔必须在 100 到 3600000 毫秒之间。</translation>
     </message>
 </context>
 <context>
@@ -1279,28 +1295,8 @@ Run &apos;todo-notifier --help&apos; for usage.
         <translation>正在连接 %1…</translation>
     </message>
     <message>
-        <source>Connected to %1; subscribing…</source>
-        <translation>已连接 %1，正在订阅…</translation>
-    </message>
-    <message>
         <source>There is no server URL to test.</source>
         <translation>没有可测试的服务器 URL。</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 毫秒</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <source>It works: STOMP %1 over %2, heart-beat %3 out, %4 in.</source>
-        <translation>连接正常：STOMP %1，经由 %2，心跳：发送 %3，接收 %4。</translation>
-    </message>
-    <message>
-        <source>Subscribed to %1.</source>
-        <translation>已订阅 %1。</translation>
     </message>
     <message>
         <source>Server: %1.</source>
@@ -1339,8 +1335,24 @@ Run &apos;todo-notifier --help&apos; for usage.
         <translation>连接中断：%1</translation>
     </message>
     <message>
-        <source>Connected with STOMP %1, but subscribing failed. %2</source>
-        <translation>已用 STOMP %1 连接，但订阅失败。%2</translation>
+        <source>Connected to %1; checking…</source>
+        <translation>已连接 %1，正在检查…</translation>
+    </message>
+    <message>
+        <source>It works: %1.</source>
+        <translation>连接正常：%1。</translation>
+    </message>
+    <message>
+        <source>Nothing at this address: %1</source>
+        <translation>此地址上没有服务：%1</translation>
+    </message>
+    <message>
+        <source>The server refused the subscription: %1</source>
+        <translation>服务器拒绝了订阅：%1</translation>
+    </message>
+    <message>
+        <source>Connected with %1, but the test failed after connecting. %2</source>
+        <translation>已连接（%1），但连接后的测试失败。%2</translation>
     </message>
 </context>
 <context>
@@ -1541,21 +1553,36 @@ Run &apos;todo-notifier --help&apos; for usage.
         <source>no sign of life from the server after a network change</source>
         <translation>网络变化后服务器没有响应</translation>
     </message>
-    <message numerus="yes">
-        <source>authentication failed %n time(s); not retrying: %1</source>
-        <translation>
-            <numerusform>认证失败 %n 次；不再重试：%1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>gave up after %n attempt(s): %1</source>
-        <translation>
-            <numerusform>尝试 %n 次后放弃：%1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>disconnected</source>
         <translation>已断开连接</translation>
+    </message>
+</context>
+<context>
+    <name>StompConnectionCheck</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>STOMP %1 over %2, heart-beat %3 out, %4 in</source>
+        <translation>STOMP %1，经由 %2，心跳：发送 %3，接收 %4</translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>服务器关闭了连接</translation>
+    </message>
+    <message>
+        <source>Subscribed to %1.</source>
+        <translation>已订阅 %1。</translation>
+    </message>
+    <message>
+        <source>the server did not confirm the subscription to %1 within %2 s</source>
+        <translation>服务器在 %2 秒内没有确认对 %1 的订阅</translation>
     </message>
 </context>
 <context>
@@ -1591,6 +1618,13 @@ Run &apos;todo-notifier --help&apos; for usage.
     <message>
         <source>destination &quot;%1&quot;</source>
         <translation>目标地址“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>StompPushSource</name>
+    <message>
+        <source>STOMP %1, heart-beat %2,%3 ms, server &quot;%4&quot;</source>
+        <translation>STOMP %1，心跳 %2,%3 毫秒，服务器“%4”</translation>
     </message>
 </context>
 <context>

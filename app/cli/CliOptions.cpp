@@ -140,25 +140,27 @@ bool parseTodoOptions(const QCommandLineParser &parser, const QList<QCommandLine
 
 } // namespace
 
-int CliExit::forError(StompErrorKind kind)
+int CliExit::forError(PushError::Kind kind)
 {
     switch (kind) {
-    case StompErrorKind::None:
+    case PushError::Kind::None:
         return Ok;
-    case StompErrorKind::Unreachable:
-    case StompErrorKind::ConnectionLost:
+    case PushError::Kind::Unreachable:
+    case PushError::Kind::ConnectionLost:
         return Unreachable;
-    case StompErrorKind::HandshakeRefused:
+    case PushError::Kind::HandshakeRefused:
+    case PushError::Kind::PathNotFound:
         return HandshakeRefused;
-    case StompErrorKind::AuthFailed:
+    case PushError::Kind::AuthFailed:
         return AuthFailed;
-    case StompErrorKind::ServerError:
-    case StompErrorKind::ProtocolError:
+    case PushError::Kind::ServerError:
+    case PushError::Kind::NotThisProtocol:
+    case PushError::Kind::SubscriptionRefused:
         return ServerError;
-    case StompErrorKind::HeartbeatLost:
-    case StompErrorKind::Timeout:
+    case PushError::Kind::HeartbeatLost:
+    case PushError::Kind::Timeout:
         return Timeout;
-    case StompErrorKind::Tls:
+    case PushError::Kind::Tls:
         return Tls;
     }
     return Failure;

@@ -1,8 +1,9 @@
 #pragma once
 
-#include "StompClient.h"
-#include "TodoOptions.h"
-#include "TransportPlan.h"
+#include "pipeline/TodoOptions.h"
+#include "source/PushError.h"
+#include "stomp/StompClient.h"
+#include "transport/TransportPlan.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -21,7 +22,7 @@ enum Code {
     Timeout = 7, // connected but no CONNECTED / RECEIPT in time
     Tls = 8, // certificate not trusted, TLS failure
 };
-int forError(StompErrorKind kind);
+int forError(PushError::Kind kind);
 } // namespace CliExit
 
 // The parsed command line of one todo-notifier-cli invocation.

@@ -1,10 +1,8 @@
 #pragma once
 
 #include "CliOptions.h"
-#include "ConnectionSupervisor.h"
-#include "LinkPolicy.h"
-#include "StompClient.h"
-#include "TransportSelector.h"
+#include "source/ConnectionSupervisor.h"
+#include "todo/LinkPolicy.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -12,13 +10,19 @@
 
 #include <memory>
 
-class CatchUp;
 class DemoPushServer;
-class TodoIngestor;
-class TodoStore;
+class PushSource;
+class StompClient;
+class StompPushSource;
+class TodoPipeline;
+struct InboundMessage;
+struct SourceSession;
 struct Todo;
 
 // Runs one todo-notifier-cli command on the event loop and reports its exit code through finished().
+//
+// listen and check speak to the push source (PushSource); `listen --store` puts it into the TodoPipeline, the same
+// one the tray application runs. send uses the STOMP client underneath (a SEND with a receipt).
 class CliRunner final : public QObject
 {
     Q_OBJECT
@@ -34,25 +38,25 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
-    void onConnected(const StompSession &session);
-    void onMessage(const StompMessage &message);
-    void onStateChanged(StompClient::State state);
-    void onError(const StompError &error);
+    void onConnected(const SourceSession &session);
+    void onMessage(const InboundMessage &message);
+    void onStateChanged();
+    void onError(const PushError &error);
     void onDeadline();
     void finish(int exitCode);
     void printEvent(const QJsonObject &event);
     // listen --store: the todo pipeline.
-    void startStore(const QUrl &pushUrl);
+    void startStore();
     void onTodoArrived(const Todo &todo);
 
     CliOptions m_options;
-    TransportSelector m_transports; // per-URL transport choice, remembered while the process runs
-    StompClient m_client;
-    ConnectionSupervisor m_supervisor {&m_client};
     std::unique_ptr<DemoPushServer> m_demo;
-    std::unique_ptr<TodoStore> m_store; // listen --store
-    std::unique_ptr<TodoIngestor> m_ingestor;
-    std::unique_ptr<CatchUp> m_catchUp;
+    std::unique_ptr<TodoPipeline> m_pipeline; // listen --store; owns the source then
+    std::unique_ptr<StompPushSource> m_ownSource; // otherwise
+    StompPushSource *m_stomp = nullptr; // the source, whoever owns it
+    PushSource *m_source = nullptr;
+    StompClient *m_client = nullptr; // m_stomp's
+    ConnectionSupervisor m_supervisor;
     LinkPolicy m_links;
     QTimer m_deadline;
     QByteArray m_sendReceipt;

@@ -1,20 +1,20 @@
 #include "TrayApplication.h"
 
-#include "Autostart.h"
-#include "CatchUp.h"
-#include "ConnectionStatus.h"
 #include "DemoPushServer.h"
-#include "NotificationCoordinator.h"
-#include "Notifier.h"
-#include "PendingCounter.h"
-#include "SettingsDialog.h"
-#include "TodoIngestor.h"
-#include "TodoListWindow.h"
-#include "TodoModel.h"
-#include "TodoOpener.h"
-#include "TodoStore.h"
-#include "Translations.h"
-#include "TrayController.h"
+#include "common/ConnectionStatus.h"
+#include "common/Translations.h"
+#include "ingest/TodoIngestor.h"
+#include "list/TodoListWindow.h"
+#include "list/TodoOpener.h"
+#include "model/TodoModel.h"
+#include "notifications/NotificationCoordinator.h"
+#include "notifications/Notifier.h"
+#include "pipeline/SourceFactory.h"
+#include "platform/Autostart.h"
+#include "settings/SettingsDialog.h"
+#include "store/TodoStore.h"
+#include "tray/PendingCounter.h"
+#include "tray/TrayController.h"
 
 #include <QApplication>
 #include <QDir>
@@ -44,31 +44,31 @@ TrayApplication::TrayApplication(const GuiOptions &options, QObject *parent)
     , m_options(options)
     , m_settings(options.configPath.isEmpty() ? new Settings(this) : new Settings(options.configPath, {}, this))
 {
-    Translations::install(m_settings->language());
-    m_client.setTransportFactory(m_transports.factory());
+    Translations::install(m_settings->get<QString>(Settings::Key::Language));
+    // Until the keychain has answered (or for ever, while nothing is configured): a source that is not connecting.
+    m_pipeline.setSource(SourceFactory::create(*m_settings, {}));
+    m_model = m_pipeline.model();
+    m_counter = std::make_unique<PendingCounter>(m_model, m_pipeline.store());
+    m_status = std::make_unique<ConnectionStatus>(source());
+    m_opener = std::make_unique<TodoOpener>(m_model);
 
-    m_store = std::make_unique<TodoStore>();
-    m_model = std::make_unique<TodoModel>(m_store.get());
-    m_ingestor = std::make_unique<TodoIngestor>(m_store.get());
-    m_ingestor->attach(&m_client);
-    m_catchUp = std::make_unique<CatchUp>(m_ingestor.get());
-    m_catchUp->setNetworkAccessManager(m_transports.networkAccessManager());
-    m_catchUp->attach(&m_client);
-    m_counter = std::make_unique<PendingCounter>(m_model.get(), m_store.get());
-    m_status = std::make_unique<ConnectionStatus>(&m_client);
-    m_opener = std::make_unique<TodoOpener>(m_model.get());
-
-    m_tray = std::make_unique<TrayController>(m_model.get(), m_counter.get(), m_status.get(), m_settings);
+    m_tray = std::make_unique<TrayController>(m_model, m_counter.get(), m_status.get(), m_settings);
     m_notifier = Notifier::create(m_tray->trayIcon());
     m_notifier->setAppIcon(applicationIcon());
     m_coordinator = std::make_unique<NotificationCoordinator>(m_notifier.get(), m_opener.get(), m_settings);
-    m_coordinator->attach(&m_client);
-    m_coordinator->setCatchUp(m_catchUp.get());
-    m_window = std::make_unique<TodoListWindow>(m_model.get(), m_opener.get(), m_status.get(), m_settings);
+    m_coordinator->attach(source());
+    m_coordinator->setCatchUp(m_pipeline.catchUp());
+    m_window = std::make_unique<TodoListWindow>(m_model, m_opener.get(), m_status.get(), m_settings);
     m_window->setActionsMenu(m_tray->menu());
 
-    connect(m_ingestor.get(), &TodoIngestor::todoArrived, m_coordinator.get(), &NotificationCoordinator::onTodoArrived);
-    connect(m_model.get(), &TodoModel::unreadCountChanged, m_coordinator.get(),
+    connect(&m_pipeline, &TodoPipeline::sourceChanged, this, &TrayApplication::onSourceChanged);
+    connect(&m_supervisor, &ConnectionSupervisor::connectionCheckRequested, this, [this] {
+        if (source())
+            source()->checkLiveness();
+    });
+    connect(m_pipeline.ingestor(), &TodoIngestor::todoArrived, m_coordinator.get(),
+            &NotificationCoordinator::onTodoArrived);
+    connect(m_model, &TodoModel::unreadCountChanged, m_coordinator.get(),
             &NotificationCoordinator::onUnreadCountChanged);
     connect(m_coordinator.get(), &NotificationCoordinator::listRequested, m_window.get(),
             &TodoListWindow::showAndRaise);
@@ -77,7 +77,6 @@ TrayApplication::TrayApplication(const GuiOptions &options, QObject *parent)
         m_window->showAndRaise();
         m_window->selectTodo(key);
     });
-    connect(m_store.get(), &TodoStore::reopened, m_model.get(), &TodoModel::reload);
     connect(m_tray.get(), &TrayController::toggleListRequested, m_window.get(), &TodoListWindow::toggle);
     connect(m_tray.get(), &TrayController::openListRequested, m_window.get(), &TodoListWindow::showAndRaise);
     connect(m_tray.get(), &TrayController::settingsRequested, this, [this] { openSettings(false); });
@@ -88,8 +87,12 @@ TrayApplication::TrayApplication(const GuiOptions &options, QObject *parent)
             quit(); // the window is the main window
     });
     connect(&m_credentials, &CredentialStore::keychainUnavailable, m_window.get(), &TodoListWindow::showMessage);
-    connect(&m_client, &StompClient::stateChanged, this,
-            [this](StompClient::State state) { qCInfo(lcApp) << "connection" << state << m_status->description(); });
+    connect(m_status.get(), &ConnectionStatus::changed, this, [this] {
+        if (m_status->state() != m_loggedState) {
+            m_loggedState = m_status->state();
+            qCInfo(lcApp) << "connection" << m_loggedState << m_status->description();
+        }
+    });
 }
 
 TrayApplication::~TrayApplication()
@@ -107,29 +110,22 @@ bool TrayApplication::openStore(bool demo)
 {
     // The demo's todos are kept apart from the person's own.
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    const QString path =
+    TodoOptions options = todoOptions();
+    options.storePath =
         QDir(dataDir).filePath(demo ? QStringLiteral("todos-demo.sqlite") : QStringLiteral("todos.sqlite"));
-    if (m_store->isOpen() && m_store->path() == path)
-        return true;
-    m_ingestor->flush();
-    m_store->close();
-    m_store->setOptions(todoOptions().storeOptions());
-    const bool opened = m_store->open(path);
-    m_model->reload();
-    qCInfo(lcApp) << "todo store" << m_store->path();
-    return opened;
+    return m_pipeline.open(options);
 }
 
 bool TrayApplication::start()
 {
     if (!openStore(m_options.demo)) {
         QMessageBox::critical(nullptr, tr("Todo Notifier"),
-                              tr("The todo store cannot be opened: %1").arg(m_store->lastError()));
+                              tr("The todo store cannot be opened: %1").arg(m_pipeline.store()->lastError()));
         return false;
     }
     QStringList notices;
-    if (!m_store->recoveryMessage().isEmpty())
-        notices.append(m_store->recoveryMessage());
+    if (!m_pipeline.store()->recoveryMessage().isEmpty())
+        notices.append(m_pipeline.store()->recoveryMessage());
 
     m_trayAvailable = m_tray->show();
     QApplication::setQuitOnLastWindowClosed(false);
@@ -161,28 +157,11 @@ bool TrayApplication::start()
 
 TodoOptions TrayApplication::todoOptions() const
 {
-    TodoOptions todo;
-    const QString zone = m_settings->serverTimeZone();
-    if (!zone.isEmpty()) {
-        const QTimeZone timeZone(zone.toUtf8());
-        if (timeZone.isValid())
-            todo.serverTimeZone = timeZone;
-    }
-    todo.webBase = m_settings->webBaseUrl();
-    todo.allowedOrigins = m_settings->linkAllowlist();
-    todo.pendingListUrl = m_settings->pendingListUrl();
-    todo.keepTodos = m_settings->retentionCount();
-    todo.keepDays = m_settings->retentionDays();
+    TodoOptions todo = TodoOptions::fromSettings(*m_settings);
+    todo.storePath = m_pipeline.options().storePath;
+    if (m_options.demo)
+        todo.pendingListUrl.clear(); // the demo server has no pending list
     return todo;
-}
-
-void TrayApplication::applyTodoOptions(const QUrl &pushUrl)
-{
-    const TodoOptions todo = todoOptions();
-    m_store->setOptions(todo.storeOptions());
-    m_ingestor->setParser(PayloadParser(todo.payloadOptions()));
-    m_model->setLinkPolicy(todo.linkPolicy(pushUrl));
-    m_catchUp->setUrl(m_options.demo ? QUrl() : todo.pendingListUrl);
 }
 
 void TrayApplication::startDemo()
@@ -201,19 +180,29 @@ void TrayApplication::startDemo()
     m_options.demo = true;
     openStore(true);
     // The demo configuration lives in memory: the settings (and the keychain) are left as they are.
-    StompConnectOptions options = m_settings->toConnectOptions({});
-    options.urls = {m_demo->url()};
-    options.host.clear();
-    options.login.clear();
-    options.connectHeaders.clear();
-    options.transport.handshakeHeaders.clear();
-    options.reconnect.maxAttempts = 0;
-    StompSubscription subscription;
-    subscription.id = "sub-demo";
-    subscription.destination = kDemoDestination;
-    subscription.ackMode = StompAckMode::ClientIndividual;
-    m_transports.setDefaultMode(TransportMode::WebSocket);
-    configureClient(options, {subscription});
+    const QString demoUrl = m_demo->url().toString();
+    const SettingsView demo([this, demoUrl](Settings::Key key) -> QVariant {
+        switch (key) {
+        case Settings::Key::ServerUrls:
+            return QStringList {demoUrl};
+        case Settings::Key::Transport:
+            return QStringLiteral("websocket");
+        case Settings::Key::Destinations:
+            return QStringList {QString::fromLatin1(kDemoDestination)};
+        case Settings::Key::Host:
+        case Settings::Key::Login:
+            return QString();
+        case Settings::Key::Headers:
+            return QStringLiteral("[]");
+        case Settings::Key::ReconnectMaxAttempts:
+            return 0;
+        case Settings::Key::DurableSubscription:
+            return false;
+        default:
+            return m_settings->value(key);
+        }
+    });
+    useSource(demo, {});
 }
 
 void TrayApplication::applyConfiguration()
@@ -223,7 +212,7 @@ void TrayApplication::applyConfiguration()
         return;
     }
     if (!m_settings->isConfigured()) {
-        configureClient({}, {});
+        useSource(*m_settings, {});
         return;
     }
     // The secrets come from the keychain, asynchronously; the connection starts when they are in.
@@ -244,27 +233,22 @@ void TrayApplication::onSecretsRead(const QString &account, const QHash<QString,
         else
             connectionSecrets.headerValues.insert(it.key(), it.value());
     }
-    m_transports.setDefaultMode(m_settings->transport());
-    configureClient(m_settings->toConnectOptions(connectionSecrets),
-                    m_settings->toSubscriptions(StompAckMode::ClientIndividual));
+    useSource(*m_settings, connectionSecrets);
 }
 
-void TrayApplication::configureClient(StompConnectOptions options, const QList<StompSubscription> &subscriptions)
+// A new source for new settings: the old one says goodbye, the new one connects (when there is a URL).
+void TrayApplication::useSource(const SettingsView &settings, const ConnectionSecrets &secrets)
 {
-    const QList<StompSubscription> previous = m_client.subscriptions();
-    for (const StompSubscription &subscription : previous)
-        m_client.unsubscribe(subscription.id);
-    if (m_client.state() == StompClient::State::Connecting)
-        m_client.disconnectFromServer();
-    applyTodoOptions(options.urls.value(0));
-    const bool configured = !options.urls.isEmpty();
-    m_client.setOptions(options);
-    for (const StompSubscription &subscription : subscriptions)
-        m_client.subscribe(subscription);
-    if (configured)
-        m_client.reconnectNow();
-    else if (m_client.state() != StompClient::State::Disconnected)
-        m_client.disconnectFromServer();
+    m_pipeline.setOptions(todoOptions());
+    m_pipeline.setSource(SourceFactory::create(settings, secrets));
+    if (!source()->urls().isEmpty())
+        source()->start();
+}
+
+void TrayApplication::onSourceChanged(PushSource *source)
+{
+    m_status->setSource(source);
+    m_coordinator->attach(source);
 }
 
 // The system's autostart entry follows the setting: when the person applied the settings, and at every start when
@@ -272,9 +256,10 @@ void TrayApplication::configureClient(StompConnectOptions options, const QList<S
 void TrayApplication::applyAutostart()
 {
     const auto autostart = Autostart::create(QCoreApplication::applicationFilePath(), {QStringLiteral("--minimized")});
-    if (autostart && autostart->isEnabled() != m_settings->autostart()) {
+    const bool wanted = m_settings->get<bool>(Settings::Key::Autostart);
+    if (autostart && autostart->isEnabled() != wanted) {
         QString error;
-        if (!autostart->setEnabled(m_settings->autostart(), &error))
+        if (!autostart->setEnabled(wanted, &error))
             m_window->showMessage(tr("Starting at login could not be changed: %1").arg(error));
     }
 }
@@ -282,7 +267,8 @@ void TrayApplication::applyAutostart()
 void TrayApplication::onSettingsApplied()
 {
     qCInfo(lcApp) << "settings applied: reconnecting with them";
-    Translations::install(m_settings->language()); // the widgets retranslate on QEvent::LanguageChange
+    // The widgets retranslate on QEvent::LanguageChange.
+    Translations::install(m_settings->get<QString>(Settings::Key::Language));
     m_tray->retranslate();
     applyAutostart();
     if (m_demo) {
@@ -321,7 +307,7 @@ void TrayApplication::showAbout()
            "<p>Notifications: %2<br>Todo store: %3<br>Settings: %4</p>"
            "<p>Built with Qt %5.</p>")
             .arg(QStringLiteral(TODO_NOTIFIER_VERSION), m_notifier->backendName().toHtmlEscaped(),
-                 QDir::toNativeSeparators(m_store->path()).toHtmlEscaped(),
+                 QDir::toNativeSeparators(m_pipeline.store()->path()).toHtmlEscaped(),
                  QDir::toNativeSeparators(m_settings->fileName()).toHtmlEscaped(), QString::fromLatin1(qVersion()));
     QMessageBox::about(m_window->isVisible() ? m_window.get() : nullptr, tr("About Todo Notifier"), text);
 }
@@ -343,11 +329,11 @@ QByteArray TrayApplication::statusJson() const
         {QStringLiteral("state"), ConnectionStatus::stateName(m_status->state())},
         {QStringLiteral("pendingCount"), m_counter->count()},
         {QStringLiteral("unreadCount"), m_model->unreadCount()},
-        {QStringLiteral("serverPendingCount"), m_store->serverPendingCount()},
+        {QStringLiteral("serverPendingCount"), m_pipeline.store()->serverPendingCount()},
         {QStringLiteral("todoCount"), m_model->count()},
         {QStringLiteral("lastError"), m_status->lastError()},
         {QStringLiteral("server"), m_status->server()},
-        {QStringLiteral("url"), m_client.currentUrl().toDisplayString(QUrl::RemoveUserInfo)},
+        {QStringLiteral("url"), source()->currentUrl().toDisplayString(QUrl::RemoveUserInfo)},
         {QStringLiteral("demo"), m_options.demo},
         {QStringLiteral("trayAvailable"), m_trayAvailable},
         {QStringLiteral("trayVisible"), m_tray->trayIcon()->isVisible()},
@@ -365,15 +351,15 @@ void TrayApplication::quit()
         return;
     m_quitting = true;
     qCInfo(lcApp) << "quitting";
-    m_ingestor->flush(); // commit (and acknowledge) what is queued
+    m_pipeline.flush(); // commit (and settle) what is queued
     m_window->hide();
     m_tray->trayIcon()->hide();
-    if (m_client.state() == StompClient::State::Connected) {
-        connect(&m_client, &StompClient::stateChanged, this, [this](StompClient::State state) {
-            if (state == StompClient::State::Disconnected)
+    if (source()->state() == PushSource::State::Connected) {
+        connect(source(), &PushSource::stateChanged, this, [this](PushSource::State state) {
+            if (state == PushSource::State::Disconnected)
                 Q_EMIT quitRequested();
         });
-        m_client.disconnectFromServer();
+        source()->stop();
         QTimer::singleShot(kQuitGraceMs, this, &TrayApplication::quitRequested);
     } else {
         Q_EMIT quitRequested();

@@ -1,12 +1,10 @@
 #pragma once
 
-#include "ConnectionSupervisor.h"
-#include "CredentialStore.h"
 #include "GuiOptions.h"
-#include "Settings.h"
-#include "StompClient.h"
-#include "TodoOptions.h"
-#include "TransportSelector.h"
+#include "config/CredentialStore.h"
+#include "config/Settings.h"
+#include "pipeline/TodoPipeline.h"
+#include "source/ConnectionSupervisor.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -15,23 +13,20 @@
 
 #include <memory>
 
-class CatchUp;
 class ConnectionStatus;
 class DemoPushServer;
 class NotificationCoordinator;
 class Notifier;
 class PendingCounter;
 class SettingsDialog;
-class TodoIngestor;
 class TodoListWindow;
 class TodoModel;
 class TodoOpener;
-class TodoStore;
 class TrayController;
 
-// The tray application's wiring: settings and keychain, the STOMP client and its transports, the todo pipeline
-// (store, ingestor, catch-up, model), and the widgets on top (tray icon, notifications, list window, settings
-// dialog). Everything it does is done by those classes; this one only connects them and follows the settings.
+// The tray application's wiring: settings and keychain, the todo pipeline (push source, ingestor, store, catch-up,
+// model) built from them, and the widgets on top (tray icon, notifications, list window, settings dialog).
+// Everything it does is done by those classes; this one only connects them and follows the settings.
 class TrayApplication final : public QObject
 {
     Q_OBJECT
@@ -52,7 +47,7 @@ public:
     // One line of JSON for `todo-notifier --status`: state, pendingCount, unreadCount, lastError and more.
     QByteArray statusJson() const;
     // The todos as the widgets show them (read-only; bench/tray_burst.cpp watches it fill).
-    const TodoModel *model() const { return m_model.get(); }
+    const TodoModel *model() const { return m_model; }
 
 Q_SIGNALS:
     void quitRequested();
@@ -62,26 +57,23 @@ private:
     void startDemo();
     void applyConfiguration();
     void onSecretsRead(const QString &account, const QHash<QString, QByteArray> &secrets);
-    void configureClient(StompConnectOptions options, const QList<StompSubscription> &subscriptions);
-    void applyTodoOptions(const QUrl &pushUrl);
+    void useSource(const SettingsView &settings, const ConnectionSecrets &secrets);
+    void onSourceChanged(PushSource *source);
     void applyAutostart();
     void onSettingsApplied();
     void openSettings(bool firstRun);
     void showAbout();
     void quit();
     TodoOptions todoOptions() const;
+    PushSource *source() const { return m_pipeline.source(); }
 
     GuiOptions m_options;
     Settings *m_settings = nullptr; // owned
     CredentialStore m_credentials;
     std::unique_ptr<DemoPushServer> m_demo;
-    TransportSelector m_transports;
-    StompClient m_client;
-    ConnectionSupervisor m_supervisor {&m_client};
-    std::unique_ptr<TodoStore> m_store;
-    std::unique_ptr<TodoModel> m_model;
-    std::unique_ptr<TodoIngestor> m_ingestor;
-    std::unique_ptr<CatchUp> m_catchUp;
+    TodoPipeline m_pipeline;
+    TodoModel *m_model = nullptr; // m_pipeline's
+    ConnectionSupervisor m_supervisor;
     std::unique_ptr<PendingCounter> m_counter;
     std::unique_ptr<ConnectionStatus> m_status;
     std::unique_ptr<TodoOpener> m_opener;
@@ -91,6 +83,7 @@ private:
     std::unique_ptr<TodoListWindow> m_window;
     QPointer<SettingsDialog> m_settingsDialog;
     QString m_pendingAccount; // the keychain account whose secrets are being read
+    PushSource::State m_loggedState = PushSource::State::Disconnected;
     bool m_trayAvailable = false;
     bool m_quitting = false;
 };

@@ -1,9 +1,9 @@
 // todo-notifier: the tray application. Entry point only: the command line, one instance per user, the wiring
 // (TrayApplication).
 #include "GuiOptions.h"
-#include "SingleInstance.h"
-#include "Translations.h"
 #include "TrayApplication.h"
+#include "common/Translations.h"
+#include "platform/SingleInstance.h"
 
 #include <QApplication>
 #include <QIcon>

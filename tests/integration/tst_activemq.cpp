@@ -3,7 +3,7 @@
 // deployments reach its WebSocket connector: STOMP 1.2, client-individual acknowledgement with the `ack` header,
 // NACK redelivering the message, selectors in SUBSCRIBE passed through, heart-beats honoured both ways.
 // Messages come from an independent publisher (python3-stomp over STOMP/TCP, straight to the broker).
-#include "StompClient.h"
+#include "stomp/StompClient.h"
 
 #include <QFile>
 #include <QProcess>

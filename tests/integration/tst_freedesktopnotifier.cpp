@@ -2,8 +2,8 @@
 // tests/support/run-with-dunst.sh). What the person would see is read back with dunstctl: the app name, the
 // title shown as written (never taken for markup), the urgency, the icon; invoking the default action opens the
 // right todo (or the list, for a summary); a todo shown again replaces its notification.
-#include "FreedesktopNotifier.h"
-#include "TrayIconRenderer.h"
+#include "notifications/FreedesktopNotifier.h"
+#include "tray/TrayIconRenderer.h"
 
 #include <QGuiApplication>
 #include <QJsonArray>
@@ -120,7 +120,7 @@ void tst_FreedesktopNotifier::createPicksTheServer()
 void tst_FreedesktopNotifier::showsWhatThePersonShouldSee()
 {
     FreedesktopNotifier notifier;
-    notifier.setAppIcon(TrayIconRenderer::icon(TrayIconRenderer::State::Connected, 0));
+    notifier.setAppIcon(TrayIconRenderer::icon(TrayIconRenderer::State::Connected, false, 0));
     // A server-supplied title and body with markup characters: they must show exactly as written.
     const QString title = QStringLiteral("待办通知: <b>变更申请</b> & 《项目》");
     const QString body = QStringLiteral("张三 · <i>研发中心</i> & co <a href=\"x\">link</a>");

@@ -2,7 +2,7 @@
 // start it (tests/support/run-with-broken-notifications.sh): the freedesktop backend is chosen, its first
 // notification fails, and that todo is shown as a tray message instead; a click on it still opens the todo.
 // The offscreen platform has no tray to show the message, so the click is the tray icon's messageClicked().
-#include "Notifier.h"
+#include "notifications/Notifier.h"
 
 #include <QSignalSpy>
 #include <QSystemTrayIcon>

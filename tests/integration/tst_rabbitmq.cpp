@@ -3,8 +3,8 @@
 // durable queue and client-individual acks, and a TCP path that goes silent. Real time here (a real broker),
 // but every wait is on a signal or a condition.
 #include "BrokerFixture.h"
-#include "StompClient.h"
 #include "TcpForwarder.h"
+#include "stomp/StompClient.h"
 
 #include <QRandomGenerator>
 #include <QSet>
@@ -115,7 +115,7 @@ void tst_RabbitMq::wrongPasscodeIsAnAuthFailure()
     client.setOptions(options);
     client.connectToServer();
     QTRY_COMPARE_WITH_TIMEOUT(client.state(), StompClient::State::Failed, 20000);
-    QCOMPARE(client.lastError().kind, StompErrorKind::AuthFailed);
+    QCOMPARE(client.lastError().kind, PushError::Kind::AuthFailed);
 }
 
 void tst_RabbitMq::thousandMessagesArriveInOrder()
@@ -234,7 +234,7 @@ void tst_RabbitMq::silentTcpPathIsDetectedAndRecovered()
     path.setStalled(true); // no FIN, no RST: the path just stops carrying bytes
     // Detected after heart-beat x grace (2 s) of silence; the wait bound leaves room for a loaded machine.
     QVERIFY(disconnected.wait(10000));
-    QCOMPARE(disconnected.first().first().value<StompError>().kind, StompErrorKind::HeartbeatLost);
+    QCOMPARE(disconnected.first().first().value<PushError>().kind, PushError::Kind::HeartbeatLost);
 
     path.dropAll();
     path.setStalled(false);

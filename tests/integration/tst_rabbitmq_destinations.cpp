@@ -3,8 +3,8 @@
 // /amq/queue/<name>, /topic/<key>; and a durable subscription (StompDestination::durableSubscription, one
 // option) that keeps what was published while the client was away.
 #include "BrokerFixture.h"
-#include "StompClient.h"
-#include "StompDestination.h"
+#include "stomp/StompClient.h"
+#include "stomp/StompDestination.h"
 
 #include <QRandomGenerator>
 #include <QSignalSpy>

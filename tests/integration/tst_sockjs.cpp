@@ -4,7 +4,7 @@
 // todos, survives the server closing the session with c[3000,"Go away!"] and comes back with a new session id;
 // Spring-style user destinations reach the principal named by the handshake's Cookie or Authorization header;
 // and todo-notifier-cli check says which transport it used and why.
-#include "StompClient.h"
+#include "stomp/StompClient.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -177,7 +177,7 @@ void tst_SockJs::survivesServerCloseAndReconnectsWithANewSession()
 
     control("POST", QStringLiteral("/control/close?code=3000&reason=Go%20away!"));
     QTRY_COMPARE_WITH_TIMEOUT(disconnected.count(), 1, kWaitMs); // may have come while control() waited
-    const StompError reason = disconnected.first().first().value<StompError>();
+    const PushError reason = disconnected.first().first().value<PushError>();
     QVERIFY2(reason.message.contains(QLatin1String("Go away!")) && reason.message.contains(QLatin1String("3000")),
              qPrintable(reason.message));
 

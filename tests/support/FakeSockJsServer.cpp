@@ -1,6 +1,6 @@
 #include "FakeSockJsServer.h"
 
-#include "SockJsFraming.h"
+#include "transport/SockJsFraming.h"
 
 #include <QRegularExpression>
 #include <QTcpServer>

@@ -1,0 +1,228 @@
+#include "ingest/TodoIngestor.h"
+
+#include "base/Clock.h"
+#include "base/Logging.h"
+#include "store/TodoStore.h"
+
+#include <QElapsedTimer>
+
+TodoIngestor::TodoIngestor(TodoStore *store, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+{
+    setClock(nullptr);
+    connect(store, &TodoStore::durable, this, &TodoIngestor::onDurable);
+    connect(store, &TodoStore::reopened, this, &TodoIngestor::onStoreReopened);
+}
+
+TodoIngestor::~TodoIngestor() = default;
+
+void TodoIngestor::setClock(Clock *clock)
+{
+    m_clock = clock ? clock : Clock::system();
+    m_flushTimer = m_clock->createTimer();
+    connect(m_flushTimer.get(), &ClockTimer::timeout, this, &TodoIngestor::onFlushTimer);
+}
+
+void TodoIngestor::setOptions(const TodoIngestorOptions &options)
+{
+    m_options = options;
+    m_options.maxBatchMessages = qMax(1, m_options.maxBatchMessages);
+    m_options.maxBatchTodos = qMax(1, m_options.maxBatchTodos);
+    m_options.coalesceMs = qMax<qint64>(0, m_options.coalesceMs);
+}
+
+void TodoIngestor::settle(const InboundMessage &message, PushSource::Settlement settlement)
+{
+    if (m_source)
+        m_source->settle(message, settlement);
+}
+
+void TodoIngestor::onDurable(quint64 generation)
+{
+    while (!m_awaitingDurable.empty() && m_awaitingDurable.front().first <= generation) {
+        settle(m_awaitingDurable.front().second, PushSource::Settlement::Accept);
+        m_awaitingDurable.pop_front();
+    }
+}
+
+void TodoIngestor::onStoreReopened()
+{
+    // Committed to a file that is gone: the server must deliver them again.
+    for (const auto &awaiting : std::as_const(m_awaitingDurable))
+        settle(awaiting.second, PushSource::Settlement::Reject);
+    m_awaitingDurable.clear();
+}
+
+void TodoIngestor::attach(PushSource *source)
+{
+    if (m_sourceConnection)
+        disconnect(m_sourceConnection);
+    m_source = source;
+    if (source)
+        m_sourceConnection = connect(source, &PushSource::messageReceived, this, &TodoIngestor::ingest);
+}
+
+void TodoIngestor::ingest(const InboundMessage &message)
+{
+    Pending pending;
+    pending.message = message;
+    pending.origin = QString::fromUtf8(message.messageId);
+    m_queue.push_back(std::move(pending));
+    Q_EMIT queuedCountChanged(queuedCount());
+    if (m_currentRetryDelayMs > 0)
+        return; // the retry timer runs
+    if (int(m_queue.size()) >= m_options.maxBatchMessages)
+        scheduleContinuation(); // a full batch waits for no window
+    else if (!m_flushTimer->isActive())
+        m_flushTimer->start(m_options.coalesceMs);
+}
+
+void TodoIngestor::ingestBody(const QByteArray &body, const QString &origin)
+{
+    Pending pending;
+    pending.message.body = body;
+    pending.origin = origin;
+    m_queue.push_back(std::move(pending));
+    Q_EMIT queuedCountChanged(queuedCount());
+    if (m_currentRetryDelayMs == 0 && !m_flushTimer->isActive())
+        m_flushTimer->start(m_options.coalesceMs);
+}
+
+void TodoIngestor::flush()
+{
+    m_flushTimer->stop();
+    m_currentRetryDelayMs = 0;
+    while (!m_queue.empty()) {
+        if (!processBatch())
+            break;
+    }
+    if (!m_awaitingDurable.empty() && m_store->makeDurableNow())
+        onDurable(m_store->durableGeneration());
+}
+
+void TodoIngestor::onFlushTimer()
+{
+    processNext();
+}
+
+void TodoIngestor::scheduleContinuation()
+{
+    if (m_continuationQueued)
+        return;
+    m_continuationQueued = true;
+    // Yield to the event loop between transactions: sockets, timers and the UI get their turn.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_continuationQueued = false;
+            processNext();
+        },
+        Qt::QueuedConnection);
+}
+
+void TodoIngestor::processNext()
+{
+    m_flushTimer->stop();
+    if (m_queue.empty())
+        return;
+    if (!processBatch())
+        return;
+    if (!m_queue.empty())
+        scheduleContinuation();
+}
+
+bool TodoIngestor::processBatch()
+{
+    // Take messages until a limit is reached; parse them now (not on arrival: a burst is parsed in slices).
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const int limit = qBound(1, int(double(m_options.batchBudgetMs) * 1000.0 / qMax(1.0, m_messageCostUs)),
+                             m_options.maxBatchMessages);
+    QList<TodoStore::Message> messages;
+    qsizetype taken = 0;
+    int todos = 0;
+    int keepAlives = 0;
+    for (auto it = m_queue.begin(); it != m_queue.end() && taken < limit; ++it) {
+        TodoStore::Message message;
+        message.messageId = it->origin;
+        message.destination = QString::fromUtf8(it->message.channel);
+        message.batch = m_parser.parse(it->message.body, it->message.messageId);
+        const TodoBatch &batch = message.batch;
+        if (batch.kind == TodoBatch::Kind::KeepAlive)
+            ++keepAlives;
+        else if (batch.kind == TodoBatch::Kind::Invalid || batch.kind == TodoBatch::Kind::Ignored)
+            Q_EMIT messageIgnored(it->origin, batch.error);
+        todos += int(batch.todos.size());
+        messages.append(std::move(message));
+        ++taken;
+        if (todos >= m_options.maxBatchTodos)
+            break;
+    }
+
+    const TodoStore::CommitResult result = m_store->commit(messages);
+    std::deque<Pending> batch;
+    for (qsizetype i = 0; i < taken; ++i) {
+        batch.push_back(std::move(m_queue.front()));
+        m_queue.pop_front();
+    }
+
+    if (!result.ok) {
+        // Messages that need settling go back to the server, which redelivers them (the store de-duplicates whatever
+        // was committed after all); the others (auto ack, no acknowledgement, catch-up bodies) cannot be
+        // redelivered: keep them.
+        std::deque<Pending> keep;
+        int nacked = 0;
+        for (Pending &pending : batch) {
+            if (pending.message.needsSettle) {
+                if (m_source && m_source->settle(pending.message, PushSource::Settlement::Reject))
+                    ++nacked;
+            } else {
+                keep.push_back(std::move(pending));
+            }
+        }
+        m_queue.insert(m_queue.begin(), std::make_move_iterator(keep.begin()), std::make_move_iterator(keep.end()));
+        m_currentRetryDelayMs = m_currentRetryDelayMs == 0 ? m_options.retryDelayMs
+                                                           : qMin(m_currentRetryDelayMs * 2, m_options.maxRetryDelayMs);
+        qCWarning(lcIngest).noquote() << "commit of" << taken << "messages failed (" << result.error << "):" << nacked
+                                      << "NACKed," << keep.size() << "kept; retrying in" << m_currentRetryDelayMs
+                                      << "ms";
+        Q_EMIT queuedCountChanged(queuedCount());
+        Q_EMIT commitFailed(result.error, int(taken));
+        m_flushTimer->start(m_currentRetryDelayMs);
+        return false;
+    }
+
+    m_currentRetryDelayMs = 0;
+    m_messageCostUs = 0.7 * m_messageCostUs + 0.3 * (double(elapsed.nsecsElapsed()) / 1000.0 / double(taken));
+    // Committed: now, and only now (once durable, if the store wants that), the server may forget them.
+    std::deque<InboundMessage> toAccept;
+    for (Pending &pending : batch) {
+        if (pending.message.needsSettle) {
+            pending.message.body.clear(); // parsed and stored: only the settlement handle is still needed
+            pending.message.attributes.clear();
+            toAccept.push_back(std::move(pending.message));
+        }
+    }
+    if (!toAccept.empty()) {
+        if (m_store->options().durableBeforeAck) {
+            const quint64 generation = m_store->requestDurable();
+            for (InboundMessage &message : toAccept)
+                m_awaitingDurable.push_back({generation, std::move(message)});
+        } else {
+            for (const InboundMessage &message : toAccept)
+                settle(message, PushSource::Settlement::Accept);
+        }
+    }
+    Q_EMIT queuedCountChanged(queuedCount());
+    for (int i = 0; i < keepAlives; ++i)
+        Q_EMIT keepAliveReceived();
+    if (!result.updated.isEmpty()) {
+        qCDebug(lcIngest) << result.updated.size() << "known todos came again";
+        Q_EMIT todosUpdated(result.updated);
+    }
+    for (const Todo &todo : result.inserted)
+        Q_EMIT todoArrived(todo);
+    Q_EMIT batchCommitted(int(taken), int(result.inserted.size()), int(result.updated.size()));
+    return true;
+}

@@ -1,0 +1,115 @@
+#pragma once
+
+#include "source/PushSource.h"
+#include "todo/PayloadParser.h"
+#include "todo/Todo.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+#include <deque>
+#include <memory>
+
+class Clock;
+class ClockTimer;
+class TodoStore;
+
+struct TodoIngestorOptions
+{
+    qint64 coalesceMs = 5; // a burst arriving within this window is committed in one transaction
+    int maxBatchMessages = 256; // messages per transaction; more wait for the next turn of the event loop
+    int maxBatchTodos = 1000; // todos per transaction (one body may hold many)
+    // The time one transaction (parsing included) should take: the batch size adapts to what a message has cost
+    // so far, so that a burst is cut into slices of about this length (and at most maxBatchMessages). The event
+    // loop decides what is ready before it dispatches, so an input event may wait for two slices.
+    qint64 batchBudgetMs = 4;
+    qint64 retryDelayMs = 1000; // after a failed commit, before the next attempt (doubles up to the maximum)
+    qint64 maxRetryDelayMs = 30000;
+};
+
+// From a pushed message to a committed todo, settled (acknowledged) only after the commit:
+//
+//   PushSource::messageReceived -> queue -> (coalescing window) -> PayloadParser -> TodoStore::commit
+//     -> committed: todoArrived() for the todos that are genuinely new; then, once the store reports the
+//        commit durable (TodoStore::requestDurable(), off the event loop; at once with durableBeforeAck off),
+//        settle every message of the batch that needs it as accepted (an ACK), in arrival order
+//     -> failed:    reject them (a NACK: the server redelivers; the store de-duplicates) and retry later
+//
+// Bursts are cut into transactions of at most maxBatchMessages messages (maxBatchTodos todos), sized to take
+// about batchBudgetMs each, one per turn of the event loop, so thousands of pushes per second do not stall it.
+// Parsing happens at commit time, not on arrival, for the same reason. Messages that need no settling (STOMP auto
+// ack, protocols without acknowledgement) cannot be redelivered: after a failed commit they stay queued and are
+// retried. Bodies that are not todos (keep-alives, malformed ones) are accepted in order with the rest: redelivering a
+// poison message forever helps nobody. If the store has to replace a damaged file, the messages committed to it but
+// not yet settled are rejected. The ingestor never knows which protocol delivered a message.
+//
+// The coalescing window and the retry delay run on the Clock, so tests drive them with MockClock.
+class TodoIngestor final : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(int queuedCount READ queuedCount NOTIFY queuedCountChanged)
+
+public:
+    explicit TodoIngestor(TodoStore *store, QObject *parent = nullptr);
+    ~TodoIngestor() override;
+    Q_DISABLE_COPY_MOVE(TodoIngestor)
+
+    void setClock(Clock *clock); // before the first message; nullptr means Clock::system()
+    void setOptions(const TodoIngestorOptions &options);
+    const TodoIngestorOptions &options() const { return m_options; }
+    void setParser(const PayloadParser &parser) { m_parser = parser; }
+    const PayloadParser &parser() const { return m_parser; }
+
+    // Takes every message of `source` and settles through it. One source at a time.
+    void attach(PushSource *source);
+    PushSource *source() const { return m_source; }
+
+    int queuedCount() const { return int(m_queue.size()); }
+
+public Q_SLOTS:
+    void ingest(const InboundMessage &message);
+    // A body that did not come from a push source (the catch-up list): same parsing, same store, nothing to settle.
+    // `origin` names it in logs; its text and id-less todos are keyed by their content.
+    void ingestBody(const QByteArray &body, const QString &origin);
+    // Commits everything queued now, in as many transactions as needed, makes it durable and acknowledges it
+    // (e.g. before quitting). Blocks.
+    void flush();
+
+Q_SIGNALS:
+    void todoArrived(const Todo &todo); // a new todo, committed; never twice for one key
+    void todosUpdated(const QList<Todo> &todos); // known todos that came again (redelivery, re-push)
+    void batchCommitted(int messages, int inserted, int updated);
+    void messageIgnored(const QString &messageId, const QString &reason); // malformed or not understood
+    void keepAliveReceived();
+    void commitFailed(const QString &error, int messages); // those messages were rejected (or kept for retry)
+    void queuedCountChanged(int queuedCount);
+
+private:
+    struct Pending
+    {
+        InboundMessage message; // its body is parsed; its messageId keys text bodies and id-less todos
+        QString origin; // names it in logs: the message-id, or what ingestBody() was told
+    };
+
+    void onFlushTimer();
+    void onDurable(quint64 generation);
+    void onStoreReopened();
+    void settle(const InboundMessage &message, PushSource::Settlement settlement);
+    void processNext();
+    bool processBatch(); // false when a commit failed (the rest waits for the retry)
+    void scheduleContinuation();
+
+    TodoStore *m_store = nullptr;
+    QPointer<PushSource> m_source;
+    QMetaObject::Connection m_sourceConnection;
+    Clock *m_clock = nullptr;
+    std::unique_ptr<ClockTimer> m_flushTimer;
+    TodoIngestorOptions m_options;
+    PayloadParser m_parser;
+    std::deque<Pending> m_queue;
+    std::deque<std::pair<quint64, InboundMessage>> m_awaitingDurable; // committed, accepted once durable (in order)
+    qint64 m_currentRetryDelayMs = 0; // >0 while waiting to retry after a failure
+    double m_messageCostUs = 100; // moving average of what one message costs (parse + commit)
+    bool m_continuationQueued = false;
+};

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "source/PushError.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+#include <random>
+
+class Clock;
+class ClockTimer;
+
+// How a source paces its reconnects: exponential backoff with full jitter on top of a floor.
+struct ReconnectOptions
+{
+    qint64 initialDelayMs = 1000;
+    qint64 maxDelayMs = 60000;
+    double factor = 2.0;
+    double jitter = 0.5; // the delay is drawn uniformly from [d*(1-jitter), d]
+    int maxAttempts = 0; // 0 = unlimited; otherwise give up after this many failed attempts in a row
+    qint64 stableAfterMs = 30000; // a connection up this long resets the attempt count and the delay
+    int maxAuthFailures = 3; // consecutive authentication failures before giving up
+
+    // The un-jittered delay before attempt `attempt` (1-based).
+    qint64 baseDelay(int attempt) const;
+};
+
+// The reconnect decisions every push source shares, in one place: which URL to try (failover in the configured
+// order: a connection that never came up moves on to the next URL, a lost one retries its own first), how long to
+// wait before the next attempt (backoff with jitter, so that a thousand desktops that lost the same server do not
+// come back in step), and when to give up (an attempt limit; repeated authentication failures).
+//
+// The source reports what happened (connected(), recordFailure()) and asks what to do (scheduleRetry()); the policy
+// runs the backoff timer and says when the wait is over (retryDue()). Time comes from the Clock seam and the jitter
+// from a seedable generator, so tests drive it exactly.
+class ReconnectPolicy final : public QObject
+{
+    Q_OBJECT
+
+public:
+    // What to do after a failure.
+    struct Retry
+    {
+        bool giveUp = false;
+        QString reason; // giveUp: why, for people ("gave up after 5 attempts: connection refused")
+        qint64 delayMs = 0; // otherwise: retryDue() follows after this long
+    };
+
+    explicit ReconnectPolicy(QObject *parent = nullptr);
+    ~ReconnectPolicy() override;
+    Q_DISABLE_COPY_MOVE(ReconnectPolicy)
+
+    // Seams for tests; call before the first attempt.
+    void setClock(Clock *clock); // nullptr means Clock::system()
+    void setRandomSeed(quint32 seed);
+
+    void setOptions(const ReconnectOptions &options) { m_options = options; }
+    const ReconnectOptions &options() const { return m_options; }
+    void setUrls(const QList<QUrl> &urls);
+    QList<QUrl> urls() const { return m_urls; }
+    // The URL to connect to now (empty when none is configured).
+    QUrl currentUrl() const;
+
+    int attempt() const { return m_attempt; } // failed attempts in a row
+    bool isWaiting() const; // the backoff timer runs
+
+    // A fresh start, as asked for by the person: no failed attempts counted, no wait.
+    void reset();
+    // Stops a running backoff wait (the source connects at once instead).
+    void cancel();
+    // The connection came up: authentication worked, and once it has stayed up for stableAfterMs the attempt count
+    // starts again from zero.
+    void connected();
+    // The connection went down (or an attempt ended): no longer counting towards "stable".
+    void disconnected();
+    // A failed attempt or a lost connection (wasConnected): moves to the next URL if it never came up, counts it.
+    void recordFailure(const PushError &error, bool wasConnected);
+    // After recordFailure(): give up, or wait (the backoff timer runs and retryDue() follows).
+    Retry scheduleRetry();
+
+Q_SIGNALS:
+    void retryDue();
+
+private:
+    void onStableTimer();
+
+    ReconnectOptions m_options;
+    QList<QUrl> m_urls;
+    Clock *m_clock = nullptr;
+    std::unique_ptr<ClockTimer> m_backoffTimer;
+    std::unique_ptr<ClockTimer> m_stableTimer;
+    std::mt19937 m_rng;
+    QString m_lastMessage; // of the last recorded failure, for the give-up reason
+    int m_urlIndex = 0;
+    int m_attempt = 0;
+    int m_authFailures = 0;
+};

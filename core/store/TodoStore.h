@@ -1,0 +1,214 @@
+#pragma once
+
+#include "todo/PayloadParser.h"
+#include "todo/Todo.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QThreadPool>
+
+#include <memory>
+#include <optional>
+
+class Clock;
+class ClockTimer;
+
+struct TodoStoreOptions
+{
+    int keepTodos = 5000; // N: read todos beyond the newest N are deleted (unread ones never are)
+    int keepDays = 90; // D: read todos not seen for D days are deleted (unread ones never are)
+    // true: TodoIngestor acknowledges a message only once its commit is durable (survives a power cut, not only
+    // a crash of the application; see requestDurable()); false: right after the commit.
+    bool durableBeforeAck = true;
+    // The WAL is copied back into the database (checkpointed) on a worker thread this long after a commit (if no
+    // durability request did it meanwhile), never by the commit itself.
+    qint64 checkpointDelayMs = 1000;
+};
+
+// The persistent todo cache: SQLite through Qt SQL, in WAL mode, with a versioned schema.
+//
+// It holds the todos with their read/done state, the latest server pending count, and the outbox of SENDs
+// not yet confirmed by the server (so a message queued while offline survives a restart).
+//
+// De-duplication: a todo is identified by Todo::key (its id; the message-id for text bodies). Committing a
+// key that is already stored updates the row in place and reports it as updated, never as inserted: a
+// redelivered or re-pushed todo never notifies twice. Its read/done state and its place in the list are
+// kept.
+//
+// Retention: read (or done) todos beyond the newest keepTodos, or not seen for keepDays, are deleted at open,
+// after a commit that grows the store past keepTodos, and at most hourly after commits. An unread todo is
+// never deleted; when they alone exceed the limit that is logged.
+//
+// Recovery: open() never leaves the application without a store. A database that is corrupt, unreadable,
+// not ours or written by a newer version is moved aside (to "<path>.unusable-<time>", with its -wal and -shm
+// files) and a fresh one is created; recoveryMessage() says what happened, where the old file went, and is
+// logged. If even that fails the store lives in memory (isPersistent() false) and says so.
+//
+// Durability: commits run with SQLite synchronous=NORMAL, so a commit never waits for the disk: a committed todo
+// survives a crash of the application at once, and a power cut once it is durable. requestDurable() makes it
+// so off the event loop: a worker thread with its own connection checkpoints the WAL (SQLite syncs the WAL
+// before copying it and the database after), then durable() reports which commits are covered. Requests that
+// arrive while one runs are served together by the next (group commit). Checkpoints also run
+// checkpointDelayMs after a commit nobody asked to make durable, and at close.
+//
+// Single-threaded: use it from the thread that opened it. Commits are synchronous and CPU-bound; TodoIngestor
+// keeps them small enough not to stall the event loop.
+class TodoStore final : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+    Q_PROPERTY(int unreadCount READ unreadCount NOTIFY unreadCountChanged)
+    Q_PROPERTY(int serverPendingCount READ serverPendingCount NOTIFY serverPendingCountChanged)
+
+public:
+    static constexpr int kSchemaVersion = 2;
+
+    // One MESSAGE's worth of parsed payload, committed together with the others of a batch.
+    struct Message
+    {
+        TodoBatch batch;
+        QString messageId;
+        QString destination;
+    };
+
+    struct CommitResult
+    {
+        bool ok = false;
+        QString error;
+        QList<Todo> inserted; // genuinely new todos, in arrival order, with their store state
+        QList<Todo> updated; // todos that were already stored (redelivered, re-pushed), as they are now
+    };
+
+    struct OutboxEntry
+    {
+        qint64 id = 0;
+        QByteArray destination;
+        QByteArray body;
+        QList<QPair<QByteArray, QByteArray>> headers;
+        qint64 createdMs = 0;
+    };
+
+    explicit TodoStore(QObject *parent = nullptr);
+    ~TodoStore() override;
+    Q_DISABLE_COPY_MOVE(TodoStore)
+
+    // The source of wall-clock time (arrival times, retention); nullptr means Clock::system().
+    void setClock(Clock *clock);
+    void setOptions(const TodoStoreOptions &options);
+    const TodoStoreOptions &options() const { return m_options; }
+
+    // Opens (creating directories and the file as needed) the database at `path`. See "Recovery" above.
+    // Returns true when the store is usable, which is always unless SQLite itself is missing.
+    bool open(const QString &path);
+    void close();
+    bool isOpen() const { return m_open; }
+    bool isPersistent() const { return m_open && m_persistent; }
+    QString path() const { return m_path; }
+    // Non-empty when open() had to move the old database aside or fall back to memory.
+    QString recoveryMessage() const { return m_recoveryMessage; }
+    QString movedAsidePath() const { return m_movedAsidePath; }
+    int schemaVersion() const { return m_schemaVersion; }
+    QString journalMode() const { return m_journalMode; }
+    QString lastError() const { return m_lastError; }
+
+    // Commits every todo of `messages` and the pending count of the last payload among them in one
+    // transaction. On failure nothing is written (result.ok false, result.error says why).
+    CommitResult commit(const QList<Message> &messages);
+
+    // Every successful commit() gets the next generation number.
+    quint64 commitGeneration() const { return m_commitGeneration; }
+    // Commits up to this generation are durable.
+    quint64 durableGeneration() const { return m_durableGeneration; }
+    // Asks for every commit so far to be made durable; returns the generation that durable() will report (at
+    // once, but never synchronously, for a store in memory).
+    quint64 requestDurable();
+    // The same, synchronously on this thread (for shutdown); true when done.
+    bool makeDurableNow();
+
+    enum class Order { NewestFirst, OldestFirst };
+    // Every todo, newest first (sortMs, then seq, descending) or the reverse, without `source` (see Todo). The
+    // list has room for `spareCapacity` more without reallocating.
+    QList<Todo> loadSummaries(Order order = Order::NewestFirst, qsizetype spareCapacity = 0) const;
+    // One todo, complete.
+    std::optional<Todo> todo(const QString &key) const;
+
+    int count() const { return m_count; }
+    int unreadCount() const { return m_unread; }
+    // The server's sysMsgNums from the latest payload, or -1 when that payload carried none.
+    int serverPendingCount() const { return m_serverPending; }
+
+    bool setRead(const QString &key, bool read = true);
+    bool setDone(const QString &key, bool done = true); // done also marks read
+    int markAllRead(); // returns how many changed
+    // Applies the retention rules now; returns how many todos were deleted.
+    int applyRetention();
+
+    // The outbox of SENDs not yet confirmed by the server.
+    qint64 enqueueOutbox(const QByteArray &destination, const QByteArray &body,
+                         const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    QList<OutboxEntry> outbox() const;
+    bool removeOutbox(qint64 id);
+
+Q_SIGNALS:
+    void todosCommitted(const QList<Todo> &inserted, const QList<Todo> &updated);
+    void todoChanged(const Todo &todo); // read/done state of one todo
+    void allMarkedRead(); // markAllRead() changed something
+    void todosRemoved(const QList<Todo> &removed); // retention (summaries)
+    void countChanged(int count);
+    void unreadCountChanged(int unreadCount);
+    void serverPendingCountChanged(int serverPendingCount);
+    // The database went bad while open and was replaced by a fresh one (see recoveryMessage()): reload. Commits
+    // not yet durable went with the old file.
+    void reopened();
+    // Commits up to `generation` survive a power cut.
+    void durable(quint64 generation);
+
+private:
+    bool openAt(const QString &path, QString *why);
+    bool migrate(int fromVersion, QString *why);
+    bool prepareStatements(QString *why);
+    QString moveAside(const QString &path);
+    void releaseDatabase();
+    bool exec(const QString &sql, QString *why = nullptr);
+    void refreshCounts();
+    void maybeApplyRetention(bool grew);
+    void onCheckpointTimer();
+    void startBarrier();
+    void onBarrierDone(quint64 openSerial, quint64 generation, bool ok);
+    void reportDurable(quint64 generation);
+    qint64 now() const;
+
+    Clock *m_clock = nullptr;
+    TodoStoreOptions m_options;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    std::unique_ptr<QSqlQuery> m_selectKey;
+    std::unique_ptr<QSqlQuery> m_insert;
+    std::unique_ptr<QSqlQuery> m_update;
+    std::unique_ptr<ClockTimer> m_checkpointTimer;
+    QThreadPool m_checkpointPool; // one thread
+    QString m_path;
+    QString m_recoveryMessage;
+    QString m_movedAsidePath;
+    QString m_journalMode;
+    mutable QString m_lastError;
+    int m_schemaVersion = 0;
+    int m_count = 0;
+    int m_unread = 0;
+    int m_serverPending = -1;
+    qint64 m_lastRetentionMs = 0;
+    bool m_open = false;
+    bool m_persistent = false;
+    bool m_warnedUnreadOverLimit = false;
+    bool m_recoveringFromCorruption = false;
+    quint64 m_commitGeneration = 0;
+    quint64 m_durableGeneration = 0;
+    quint64 m_openSerial = 0; // a barrier finishing after a reopen says nothing about the new file
+    bool m_barrierRunning = false;
+    bool m_barrierWanted = false;
+};

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "notifications/Notifier.h"
+
+#include <QList>
+#include <QStringList>
+
+// Records what the coordinator asks a notification server to do; clickTodo() and clickSummary() play the person's
+// clicks.
+class FakeNotifier final : public Notifier
+{
+    Q_OBJECT
+public:
+    struct Shown
+    {
+        QString key; // empty for a summary
+        QString title;
+        QString body;
+        Urgency urgency = Urgency::Normal;
+    };
+
+    using Notifier::Notifier;
+
+    void showTodo(const QString &todoId, const QString &title, const QString &body, Urgency urgency) override
+    {
+        shown.append({todoId, title, body, urgency});
+    }
+    void showSummary(const QString &title, const QString &body) override
+    {
+        shown.append({QString(), title, body, Urgency::Normal});
+    }
+    void closeAll() override { ++closeAllCount; }
+    QString backendName() const override { return QStringLiteral("fake"); }
+
+    void clickTodo(const QString &key) { Q_EMIT activated(key); }
+    void clickSummary() { Q_EMIT summaryActivated(); }
+
+    QStringList titles() const
+    {
+        QStringList out;
+        for (const Shown &item : shown)
+            out.append(item.title);
+        return out;
+    }
+
+    QList<Shown> shown;
+    int closeAllCount = 0;
+};

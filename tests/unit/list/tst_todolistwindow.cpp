@@ -1,0 +1,354 @@
+// TodoListWindow and TodoDelegate, driven the way a person does: typing in the search field, toggling "unread
+// only", Enter and double click on a todo (the exact resolved link reaches the browser, caught through
+// QDesktopServices::setUrlHandler, and the todo is marked read), the context menu, "Mark all as read", the empty
+// state, the status line, the keyboard path, accessible names, and the geometry kept across windows.
+#include "TodoPipelineFixture.h"
+#include "common/ConnectionStatus.h"
+#include "list/TodoDelegate.h"
+#include "list/TodoListWindow.h"
+#include "list/TodoOpener.h"
+#include "model/TodoFilterModel.h"
+#include "stomp/StompPushSource.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+class tst_TodoListWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void relativeTime_data();
+    void relativeTime();
+    void listsTodosNewestFirstWithTheirDetails();
+    void emptyStateSaysWhatToExpect();
+    void searchFilters();
+    void unreadOnlyFollowsReadState();
+    void enterOpensTheCurrentTodo();
+    void doubleClickOpensAndMarksRead();
+    void refusedLinkIsExplainedInTheWindow();
+    void contextMenuOpensMarksAndCopies();
+    void markAllAsRead();
+    void statusLineShowsConnectionAndLastError();
+    void keyboardPath();
+    void accessibleNames();
+    void geometryIsRemembered();
+
+private:
+    void pushSample();
+    QModelIndex rowOf(const QString &title) const;
+
+    TodoPipelineFixture m_fixture;
+    std::unique_ptr<StompClient> m_client;
+    std::unique_ptr<StompPushSource> m_source;
+    std::unique_ptr<ConnectionStatus> m_status;
+    std::unique_ptr<TodoOpener> m_opener;
+    std::unique_ptr<TodoListWindow> m_window;
+    std::unique_ptr<UrlCatcher> m_browser;
+};
+
+void tst_TodoListWindow::init()
+{
+    m_fixture.setUp(this);
+    m_client = std::make_unique<StompClient>();
+    m_source = std::make_unique<StompPushSource>(m_client.get());
+    m_status = std::make_unique<ConnectionStatus>(m_source.get());
+    m_opener = std::make_unique<TodoOpener>(m_fixture.model);
+    m_window =
+        std::make_unique<TodoListWindow>(m_fixture.model, m_opener.get(), m_status.get(), m_fixture.settings.get());
+    m_window->setClock(m_fixture.clock.get());
+    new QAbstractItemModelTester(m_window->view()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                 this);
+    m_browser = std::make_unique<UrlCatcher>();
+}
+
+void tst_TodoListWindow::cleanup()
+{
+    m_browser.reset();
+    m_window.reset();
+    m_opener.reset();
+    m_status.reset();
+    m_source.reset();
+    m_client.reset();
+    m_fixture.tearDown();
+}
+
+void tst_TodoListWindow::pushSample()
+{
+    // Times in the server's zone (this computer's: the test runs in it), the newest last.
+    m_fixture.push(TodoPipelineFixture::envelope(
+        {TodoPipelineFixture::todo(QStringLiteral("1"), QStringLiteral("Budget approval 2024"), 0, {},
+                                   QStringLiteral("Alice"), QStringLiteral("Finance"), QStringLiteral("Approval")),
+         TodoPipelineFixture::todo(QStringLiteral("2"), QStringLiteral("待办通知:《客户门户》变更申请"), 1),
+         TodoPipelineFixture::todo(QStringLiteral("3"), QStringLiteral("Server room access request"), 2, {},
+                                   QStringLiteral("Bob"), QStringLiteral("IT"), QStringLiteral("Access"))}));
+}
+
+QModelIndex tst_TodoListWindow::rowOf(const QString &title) const
+{
+    QAbstractItemModel *model = m_window->view()->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, 0).data(TodoModel::TitleRole).toString() == title)
+            return model->index(row, 0);
+    }
+    return {};
+}
+
+void tst_TodoListWindow::relativeTime_data()
+{
+    QTest::addColumn<qint64>("agoSeconds");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("now") << qint64(5) << QStringLiteral("just now");
+    QTest::newRow("ahead of our clock") << qint64(-30) << QStringLiteral("just now");
+    QTest::newRow("one minute") << qint64(60) << QStringLiteral("1 min ago");
+    QTest::newRow("59 minutes") << qint64(59 * 60 + 59) << QStringLiteral("59 min ago");
+}
+
+void tst_TodoListWindow::relativeTime()
+{
+    QFETCH(qint64, agoSeconds);
+    QFETCH(QString, expected);
+    const QDateTime now(QDate(2024, 5, 16), QTime(16, 28, 3));
+    QCOMPARE(TodoDelegate::relativeTime(now.addSecs(-agoSeconds), now), expected);
+    // Hours the same day, then yesterday with the time, then the date.
+    QCOMPARE(TodoDelegate::relativeTime(now.addSecs(-3 * 3600), now), QStringLiteral("3 h ago"));
+    QVERIFY(TodoDelegate::relativeTime(now.addDays(-1), now).startsWith(QStringLiteral("yesterday ")));
+    QCOMPARE(TodoDelegate::relativeTime(now.addDays(-5), now),
+             QLocale().toString(now.addDays(-5).date(), QLocale::ShortFormat));
+    QCOMPARE(TodoDelegate::relativeTime(QDateTime(), now), QString());
+}
+
+void tst_TodoListWindow::listsTodosNewestFirstWithTheirDetails()
+{
+    pushSample();
+    QAbstractItemModel *model = m_window->view()->model();
+    QCOMPARE(model->rowCount(), 3);
+    QVERIFY(!m_window->isEmptyStateShown());
+    const QModelIndex chinese = rowOf(QStringLiteral("待办通知:《客户门户》变更申请"));
+    QVERIFY(chinese.isValid());
+    QCOMPARE(TodoDelegate::titleText(chinese), QStringLiteral("待办通知:《客户门户》变更申请"));
+    QCOMPARE(TodoDelegate::detailText(chinese, m_window->findChild<TodoDelegate *>()->now()),
+             QStringLiteral("变更申请 · 张伟 (研发中心) · just now"));
+    QCOMPARE(TodoDelegate::chipText(chinese), QStringLiteral("紧急"));
+    QCOMPARE(TodoDelegate::chipText(rowOf(QStringLiteral("Budget approval 2024"))), QString()); // normal: no chip
+    m_fixture.clock->advance(5 * 60 * 1000);
+    QCOMPARE(TodoDelegate::detailText(rowOf(QStringLiteral("Server room access request")),
+                                      m_window->findChild<TodoDelegate *>()->now()),
+             QStringLiteral("Access · Bob (IT) · 5 min ago"));
+
+    // Painting two lines, unread in bold: the row is taller than one line of text and the window renders.
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    const QSize hint = m_window->view()->sizeHintForIndex(chinese);
+    QVERIFY(hint.height() > 2 * m_window->view()->fontMetrics().height());
+    const QImage shot = m_window->grab().toImage();
+    QVERIFY(!shot.isNull());
+}
+
+void tst_TodoListWindow::emptyStateSaysWhatToExpect()
+{
+    QVERIFY(m_window->isEmptyStateShown());
+    QVERIFY(m_window->emptyStateLabel()->text().startsWith(QStringLiteral("No todos yet.")));
+    QVERIFY(m_window->emptyStateLabel()->text().contains(QStringLiteral("Settings")));
+    pushSample();
+    QVERIFY(!m_window->isEmptyStateShown());
+}
+
+void tst_TodoListWindow::searchFilters()
+{
+    pushSample();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTest::keyClicks(m_window->searchField(), QStringLiteral("bob"));
+    QCOMPARE(m_window->view()->model()->rowCount(), 1);
+    QCOMPARE(m_window->view()->model()->index(0, 0).data(TodoModel::TitleRole).toString(),
+             QStringLiteral("Server room access request"));
+    m_window->searchField()->clear();
+    m_window->searchField()->insert(QStringLiteral("研发中心")); // an input method's text, or pasted
+    QCOMPARE(m_window->view()->model()->rowCount(), 1);
+    QTest::keyClicks(m_window->searchField(), QStringLiteral(" nothing-like-this"));
+    QCOMPARE(m_window->view()->model()->rowCount(), 0);
+    QVERIFY(m_window->isEmptyStateShown());
+    QCOMPARE(m_window->emptyStateLabel()->text(), QStringLiteral("No todos match “研发中心 nothing-like-this”."));
+    QTest::keyClick(m_window->searchField(), Qt::Key_Escape); // clears the search
+    QCOMPARE(m_window->searchField()->text(), QString());
+    QCOMPARE(m_window->view()->model()->rowCount(), 3);
+}
+
+void tst_TodoListWindow::unreadOnlyFollowsReadState()
+{
+    pushSample();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_fixture.model->markRead(m_fixture.model->rowOf(QStringLiteral("id:1")));
+    QTest::mouseClick(m_window->unreadOnlyBox(), Qt::LeftButton);
+    QVERIFY(m_window->filterModel()->unreadOnly());
+    QCOMPARE(m_window->view()->model()->rowCount(), 2);
+    QVERIFY(!rowOf(QStringLiteral("Budget approval 2024")).isValid());
+    m_fixture.model->markAllRead();
+    QCOMPARE(m_window->view()->model()->rowCount(), 0);
+    QVERIFY(m_window->isEmptyStateShown());
+    QCOMPARE(m_window->emptyStateLabel()->text(), QStringLiteral("No unread todos: you have read them all."));
+    QTest::mouseClick(m_window->unreadOnlyBox(), Qt::LeftButton);
+    QCOMPARE(m_window->view()->model()->rowCount(), 3);
+}
+
+void tst_TodoListWindow::enterOpensTheCurrentTodo()
+{
+    pushSample();
+    m_window->showAndRaise();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    const QModelIndex index = rowOf(QStringLiteral("待办通知:《客户门户》变更申请"));
+    m_window->view()->setCurrentIndex(index);
+    QTest::keyClick(m_window->view(), Qt::Key_Return);
+    QCOMPARE(m_browser->opened, QList<QByteArray> {TodoPipelineFixture::expectedLink(QStringLiteral("2"))});
+    QVERIFY(m_fixture.model->index(m_fixture.model->rowOf(QStringLiteral("id:2"))).data(TodoModel::ReadRole).toBool());
+    QCOMPARE(m_fixture.model->unreadCount(), 2);
+}
+
+void tst_TodoListWindow::doubleClickOpensAndMarksRead()
+{
+    pushSample();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    const QModelIndex index = rowOf(QStringLiteral("Budget approval 2024"));
+    const QPoint center = m_window->view()->visualRect(index).center();
+    QTest::mouseClick(m_window->view()->viewport(), Qt::LeftButton, {}, center);
+    QTest::mouseDClick(m_window->view()->viewport(), Qt::LeftButton, {}, center);
+    QCOMPARE(m_browser->opened, QList<QByteArray> {TodoPipelineFixture::expectedLink(QStringLiteral("1"))});
+    QCOMPARE(m_fixture.model->unreadCount(), 2);
+    // The row paints as read now (not bold): its data says so.
+    QVERIFY(rowOf(QStringLiteral("Budget approval 2024")).data(TodoModel::ReadRole).toBool());
+}
+
+void tst_TodoListWindow::refusedLinkIsExplainedInTheWindow()
+{
+    m_fixture.push(TodoPipelineFixture::envelope({TodoPipelineFixture::todo(
+        QStringLiteral("f"), QStringLiteral("ftp todo"), 0, QStringLiteral("ftp://files.example.com/x"))}));
+    m_window->showAndRaise();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->view()->setCurrentIndex(rowOf(QStringLiteral("ftp todo")));
+    QTest::keyClick(m_window->view(), Qt::Key_Enter);
+    QVERIFY(m_browser->opened.isEmpty());
+    QVERIFY2(m_window->message().startsWith(QStringLiteral("“ftp todo” was not opened: ")),
+             qPrintable(m_window->message()));
+    QCOMPARE(m_fixture.model->unreadCount(), 1);
+    std::unique_ptr<QMenu> menu(m_window->createContextMenu(rowOf(QStringLiteral("ftp todo"))));
+    QVERIFY(!menu->actions().at(0)->isEnabled()); // Open
+    QVERIFY(!menu->actions().at(2)->isEnabled()); // Copy link
+}
+
+void tst_TodoListWindow::contextMenuOpensMarksAndCopies()
+{
+    pushSample();
+    const QString title = QStringLiteral("Server room access request");
+    std::unique_ptr<QMenu> menu(m_window->createContextMenu(rowOf(title)));
+    QVERIFY(menu);
+    QStringList texts;
+    for (QAction *action : menu->actions())
+        texts.append(action->text().remove(QLatin1Char('&')));
+    QCOMPARE(texts,
+             (QStringList {QStringLiteral("Open"), QStringLiteral("Mark as read"), QStringLiteral("Copy link")}));
+
+    menu->actions().at(2)->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text().toUtf8(), TodoPipelineFixture::expectedLink(QStringLiteral("3")));
+
+    menu->actions().at(1)->trigger();
+    QVERIFY(rowOf(title).data(TodoModel::ReadRole).toBool());
+    menu.reset(m_window->createContextMenu(rowOf(title)));
+    QCOMPARE(menu->actions().at(1)->text().remove(QLatin1Char('&')), QStringLiteral("Mark as unread"));
+    menu->actions().at(1)->trigger();
+    QVERIFY(!rowOf(title).data(TodoModel::ReadRole).toBool());
+
+    menu->actions().at(0)->trigger();
+    QCOMPARE(m_browser->opened, QList<QByteArray> {TodoPipelineFixture::expectedLink(QStringLiteral("3"))});
+}
+
+void tst_TodoListWindow::markAllAsRead()
+{
+    QVERIFY(!m_window->markAllReadButton()->isEnabled());
+    pushSample();
+    QVERIFY(m_window->markAllReadButton()->isEnabled());
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("Todos (3 unread)"));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTest::mouseClick(m_window->markAllReadButton(), Qt::LeftButton);
+    QCOMPARE(m_fixture.model->unreadCount(), 0);
+    QVERIFY(!m_window->markAllReadButton()->isEnabled());
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("Todos"));
+}
+
+void tst_TodoListWindow::statusLineShowsConnectionAndLastError()
+{
+    QCOMPARE(m_window->statusLabel()->text(), QStringLiteral("No server configured"));
+    StompConnectOptions options;
+    options.urls = {QUrl(QStringLiteral("ws://127.0.0.1:1/ws"))};
+    options.reconnect.maxAttempts = 1;
+    m_client->setOptions(options);
+    m_client->connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(m_status->state(), PushSource::State::Failed, 10000);
+    const QString text = m_window->statusLabel()->text();
+    QVERIFY2(text.startsWith(QStringLiteral("Failed to connect to 127.0.0.1:1 (")), qPrintable(text));
+    QVERIFY(text.contains(m_client->lastError().message));
+    // The empty list says it too.
+    QVERIFY(m_window->emptyStateLabel()->text().contains(m_client->lastError().message));
+}
+
+void tst_TodoListWindow::keyboardPath()
+{
+    pushSample();
+    m_window->showAndRaise();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTest::keySequence(m_window.get(), QKeySequence::Find);
+    QVERIFY(m_window->searchField()->hasFocus());
+    QTest::keyClick(m_window->searchField(), Qt::Key_Down);
+    QVERIFY(m_window->view()->hasFocus());
+    QVERIFY(m_window->view()->currentIndex().isValid());
+    QTest::keyClick(m_window->view(), Qt::Key_Down);
+    QCOMPARE(m_window->view()->currentIndex().row(), 1);
+    const QString key = m_window->currentKey();
+    QTest::keyClick(m_window->view(), Qt::Key_Return);
+    QCOMPARE(m_browser->opened.size(), 1);
+    QVERIFY(m_fixture.model->index(m_fixture.model->rowOf(key)).data(TodoModel::ReadRole).toBool());
+}
+
+void tst_TodoListWindow::accessibleNames()
+{
+    pushSample();
+    const QList<QWidget *> widgets {m_window->searchField(), m_window->unreadOnlyBox(), m_window->markAllReadButton(),
+                                    m_window->view(),        m_window->statusLabel(),   m_window->emptyStateLabel()};
+    for (QWidget *widget : widgets)
+        QVERIFY2(!widget->accessibleName().isEmpty(), qPrintable(widget->objectName()));
+    const QString spoken =
+        rowOf(QStringLiteral("待办通知:《客户门户》变更申请")).data(Qt::AccessibleTextRole).toString();
+    QCOMPARE(spoken,
+             QStringLiteral("Unread. 紧急. 待办通知:《客户门户》变更申请. 变更申请 · 张伟 (研发中心) · just now"));
+}
+
+void tst_TodoListWindow::geometryIsRemembered()
+{
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->resize(640, 480);
+    m_window->hide();
+    QVERIFY(!m_fixture.settings->get<QByteArray>(Settings::Key::ListWindowGeometry).isEmpty());
+
+    TodoListWindow second(m_fixture.model, m_opener.get(), m_status.get(), m_fixture.settings.get());
+    QCOMPARE(second.size(), QSize(640, 480));
+}
+
+QTEST_MAIN(tst_TodoListWindow)
+#include "tst_todolistwindow.moc"

@@ -1,0 +1,430 @@
+// TodoModel and TodoFilterModel over a real TodoStore, each watched by QAbstractItemModelTester: newest first,
+// one beginInsertRows() per run of new rows (no reset per message), redeliveries as dataChanged(), retention
+// as row removals, the unread and pending counters with their NOTIFY signals, the link roles, and filtering
+// by text, unread state and urgency.
+#include "MockClock.h"
+#include "model/TodoFilterModel.h"
+#include "model/TodoModel.h"
+#include "store/TodoStore.h"
+#include "todo/PayloadParser.h"
+
+#include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Item
+{
+    Item(QString id, QString title, QString time = {}, int urgency = 0, QString sender = QStringLiteral("张伟"),
+         QString department = QStringLiteral("研发中心"), QString businessName = QStringLiteral("变更申请"))
+        : id(std::move(id))
+        , title(std::move(title))
+        , time(std::move(time))
+        , urgency(urgency)
+        , sender(std::move(sender))
+        , department(std::move(department))
+        , businessName(std::move(businessName))
+    { }
+
+    QString id;
+    QString title;
+    QString time; // "yyyy-MM-dd HH:mm:ss" UTC; empty: none (sorted by arrival)
+    int urgency = 0;
+    QString sender;
+    QString department;
+    QString businessName;
+};
+
+QByteArray envelope(const QList<Item> &items, int pending = -1)
+{
+    QJsonArray list;
+    for (const Item &item : items) {
+        QJsonObject todo {{QStringLiteral("id"), item.id},
+                          {QStringLiteral("title"), item.title},
+                          {QStringLiteral("handlerUrl"),
+                           QStringLiteral("/service/assets/index.html#/todo?id=%1&itemname=项目主管").arg(item.id)},
+                          {QStringLiteral("metaData"),
+                           QJsonObject {{QStringLiteral("urgency"), item.urgency},
+                                        {QStringLiteral("send_name"), item.sender},
+                                        {QStringLiteral("send_dept"), item.department},
+                                        {QStringLiteral("bname"), item.businessName}}}};
+        if (!item.time.isEmpty())
+            todo.insert(QStringLiteral("time"), item.time);
+        list.append(todo);
+    }
+    QJsonObject data {{QStringLiteral("sysMsgList"), list}};
+    if (pending >= 0)
+        data.insert(QStringLiteral("sysMsgNums"), pending);
+    return QJsonDocument(QJsonObject {{QStringLiteral("data"), data}}).toJson(QJsonDocument::Compact);
+}
+
+QStringList titles(const QAbstractItemModel &model)
+{
+    QStringList out;
+    for (int row = 0; row < model.rowCount(); ++row)
+        out.append(model.index(row, 0).data(TodoModel::TitleRole).toString());
+    return out;
+}
+
+} // namespace
+
+class tst_TodoModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void loadsNewestFirstWithRoles();
+    void newTodosAreInsertedInRunsWithoutReset();
+    void redeliveryChangesDataOnly();
+    void unreadAndPendingCounters();
+    void markReadThroughTheModel();
+    void retentionRemovesRows();
+    void linkRoles();
+    void randomBatchesKeepStoreOrder();
+    void filterByText();
+    void filterUnreadOnlyFollowsReadState();
+    void filterByUrgency();
+
+private:
+    bool commit(const QByteArray &body, const QByteArray &messageId = "m");
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<MockClock> m_clock;
+    std::unique_ptr<TodoStore> m_store;
+    std::unique_ptr<TodoModel> m_model;
+};
+
+void tst_TodoModel::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_clock = std::make_unique<MockClock>(1715848083000);
+    m_store = std::make_unique<TodoStore>();
+    m_store->setClock(m_clock.get());
+    QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("todos.sqlite"))));
+    m_model = std::make_unique<TodoModel>(m_store.get());
+    new QAbstractItemModelTester(m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest, m_model.get());
+}
+
+void tst_TodoModel::cleanup()
+{
+    m_model.reset();
+    m_store.reset();
+    m_clock.reset();
+    m_dir.reset();
+}
+
+bool tst_TodoModel::commit(const QByteArray &body, const QByteArray &messageId)
+{
+    m_clock->advance(10);
+    const PayloadParser parser(PayloadOptions {QTimeZone(QByteArrayLiteral("UTC")), {}});
+    return m_store->commit({{parser.parse(body, messageId), QString::fromUtf8(messageId), QString()}}).ok;
+}
+
+void tst_TodoModel::loadsNewestFirstWithRoles()
+{
+    QVERIFY(commit(envelope({{QStringLiteral("a"), QStringLiteral("A"), QStringLiteral("2024-05-16 10:00:00")},
+                             {QStringLiteral("c"), QStringLiteral("C"), QStringLiteral("2024-05-16 12:00:00"), 2},
+                             {QStringLiteral("b"), QStringLiteral("B"), QStringLiteral("2024-05-16 11:00:00")}},
+                            11)));
+    // A fresh model over the same store loads what is there, newest first.
+    TodoModel model(m_store.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(titles(model), (QStringList {QStringLiteral("C"), QStringLiteral("B"), QStringLiteral("A")}));
+    QCOMPARE(model.count(), 3);
+    QCOMPARE(model.pendingCount(), 11);
+    QCOMPARE(model.unreadCount(), 3);
+
+    const QHash<int, QByteArray> names = model.roleNames();
+    QCOMPARE(names.value(TodoModel::TitleRole), QByteArray("title"));
+    QCOMPARE(names.value(TodoModel::LinkRole), QByteArray("link"));
+    QCOMPARE(names.value(TodoModel::ReadRole), QByteArray("read"));
+    QCOMPARE(names.value(Qt::DisplayRole), QByteArray("display"));
+    QCOMPARE(int(TodoModel::KeyRole), Qt::UserRole + 1);
+
+    const QModelIndex first = model.index(0, 0);
+    QCOMPARE(first.data(Qt::DisplayRole).toString(), QStringLiteral("C"));
+    QCOMPARE(first.data(TodoModel::KeyRole).toString(), QStringLiteral("id:c"));
+    QCOMPARE(first.data(TodoModel::IdRole).toString(), QStringLiteral("c"));
+    QCOMPARE(first.data(TodoModel::UrgencyRole).toInt(), 2);
+    QCOMPARE(first.data(TodoModel::SenderRole).toString(), QStringLiteral("张伟"));
+    QCOMPARE(first.data(TodoModel::DepartmentRole).toString(), QStringLiteral("研发中心"));
+    QCOMPARE(first.data(TodoModel::BusinessNameRole).toString(), QStringLiteral("变更申请"));
+    QCOMPARE(first.data(TodoModel::TimeRole).toDateTime().toUTC(),
+             QDateTime(QDate(2024, 5, 16), QTime(12, 0), Qt::UTC));
+    QCOMPARE(first.data(TodoModel::TimeTextRole).toString(), QStringLiteral("2024-05-16 12:00:00"));
+    QCOMPARE(first.data(TodoModel::ReadRole).toBool(), false);
+    QCOMPARE(first.data(TodoModel::DeliveriesRole).toInt(), 1);
+    QCOMPARE(first.data(TodoModel::KindRole).toString(), QStringLiteral("json"));
+    QCOMPARE(first.data(TodoModel::TodoRole).value<Todo>().key, QStringLiteral("id:c"));
+    QVERIFY2(first.data(Qt::ToolTipRole).toString().contains(QStringLiteral("研发中心")),
+             qPrintable(first.data(Qt::ToolTipRole).toString()));
+}
+
+void tst_TodoModel::newTodosAreInsertedInRunsWithoutReset()
+{
+    QVERIFY(commit(envelope({{QStringLiteral("a"), QStringLiteral("A"), QStringLiteral("2024-05-16 10:00:00")},
+                             {QStringLiteral("b"), QStringLiteral("B"), QStringLiteral("2024-05-16 11:00:00")}})));
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelAboutToBeReset);
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy counted(m_model.get(), &TodoModel::countChanged);
+
+    // A burst of newer todos: one insertion at the top.
+    QVERIFY(commit(envelope({{QStringLiteral("c"), QStringLiteral("C"), QStringLiteral("2024-05-16 12:00:00")},
+                             {QStringLiteral("d"), QStringLiteral("D"), QStringLiteral("2024-05-16 13:00:00")},
+                             {QStringLiteral("e"), QStringLiteral("E"), QStringLiteral("2024-05-16 14:00:00")}})));
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 0);
+    QCOMPARE(inserted.at(0).at(2).toInt(), 2);
+    QCOMPARE(titles(*m_model),
+             (QStringList {QStringLiteral("E"), QStringLiteral("D"), QStringLiteral("C"), QStringLiteral("B"),
+                           QStringLiteral("A")}));
+
+    // Older todos (a catch-up) land where their time puts them: two runs, two insertions.
+    inserted.clear();
+    QVERIFY(commit(envelope({{QStringLiteral("x"), QStringLiteral("X"), QStringLiteral("2024-05-16 10:30:00")},
+                             {QStringLiteral("y"), QStringLiteral("Y"), QStringLiteral("2024-05-16 12:30:00")},
+                             {QStringLiteral("z"), QStringLiteral("Z"), QStringLiteral("2024-05-16 12:40:00")}})));
+    QCOMPARE(inserted.count(), 2);
+    QCOMPARE(titles(*m_model),
+             (QStringList {QStringLiteral("E"), QStringLiteral("D"), QStringLiteral("Z"), QStringLiteral("Y"),
+                           QStringLiteral("C"), QStringLiteral("B"), QStringLiteral("X"), QStringLiteral("A")}));
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(counted.count(), 2);
+    QCOMPARE(m_model->count(), 8);
+}
+
+void tst_TodoModel::redeliveryChangesDataOnly()
+{
+    QVERIFY(commit(envelope({{QStringLiteral("a"), QStringLiteral("A")}, {QStringLiteral("b"), QStringLiteral("B")}})));
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    QVERIFY(commit(envelope({{QStringLiteral("a"), QStringLiteral("A, updated")}}), "m-again"));
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(changed.count(), 1);
+    const int row = m_model->rowOf(QStringLiteral("id:a"));
+    QCOMPARE(changed.first().at(0).toModelIndex().row(), row);
+    QCOMPARE(m_model->index(row, 0).data(TodoModel::TitleRole).toString(), QStringLiteral("A, updated"));
+    QCOMPARE(m_model->index(row, 0).data(TodoModel::DeliveriesRole).toInt(), 2);
+    QCOMPARE(m_model->count(), 2);
+}
+
+void tst_TodoModel::unreadAndPendingCounters()
+{
+    QSignalSpy unread(m_model.get(), &TodoModel::unreadCountChanged);
+    QSignalSpy pending(m_model.get(), &TodoModel::pendingCountChanged);
+    QCOMPARE(m_model->property("pendingCount").toInt(), 0);
+
+    // The server's sysMsgNums wins while the latest payload carries one.
+    QVERIFY(
+        commit(envelope({{QStringLiteral("a"), QStringLiteral("A")}, {QStringLiteral("b"), QStringLiteral("B")}}, 11)));
+    QCOMPARE(m_model->unreadCount(), 2);
+    QCOMPARE(m_model->pendingCount(), 11);
+    QCOMPARE(unread.count(), 1);
+    QCOMPARE(pending.count(), 1);
+    QCOMPARE(pending.last().first().toInt(), 11);
+
+    // Reading a todo changes the unread count, not the server's pending count.
+    QVERIFY(m_model->markRead(0));
+    QCOMPARE(m_model->unreadCount(), 1);
+    QCOMPARE(m_model->pendingCount(), 11);
+    QCOMPARE(pending.count(), 1);
+
+    // A payload without the counter (plain text): the pending count is the unread count.
+    QVERIFY(commit("A plain notice", "text-1"));
+    QCOMPARE(m_model->unreadCount(), 2);
+    QCOMPARE(m_model->pendingCount(), 2);
+    QCOMPARE(pending.last().first().toInt(), 2);
+    QCOMPARE(m_model->property("unreadCount").toInt(), 2);
+
+    // And it follows the unread count from then on.
+    m_model->markAllRead();
+    QCOMPARE(m_model->unreadCount(), 0);
+    QCOMPARE(m_model->pendingCount(), 0);
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        QVERIFY(m_model->index(row, 0).data(TodoModel::ReadRole).toBool());
+}
+
+void tst_TodoModel::markReadThroughTheModel()
+{
+    QVERIFY(commit(envelope({{QStringLiteral("a"), QStringLiteral("A")}})));
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    const QModelIndex index = m_model->index(0, 0);
+    QVERIFY(m_model->setData(index, true, TodoModel::ReadRole));
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(index.data(TodoModel::ReadRole).toBool());
+    QVERIFY(m_store->todo(QStringLiteral("id:a"))->read);
+    QVERIFY(!m_model->setData(index, true, TodoModel::ReadRole)); // already read
+    QVERIFY(m_model->setData(index, true, TodoModel::DoneRole));
+    QVERIFY(index.data(TodoModel::DoneRole).toBool());
+    QVERIFY(!m_model->setData(index, QStringLiteral("x"), TodoModel::TitleRole));
+}
+
+void tst_TodoModel::retentionRemovesRows()
+{
+    m_store->close();
+    TodoStoreOptions options;
+    options.keepTodos = 2;
+    m_store->setOptions(options);
+    QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("todos.sqlite"))));
+    m_model->reload();
+    QVERIFY(commit(envelope({{QStringLiteral("a"), QStringLiteral("A"), QStringLiteral("2024-05-16 10:00:00")},
+                             {QStringLiteral("b"), QStringLiteral("B"), QStringLiteral("2024-05-16 11:00:00")},
+                             {QStringLiteral("c"), QStringLiteral("C"), QStringLiteral("2024-05-16 12:00:00")},
+                             {QStringLiteral("d"), QStringLiteral("D"), QStringLiteral("2024-05-16 13:00:00")}})));
+    QCOMPARE(m_model->count(), 4); // unread: kept beyond the limit
+    QVERIFY(m_store->setRead(QStringLiteral("id:a")));
+    QVERIFY(m_store->setRead(QStringLiteral("id:b")));
+    QVERIFY(m_store->setRead(QStringLiteral("id:d")));
+    QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+    QCOMPARE(m_store->applyRetention(), 2);
+    QCOMPARE(removed.count(), 1); // A and B are adjacent: one removal
+    QCOMPARE(titles(*m_model), (QStringList {QStringLiteral("D"), QStringLiteral("C")}));
+}
+
+void tst_TodoModel::linkRoles()
+{
+    QVERIFY(commit(QByteArrayLiteral("[{\"id\":\"in\",\"title\":\"In\",\"time\":\"2024-05-16 "
+                                     "12:00:00\",\"handlerUrl\":\"/service/assets/index.html#/"
+                                     "todo?id=1&itemname=项目主管\"},"
+                                     "{\"id\":\"out\",\"title\":\"Out\",\"time\":\"2024-05-16 "
+                                     "11:00:00\",\"handlerUrl\":\"https://elsewhere.example/x\"}]")));
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_model->setLinkPolicy(LinkPolicy(QUrl(QStringLiteral("https://oa.example.com/"))));
+    QCOMPARE(changed.count(), 1);
+    const QModelIndex in = m_model->index(0, 0);
+    const QModelIndex out = m_model->index(1, 0);
+    QCOMPARE(in.data(TodoModel::LinkEncodedRole).toByteArray(),
+             QByteArray("https://oa.example.com/service/assets/index.html#/"
+                        "todo?id=1&itemname=%E9%A1%B9%E7%9B%AE%E4%B8%BB%E7%AE%A1"));
+    QCOMPARE(in.data(TodoModel::LinkRole).toUrl().toEncoded(), in.data(TodoModel::LinkEncodedRole).toByteArray());
+    QVERIFY(in.data(TodoModel::LinkAllowedRole).toBool());
+    QVERIFY(!out.data(TodoModel::LinkAllowedRole).toBool());
+    QVERIFY(!out.data(TodoModel::LinkRole).toUrl().isValid());
+    QVERIFY(out.data(TodoModel::LinkRefusalRole).toString().contains(QLatin1String("elsewhere.example")));
+    QCOMPARE(out.data(TodoModel::HandlerUrlRole).toString(), QStringLiteral("https://elsewhere.example/x"));
+}
+
+void tst_TodoModel::randomBatchesKeepStoreOrder()
+{
+    // Whatever mix of times arrives, batch after batch, the model's rows are the store's order.
+    QRandomGenerator random(7);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelAboutToBeReset);
+    int next = 0;
+    for (int batch = 0; batch < 20; ++batch) {
+        QList<Item> items;
+        const int size = int(random.bounded(1, 60));
+        for (int i = 0; i < size; ++i) {
+            // Some repeat an earlier id (an update), some have no time (sorted by arrival).
+            const bool repeat = next > 0 && random.bounded(5) == 0;
+            const int id = repeat ? int(random.bounded(next)) : next++;
+            const QString time = random.bounded(4) == 0
+                ? QString()
+                : QDateTime::fromSecsSinceEpoch(1715800000 + random.bounded(100000), Qt::UTC)
+                      .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+            items.append({QString::number(id), QStringLiteral("todo %1").arg(id), time});
+        }
+        QVERIFY(commit(envelope(items), QByteArray::number(batch)));
+    }
+    QList<QString> expected;
+    for (const Todo &todo : m_store->loadSummaries())
+        expected.append(todo.key);
+    QList<QString> actual;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        actual.append(m_model->index(row, 0).data(TodoModel::KeyRole).toString());
+    QCOMPARE(actual, expected);
+    QCOMPARE(m_model->count(), m_store->count());
+    QCOMPARE(reset.count(), 0);
+}
+
+void tst_TodoModel::filterByText()
+{
+    QVERIFY(
+        commit(envelope({{QStringLiteral("1"), QStringLiteral("待办通知: 数据中台升级 变更申请"), QString(), 0,
+                          QStringLiteral("李娜"), QStringLiteral("财务部"), QStringLiteral("变更申请")},
+                         {QStringLiteral("2"), QStringLiteral("Approval needed: CRM migration"), QString(), 1,
+                          QStringLiteral("Alice Chen"), QStringLiteral("R&D Center"), QStringLiteral("Change request")},
+                         {QStringLiteral("3"), QStringLiteral("Leave request"), QString(), 0,
+                          QStringLiteral("Bob Martin"), QStringLiteral("Finance"), QStringLiteral("Leave request")}})));
+    TodoFilterModel filter;
+    filter.setSourceModel(m_model.get());
+    QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy searched(&filter, &TodoFilterModel::searchTextChanged);
+    QCOMPARE(filter.rowCount(), 3);
+
+    filter.setSearchText(QStringLiteral("数据中台")); // title
+    QCOMPARE(titles(filter), QStringList {QStringLiteral("待办通知: 数据中台升级 变更申请")});
+    filter.setSearchText(QStringLiteral("alice")); // sender, any case
+    QCOMPARE(titles(filter), QStringList {QStringLiteral("Approval needed: CRM migration")});
+    filter.setSearchText(QStringLiteral("财务部")); // department
+    QCOMPARE(filter.rowCount(), 1);
+    filter.setSearchText(QStringLiteral("change REQUEST")); // business name, every word
+    QCOMPARE(titles(filter), QStringList {QStringLiteral("Approval needed: CRM migration")});
+    filter.setSearchText(QStringLiteral("finance leave")); // words may match different fields
+    QCOMPARE(titles(filter), QStringList {QStringLiteral("Leave request")});
+    filter.setSearchText(QStringLiteral("nothing like this"));
+    QCOMPARE(filter.rowCount(), 0);
+    filter.setSearchText(QStringLiteral("  "));
+    QCOMPARE(filter.rowCount(), 3);
+    QCOMPARE(searched.count(), 7);
+    QCOMPARE(filter.property("searchText").toString(), QStringLiteral("  "));
+
+    // New todos that match appear in the filtered view as they arrive.
+    filter.setSearchText(QStringLiteral("urgent"));
+    QCOMPARE(filter.rowCount(), 0);
+    QVERIFY(commit(envelope({{QStringLiteral("4"), QStringLiteral("Urgent: server room")}}), "m2"));
+    QCOMPARE(filter.rowCount(), 1);
+}
+
+void tst_TodoModel::filterUnreadOnlyFollowsReadState()
+{
+    QVERIFY(
+        commit(envelope({{QStringLiteral("1"), QStringLiteral("one")}, {QStringLiteral("2"), QStringLiteral("two")}})));
+    TodoFilterModel filter;
+    filter.setSourceModel(m_model.get());
+    QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy toggled(&filter, &TodoFilterModel::unreadOnlyChanged);
+    filter.setUnreadOnly(true);
+    QCOMPARE(toggled.count(), 1);
+    QCOMPARE(filter.rowCount(), 2);
+    QVERIFY(m_model->markRead(m_model->rowOf(QStringLiteral("id:1"))));
+    QCOMPARE(titles(filter), QStringList {QStringLiteral("two")});
+    m_model->markAllRead();
+    QCOMPARE(filter.rowCount(), 0);
+    filter.setUnreadOnly(false);
+    QCOMPARE(filter.rowCount(), 2);
+}
+
+void tst_TodoModel::filterByUrgency()
+{
+    QVERIFY(commit(envelope({{QStringLiteral("1"), QStringLiteral("normal"), QString(), 0},
+                             {QStringLiteral("2"), QStringLiteral("urgent"), QString(), 1},
+                             {QStringLiteral("3"), QStringLiteral("critical"), QString(), 2},
+                             {QStringLiteral("4"), QStringLiteral("urgent too"), QString(), 1}})));
+    TodoFilterModel filter;
+    filter.setSourceModel(m_model.get());
+    QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(filter.urgency(), TodoFilterModel::kAnyUrgency);
+    filter.setUrgency(1);
+    QCOMPARE(titles(filter), (QStringList {QStringLiteral("urgent too"), QStringLiteral("urgent")}));
+    filter.setUrgency(2);
+    QCOMPARE(titles(filter), QStringList {QStringLiteral("critical")});
+    filter.setUnreadOnly(true);
+    QVERIFY(m_model->markRead(m_model->rowOf(QStringLiteral("id:3"))));
+    QCOMPARE(filter.rowCount(), 0);
+    filter.setUrgency(TodoFilterModel::kAnyUrgency);
+    filter.setUnreadOnly(false);
+    QCOMPARE(filter.rowCount(), 4);
+}
+
+QTEST_GUILESS_MAIN(tst_TodoModel)
+#include "tst_todomodel.moc"

@@ -1,0 +1,146 @@
+// FallbackNotifier: notifications go through the primary backend until it reports a failure; then the failed
+// notification, and every later one, go through the fallback, and clicks keep arriving from whichever shows them.
+#include "notifications/FallbackNotifier.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+
+// A backend that records what it was asked to show.
+class RecordingNotifier final : public Notifier
+{
+public:
+    explicit RecordingNotifier(QString name)
+        : m_name(std::move(name))
+    { }
+    void showTodo(const QString &todoId, const QString &title, const QString &body, Urgency urgency) override
+    {
+        shown.append(QStringList {todoId, title, body, QString::number(int(urgency))});
+        soundAtLastShow = soundEnabled();
+    }
+    void showSummary(const QString &title, const QString &body) override
+    {
+        shown.append(QStringList {QStringLiteral("summary"), title, body});
+        soundAtLastShow = soundEnabled();
+    }
+    void closeAll() override { ++closeAllCalls; }
+    QString backendName() const override { return m_name; }
+    void fail(const QString &todoId)
+    {
+        Q_EMIT notificationFailed(todoId, QStringLiteral("org.freedesktop.DBus.Error"));
+    }
+    void click(const QString &todoId) { Q_EMIT activated(todoId); }
+
+    QList<QStringList> shown;
+    int closeAllCalls = 0;
+    bool soundAtLastShow = true;
+
+private:
+    QString m_name;
+};
+
+// A FallbackNotifier over two recording backends.
+struct Backends
+{
+    RecordingNotifier *primary = new RecordingNotifier(QStringLiteral("freedesktop"));
+    RecordingNotifier *fallback = new RecordingNotifier(QStringLiteral("tray"));
+    const std::unique_ptr<FallbackNotifier> notifier =
+        std::make_unique<FallbackNotifier>(std::unique_ptr<Notifier>(primary), std::unique_ptr<Notifier>(fallback));
+};
+
+} // namespace
+
+class tst_FallbackNotifier : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void usesThePrimaryWhileItWorks();
+    void aFailedTodoIsShownAgainByTheFallback();
+    void aFailedSummaryIsShownAgainByTheFallback();
+    void settingsReachTheFallback();
+};
+
+void tst_FallbackNotifier::usesThePrimaryWhileItWorks()
+{
+    Backends backends;
+    FallbackNotifier &notifier = *backends.notifier;
+    RecordingNotifier *p = backends.primary;
+    RecordingNotifier *f = backends.fallback;
+    QSignalSpy activated(&notifier, &Notifier::activated);
+
+    notifier.showTodo(QStringLiteral("t1"), QStringLiteral("Approve"), QStringLiteral("body"), Notifier::Urgency::Low);
+    notifier.showSummary(QStringLiteral("3 new todos"), {});
+    notifier.closeAll();
+    QCOMPARE(notifier.backendName(), QStringLiteral("freedesktop"));
+    QCOMPARE(p->shown.size(), 2);
+    QCOMPARE(p->closeAllCalls, 1);
+    QVERIFY(f->shown.isEmpty());
+    p->click(QStringLiteral("t1"));
+    QCOMPARE(activated.size(), 1);
+    QCOMPARE(activated.at(0).at(0).toString(), QStringLiteral("t1"));
+}
+
+void tst_FallbackNotifier::aFailedTodoIsShownAgainByTheFallback()
+{
+    Backends backends;
+    FallbackNotifier &notifier = *backends.notifier;
+    RecordingNotifier *p = backends.primary;
+    RecordingNotifier *f = backends.fallback;
+    QSignalSpy activated(&notifier, &Notifier::activated);
+
+    notifier.showTodo(QStringLiteral("t1"), QStringLiteral("first"), QStringLiteral("b1"), Notifier::Urgency::Low);
+    notifier.showTodo(QStringLiteral("t2"), QStringLiteral("second"), QStringLiteral("b2"),
+                      Notifier::Urgency::Critical);
+    p->fail(QStringLiteral("t2"));
+
+    // The todo whose notification failed reaches the person after all, as it was, and so does the next one.
+    QCOMPARE(notifier.backendName(), QStringLiteral("tray"));
+    QCOMPARE(f->shown.size(), 1);
+    QCOMPARE(f->shown.at(0),
+             (QStringList {QStringLiteral("t2"), QStringLiteral("second"), QStringLiteral("b2"),
+                           QString::number(int(Notifier::Urgency::Critical))}));
+    notifier.showTodo(QStringLiteral("t3"), QStringLiteral("third"), {}, Notifier::Urgency::Normal);
+    QCOMPARE(f->shown.size(), 2);
+    QCOMPARE(p->shown.size(), 2);
+
+    // A late failure report from the primary changes nothing; clicks on the fallback's messages open todos.
+    p->fail(QStringLiteral("t1"));
+    QCOMPARE(f->shown.size(), 2);
+    f->click(QStringLiteral("t3"));
+    QCOMPARE(activated.size(), 1);
+    QCOMPARE(activated.at(0).at(0).toString(), QStringLiteral("t3"));
+}
+
+void tst_FallbackNotifier::aFailedSummaryIsShownAgainByTheFallback()
+{
+    Backends backends;
+    FallbackNotifier &notifier = *backends.notifier;
+    RecordingNotifier *p = backends.primary;
+    RecordingNotifier *f = backends.fallback;
+
+    notifier.showSummary(QStringLiteral("12 todos arrived while you were offline"), QStringLiteral("Open the list"));
+    p->fail(QString());
+    QCOMPARE(f->shown.size(), 1);
+    QCOMPARE(f->shown.at(0),
+             (QStringList {QStringLiteral("summary"), QStringLiteral("12 todos arrived while you were offline"),
+                           QStringLiteral("Open the list")}));
+}
+
+void tst_FallbackNotifier::settingsReachTheFallback()
+{
+    Backends backends;
+    FallbackNotifier &notifier = *backends.notifier;
+    RecordingNotifier *p = backends.primary;
+    RecordingNotifier *f = backends.fallback;
+    notifier.setSoundEnabled(false);
+
+    notifier.showTodo(QStringLiteral("t1"), QStringLiteral("quiet"), {}, Notifier::Urgency::Normal);
+    QVERIFY(!p->soundAtLastShow);
+    p->fail(QStringLiteral("t1"));
+    QCOMPARE(f->shown.size(), 1);
+    QVERIFY(!f->soundAtLastShow);
+}
+
+QTEST_GUILESS_MAIN(tst_FallbackNotifier)
+#include "tst_fallbacknotifier.moc"

@@ -1,0 +1,275 @@
+// NotificationCoordinator between the todo pipeline and a Notifier: one notification per todo with its text and
+// urgency; a click opens the exact resolved link (caught through QDesktopServices::setUrlHandler) and marks the
+// todo read; refused links are not opened; bursts become one summary; what arrives right after a (re)connect is
+// summarised once; do not disturb suppresses popups but not the count, and urgent todos can bypass it. Time runs
+// on a MockClock.
+#include "FakeNotifier.h"
+#include "MemoryPushSource.h"
+#include "TodoPipelineFixture.h"
+#include "list/TodoOpener.h"
+#include "notifications/NotificationCoordinator.h"
+#include "notifications/Notifier.h"
+#include "tray/PendingCounter.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+class tst_NotificationCoordinator : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void eachTodoGetsANotificationWithItsText();
+    void urgencyFollowsTheTodo();
+    void clickOpensTheExactResolvedLinkAndMarksRead();
+    void refusedLinkIsNotOpenedAndSaysWhy();
+    void todosFarApartAreNotCoalesced();
+    void burstBecomesOneSummaryThatOpensTheList();
+    void arrivalsAfterReconnectAreSummarisedOnce();
+    void singleArrivalAfterReconnectIsShownAsItself();
+    void doNotDisturbSuppressesPopupsButKeepsCounting();
+    void urgentTodosBypassDoNotDisturbWhenSet();
+    void popupsOffShowsNothing();
+    void readingEverythingWithdrawsTheNotifications();
+
+private:
+    void pushOne(const QString &id, const QString &title, int urgency = 0, int pending = -1);
+
+    TodoPipelineFixture m_fixture;
+    std::unique_ptr<FakeNotifier> m_notifier;
+    std::unique_ptr<TodoOpener> m_opener;
+    std::unique_ptr<NotificationCoordinator> m_coordinator;
+    std::unique_ptr<UrlCatcher> m_browser;
+};
+
+void tst_NotificationCoordinator::init()
+{
+    m_fixture.setUp(this);
+    m_notifier = std::make_unique<FakeNotifier>();
+    m_opener = std::make_unique<TodoOpener>(m_fixture.model);
+    m_coordinator =
+        std::make_unique<NotificationCoordinator>(m_notifier.get(), m_opener.get(), m_fixture.settings.get());
+    m_coordinator->setClock(m_fixture.clock.get());
+    connect(m_fixture.ingestor, &TodoIngestor::todoArrived, m_coordinator.get(),
+            &NotificationCoordinator::onTodoArrived);
+    connect(m_fixture.model, &TodoModel::unreadCountChanged, m_coordinator.get(),
+            &NotificationCoordinator::onUnreadCountChanged);
+    m_browser = std::make_unique<UrlCatcher>();
+}
+
+void tst_NotificationCoordinator::cleanup()
+{
+    m_browser.reset();
+    m_coordinator.reset();
+    m_opener.reset();
+    m_notifier.reset();
+    m_fixture.tearDown();
+}
+
+void tst_NotificationCoordinator::pushOne(const QString &id, const QString &title, int urgency, int pending)
+{
+    m_fixture.push(TodoPipelineFixture::envelope({TodoPipelineFixture::todo(id, title, urgency)}, pending));
+}
+
+void tst_NotificationCoordinator::eachTodoGetsANotificationWithItsText()
+{
+    pushOne(QStringLiteral("1"), QStringLiteral("待办通知: 《A&B <b>》变更申请"));
+    m_fixture.clock->advance(5000);
+    pushOne(QStringLiteral("2"), QStringLiteral("Second"));
+    QCOMPARE(m_notifier->shown.size(), 2);
+    const FakeNotifier::Shown &first = m_notifier->shown.at(0);
+    QCOMPARE(first.key, QStringLiteral("id:1"));
+    QCOMPARE(first.title, QStringLiteral("待办通知: 《A&B <b>》变更申请")); // as sent: the notifier escapes, not us
+    QCOMPARE(first.body, QStringLiteral("变更申请 · 张伟 (研发中心)"));
+    QCOMPARE(m_notifier->shown.at(1).title, QStringLiteral("Second"));
+
+    // The same todo pushed again (a redelivery) does not notify twice.
+    pushOne(QStringLiteral("2"), QStringLiteral("Second"));
+    QCOMPARE(m_notifier->shown.size(), 2);
+}
+
+void tst_NotificationCoordinator::urgencyFollowsTheTodo()
+{
+    pushOne(QStringLiteral("n"), QStringLiteral("normal"), 0);
+    m_fixture.clock->advance(5000);
+    pushOne(QStringLiteral("u"), QStringLiteral("urgent"), 1);
+    m_fixture.clock->advance(5000);
+    pushOne(QStringLiteral("c"), QStringLiteral("critical"), 2);
+    QCOMPARE(m_notifier->shown.size(), 3);
+    QCOMPARE(m_notifier->shown.at(0).urgency, Notifier::Urgency::Normal);
+    QCOMPARE(m_notifier->shown.at(1).urgency, Notifier::Urgency::Critical);
+    QCOMPARE(m_notifier->shown.at(2).urgency, Notifier::Urgency::Critical);
+}
+
+void tst_NotificationCoordinator::clickOpensTheExactResolvedLinkAndMarksRead()
+{
+    const QString id = QStringLiteral("1791022789439037441");
+    pushOne(id, QStringLiteral("待办通知"), 0, 11);
+    PendingCounter counter(m_fixture.model, m_fixture.store);
+    QCOMPARE(counter.count(), 11);
+    QCOMPARE(m_fixture.model->unreadCount(), 1);
+    QSignalSpy opened(m_opener.get(), &TodoOpener::opened);
+
+    m_notifier->clickTodo(m_notifier->shown.at(0).key);
+
+    QCOMPARE(m_browser->opened, QList<QByteArray> {TodoPipelineFixture::expectedLink(id)});
+    QCOMPARE(opened.size(), 1);
+    QCOMPARE(m_fixture.model->unreadCount(), 0);
+    QVERIFY(m_fixture.model->index(0).data(TodoModel::ReadRole).toBool());
+    QCOMPARE(counter.count(), 10); // the badge drops with the click
+}
+
+void tst_NotificationCoordinator::refusedLinkIsNotOpenedAndSaysWhy()
+{
+    m_fixture.push(TodoPipelineFixture::envelope(
+        {TodoPipelineFixture::todo(QStringLiteral("x"), QStringLiteral("evil"), 0,
+                                   QStringLiteral("javascript:alert(1)")),
+         TodoPipelineFixture::todo(QStringLiteral("y"), QStringLiteral("elsewhere"), 0,
+                                   QStringLiteral("https://phishing.example.com/login"))}));
+    QSignalSpy refused(m_opener.get(), &TodoOpener::refused);
+    m_notifier->clickTodo(QStringLiteral("id:x"));
+    m_notifier->clickTodo(QStringLiteral("id:y"));
+    QVERIFY(m_browser->opened.isEmpty());
+    QCOMPARE(refused.size(), 2);
+    for (const auto &arguments : refused)
+        QVERIFY2(!arguments.at(2).toString().isEmpty(), "a refusal says why");
+    QCOMPARE(refused.at(0).at(1).toString(), QStringLiteral("evil"));
+    QCOMPARE(m_fixture.model->unreadCount(), 2); // still to be dealt with
+}
+
+void tst_NotificationCoordinator::todosFarApartAreNotCoalesced()
+{
+    for (int i = 0; i < 5; ++i) {
+        pushOne(QString::number(i), QStringLiteral("todo %1").arg(i));
+        m_fixture.clock->advance(3000);
+    }
+    QCOMPARE(m_notifier->shown.size(), 5);
+    for (const FakeNotifier::Shown &shown : std::as_const(m_notifier->shown))
+        QVERIFY(!shown.key.isEmpty());
+    QCOMPARE(m_notifier->closeAllCount, 0);
+}
+
+void tst_NotificationCoordinator::burstBecomesOneSummaryThatOpensTheList()
+{
+    QSignalSpy listRequested(m_coordinator.get(), &NotificationCoordinator::listRequested);
+    for (int i = 1; i <= 5; ++i) {
+        pushOne(QString::number(i), QStringLiteral("todo %1").arg(i));
+        m_fixture.clock->advance(200);
+    }
+    // The first three as they came, then one summary for the whole burst in their place.
+    QCOMPARE(m_notifier->titles().mid(0, 4),
+             (QStringList {QStringLiteral("todo 1"), QStringLiteral("todo 2"), QStringLiteral("todo 3"),
+                           QStringLiteral("4 new todos")}));
+    QCOMPARE(m_notifier->closeAllCount, 1);
+    m_fixture.clock->advance(m_coordinator->options().summaryRefreshMs);
+    QCOMPARE(m_notifier->shown.constLast().title, QStringLiteral("5 new todos"));
+    QVERIFY(m_notifier->shown.constLast().key.isEmpty());
+    QVERIFY(m_notifier->shown.constLast().body.contains(QStringLiteral("todo 5")));
+    const qsizetype shownAfterBurst = m_notifier->shown.size();
+
+    // Nothing more once the burst is over; a later todo is a notification of its own again.
+    m_fixture.clock->advance(10000);
+    QCOMPARE(m_notifier->shown.size(), shownAfterBurst);
+    pushOne(QStringLiteral("later"), QStringLiteral("later"));
+    QCOMPARE(m_notifier->shown.constLast().key, QStringLiteral("id:later"));
+
+    m_notifier->clickSummary();
+    QCOMPARE(listRequested.size(), 1);
+    QVERIFY(m_browser->opened.isEmpty());
+}
+
+void tst_NotificationCoordinator::arrivalsAfterReconnectAreSummarisedOnce()
+{
+    MemoryPushSource source;
+    m_coordinator->attach(&source);
+    source.connectNow();
+    QVERIFY(m_coordinator->isCatchingUp());
+    for (int i = 1; i <= 4; ++i)
+        pushOne(QString::number(i), QStringLiteral("missed %1").arg(i));
+    QVERIFY(m_notifier->shown.isEmpty()); // held until the backlog is in
+    QCOMPARE(m_fixture.model->count(), 4);
+
+    m_fixture.clock->advance(m_coordinator->options().catchUpWindowMs);
+    QCOMPARE(m_notifier->shown.size(), 1);
+    QCOMPARE(m_notifier->shown.at(0).title, QStringLiteral("4 todos arrived while you were offline"));
+    QVERIFY(m_notifier->shown.at(0).key.isEmpty());
+    QVERIFY(m_notifier->shown.at(0).body.startsWith(QStringLiteral("missed 4")));
+
+    // Afterwards todos notify one by one again.
+    m_fixture.clock->advance(5000);
+    pushOne(QStringLiteral("live"), QStringLiteral("live"));
+    QCOMPARE(m_notifier->shown.size(), 2);
+    QCOMPARE(m_notifier->shown.at(1).key, QStringLiteral("id:live"));
+}
+
+void tst_NotificationCoordinator::singleArrivalAfterReconnectIsShownAsItself()
+{
+    MemoryPushSource source;
+    m_coordinator->attach(&source);
+    source.connectNow();
+    pushOne(QStringLiteral("only"), QStringLiteral("only one"));
+    QVERIFY(m_notifier->shown.isEmpty());
+    m_fixture.clock->advance(m_coordinator->options().catchUpWindowMs);
+    QCOMPARE(m_notifier->shown.size(), 1);
+    QCOMPARE(m_notifier->shown.at(0).key, QStringLiteral("id:only"));
+}
+
+void tst_NotificationCoordinator::doNotDisturbSuppressesPopupsButKeepsCounting()
+{
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_fixture.clock->wallMs(), Qt::UTC);
+    m_fixture.settings->setValue(Settings::Key::DoNotDisturbUntil, now.addSecs(3600));
+    m_fixture.settings->setValue(Settings::Key::UrgentBypassesDoNotDisturb, false);
+    PendingCounter counter(m_fixture.model, m_fixture.store);
+    QSignalSpy suppressed(m_coordinator.get(), &NotificationCoordinator::todoSuppressed);
+    pushOne(QStringLiteral("1"), QStringLiteral("quiet"), 0);
+    m_fixture.clock->advance(5000);
+    pushOne(QStringLiteral("2"), QStringLiteral("quiet urgent"), 2);
+    QVERIFY(m_notifier->shown.isEmpty());
+    QCOMPARE(suppressed.size(), 2);
+    QCOMPARE(m_fixture.model->unreadCount(), 2);
+    QCOMPARE(counter.count(), 2);
+
+    // When do not disturb is over, popups come back.
+    m_fixture.clock->advance(3600 * 1000);
+    pushOne(QStringLiteral("3"), QStringLiteral("loud"));
+    QCOMPARE(m_notifier->titles(), QStringList {QStringLiteral("loud")});
+}
+
+void tst_NotificationCoordinator::urgentTodosBypassDoNotDisturbWhenSet()
+{
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_fixture.clock->wallMs(), Qt::UTC);
+    m_fixture.settings->setValue(Settings::Key::DoNotDisturbUntil, now.addSecs(3600));
+    m_fixture.settings->setValue(Settings::Key::UrgentBypassesDoNotDisturb, true);
+    pushOne(QStringLiteral("1"), QStringLiteral("normal"), 0);
+    m_fixture.clock->advance(5000);
+    pushOne(QStringLiteral("2"), QStringLiteral("urgent"), 1);
+    m_fixture.clock->advance(5000);
+    pushOne(QStringLiteral("3"), QStringLiteral("critical"), 2);
+    QCOMPARE(m_notifier->titles(), (QStringList {QStringLiteral("urgent"), QStringLiteral("critical")}));
+}
+
+void tst_NotificationCoordinator::popupsOffShowsNothing()
+{
+    m_fixture.settings->setValue(Settings::Key::NotificationPopups, false);
+    pushOne(QStringLiteral("1"), QStringLiteral("a"), 2);
+    QVERIFY(m_notifier->shown.isEmpty());
+    QCOMPARE(m_fixture.model->unreadCount(), 1);
+}
+
+void tst_NotificationCoordinator::readingEverythingWithdrawsTheNotifications()
+{
+    pushOne(QStringLiteral("1"), QStringLiteral("a"));
+    m_fixture.clock->advance(5000);
+    pushOne(QStringLiteral("2"), QStringLiteral("b"));
+    QCOMPARE(m_notifier->closeAllCount, 0);
+    m_fixture.model->markRead(0);
+    QCOMPARE(m_notifier->closeAllCount, 0); // one is still unread
+    m_fixture.model->markAllRead();
+    QCOMPARE(m_notifier->closeAllCount, 1);
+}
+
+QTEST_MAIN(tst_NotificationCoordinator)
+#include "tst_notificationcoordinator.moc"

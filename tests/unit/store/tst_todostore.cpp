@@ -1,0 +1,684 @@
+// TodoStore on a real SQLite file: de-duplication by todo id and by message-id, WAL, persistence across a
+// reopen, migration from an older schema written by this test, recovery from corrupt, foreign and too-new
+// files, the in-memory fallback, retention that never deletes an unread todo, the outbox, and a failing
+// commit that writes nothing. Other connections (plain Qt SQL) look at the file as an outsider would.
+#include "MockClock.h"
+#include "store/TodoStore.h"
+#include "todo/PayloadParser.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+constexpr qint64 kDayMs = 24 * 3600 * 1000;
+
+TodoStore::Message message(const QByteArray &body, const QByteArray &messageId)
+{
+    return {PayloadParser(PayloadOptions {QTimeZone(QByteArrayLiteral("UTC")), {}}).parse(body, messageId),
+            QString::fromUtf8(messageId), QStringLiteral("/topic/todo")};
+}
+
+QByteArray envelope(const QList<QPair<QString, QString>> &todos, int pending = -1, const QString &time = {})
+{
+    QByteArray list;
+    for (const auto &todo : todos) {
+        if (!list.isEmpty())
+            list += ',';
+        list += "{\"id\":\"" + todo.first.toUtf8() + "\",\"title\":\"" + todo.second.toUtf8() + "\"";
+        if (!time.isEmpty())
+            list += ",\"time\":\"" + time.toUtf8() + "\"";
+        list += ",\"metaData\":{\"send_name\":\"张伟\",\"urgency\":1}}";
+    }
+    QByteArray body = "{\"data\":{\"sysMsgList\":[" + list + "]";
+    if (pending >= 0)
+        body += ",\"sysMsgNums\":" + QByteArray::number(pending);
+    return body + "}}";
+}
+
+// A plain Qt SQL connection to the file, as another process would open it.
+class Outsider
+{
+public:
+    explicit Outsider(const QString &path)
+        : m_name(QStringLiteral("outsider-%1").arg(QRandomGenerator::global()->generate()))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        m_ok = db.open();
+    }
+    ~Outsider()
+    {
+        QSqlDatabase::database(m_name).close();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    Q_DISABLE_COPY_MOVE(Outsider)
+
+    bool isOpen() const { return m_ok; }
+    QVariant value(const QString &sql) const
+    {
+        QSqlQuery query(QSqlDatabase::database(m_name));
+        if (!query.exec(sql) || !query.next())
+            return {};
+        return query.value(0);
+    }
+    bool exec(const QString &sql) const
+    {
+        QSqlQuery query(QSqlDatabase::database(m_name));
+        const bool ok = query.exec(sql);
+        if (!ok)
+            qWarning() << sql << query.lastError().text();
+        return ok;
+    }
+
+private:
+    QString m_name;
+    bool m_ok = false;
+};
+
+} // namespace
+
+class tst_TodoStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void newTodosAreInsertedOnce();
+    void redeliveryUpdatesInPlace();
+    void sameKeyTwiceInOneCommit();
+    void textBodiesAreKeyedByMessageId();
+    void walModeAndDurability();
+    void durabilityRequestsAreServedTogether();
+    void inMemoryIsDurableAtOnce();
+    void survivesReopen();
+    void pendingCountFollowsTheLatestPayload();
+    void readAndDone();
+    void migratesFromSchemaVersion1();
+    void unusableFileIsMovedAside_data();
+    void unusableFileIsMovedAside();
+    void corruptionWhileOpenRecovers();
+    void movedAsideTwiceKeepsBoth();
+    void unusablePathFallsBackToMemory();
+    void failedCommitWritesNothing();
+    void retentionNeverDeletesUnread();
+    void outboxSurvivesRestart();
+
+private:
+    QString dbPath() const { return m_dir->filePath(QStringLiteral("cache/todos.sqlite")); }
+    std::unique_ptr<TodoStore> openStore(const TodoStoreOptions &options = {});
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<MockClock> m_clock;
+};
+
+void tst_TodoStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_clock = std::make_unique<MockClock>(1715848083000); // 2024-05-16 08:28:03 UTC
+}
+
+void tst_TodoStore::cleanup()
+{
+    m_clock.reset();
+    m_dir.reset();
+}
+
+std::unique_ptr<TodoStore> tst_TodoStore::openStore(const TodoStoreOptions &options)
+{
+    auto store = std::make_unique<TodoStore>();
+    store->setClock(m_clock.get());
+    store->setOptions(options);
+    if (!store->open(dbPath()))
+        return nullptr;
+    return store;
+}
+
+void tst_TodoStore::newTodosAreInsertedOnce()
+{
+    const auto store = openStore();
+    QVERIFY(store);
+    QVERIFY(store->isPersistent());
+    QVERIFY2(store->recoveryMessage().isEmpty(), qPrintable(store->recoveryMessage()));
+    QCOMPARE(store->schemaVersion(), TodoStore::kSchemaVersion);
+    QSignalSpy committed(store.get(), &TodoStore::todosCommitted);
+    QSignalSpy counted(store.get(), &TodoStore::countChanged);
+
+    const TodoStore::CommitResult result = store->commit({message(
+        envelope({{QStringLiteral("1"), QStringLiteral("变更申请")}, {QStringLiteral("2"), QStringLiteral("请假审批")}},
+                 11, QStringLiteral("2024-05-16 16:28:03")),
+        "m-1")});
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(result.inserted.size(), 2);
+    QCOMPARE(result.updated.size(), 0);
+    QCOMPARE(result.inserted.at(0).key, QStringLiteral("id:1"));
+    QCOMPARE(result.inserted.at(0).deliveries, 1);
+    QCOMPARE(result.inserted.at(0).receivedMs, m_clock->wallMs());
+    QCOMPARE(result.inserted.at(0).sortMs,
+             QDateTime(QDate(2024, 5, 16), QTime(16, 28, 3), Qt::UTC).toMSecsSinceEpoch());
+    QVERIFY(result.inserted.at(0).seq > 0);
+    QCOMPARE(result.inserted.at(0).messageId, QStringLiteral("m-1"));
+    QCOMPARE(committed.count(), 1);
+    QCOMPARE(counted.count(), 1);
+    QCOMPARE(store->count(), 2);
+    QCOMPARE(store->unreadCount(), 2);
+    QCOMPARE(store->serverPendingCount(), 11);
+
+    const std::optional<Todo> stored = store->todo(QStringLiteral("id:2"));
+    QVERIFY(stored);
+    QCOMPARE(stored->title, QStringLiteral("请假审批"));
+    QCOMPARE(stored->senderName, QStringLiteral("张伟"));
+    QCOMPARE(stored->urgency, 1);
+    QCOMPARE(stored->destination, QStringLiteral("/topic/todo"));
+    QCOMPARE(stored->source.value(QLatin1String("metaData")).toObject().value(QLatin1String("send_name")).toString(),
+             QStringLiteral("张伟"));
+
+    Outsider outsider(dbPath());
+    QVERIFY(outsider.isOpen());
+    QCOMPARE(outsider.value(QStringLiteral("SELECT count(*) FROM todos")).toInt(), 2);
+}
+
+void tst_TodoStore::redeliveryUpdatesInPlace()
+{
+    const auto store = openStore();
+    QVERIFY(store);
+    const QByteArray body = envelope({{QStringLiteral("42"), QStringLiteral("Approve budget")}}, 3);
+    QCOMPARE(store->commit({message(body, "m-1")}).inserted.size(), 1);
+    const qint64 seq = store->todo(QStringLiteral("id:42"))->seq;
+    QVERIFY(store->setRead(QStringLiteral("id:42")));
+
+    // The same message redelivered (new message-id, as RabbitMQ does), then re-pushed with a new title.
+    m_clock->advance(1000);
+    TodoStore::CommitResult again = store->commit({message(body, "m-1-redelivered")});
+    QVERIFY(again.ok);
+    QCOMPARE(again.inserted.size(), 0);
+    QCOMPARE(again.updated.size(), 1);
+    QCOMPARE(again.updated.first().deliveries, 2);
+    m_clock->advance(1000);
+    again =
+        store->commit({message(envelope({{QStringLiteral("42"), QStringLiteral("Approve budget (v2)")}}, 3), "m-2")});
+    QCOMPARE(again.inserted.size(), 0);
+    QCOMPARE(again.updated.size(), 1);
+
+    QCOMPARE(store->count(), 1);
+    const Todo todo = *store->todo(QStringLiteral("id:42"));
+    QCOMPARE(todo.title, QStringLiteral("Approve budget (v2)"));
+    QCOMPARE(todo.seq, seq); // same row
+    QVERIFY(todo.read); // state kept
+    QCOMPARE(todo.deliveries, 3);
+    QCOMPARE(todo.updatedMs, m_clock->wallMs());
+    QCOMPARE(todo.receivedMs, m_clock->wallMs() - 2000);
+    QCOMPARE(store->unreadCount(), 0);
+}
+
+void tst_TodoStore::sameKeyTwiceInOneCommit()
+{
+    const auto store = openStore();
+    QVERIFY(store);
+    const TodoStore::CommitResult result =
+        store->commit({message(envelope({{QStringLiteral("7"), QStringLiteral("first")}}), "m-1"),
+                       message(envelope({{QStringLiteral("7"), QStringLiteral("second")}}), "m-2")});
+    QVERIFY(result.ok);
+    QCOMPARE(result.inserted.size(), 1);
+    QCOMPARE(result.updated.size(), 0);
+    QCOMPARE(result.inserted.first().title, QStringLiteral("second"));
+    QCOMPARE(result.inserted.first().deliveries, 2);
+    QCOMPARE(store->count(), 1);
+}
+
+void tst_TodoStore::textBodiesAreKeyedByMessageId()
+{
+    const auto store = openStore();
+    QVERIFY(store);
+    QCOMPARE(store->commit({message("Server maintenance tonight", "mid-1")}).inserted.size(), 1);
+    const TodoStore::CommitResult redelivered = store->commit({message("Server maintenance tonight", "mid-1")});
+    QCOMPARE(redelivered.inserted.size(), 0);
+    QCOMPARE(redelivered.updated.size(), 1);
+    // Another message with the same text is another notice.
+    QCOMPARE(store->commit({message("Server maintenance tonight", "mid-2")}).inserted.size(), 1);
+    QCOMPARE(store->count(), 2);
+    const Todo text = *store->todo(QStringLiteral("msg:mid-1"));
+    QCOMPARE(text.kind, Todo::Kind::Text);
+    QCOMPARE(text.title, QStringLiteral("Server maintenance tonight"));
+    QCOMPARE(text.source.value(QLatin1String("text")).toString(), QStringLiteral("Server maintenance tonight"));
+}
+
+void tst_TodoStore::walModeAndDurability()
+{
+    const auto store = openStore();
+    QVERIFY(store);
+    QCOMPARE(store->journalMode(), QStringLiteral("wal"));
+    QVERIFY(store->commit({message(envelope({{QStringLiteral("1"), QStringLiteral("t")}}), "m")}).ok);
+    QVERIFY(QFile::exists(dbPath() + QStringLiteral("-wal")));
+    Outsider outsider(dbPath());
+    QCOMPARE(outsider.value(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+    // Committed means visible to another connection at once (the WAL is shared).
+    QCOMPARE(outsider.value(QStringLiteral("SELECT title FROM todos WHERE key = 'id:1'")).toString(),
+             QStringLiteral("t"));
+}
+
+void tst_TodoStore::durabilityRequestsAreServedTogether()
+{
+    const auto store = openStore();
+    QVERIFY(store);
+    QSignalSpy durable(store.get(), &TodoStore::durable);
+    QVERIFY(store->commit({message(envelope({{QStringLiteral("1"), QStringLiteral("a")}}), "m1")}).ok);
+    const quint64 first = store->requestDurable();
+    QVERIFY(store->commit({message(envelope({{QStringLiteral("2"), QStringLiteral("b")}}), "m2")}).ok);
+    QVERIFY(store->commit({message(envelope({{QStringLiteral("3"), QStringLiteral("c")}}), "m3")}).ok);
+    const quint64 second = store->requestDurable(); // while the first runs
+    QCOMPARE(first, quint64(1));
+    QCOMPARE(second, quint64(3));
+    QCOMPARE(durable.count(), 0); // never synchronously
+    QTRY_VERIFY_WITH_TIMEOUT(store->durableGeneration() >= second, 5000);
+    QVERIFY(durable.count() <= 2);
+    QCOMPARE(durable.last().first().value<quint64>(), second);
+    // Done by a checkpoint: the WAL holds nothing the database file lacks.
+    Outsider outsider(dbPath());
+    const QVariant busy = outsider.value(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+    QCOMPARE(busy.toInt(), 0);
+    QCOMPARE(outsider.value(QStringLiteral("SELECT count(*) FROM todos")).toInt(), 3);
+}
+
+void tst_TodoStore::inMemoryIsDurableAtOnce()
+{
+    QVERIFY(QDir().mkpath(dbPath())); // forces the in-memory fallback
+    const auto store = openStore();
+    QVERIFY(store && !store->isPersistent());
+    QSignalSpy durable(store.get(), &TodoStore::durable);
+    QVERIFY(store->commit({message(envelope({{QStringLiteral("1"), QStringLiteral("a")}}), "m")}).ok);
+    QCOMPARE(store->requestDurable(), quint64(1));
+    QCOMPARE(durable.count(), 0);
+    QVERIFY(durable.wait(5000));
+    QCOMPARE(store->durableGeneration(), quint64(1));
+}
+
+void tst_TodoStore::survivesReopen()
+{
+    {
+        const auto store = openStore();
+        QVERIFY(store);
+        QVERIFY(store
+                    ->commit({message(envelope({{QStringLiteral("1"), QStringLiteral("one")},
+                                                {QStringLiteral("2"), QStringLiteral("two")}},
+                                               5),
+                                      "m")})
+                    .ok);
+        QVERIFY(store->setRead(QStringLiteral("id:1")));
+    }
+    const auto store = openStore();
+    QVERIFY(store);
+    QCOMPARE(store->count(), 2);
+    QCOMPARE(store->unreadCount(), 1);
+    QCOMPARE(store->serverPendingCount(), 5);
+    const QList<Todo> todos = store->loadSummaries();
+    QCOMPARE(todos.size(), 2);
+    QCOMPARE(todos.at(0).key, QStringLiteral("id:2")); // same time: the later arrival first
+    QVERIFY(todos.at(1).read);
+    QVERIFY(todos.at(0).source.isEmpty()); // summaries carry no source
+}
+
+void tst_TodoStore::pendingCountFollowsTheLatestPayload()
+{
+    const auto store = openStore();
+    QVERIFY(store);
+    QSignalSpy pending(store.get(), &TodoStore::serverPendingCountChanged);
+    QCOMPARE(store->serverPendingCount(), -1);
+    QVERIFY(store->commit({message(envelope({{QStringLiteral("1"), QStringLiteral("t")}}, 11), "a")}).ok);
+    QCOMPARE(store->serverPendingCount(), 11);
+    // Keep-alives and refused bodies say nothing about todos.
+    QVERIFY(store->commit({message(R"({"keepalive":"live"})", "b"), message("{broken", "c")}).ok);
+    QCOMPARE(store->serverPendingCount(), 11);
+    // A counter-only envelope.
+    QVERIFY(store->commit({message(R"({"data":{"sysMsgList":[],"sysMsgNums":4}})", "d")}).ok);
+    QCOMPARE(store->serverPendingCount(), 4);
+    // A payload without a counter: the server said nothing, so the unread count applies (-1 here).
+    QVERIFY(store->commit({message("plain text", "e")}).ok);
+    QCOMPARE(store->serverPendingCount(), -1);
+    QCOMPARE(pending.count(), 3);
+    // In one batch the last payload wins.
+    QVERIFY(store->commit({message(envelope({}, 9), "f"), message(envelope({}, 8), "g")}).ok);
+    QCOMPARE(store->serverPendingCount(), 8);
+}
+
+void tst_TodoStore::readAndDone()
+{
+    const auto store = openStore();
+    QVERIFY(store);
+    QVERIFY(store
+                ->commit({message(envelope({{QStringLiteral("1"), QStringLiteral("a")},
+                                            {QStringLiteral("2"), QStringLiteral("b")},
+                                            {QStringLiteral("3"), QStringLiteral("c")}}),
+                                  "m")})
+                .ok);
+    QSignalSpy changed(store.get(), &TodoStore::todoChanged);
+    QSignalSpy unread(store.get(), &TodoStore::unreadCountChanged);
+    QVERIFY(store->setRead(QStringLiteral("id:1")));
+    QVERIFY(!store->setRead(QStringLiteral("id:1"))); // no change, no signal
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().first().value<Todo>().key, QStringLiteral("id:1"));
+    QCOMPARE(store->unreadCount(), 2);
+    QVERIFY(store->setDone(QStringLiteral("id:2"))); // done also means read
+    QCOMPARE(store->unreadCount(), 1);
+    QVERIFY(store->todo(QStringLiteral("id:2"))->read);
+    QVERIFY(store->todo(QStringLiteral("id:2"))->done);
+    QCOMPARE(unread.count(), 2);
+    QSignalSpy all(store.get(), &TodoStore::allMarkedRead);
+    QCOMPARE(store->markAllRead(), 1);
+    QCOMPARE(all.count(), 1);
+    QCOMPARE(store->unreadCount(), 0);
+    QCOMPARE(store->markAllRead(), 0);
+    QVERIFY(!store->setRead(QStringLiteral("id:none")));
+}
+
+void tst_TodoStore::migratesFromSchemaVersion1()
+{
+    // The first schema, written here as that version of the application wrote it.
+    QVERIFY(QDir().mkpath(QFileInfo(dbPath()).absolutePath()));
+    {
+        Outsider old(dbPath());
+        QVERIFY(old.isOpen());
+        QVERIFY(old.exec(QStringLiteral(
+            "CREATE TABLE todos (seq INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE,"
+            " todo_id TEXT NOT NULL DEFAULT '', kind INTEGER NOT NULL DEFAULT 0, title TEXT NOT NULL DEFAULT '',"
+            " time_text TEXT NOT NULL DEFAULT '', time_ms INTEGER, handler_url TEXT NOT NULL DEFAULT '',"
+            " user_id TEXT NOT NULL DEFAULT '', pending_id TEXT NOT NULL DEFAULT '', owner_id TEXT NOT NULL DEFAULT '',"
+            " owner_identity_id TEXT NOT NULL DEFAULT '', urgency INTEGER NOT NULL DEFAULT 0,"
+            " urgency_text TEXT NOT NULL DEFAULT '', bname TEXT NOT NULL DEFAULT '', send_name TEXT NOT NULL DEFAULT "
+            "'',"
+            " send_dept TEXT NOT NULL DEFAULT '', node_name TEXT NOT NULL DEFAULT '',"
+            " pending_url TEXT NOT NULL DEFAULT '', source_json TEXT NOT NULL DEFAULT '{}', sort_ms INTEGER NOT NULL,"
+            " received_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL, read INTEGER NOT NULL DEFAULT 0)")));
+        QVERIFY(old.exec(QStringLiteral("CREATE INDEX todos_order ON todos (sort_ms DESC, seq DESC)")));
+        QVERIFY(old.exec(QStringLiteral("CREATE TABLE state (key TEXT PRIMARY KEY, value)")));
+        QVERIFY(old.exec(QStringLiteral(
+            "INSERT INTO todos (key, todo_id, title, send_name, sort_ms, received_ms, updated_ms, read) VALUES"
+            " ('id:old-1', 'old-1', '旧的待办', '王芳', 1715000000000, 1715000000000, 1715000000000, 1),"
+            " ('id:old-2', 'old-2', 'Old todo', 'Bob', 1715000001000, 1715000001000, 1715000001000, 0)")));
+        QVERIFY(old.exec(QStringLiteral("INSERT INTO state (key, value) VALUES ('server_pending', 6)")));
+        QVERIFY(old.exec(QStringLiteral("PRAGMA user_version = 1")));
+    }
+
+    auto store = openStore();
+    QVERIFY(store);
+    QVERIFY2(store->recoveryMessage().isEmpty(), qPrintable(store->recoveryMessage()));
+    QCOMPARE(store->schemaVersion(), 2);
+    QCOMPARE(store->count(), 2);
+    QCOMPARE(store->unreadCount(), 1);
+    QCOMPARE(store->serverPendingCount(), 6);
+    const QList<Todo> todos = store->loadSummaries();
+    QCOMPARE(todos.size(), 2);
+    QCOMPARE(todos.at(0).title, QStringLiteral("Old todo"));
+    QCOMPARE(todos.at(1).title, QStringLiteral("旧的待办"));
+    QCOMPARE(todos.at(1).senderName, QStringLiteral("王芳"));
+    QCOMPARE(todos.at(1).deliveries, 1); // columns added by the migration, with their defaults
+    QVERIFY(!todos.at(1).done);
+    // Everything of version 2 works on the migrated file: redelivery counting, done, the outbox.
+    const TodoStore::CommitResult again =
+        store->commit({message(envelope({{QStringLiteral("old-2"), QStringLiteral("Old todo")}}), "m")});
+    QCOMPARE(again.updated.size(), 1);
+    QCOMPARE(again.updated.first().deliveries, 2);
+    QVERIFY(store->setDone(QStringLiteral("id:old-1")));
+    QVERIFY(store->enqueueOutbox("/app/done", "{}") > 0);
+    store.reset();
+
+    Outsider check(dbPath());
+    QCOMPARE(check.value(QStringLiteral("PRAGMA user_version")).toInt(), 2);
+    QCOMPARE(check.value(QStringLiteral("SELECT count(*) FROM outbox")).toInt(), 1);
+}
+
+void tst_TodoStore::unusableFileIsMovedAside_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("garbage") << QStringLiteral("garbage") << QStringLiteral("not a database");
+    QTest::newRow("pages overwritten") << QStringLiteral("pages") << QString();
+    QTest::newRow("newer schema") << QStringLiteral("newer") << QStringLiteral("newer version");
+    QTest::newRow("another application's database") << QStringLiteral("foreign") << QStringLiteral("not a todo store");
+    QTest::newRow("empty file is fine") << QStringLiteral("empty") << QString();
+}
+
+void tst_TodoStore::unusableFileIsMovedAside()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, reason);
+    QVERIFY(QDir().mkpath(QFileInfo(dbPath()).absolutePath()));
+    if (kind == QLatin1String("garbage")) {
+        QFile file(dbPath());
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QByteArray garbage(64 * 1024, Qt::Uninitialized);
+        for (char &c : garbage)
+            c = char(QRandomGenerator::global()->bounded(256));
+        file.write(garbage);
+    } else if (kind == QLatin1String("pages")) {
+        {
+            const auto store = openStore();
+            QVERIFY(store);
+            QList<TodoStore::Message> messages;
+            for (int i = 0; i < 200; ++i)
+                messages.append(message(envelope({{QString::number(i), QString(200, QLatin1Char('x'))}}), "m"));
+            QVERIFY(store->commit(messages).ok);
+        }
+        QVERIFY(!QFile::exists(dbPath() + QStringLiteral("-wal"))); // checkpointed on close
+        QFile file(dbPath());
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.size() > 8192);
+        file.seek(4096); // keep the header page, overwrite the rest
+        file.write(QByteArray(int(file.size() - 4096), '\x5a'));
+    } else if (kind == QLatin1String("newer")) {
+        Outsider newer(dbPath());
+        QVERIFY(newer.exec(QStringLiteral("CREATE TABLE todos (x)")));
+        QVERIFY(newer.exec(QStringLiteral("PRAGMA user_version = 99")));
+    } else if (kind == QLatin1String("foreign")) {
+        Outsider foreign(dbPath());
+        QVERIFY(foreign.exec(QStringLiteral("CREATE TABLE bookmarks (url TEXT)")));
+    } else {
+        QFile file(dbPath());
+        QVERIFY(file.open(QIODevice::WriteOnly));
+    }
+    QFile original(dbPath());
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    const QByteArray originalBytes = original.readAll();
+    original.close();
+
+    const auto store = openStore();
+    QVERIFY2(store, "the store always opens");
+    QVERIFY(store->isPersistent());
+    QCOMPARE(store->schemaVersion(), TodoStore::kSchemaVersion);
+    if (kind == QLatin1String("empty")) {
+        QVERIFY(store->recoveryMessage().isEmpty());
+        return;
+    }
+    const QString message = store->recoveryMessage();
+    QVERIFY2(message.contains(QDir::toNativeSeparators(dbPath())), qPrintable(message));
+    QVERIFY2(message.contains(QDir::toNativeSeparators(store->movedAsidePath())), qPrintable(message));
+    QVERIFY2(message.contains(reason), qPrintable(message));
+    // The old file is kept, byte for byte, next to the new one.
+    QVERIFY(store->movedAsidePath().startsWith(dbPath() + QStringLiteral(".unusable-")));
+    QFile aside(store->movedAsidePath());
+    QVERIFY(aside.open(QIODevice::ReadOnly));
+    QCOMPARE(aside.readAll(), originalBytes);
+    // The new store is empty and works.
+    QCOMPARE(store->count(), 0);
+    QCOMPARE(store->commit({::message(envelope({{QStringLiteral("1"), QStringLiteral("t")}}), "m")}).inserted.size(),
+             1);
+    Outsider check(dbPath());
+    QCOMPARE(check.value(QStringLiteral("PRAGMA user_version")).toInt(), TodoStore::kSchemaVersion);
+}
+
+void tst_TodoStore::corruptionWhileOpenRecovers()
+{
+    const auto store = openStore();
+    QVERIFY(store);
+    QSignalSpy reopened(store.get(), &TodoStore::reopened);
+    QVERIFY(store->commit({message(envelope({{QStringLiteral("1"), QStringLiteral("t")}}), "m")}).ok);
+    // Something damages the file under the open store (here: an index root page that points nowhere).
+    {
+        Outsider vandal(dbPath());
+        QVERIFY(vandal.exec(QStringLiteral("PRAGMA writable_schema = ON")));
+        QVERIFY(vandal.exec(QStringLiteral("UPDATE sqlite_master SET rootpage = 99999 WHERE name = 'todos_order'")));
+        // Bump the schema cookie so that the store's connection reads the damaged schema.
+        const int cookie = vandal.value(QStringLiteral("PRAGMA schema_version")).toInt();
+        QVERIFY(vandal.exec(QStringLiteral("PRAGMA schema_version = %1").arg(cookie + 1)));
+    }
+    const TodoStore::CommitResult result =
+        store->commit({message(envelope({{QStringLiteral("2"), QStringLiteral("u")}}), "n")});
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(reopened.count(), 1);
+    QVERIFY(!store->movedAsidePath().isEmpty());
+    QVERIFY(!store->recoveryMessage().isEmpty());
+    QCOMPARE(store->count(), 1);
+    QCOMPARE(store->loadSummaries().first().key, QStringLiteral("id:2"));
+}
+
+void tst_TodoStore::movedAsideTwiceKeepsBoth()
+{
+    // Two bad files within the same millisecond (the clock does not move here): neither copy is overwritten.
+    QVERIFY(QDir().mkpath(QFileInfo(dbPath()).absolutePath()));
+    QStringList asides;
+    for (const QByteArray &garbage : {QByteArray(8192, 'a'), QByteArray(8192, 'b')}) {
+        QFile file(dbPath());
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(garbage);
+        file.close();
+        QFile::remove(dbPath() + QStringLiteral("-wal"));
+        QFile::remove(dbPath() + QStringLiteral("-shm"));
+        const auto store = openStore();
+        QVERIFY(store && store->isPersistent());
+        asides.append(store->movedAsidePath());
+    }
+    QCOMPARE(asides.size(), 2);
+    QVERIFY(asides.at(0) != asides.at(1));
+    QFile first(asides.at(0));
+    QFile second(asides.at(1));
+    QVERIFY(first.open(QIODevice::ReadOnly) && second.open(QIODevice::ReadOnly));
+    QCOMPARE(first.readAll(), QByteArray(8192, 'a'));
+    QCOMPARE(second.readAll(), QByteArray(8192, 'b'));
+}
+
+void tst_TodoStore::unusablePathFallsBackToMemory()
+{
+    QVERIFY(QDir().mkpath(dbPath())); // a directory where the file should be
+    const auto store = openStore();
+    QVERIFY(store);
+    QVERIFY(store->isOpen());
+    QVERIFY(!store->isPersistent());
+    QVERIFY2(store->recoveryMessage().contains(QLatin1String("in memory")), qPrintable(store->recoveryMessage()));
+    QVERIFY(QFileInfo(dbPath()).isDir()); // not touched
+    QCOMPARE(store->commit({message(envelope({{QStringLiteral("1"), QStringLiteral("t")}}), "m")}).inserted.size(), 1);
+    QCOMPARE(store->loadSummaries().size(), 1);
+}
+
+void tst_TodoStore::failedCommitWritesNothing()
+{
+    const auto store = openStore();
+    QVERIFY(store);
+    {
+        Outsider saboteur(dbPath());
+        QVERIFY(saboteur.exec(QStringLiteral("CREATE TRIGGER poison BEFORE INSERT ON todos WHEN NEW.title = 'poison' "
+                                             "BEGIN SELECT RAISE(ABORT, 'poisoned todo'); END")));
+    }
+    QSignalSpy committed(store.get(), &TodoStore::todosCommitted);
+    const TodoStore::CommitResult result =
+        store->commit({message(envelope({{QStringLiteral("1"), QStringLiteral("good")}}, 4), "a"),
+                       message(envelope({{QStringLiteral("2"), QStringLiteral("poison")}}, 5), "b")});
+    QVERIFY(!result.ok);
+    QVERIFY2(result.error.contains(QLatin1String("poisoned todo")), qPrintable(result.error));
+    QVERIFY(result.inserted.isEmpty());
+    QCOMPARE(committed.count(), 0);
+    QCOMPARE(store->count(), 0);
+    QCOMPARE(store->serverPendingCount(), -1);
+    QVERIFY(store->loadSummaries().isEmpty());
+    {
+        Outsider saboteur(dbPath());
+        QCOMPARE(saboteur.value(QStringLiteral("SELECT count(*) FROM todos")).toInt(), 0);
+        QVERIFY(saboteur.exec(QStringLiteral("DROP TRIGGER poison")));
+    }
+    QVERIFY(store->commit({message(envelope({{QStringLiteral("2"), QStringLiteral("poison")}}, 5), "b")}).ok);
+    QCOMPARE(store->count(), 1);
+}
+
+void tst_TodoStore::retentionNeverDeletesUnread()
+{
+    TodoStoreOptions options;
+    options.keepTodos = 3;
+    options.keepDays = 7;
+    const auto store = openStore(options);
+    QVERIFY(store);
+    // Five todos, t1 oldest ... t5 newest.
+    for (int i = 1; i <= 5; ++i) {
+        const QString time = QStringLiteral("2024-05-1%1 09:00:00").arg(i);
+        QVERIFY(store
+                    ->commit({message(
+                        envelope({{QStringLiteral("t%1").arg(i), QStringLiteral("todo %1").arg(i)}}, -1, time), "m")})
+                    .ok);
+    }
+    QSignalSpy removed(store.get(), &TodoStore::todosRemoved);
+    QCOMPARE(store->applyRetention(), 0); // all unread: more than N, none deleted
+    QCOMPARE(store->count(), 5);
+
+    // Read ones beyond the newest three go.
+    QVERIFY(store->setRead(QStringLiteral("id:t1")));
+    QVERIFY(store->setRead(QStringLiteral("id:t2")));
+    QVERIFY(store->setRead(QStringLiteral("id:t5"))); // read but among the newest three: kept
+    QCOMPARE(store->applyRetention(), 2);
+    QCOMPARE(removed.count(), 1);
+    QStringList keys;
+    for (const Todo &todo : removed.first().first().value<QList<Todo>>())
+        keys.append(todo.key);
+    keys.sort();
+    QCOMPARE(keys, (QStringList {QStringLiteral("id:t1"), QStringLiteral("id:t2")}));
+    QCOMPARE(store->count(), 3);
+
+    // D days later the read one goes, the unread ones stay however old.
+    m_clock->advance(8 * kDayMs);
+    QCOMPARE(store->applyRetention(), 1);
+    QVERIFY(!store->todo(QStringLiteral("id:t5")));
+    QVERIFY(store->todo(QStringLiteral("id:t3")));
+    QVERIFY(store->todo(QStringLiteral("id:t4")));
+    QCOMPARE(store->unreadCount(), 2);
+
+    // Retention also runs at open.
+    QVERIFY(store->setRead(QStringLiteral("id:t3")));
+    m_clock->advance(8 * kDayMs);
+    const auto reopened = openStore(options);
+    QVERIFY(reopened);
+    QCOMPARE(reopened->count(), 1);
+    QVERIFY(reopened->todo(QStringLiteral("id:t4")));
+}
+
+void tst_TodoStore::outboxSurvivesRestart()
+{
+    {
+        const auto store = openStore();
+        QVERIFY(store);
+        QVERIFY(store->enqueueOutbox("/app/todo/done", R"({"id":"1"})", {{"content-type", "application/json"}}) > 0);
+        QVERIFY(store->enqueueOutbox("/app/todo/read", "2") > 0);
+    }
+    const auto store = openStore();
+    QVERIFY(store);
+    QList<TodoStore::OutboxEntry> entries = store->outbox();
+    QCOMPARE(entries.size(), 2);
+    QCOMPARE(entries.at(0).destination, QByteArray("/app/todo/done"));
+    QCOMPARE(entries.at(0).body, QByteArray(R"({"id":"1"})"));
+    QCOMPARE(entries.at(0).headers, (QList<QPair<QByteArray, QByteArray>> {{"content-type", "application/json"}}));
+    QCOMPARE(entries.at(0).createdMs, m_clock->wallMs());
+    QVERIFY(store->removeOutbox(entries.at(0).id));
+    QVERIFY(!store->removeOutbox(entries.at(0).id));
+    entries = store->outbox();
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.at(0).body, QByteArray("2"));
+}
+
+QTEST_GUILESS_MAIN(tst_TodoStore)
+#include "tst_todostore.moc"

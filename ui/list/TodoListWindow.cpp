@@ -1,0 +1,456 @@
+#include "list/TodoListWindow.h"
+
+#include "common/ConnectionStatus.h"
+#include "config/Settings.h"
+#include "list/TodoDelegate.h"
+#include "list/TodoOpener.h"
+#include "model/TodoFilterModel.h"
+#include "model/TodoModel.h"
+
+#include <QCheckBox>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QIdentityProxyModel>
+#include <QItemSelectionModel>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QPushButton>
+#include <QScreen>
+#include <QShortcut>
+#include <QStackedWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace {
+
+constexpr int kRepaintIntervalMs = 30000;
+
+// The filtered todos as the view shows them, with what a screen reader says about each row and a tooltip: the
+// delegate paints the unread state, the urgency and the second line, which DisplayRole (the title) alone lacks.
+class TodoPresentationModel final : public QIdentityProxyModel
+{
+public:
+    TodoPresentationModel(const TodoDelegate *delegate, QObject *parent)
+        : QIdentityProxyModel(parent)
+        , m_delegate(delegate)
+    { }
+
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (role == Qt::AccessibleTextRole || role == Qt::ToolTipRole) {
+            QStringList parts;
+            if (role == Qt::AccessibleTextRole && !index.data(TodoModel::ReadRole).toBool())
+                parts.append(TodoListWindow::tr("Unread"));
+            const QString chip = TodoDelegate::chipText(index);
+            if (!chip.isEmpty())
+                parts.append(chip);
+            parts.append(TodoDelegate::titleText(index));
+            parts.append(TodoDelegate::detailText(index, m_delegate->now()));
+            return parts.join(role == Qt::ToolTipRole ? QStringLiteral("\n") : QStringLiteral(". "));
+        }
+        return QIdentityProxyModel::data(index, role);
+    }
+
+private:
+    const TodoDelegate *m_delegate;
+};
+
+} // namespace
+
+TodoListWindow::TodoListWindow(TodoModel *model, TodoOpener *opener, ConnectionStatus *status, Settings *settings,
+                               QWidget *parent)
+    : QWidget(parent, Qt::Window)
+    , m_model(model)
+    , m_opener(opener)
+    , m_status(status)
+    , m_settings(settings)
+{
+    Q_ASSERT(model && opener && status && settings);
+    setObjectName(QStringLiteral("TodoListWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/todo-notifier.svg")));
+
+    m_filter = new TodoFilterModel(this);
+    m_filter->setSourceModel(model);
+    m_delegate = new TodoDelegate(this);
+    auto *presentation = new TodoPresentationModel(m_delegate, this);
+    presentation->setSourceModel(m_filter);
+    m_presentation = presentation;
+
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("search"));
+    m_search->setClearButtonEnabled(true);
+    m_search->installEventFilter(this);
+    m_unreadOnly = new QCheckBox(this);
+    m_unreadOnly->setObjectName(QStringLiteral("unreadOnly"));
+    m_markAllRead = new QPushButton(this);
+    m_markAllRead->setObjectName(QStringLiteral("markAllRead"));
+    m_menuButton = new QToolButton(this);
+    m_menuButton->setObjectName(QStringLiteral("menu"));
+    m_menuButton->setPopupMode(QToolButton::InstantPopup);
+    m_menuButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_menuButton->hide();
+
+    m_view = new QListView(this);
+    m_view->setObjectName(QStringLiteral("todos"));
+    m_view->setModel(m_presentation);
+    m_view->setItemDelegate(m_delegate);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setUniformItemSizes(true);
+    m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->installEventFilter(this);
+
+    m_emptyLabel = new QLabel(this);
+    m_emptyLabel->setObjectName(QStringLiteral("emptyState"));
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setWordWrap(true);
+    m_emptyLabel->setMargin(24);
+    m_emptyLabel->setTextFormat(Qt::PlainText);
+    m_emptyLabel->setForegroundRole(QPalette::PlaceholderText);
+
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_view);
+    m_stack->addWidget(m_emptyLabel);
+
+    m_noticeLabel = new QLabel(this);
+    m_noticeLabel->setObjectName(QStringLiteral("notice"));
+    m_noticeLabel->setWordWrap(true);
+    m_noticeLabel->setTextFormat(Qt::PlainText);
+    m_noticeLabel->hide();
+    m_statusLabel = new QLabel(this);
+    m_statusLabel->setObjectName(QStringLiteral("status"));
+    m_statusLabel->setTextFormat(Qt::PlainText);
+    m_statusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_statusLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_countLabel = new QLabel(this);
+    m_countLabel->setObjectName(QStringLiteral("counts"));
+    m_countLabel->setTextFormat(Qt::PlainText);
+
+    auto *tools = new QHBoxLayout;
+    tools->addWidget(m_search, 1);
+    tools->addWidget(m_unreadOnly);
+    tools->addWidget(m_markAllRead);
+    tools->addWidget(m_menuButton);
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_statusLabel, 1);
+    statusRow->addWidget(m_countLabel);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(tools);
+    layout->addWidget(m_stack, 1);
+    layout->addWidget(m_noticeLabel);
+    layout->addLayout(statusRow);
+
+    setTabOrder(m_search, m_unreadOnly);
+    setTabOrder(m_unreadOnly, m_markAllRead);
+    setTabOrder(m_markAllRead, m_menuButton);
+    setTabOrder(m_menuButton, m_view);
+
+    connect(m_search, &QLineEdit::textChanged, m_filter, &TodoFilterModel::setSearchText);
+    connect(m_unreadOnly, &QCheckBox::toggled, m_filter, &TodoFilterModel::setUnreadOnly);
+    connect(m_markAllRead, &QPushButton::clicked, model, &TodoModel::markAllRead);
+    connect(m_view, &QListView::doubleClicked, this, &TodoListWindow::openIndex);
+    connect(m_view, &QListView::customContextMenuRequested, this, &TodoListWindow::onContextMenuRequested);
+    for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_presentation, signal, this, &TodoListWindow::updateEmptyState);
+    connect(m_presentation, &QAbstractItemModel::modelReset, this, &TodoListWindow::updateEmptyState);
+    connect(m_presentation, &QAbstractItemModel::layoutChanged, this, &TodoListWindow::updateEmptyState);
+    connect(m_filter, &TodoFilterModel::searchTextChanged, this, &TodoListWindow::updateEmptyState);
+    connect(m_filter, &TodoFilterModel::unreadOnlyChanged, this, &TodoListWindow::updateEmptyState);
+    connect(model, &TodoModel::unreadCountChanged, this, &TodoListWindow::updateStatus);
+    connect(model, &TodoModel::countChanged, this, &TodoListWindow::updateStatus);
+    connect(model, &TodoModel::countChanged, this, &TodoListWindow::updateEmptyState);
+    connect(status, &ConnectionStatus::changed, this, &TodoListWindow::updateStatus);
+    connect(status, &ConnectionStatus::changed, this, &TodoListWindow::updateEmptyState);
+    connect(opener, &TodoOpener::refused, this, [this](const QString &, const QString &title, const QString &reason) {
+        showMessage(title.isEmpty() ? tr("The todo was not opened: %1").arg(reason)
+                                    : tr("“%1” was not opened: %2").arg(title, reason));
+    });
+
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    connect(find, &QShortcut::activated, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+
+    m_repaintTimer.setInterval(kRepaintIntervalMs);
+    connect(&m_repaintTimer, &QTimer::timeout, m_view->viewport(), qOverload<>(&QWidget::update));
+    m_repaintTimer.start();
+
+    if (!restoreGeometry(settings->get<QByteArray>(Settings::Key::ListWindowGeometry)))
+        resize(520, 600);
+    retranslate();
+}
+
+TodoListWindow::~TodoListWindow()
+{
+    storeGeometry();
+}
+
+void TodoListWindow::setClock(Clock *clock)
+{
+    m_delegate->setClock(clock);
+    m_view->viewport()->update();
+}
+
+void TodoListWindow::setActionsMenu(QMenu *menu)
+{
+    m_menuButton->setMenu(menu);
+    m_menuButton->setVisible(menu != nullptr);
+}
+
+void TodoListWindow::retranslate()
+{
+    m_search->setPlaceholderText(tr("Search todos (Ctrl+F)"));
+    m_search->setAccessibleName(tr("Search todos"));
+    m_search->setToolTip(tr("Shows the todos whose title, sender, department or business type contain every word"));
+    m_unreadOnly->setText(tr("&Unread only"));
+    m_unreadOnly->setAccessibleName(tr("Show unread todos only"));
+    m_markAllRead->setText(tr("&Mark all as read"));
+    m_markAllRead->setAccessibleName(tr("Mark all todos as read"));
+    m_menuButton->setText(tr("Menu"));
+    m_menuButton->setAccessibleName(tr("Application menu"));
+    m_view->setAccessibleName(tr("Todos"));
+    m_view->setAccessibleDescription(
+        tr("Enter opens the selected todo in the browser; the context menu key shows more"));
+    m_emptyLabel->setAccessibleName(tr("No todos to show"));
+    m_noticeLabel->setAccessibleName(tr("Notice"));
+    m_statusLabel->setAccessibleName(tr("Connection status"));
+    m_countLabel->setAccessibleName(tr("Number of todos"));
+    updateTitle();
+    updateStatus();
+    updateEmptyState();
+}
+
+void TodoListWindow::setPersistentNotice(const QString &text)
+{
+    m_persistentNotice = text;
+    updateNotices();
+}
+
+QString TodoListWindow::persistentNotice() const
+{
+    return m_persistentNotice;
+}
+
+void TodoListWindow::showMessage(const QString &text)
+{
+    m_message = text;
+    updateNotices();
+}
+
+QString TodoListWindow::message() const
+{
+    return m_message;
+}
+
+void TodoListWindow::updateNotices()
+{
+    QStringList lines;
+    for (const QString &line : {m_persistentNotice, m_message}) {
+        if (!line.isEmpty())
+            lines.append(line);
+    }
+    m_noticeLabel->setText(lines.join(QLatin1Char('\n')));
+    m_noticeLabel->setVisible(!lines.isEmpty());
+}
+
+void TodoListWindow::showAndRaise()
+{
+    if (isMinimized())
+        showNormal();
+    else
+        show();
+    raise();
+    activateWindow();
+    // The newest todo is current (Enter opens it) without being painted as selected.
+    if (!m_view->currentIndex().isValid() && m_presentation->rowCount() > 0)
+        m_view->selectionModel()->setCurrentIndex(m_presentation->index(0, 0), QItemSelectionModel::NoUpdate);
+    m_view->setFocus(Qt::ActiveWindowFocusReason);
+}
+
+void TodoListWindow::toggle()
+{
+    if (isVisible() && !isMinimized())
+        hide();
+    else
+        showAndRaise();
+}
+
+bool TodoListWindow::selectTodo(const QString &key)
+{
+    for (int row = 0; row < m_presentation->rowCount(); ++row) {
+        const QModelIndex index = m_presentation->index(row, 0);
+        if (index.data(TodoModel::KeyRole).toString() == key) {
+            m_view->setCurrentIndex(index);
+            m_view->scrollTo(index);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool TodoListWindow::isEmptyStateShown() const
+{
+    return m_stack->currentWidget() == m_emptyLabel;
+}
+
+QString TodoListWindow::currentKey() const
+{
+    return keyAt(m_view->currentIndex());
+}
+
+QString TodoListWindow::keyAt(const QModelIndex &index) const
+{
+    return index.isValid() ? index.data(TodoModel::KeyRole).toString() : QString();
+}
+
+void TodoListWindow::openIndex(const QModelIndex &index)
+{
+    const QString key = keyAt(index);
+    if (!key.isEmpty() && m_opener)
+        m_opener->open(key);
+}
+
+QMenu *TodoListWindow::createContextMenu(const QModelIndex &index)
+{
+    const QString key = keyAt(index);
+    if (key.isEmpty())
+        return nullptr;
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("todoContextMenu"));
+    QAction *open = menu->addAction(tr("&Open"), this, [this, key] {
+        if (m_opener)
+            m_opener->open(key);
+    });
+    const bool allowed = index.data(TodoModel::LinkAllowedRole).toBool();
+    open->setEnabled(allowed);
+    if (!allowed)
+        open->setToolTip(index.data(TodoModel::LinkRefusalRole).toString());
+    menu->setDefaultAction(open);
+    const bool read = index.data(TodoModel::ReadRole).toBool();
+    menu->addAction(read ? tr("Mark as &unread") : tr("Mark as &read"), this, [this, key, read] {
+        if (m_model)
+            m_model->markRead(m_model->rowOf(key), !read);
+    });
+    QAction *copy = menu->addAction(tr("&Copy link"), this, [this, key] {
+        if (m_opener)
+            m_opener->copyLink(key);
+    });
+    copy->setEnabled(allowed);
+    return menu;
+}
+
+void TodoListWindow::onContextMenuRequested(const QPoint &position)
+{
+    QModelIndex index = m_view->indexAt(position);
+    QPoint at = position;
+    if (!index.isValid()) {
+        // The menu key: the current todo.
+        index = m_view->currentIndex();
+        at = m_view->visualRect(index).center();
+    }
+    QMenu *menu = createContextMenu(index);
+    if (!menu)
+        return;
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(m_view->viewport()->mapToGlobal(at));
+}
+
+void TodoListWindow::updateEmptyState()
+{
+    const bool empty = m_presentation->rowCount() == 0;
+    QString text;
+    if (!m_model || m_model->count() == 0) {
+        text = tr("No todos yet.\n\nWhen a todo is pushed to you (an approval, a change request, a task), it appears "
+                  "here at once and as a notification.");
+        if (m_status && !m_status->isConfigured())
+            text += QStringLiteral("\n\n") + tr("First tell Todo Notifier where your server is: Menu → Settings…");
+        else if (m_status && m_status->state() != PushSource::State::Connected)
+            text += QStringLiteral("\n\n") + m_status->description();
+    } else if (!m_filter->searchText().trimmed().isEmpty()) {
+        text = tr("No todos match “%1”.").arg(m_filter->searchText().trimmed());
+    } else if (m_filter->unreadOnly()) {
+        text = tr("No unread todos: you have read them all.");
+    }
+    m_emptyLabel->setText(text);
+    const bool wasEmpty = isEmptyStateShown();
+    m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_emptyLabel) : m_view);
+    if (wasEmpty && !empty && !m_search->hasFocus() && isActiveWindow())
+        m_view->setFocus(Qt::OtherFocusReason);
+}
+
+void TodoListWindow::updateStatus()
+{
+    if (m_status)
+        m_statusLabel->setText(m_status->description());
+    if (m_model) {
+        m_countLabel->setText(tr("%n unread", nullptr, m_model->unreadCount()) + QStringLiteral(" · ")
+                              + tr("%n todos", nullptr, m_model->count()));
+        m_markAllRead->setEnabled(m_model->unreadCount() > 0);
+    }
+    updateTitle();
+}
+
+void TodoListWindow::updateTitle()
+{
+    const int unread = m_model ? m_model->unreadCount() : 0;
+    // The platform adds " — Todo Notifier" (the application's display name).
+    setWindowTitle(unread > 0 ? tr("Todos (%n unread)", nullptr, unread) : tr("Todos"));
+}
+
+bool TodoListWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (watched == m_view && (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)) {
+            openIndex(m_view->currentIndex());
+            return true;
+        }
+        if (watched == m_search && key->key() == Qt::Key_Down && m_presentation->rowCount() > 0) {
+            if (!m_view->currentIndex().isValid())
+                m_view->setCurrentIndex(m_presentation->index(0, 0));
+            m_view->setFocus(Qt::TabFocusReason);
+            return true;
+        }
+        if (key->key() == Qt::Key_Escape && watched == m_search && !m_search->text().isEmpty()) {
+            m_search->clear();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void TodoListWindow::closeEvent(QCloseEvent *event)
+{
+    QWidget::closeEvent(event);
+    Q_EMIT closed();
+}
+
+void TodoListWindow::showEvent(QShowEvent *event)
+{
+    m_shownOnce = true;
+    QWidget::showEvent(event);
+}
+
+void TodoListWindow::hideEvent(QHideEvent *event)
+{
+    storeGeometry();
+    QWidget::hideEvent(event);
+}
+
+void TodoListWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void TodoListWindow::storeGeometry()
+{
+    if (m_settings && m_shownOnce)
+        m_settings->setValue(Settings::Key::ListWindowGeometry, QWidget::saveGeometry());
+}

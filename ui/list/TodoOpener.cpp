@@ -1,0 +1,62 @@
+#include "list/TodoOpener.h"
+
+#include "common/UiLogging.h"
+#include "model/TodoModel.h"
+
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QGuiApplication>
+
+TodoOpener::TodoOpener(TodoModel *model, QObject *parent)
+    : QObject(parent)
+    , m_model(model)
+{
+    Q_ASSERT(model);
+}
+
+LinkPolicy::Resolution TodoOpener::resolve(const QString &key) const
+{
+    const int row = m_model ? m_model->rowOf(key) : -1;
+    if (row < 0) {
+        LinkPolicy::Resolution refused;
+        refused.reason = tr("This todo is no longer in the list.");
+        return refused;
+    }
+    return m_model->linkPolicy().resolve(m_model->todoAt(row));
+}
+
+bool TodoOpener::open(const QString &key)
+{
+    const LinkPolicy::Resolution link = resolve(key);
+    const int row = m_model ? m_model->rowOf(key) : -1;
+    const QString title = row >= 0 ? m_model->todoAt(row).title : QString();
+    if (!link.allowed) {
+        qCInfo(lcNotify) << "not opening todo" << key << ":" << link.reason;
+        Q_EMIT refused(key, title, link.reason);
+        return false;
+    }
+    if (!link.exactInQUrl) {
+        // LinkPolicy: QUrl would normalise this link. The browser gets QUrl's form; say so for whoever debugs it.
+        qCWarning(lcNotify) << "the link of todo" << key << "is not exact in QUrl; opening" << link.url.toEncoded()
+                            << "instead of" << link.encoded;
+    }
+    if (!QDesktopServices::openUrl(link.url)) {
+        const QString reason = tr("No web browser could be started to open the link.");
+        qCWarning(lcNotify) << "cannot open the link of todo" << key;
+        Q_EMIT refused(key, title, reason);
+        return false;
+    }
+    qCInfo(lcNotify) << "opened todo" << key;
+    m_model->markRead(row);
+    Q_EMIT opened(key, link.url);
+    return true;
+}
+
+bool TodoOpener::copyLink(const QString &key)
+{
+    const LinkPolicy::Resolution link = resolve(key);
+    if (!link.allowed)
+        return false;
+    QGuiApplication::clipboard()->setText(QString::fromUtf8(link.encoded));
+    return true;
+}

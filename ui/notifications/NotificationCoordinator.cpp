@@ -1,0 +1,236 @@
+#include "notifications/NotificationCoordinator.h"
+
+#include "base/Clock.h"
+#include "common/UiLogging.h"
+#include "config/Settings.h"
+#include "ingest/CatchUp.h"
+#include "list/TodoOpener.h"
+
+#include <QDateTime>
+
+#include <utility>
+
+namespace {
+
+constexpr int kSummaryTitles = 3; // titles a summary lists
+constexpr qint64 kCatchUpSettleMs = 300; // after the catch-up answer, for its todos to be committed
+
+} // namespace
+
+NotificationCoordinator::NotificationCoordinator(Notifier *notifier, TodoOpener *opener, Settings *settings,
+                                                 QObject *parent)
+    : QObject(parent)
+    , m_notifier(notifier)
+    , m_opener(opener)
+    , m_settings(settings)
+{
+    Q_ASSERT(notifier && opener && settings);
+    setClock(nullptr);
+    connect(notifier, &Notifier::activated, this, [this](const QString &key) {
+        if (m_opener)
+            m_opener->open(key);
+    });
+    connect(notifier, &Notifier::summaryActivated, this, &NotificationCoordinator::listRequested);
+    connect(settings, &Settings::changed, this, &NotificationCoordinator::onSettingsChanged);
+    notifier->setSoundEnabled(settings->get<bool>(Settings::Key::NotificationSound));
+}
+
+NotificationCoordinator::~NotificationCoordinator() = default;
+
+void NotificationCoordinator::setClock(Clock *clock)
+{
+    m_clock = clock ? clock : Clock::system();
+    m_catchUpTimer = m_clock->createTimer();
+    connect(m_catchUpTimer.get(), &ClockTimer::timeout, this, &NotificationCoordinator::onCatchUpTimer);
+    m_summaryTimer = m_clock->createTimer();
+    connect(m_summaryTimer.get(), &ClockTimer::timeout, this, &NotificationCoordinator::onSummaryTimer);
+}
+
+void NotificationCoordinator::attach(PushSource *source)
+{
+    if (m_sourceConnection)
+        disconnect(m_sourceConnection);
+    if (source)
+        m_sourceConnection = connect(source, &PushSource::connected, this, &NotificationCoordinator::onConnected);
+}
+
+void NotificationCoordinator::setCatchUp(CatchUp *catchUp)
+{
+    if (m_catchUp)
+        disconnect(m_catchUp, nullptr, this, nullptr);
+    m_catchUp = catchUp;
+    if (!catchUp)
+        return;
+    connect(catchUp, &CatchUp::fetched, this, &NotificationCoordinator::onCatchUpFinished);
+    connect(catchUp, &CatchUp::failed, this, &NotificationCoordinator::onCatchUpFinished);
+}
+
+Notifier::Urgency NotificationCoordinator::urgencyFor(const Todo &todo)
+{
+    // Servers send 0 (普通, normal), 1 (紧急, urgent), 2 (特急, critical). An ordinary todo is a normal notification;
+    // an urgent one should not slip by unnoticed, which is what "critical" means to a notification server.
+    return todo.urgency >= 1 ? Notifier::Urgency::Critical : Notifier::Urgency::Normal;
+}
+
+QString NotificationCoordinator::bodyFor(const Todo &todo)
+{
+    QString sender = todo.senderName;
+    if (!todo.senderDepartment.isEmpty())
+        sender = sender.isEmpty() ? todo.senderDepartment : tr("%1 (%2)").arg(sender, todo.senderDepartment);
+    QStringList parts;
+    for (const QString &part : {todo.businessName, sender}) {
+        if (!part.isEmpty())
+            parts.append(part);
+    }
+    return parts.join(QStringLiteral(" · "));
+}
+
+void NotificationCoordinator::onTodoArrived(const Todo &todo)
+{
+    if (m_catchingUp) {
+        qCDebug(lcNotify) << "holding todo" << todo.key << "until the catch-up window ends";
+        m_held.append(todo);
+        return;
+    }
+    if (decide(todo) == Decision::Suppress) {
+        qCDebug(lcNotify) << "no popup for todo" << todo.key << "(do not disturb, or popups off)";
+        Q_EMIT todoSuppressed(todo.key);
+        return;
+    }
+    addToBurst(todo);
+}
+
+void NotificationCoordinator::onUnreadCountChanged(int unreadCount)
+{
+    if (unreadCount == 0 && m_notifier)
+        m_notifier->closeAll();
+}
+
+NotificationCoordinator::Decision NotificationCoordinator::decide(const Todo &todo) const
+{
+    if (!m_settings || !m_notifier || !m_settings->get<bool>(Settings::Key::NotificationPopups))
+        return Decision::Suppress;
+    const QDateTime wallNow = QDateTime::fromMSecsSinceEpoch(m_clock->wallMs(), Qt::UTC);
+    if (m_settings->isDoNotDisturbActive(wallNow))
+        return todo.urgency >= 1 && m_settings->get<bool>(Settings::Key::UrgentBypassesDoNotDisturb)
+            ? Decision::Show
+            : Decision::Suppress;
+    return Decision::Show;
+}
+
+void NotificationCoordinator::show(const Todo &todo)
+{
+    qCDebug(lcNotify) << "notifying todo" << todo.key;
+    const QString title = todo.title.isEmpty() ? tr("New todo") : todo.title;
+    m_notifier->showTodo(todo.key, title, bodyFor(todo), urgencyFor(todo));
+    Q_EMIT todoShown(todo.key);
+}
+
+void NotificationCoordinator::addToBurst(const Todo &todo)
+{
+    const qint64 t = now();
+    if (m_lastArrivalMs < 0 || t - m_lastArrivalMs >= m_options.burstWindowMs) {
+        m_burstCount = 0;
+        m_burstRecent.clear();
+        m_summaryDirty = false;
+        m_summaryTimer->stop();
+    }
+    m_lastArrivalMs = t;
+    ++m_burstCount;
+    m_burstRecent.prepend(todo);
+    while (m_burstRecent.size() > kSummaryTitles)
+        m_burstRecent.removeLast();
+
+    if (m_burstCount <= m_options.maxIndividual) {
+        show(todo);
+    } else if (m_burstCount == m_options.maxIndividual + 1) {
+        // The burst becomes one summary: the notifications of its first todos give way to it.
+        qCInfo(lcNotify) << "a burst of todos: one summary instead of a notification each";
+        m_notifier->closeAll();
+        showBurstSummary();
+        m_summaryTimer->start(m_options.summaryRefreshMs);
+    } else {
+        m_summaryDirty = true;
+        if (!m_summaryTimer->isActive())
+            m_summaryTimer->start(m_options.summaryRefreshMs);
+    }
+}
+
+void NotificationCoordinator::showBurstSummary()
+{
+    QStringList titles;
+    for (const Todo &todo : std::as_const(m_burstRecent))
+        titles.append(todo.title);
+    const QString title = tr("%n new todos", nullptr, m_burstCount);
+    m_notifier->showSummary(title, titles.join(QLatin1Char('\n')));
+    Q_EMIT summaryShown(m_burstCount, title);
+}
+
+void NotificationCoordinator::onSummaryTimer()
+{
+    if (!m_summaryDirty)
+        return;
+    m_summaryDirty = false;
+    showBurstSummary();
+    m_summaryTimer->start(m_options.summaryRefreshMs);
+}
+
+void NotificationCoordinator::onConnected()
+{
+    m_catchingUp = true;
+    m_catchUpTimeUp = false;
+    m_catchUpTimer->start(m_options.catchUpWindowMs);
+}
+
+void NotificationCoordinator::onCatchUpTimer()
+{
+    m_catchUpTimeUp = true;
+    if (m_catchUp && m_catchUp->isBusy())
+        return; // onCatchUpFinished() ends the window
+    finishCatchUp();
+}
+
+void NotificationCoordinator::onCatchUpFinished()
+{
+    // The answer goes through the ingestor, which commits it on its next turn: give it a moment.
+    if (m_catchingUp && m_catchUpTimeUp)
+        m_catchUpTimer->start(kCatchUpSettleMs);
+}
+
+void NotificationCoordinator::finishCatchUp()
+{
+    m_catchingUp = false;
+    const QList<Todo> held = std::exchange(m_held, {});
+    QList<Todo> shown;
+    for (const Todo &todo : held) {
+        if (decide(todo) == Decision::Show)
+            shown.append(todo);
+        else
+            Q_EMIT todoSuppressed(todo.key);
+    }
+    if (shown.isEmpty())
+        return;
+    if (shown.size() == 1) {
+        addToBurst(shown.constFirst());
+        return;
+    }
+    QStringList titles;
+    for (qsizetype i = shown.size() - 1; i >= 0 && titles.size() < kSummaryTitles; --i)
+        titles.append(shown.at(i).title);
+    const int count = int(shown.size());
+    const QString title = tr("%n todos arrived while you were offline", nullptr, count);
+    qCInfo(lcNotify) << count << "todos arrived while offline: one summary";
+    m_notifier->showSummary(title, titles.join(QLatin1Char('\n')));
+    Q_EMIT summaryShown(count, title);
+}
+
+void NotificationCoordinator::onSettingsChanged()
+{
+    if (m_notifier && m_settings)
+        m_notifier->setSoundEnabled(m_settings->get<bool>(Settings::Key::NotificationSound));
+}
+
+qint64 NotificationCoordinator::now() const
+{
+    return m_clock->monotonicMs();
+}

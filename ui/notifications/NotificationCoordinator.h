@@ -1,0 +1,113 @@
+#pragma once
+
+#include "notifications/Notifier.h"
+#include "source/PushSource.h"
+#include "todo/Todo.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <memory>
+
+class CatchUp;
+class Clock;
+class ClockTimer;
+class Settings;
+class TodoOpener;
+
+// Decides which todos become native notifications, and what clicking one does.
+//
+//  - A todo that arrives on its own gets a notification of its own; clicking it opens the todo (TodoOpener:
+//    through the link policy, then marked read).
+//  - Bursts are coalesced: while todos keep arriving less than burstWindowMs apart, the first maxIndividual get
+//    their own notification; when one more comes, those are withdrawn and one summary ("5 new todos") stands
+//    for the whole burst, updated as it grows. Clicking a summary opens the list (listRequested()).
+//  - After every (re)connect, todos that come in during the catch-up window (the broker's backlog, the
+//    catch-up GET: what arrived while offline) are held and summarised once at its end ("4 todos arrived while
+//    you were offline"; a single one is shown as itself).
+//  - Do not disturb (Settings) suppresses popups; the todos are still stored and counted. Urgent and critical
+//    todos are shown anyway when the setting says they bypass it. With popups switched off nothing is shown.
+//
+// Time comes from the Clock seam, so tests drive the windows with MockClock.
+class NotificationCoordinator final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        int maxIndividual = 3; // notifications of their own per burst; one more turns the burst into a summary
+        qint64 burstWindowMs = 2000; // arrivals closer than this belong to one burst
+        qint64 catchUpWindowMs = 2500; // after CONNECTED: arrivals are held this long, then summarised
+        qint64 summaryRefreshMs = 1000; // a growing summary is updated at most this often
+    };
+
+    // `notifier`, `opener` and `settings` must outlive the coordinator.
+    NotificationCoordinator(Notifier *notifier, TodoOpener *opener, Settings *settings, QObject *parent = nullptr);
+    ~NotificationCoordinator() override;
+    Q_DISABLE_COPY_MOVE(NotificationCoordinator)
+
+    void setClock(Clock *clock); // before the first todo; nullptr means Clock::system()
+    void setOptions(const Options &options) { m_options = options; }
+    const Options &options() const { return m_options; }
+
+    // Holds arrivals after every connect of `source` (see above); one source at a time.
+    void attach(PushSource *source);
+    // The catch-up window also lasts until `catchUp`'s request is answered.
+    void setCatchUp(CatchUp *catchUp);
+
+    // The notifier's urgency for a todo's metaData.urgency (0 normal, 1 urgent, 2 critical).
+    static Notifier::Urgency urgencyFor(const Todo &todo);
+    // The notification text for a todo: its title, and "business · sender (department)".
+    static QString bodyFor(const Todo &todo);
+
+    bool isCatchingUp() const { return m_catchingUp; }
+    int heldCount() const { return int(m_held.size()); }
+
+public Q_SLOTS:
+    void onTodoArrived(const Todo &todo);
+    // Every todo read (e.g. "Mark all as read"): the notifications still on screen are stale.
+    void onUnreadCountChanged(int unreadCount);
+
+Q_SIGNALS:
+    void listRequested(); // a summary was clicked
+    // What happened to an arrival, for logs and tests.
+    void todoShown(const QString &key);
+    void summaryShown(int count, const QString &title);
+    void todoSuppressed(const QString &key);
+
+private:
+    enum class Decision { Show, Suppress };
+
+    Decision decide(const Todo &todo) const;
+    void show(const Todo &todo);
+    void addToBurst(const Todo &todo);
+    void showBurstSummary();
+    void onConnected();
+    void onCatchUpTimer();
+    void onCatchUpFinished();
+    void finishCatchUp();
+    void onSummaryTimer();
+    void onSettingsChanged();
+    qint64 now() const;
+
+    QPointer<Notifier> m_notifier;
+    QPointer<TodoOpener> m_opener;
+    QPointer<Settings> m_settings;
+    QPointer<CatchUp> m_catchUp;
+    QMetaObject::Connection m_sourceConnection;
+    Clock *m_clock = nullptr;
+    std::unique_ptr<ClockTimer> m_catchUpTimer;
+    std::unique_ptr<ClockTimer> m_summaryTimer;
+    Options m_options;
+
+    bool m_catchingUp = false;
+    bool m_catchUpTimeUp = false;
+    QList<Todo> m_held; // arrivals during the catch-up window
+
+    qint64 m_lastArrivalMs = -1; // monotonic
+    int m_burstCount = 0; // shown (or summarised) arrivals of the current burst
+    QList<Todo> m_burstRecent; // the newest of the burst, for the summary's body
+    bool m_summaryDirty = false;
+};
