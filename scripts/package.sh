@@ -4,7 +4,10 @@
 # executables (--version of both, todo-notifier-cli check --demo), and removes it again (also on failure), so the
 # machine is left as it was. Needs root or sudo for apt-get.
 #
-#   scripts/package.sh [BUILD_DIR]    (default: build; configured for the /usr prefix and built as needed)
+#   scripts/package.sh [BUILD_DIR]    (default: build; configured as needed and built)
+#
+# The package is laid out for /usr whatever install prefix BUILD_DIR was configured with, so `cpack -G DEB` in any
+# build directory makes this same package.
 #
 # The .deb is left in BUILD_DIR (todo-notifier_<version>_<arch>.deb).
 set -euo pipefail
@@ -24,10 +27,10 @@ if [[ $(id -u) != 0 ]]; then
     sudo=(sudo)
 fi
 
-step "configure and build ($build, prefix /usr)"
+step "configure and build ($build)"
 generator=()
 [[ -f $build/CMakeCache.txt ]] || generator=(-G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo)
-cmake -S . -B "$build" "${generator[@]}" -DCMAKE_INSTALL_PREFIX=/usr >/dev/null
+cmake -S . -B "$build" "${generator[@]}" >/dev/null
 cmake --build "$build" -j"$jobs" --target todo-notifier todo-notifier-cli todo_linux_package_files
 version=$(sed -n 's/^CMAKE_PROJECT_VERSION:STATIC=//p' "$build/CMakeCache.txt")
 [[ -n $version ]] || fail "no project version in $build/CMakeCache.txt"

@@ -1538,14 +1538,6 @@ Run &apos;todo-notifier --help&apos; for usage.
         <translation>no answer from the server within %1 s</translation>
     </message>
     <message>
-        <source>the server chose an unknown STOMP version &quot;%1&quot;</source>
-        <translation>the server chose an unknown STOMP version &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>the server chose STOMP %1, which was not offered</source>
-        <translation>the server chose STOMP %1, which was not offered</translation>
-    </message>
-    <message>
         <source>no data from the server for %1 s (heart-beat %2 s)</source>
         <translation>no data from the server for %1 s (heart-beat %2 s)</translation>
     </message>
@@ -1622,6 +1614,17 @@ Run &apos;todo-notifier --help&apos; for usage.
     <message>
         <source>destination &quot;%1&quot;</source>
         <translation>destination &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>StompHandshake</name>
+    <message>
+        <source>the server chose an unknown STOMP version &quot;%1&quot;</source>
+        <translation>the server chose an unknown STOMP version &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the server chose STOMP %1, which was not offered</source>
+        <translation>the server chose STOMP %1, which was not offered</translation>
     </message>
 </context>
 <context>

@@ -1534,14 +1534,6 @@ Run &apos;todo-notifier --help&apos; for usage.
         <translation>服务器在 %1 秒内没有应答</translation>
     </message>
     <message>
-        <source>the server chose an unknown STOMP version &quot;%1&quot;</source>
-        <translation>服务器选择了未知的 STOMP 版本“%1”</translation>
-    </message>
-    <message>
-        <source>the server chose STOMP %1, which was not offered</source>
-        <translation>服务器选择了 STOMP %1，但客户端并未提供该版本</translation>
-    </message>
-    <message>
         <source>no data from the server for %1 s (heart-beat %2 s)</source>
         <translation>服务器 %1 秒没有数据（心跳 %2 秒）</translation>
     </message>
@@ -1618,6 +1610,17 @@ Run &apos;todo-notifier --help&apos; for usage.
     <message>
         <source>destination &quot;%1&quot;</source>
         <translation>目标地址“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>StompHandshake</name>
+    <message>
+        <source>the server chose an unknown STOMP version &quot;%1&quot;</source>
+        <translation>服务器选择了未知的 STOMP 版本“%1”</translation>
+    </message>
+    <message>
+        <source>the server chose STOMP %1, which was not offered</source>
+        <translation>服务器选择了 STOMP %1，但客户端并未提供该版本</translation>
     </message>
 </context>
 <context>

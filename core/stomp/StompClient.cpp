@@ -3,6 +3,7 @@
 #include "base/Logging.h"
 #include "source/LivenessMonitor.h"
 #include "stomp/StompFrameWriter.h"
+#include "stomp/StompHandshake.h"
 #include "transport/TransportSelector.h"
 
 #include <QMetaMethod>
@@ -10,16 +11,6 @@
 #include <algorithm>
 
 namespace {
-
-// Error text that a broker uses when it refuses credentials (RabbitMQ: "Access refused for user",
-// ActiveMQ: "User name [x] or password is invalid.", Spring: "Failed to authorize").
-bool looksLikeAuthFailure(const QByteArray &text)
-{
-    const QByteArray lower = text.toLower();
-    static const char *const markers[] = {"auth",  "access refused", "access denied", "password", "passcode",
-                                          "login", "credential",     "permission",    "forbidden"};
-    return std::any_of(std::begin(markers), std::end(markers), [&lower](const char *m) { return lower.contains(m); });
-}
 
 PushError::Kind errorKindFor(TransportError error)
 {
@@ -73,6 +64,7 @@ StompClient::StompClient(QObject *parent)
     : QObject(parent)
     , m_policy(new ReconnectPolicy(this))
     , m_liveness(new LivenessMonitor(this))
+    , m_outbox(new StompOutbox(this))
 {
     qRegisterMetaType<StompMessage>();
     qRegisterMetaType<PushError>();
@@ -87,6 +79,8 @@ StompClient::StompClient(QObject *parent)
     connect(m_liveness, &LivenessMonitor::silenceExceeded, this, &StompClient::onSilenceExceeded);
     connect(m_liveness, &LivenessMonitor::clockJumped, this, &StompClient::checkLiveness);
     connect(m_liveness, &LivenessMonitor::probeFailed, this, &StompClient::onProbeFailed);
+    connect(m_outbox, &StompOutbox::overflow, this, &StompClient::outboxOverflow);
+    connect(m_outbox, &StompOutbox::receiptsExpired, this, &StompClient::onReceiptsExpired);
     connect(m_liveness, &LivenessMonitor::probeAnswered, this, [this] {
         qCInfo(lcStomp) << "the server answered: the connection is alive";
         Q_EMIT livenessConfirmed();
@@ -109,10 +103,10 @@ void StompClient::setClock(Clock *clock)
     };
     m_connectTimer = make(&StompClient::onConnectTimeout);
     m_heartbeatOutTimer = make(&StompClient::onHeartbeatOutTimer);
-    m_receiptTimer = make(&StompClient::onReceiptTimer);
     m_pingTimer = make(&StompClient::onPingTimer);
     m_policy->setClock(m_clock);
     m_liveness->setClock(m_clock);
+    m_outbox->setClock(m_clock);
 }
 
 void StompClient::setTransportFactory(TransportFactory factory)
@@ -129,6 +123,7 @@ void StompClient::setOptions(const StompConnectOptions &options)
 {
     m_options = options;
     m_parser.setLimits(options.parserLimits);
+    m_outbox->setLimit(options.outboxLimit);
     m_policy->setOptions(options.reconnect);
     m_policy->setUrls(options.urls);
 }
@@ -168,22 +163,14 @@ QByteArray StompClient::send(const QByteArray &destination, const QByteArray &bo
     StompFrame frame("SEND", {{"destination", destination}}, body);
     for (const auto &header : headers)
         frame.addHeader(header.first, header.second);
-    PendingSend pending {std::move(frame), receipt ? nextId("rcpt-") : QByteArray()};
-    if (!pending.receiptId.isEmpty())
-        pending.frame.setHeader("receipt", pending.receiptId);
-    const QByteArray receiptId = pending.receiptId;
-
-    if (m_state == State::Connected) {
-        writeSend(pending);
-        return receiptId;
-    }
-    m_outbox.push_back(std::move(pending));
-    while (qsizetype(m_outbox.size()) > qMax(1, m_options.outboxLimit)) {
-        const QByteArray dropped = m_outbox.front().frame.header("destination");
-        m_outbox.pop_front();
-        qCWarning(lcStomp) << "offline outbox is full; dropped the oldest message to" << dropped;
-        Q_EMIT outboxOverflow(dropped);
-    }
+    StompOutbox::Send send {std::move(frame), receipt ? nextId("rcpt-") : QByteArray()};
+    if (!send.receiptId.isEmpty())
+        send.frame.setHeader("receipt", send.receiptId);
+    const QByteArray receiptId = send.receiptId;
+    if (m_state == State::Connected)
+        writeSend(std::move(send));
+    else
+        m_outbox->queue(std::move(send));
     return receiptId;
 }
 
@@ -245,7 +232,7 @@ QByteArray StompClient::sendWithReceipt(StompFrame frame)
     frame.setHeader("receipt", id);
     if (!writeFrame(frame))
         return {};
-    trackReceipt(id, ReceiptKind::Plain);
+    m_outbox->expect(id, StompOutbox::ReceiptKind::Plain, m_options.receiptTimeoutMs);
     return id;
 }
 
@@ -272,7 +259,7 @@ void StompClient::disconnectFromServer()
         setState(State::Disconnecting);
         const QByteArray id = nextId("disconnect-");
         if (writeFrame(StompFrame("DISCONNECT", {{"receipt", id}}))) {
-            trackReceipt(id, ReceiptKind::Disconnect, m_options.disconnectTimeoutMs);
+            m_outbox->expect(id, StompOutbox::ReceiptKind::Disconnect, m_options.disconnectTimeoutMs);
             return;
         }
     }
@@ -368,7 +355,7 @@ void StompClient::onTransportOpened()
 {
     m_liveness->noteActivity();
     m_session.transport = m_transport ? m_transport->description() : QString();
-    writeFrame(connectFrame());
+    writeFrame(StompHandshake::connectFrame(m_options));
 }
 
 void StompClient::onTransportData(const QByteArray &data)
@@ -442,38 +429,12 @@ void StompClient::handleFrame(StompFrame frame)
 
 void StompClient::handleConnected(const StompFrame &frame)
 {
-    StompVersion version = StompVersion::V1_0;
-    const QByteArray versionHeader = frame.header("version");
-    if (!versionHeader.isEmpty() && !parseStompVersion(versionHeader, &version)) {
-        connectionLost({PushError::Kind::NotThisProtocol,
-                        tr("the server chose an unknown STOMP version \"%1\"").arg(QString::fromUtf8(versionHeader)),
-                        {},
-                        currentUrl()});
+    const QString refusal = StompHandshake::negotiate(frame, m_options, &m_session);
+    if (!refusal.isEmpty()) {
+        connectionLost({PushError::Kind::NotThisProtocol, refusal, {}, currentUrl()});
         return;
     }
-    if (!m_options.acceptVersions.contains(version)) {
-        connectionLost(
-            {PushError::Kind::NotThisProtocol,
-             tr("the server chose STOMP %1, which was not offered").arg(QString::fromLatin1(stompVersionName(version))),
-             {},
-             currentUrl()});
-        return;
-    }
-    // heart-beat: the server's "sx,sy" against our "cx,cy" (STOMP 1.1 section "Heart-beating").
-    int sx = 0;
-    int sy = 0;
-    const QList<QByteArray> beats = frame.header("heart-beat").split(',');
-    if (beats.size() == 2) {
-        sx = qMax(0, beats.at(0).trimmed().toInt());
-        sy = qMax(0, beats.at(1).trimmed().toInt());
-    }
-    const int cx = qMax(0, m_options.heartbeatOutMs);
-    const int cy = qMax(0, m_options.heartbeatInMs);
-    m_session.version = version;
-    m_session.server = frame.header("server");
-    m_session.sessionId = frame.header("session");
-    m_session.heartbeatOutMs = (cx == 0 || sy == 0) ? 0 : qMax(cx, sy);
-    m_session.heartbeatInMs = (cy == 0 || sx == 0) ? 0 : qMax(cy, sx);
+    const StompVersion version = m_session.version;
     m_session.transport = m_transport ? m_transport->description() : QString();
     m_parser.setVersion(version);
     ++m_connectionSerial;
@@ -524,16 +485,12 @@ void StompClient::handleMessage(StompFrame frame)
 void StompClient::handleReceipt(const StompFrame &frame)
 {
     const QByteArray id = frame.header("receipt-id");
-    const auto it = std::find_if(m_receipts.begin(), m_receipts.end(),
-                                 [&id](const PendingReceipt &receipt) { return receipt.id == id; });
-    if (it == m_receipts.end()) {
+    const std::optional<StompOutbox::ReceiptKind> kind = m_outbox->receive(id);
+    if (!kind) {
         qCDebug(lcStomp) << "receipt for nothing we wait on:" << id;
         return;
     }
-    const ReceiptKind kind = it->kind;
-    m_receipts.erase(it);
-    armReceiptTimer();
-    if (kind == ReceiptKind::Disconnect) {
+    if (*kind == StompOutbox::ReceiptKind::Disconnect) {
         finishDisconnect();
         return;
     }
@@ -547,8 +504,9 @@ void StompClient::handleError(const StompFrame &frame)
     Q_EMIT errorFrameReceived(frame);
     const bool beforeConnected = m_state == State::Connecting;
     PushError error;
-    error.kind = (beforeConnected && looksLikeAuthFailure(message + ' ' + frame.body)) ? PushError::Kind::AuthFailed
-                                                                                       : PushError::Kind::ServerError;
+    error.kind = (beforeConnected && StompHandshake::looksLikeAuthFailure(message + ' ' + frame.body))
+        ? PushError::Kind::AuthFailed
+        : PushError::Kind::ServerError;
     error.message = QString::fromUtf8(message);
     error.body = frame.body;
     error.url = currentUrl();
@@ -623,31 +581,19 @@ void StompClient::onRetryDue()
         startAttempt();
 }
 
-void StompClient::onReceiptTimer()
+void StompClient::onReceiptsExpired(const QList<QPair<QByteArray, StompOutbox::ReceiptKind>> &expired)
 {
-    const qint64 now = m_clock->monotonicMs();
-    QList<PendingReceipt> expired;
-    for (auto it = m_receipts.begin(); it != m_receipts.end();) {
-        if (it->deadlineMs <= now) {
-            expired.append(*it);
-            it = m_receipts.erase(it);
-        } else {
-            ++it;
-        }
-    }
-    armReceiptTimer();
-    for (const PendingReceipt &receipt : std::as_const(expired)) {
-        if (receipt.kind == ReceiptKind::Disconnect) {
+    for (const auto &[id, kind] : expired) {
+        if (kind == StompOutbox::ReceiptKind::Disconnect) {
             qCInfo(lcStomp) << "no receipt for DISCONNECT; closing anyway";
             finishDisconnect();
             continue;
         }
-        qCWarning(lcStomp) << "receipt" << receipt.id << "timed out";
-        Q_EMIT receiptTimedOut(receipt.id);
+        qCWarning(lcStomp) << "receipt" << id << "timed out";
+        Q_EMIT receiptTimedOut(id);
     }
     // A peer that stopped answering receipts may be gone: verify.
-    if (!expired.isEmpty())
-        checkLiveness();
+    checkLiveness();
 }
 
 // --- helpers ---------------------------------------------------------------------------------------------
@@ -658,7 +604,7 @@ void StompClient::connectionLost(PushError error, bool reconnect)
     const bool wasConnected = previous == State::Connected || previous == State::Disconnecting;
     stopConnectionTimers();
     teardownTransport();
-    requeueUnconfirmedSends();
+    m_outbox->requeueUnconfirmedSends();
     if (error.url.isEmpty())
         error.url = currentUrl();
     m_lastError = error;
@@ -702,9 +648,8 @@ void StompClient::finishDisconnect()
     const bool wasConnected = m_state == State::Connected || m_state == State::Disconnecting;
     teardownTransport();
     // Receipts of this connection will never come; unsent messages stay in the outbox for the next one.
-    requeueUnconfirmedSends();
-    m_receipts.clear();
-    m_receiptTimer->stop();
+    m_outbox->requeueUnconfirmedSends();
+    m_outbox->clearReceipts();
     setState(State::Disconnected);
     if (wasConnected)
         Q_EMIT disconnected({PushError::Kind::None, tr("disconnected"), {}, currentUrl()});
@@ -728,20 +673,6 @@ void StompClient::teardownTransport()
     m_transport->close();
     // We may be inside one of the transport's signals: let it finish before it goes.
     m_transport.release()->deleteLater();
-}
-
-void StompClient::requeueUnconfirmedSends()
-{
-    // A SEND whose receipt never came may not have reached the broker: send it again on the next
-    // connection (at-least-once), ahead of what was queued later.
-    for (auto it = m_receipts.rbegin(); it != m_receipts.rend(); ++it) {
-        if (it->kind == ReceiptKind::Send)
-            m_outbox.push_front(PendingSend {it->frame, it->id});
-    }
-    m_receipts.erase(std::remove_if(m_receipts.begin(), m_receipts.end(),
-                                    [](const PendingReceipt &r) { return r.kind == ReceiptKind::Send; }),
-                     m_receipts.end());
-    armReceiptTimer();
 }
 
 bool StompClient::writeFrame(const StompFrame &frame)
@@ -774,14 +705,14 @@ bool StompClient::writeRaw(const QByteArray &data)
     return true;
 }
 
-void StompClient::writeSend(const PendingSend &pending)
+void StompClient::writeSend(StompOutbox::Send send)
 {
-    if (!writeFrame(pending.frame)) {
-        m_outbox.push_front(pending);
+    if (!writeFrame(send.frame)) {
+        m_outbox->queueFront(std::move(send));
         return;
     }
-    if (!pending.receiptId.isEmpty())
-        trackReceipt(pending.receiptId, ReceiptKind::Send, m_options.receiptTimeoutMs, pending.frame);
+    if (!send.receiptId.isEmpty())
+        m_outbox->expect(send.receiptId, StompOutbox::ReceiptKind::Send, m_options.receiptTimeoutMs, send.frame);
 }
 
 void StompClient::sendSubscribe(const StompSubscription &subscription)
@@ -797,68 +728,24 @@ void StompClient::sendSubscribe(const StompSubscription &subscription)
 
 void StompClient::flushOutbox()
 {
-    std::deque<PendingSend> outbox;
-    outbox.swap(m_outbox);
-    if (!outbox.empty())
-        qCInfo(lcStomp) << "sending" << outbox.size() << "message(s) queued while offline";
-    while (!outbox.empty()) {
-        PendingSend pending = std::move(outbox.front());
-        outbox.pop_front();
-        if (!writeFrame(pending.frame)) {
+    std::deque<StompOutbox::Send> queued = m_outbox->takeQueued();
+    if (!queued.empty())
+        qCInfo(lcStomp) << "sending" << queued.size() << "message(s) queued while offline";
+    while (!queued.empty()) {
+        StompOutbox::Send send = std::move(queued.front());
+        queued.pop_front();
+        if (!writeFrame(send.frame)) {
             // The transport went away mid-flush: keep the rest, in order.
-            m_outbox.push_back(std::move(pending));
-            for (PendingSend &rest : outbox)
-                m_outbox.push_back(std::move(rest));
+            queued.push_front(std::move(send));
+            m_outbox->restore(std::move(queued));
             return;
         }
-        if (!pending.receiptId.isEmpty())
-            trackReceipt(pending.receiptId, ReceiptKind::Send, m_options.receiptTimeoutMs, pending.frame);
+        if (!send.receiptId.isEmpty())
+            m_outbox->expect(send.receiptId, StompOutbox::ReceiptKind::Send, m_options.receiptTimeoutMs, send.frame);
     }
-}
-
-void StompClient::trackReceipt(const QByteArray &id, ReceiptKind kind, qint64 timeoutMs, const StompFrame &frame)
-{
-    const qint64 timeout = timeoutMs > 0 ? timeoutMs : m_options.receiptTimeoutMs;
-    m_receipts.append({id, m_clock->monotonicMs() + timeout, kind, frame});
-    armReceiptTimer();
-}
-
-void StompClient::armReceiptTimer()
-{
-    if (m_receipts.isEmpty()) {
-        m_receiptTimer->stop();
-        return;
-    }
-    qint64 earliest = m_receipts.first().deadlineMs;
-    for (const PendingReceipt &receipt : std::as_const(m_receipts))
-        earliest = qMin(earliest, receipt.deadlineMs);
-    m_receiptTimer->start(qMax<qint64>(0, earliest - m_clock->monotonicMs()));
 }
 
 QByteArray StompClient::nextId(const char *prefix)
 {
     return QByteArray(prefix) + QByteArray::number(++m_idCounter);
-}
-
-StompFrame StompClient::connectFrame() const
-{
-    StompFrame frame(m_options.useStompCommand ? QByteArrayLiteral("STOMP") : QByteArrayLiteral("CONNECT"));
-    QByteArrayList versions;
-    for (StompVersion version : m_options.acceptVersions)
-        versions << stompVersionName(version);
-    frame.addHeader("accept-version", versions.join(','));
-    // Only when configured: RabbitMQ reads `host` as the virtual host and refuses an unknown one, so the URL's
-    // host name would lock it out, while every broker accepts its absence (as stomp.js sends it).
-    if (!m_options.host.isEmpty())
-        frame.addHeader("host", m_options.host);
-    if (!m_options.login.isEmpty())
-        frame.addHeader("login", m_options.login);
-    if (!m_options.passcode.isEmpty())
-        frame.addHeader("passcode", m_options.passcode);
-    frame.addHeader("heart-beat",
-                    QByteArray::number(qMax(0, m_options.heartbeatOutMs)) + ','
-                        + QByteArray::number(qMax(0, m_options.heartbeatInMs)));
-    for (const auto &header : m_options.connectHeaders)
-        frame.setHeader(header.first, header.second);
-    return frame;
 }

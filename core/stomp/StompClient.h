@@ -6,6 +6,7 @@
 #include "source/ReconnectPolicy.h"
 #include "stomp/StompFrame.h"
 #include "stomp/StompFrameParser.h"
+#include "stomp/StompOutbox.h"
 #include "transport/Transport.h"
 
 #include <QHash>
@@ -122,7 +123,7 @@ public:
     const PushError &lastError() const { return m_lastError; }
     int attempt() const { return m_policy->attempt(); }
     QUrl currentUrl() const { return m_policy->currentUrl(); }
-    qsizetype outboxSize() const { return qsizetype(m_outbox.size()); }
+    qsizetype outboxSize() const { return m_outbox->queuedCount(); }
 
     // Subscriptions persist across reconnects. Returns the subscription id.
     QByteArray subscribe(StompSubscription subscription);
@@ -169,20 +170,6 @@ Q_SIGNALS:
     void frameReceived(const StompFrame &frame);
 
 private:
-    struct PendingSend
-    {
-        StompFrame frame;
-        QByteArray receiptId;
-    };
-    enum class ReceiptKind { Plain, Send, Disconnect };
-    struct PendingReceipt
-    {
-        QByteArray id;
-        qint64 deadlineMs = 0;
-        ReceiptKind kind = ReceiptKind::Plain;
-        StompFrame frame; // a SEND to deliver again if its receipt never comes
-    };
-
     static constexpr qint64 kProbeTimeoutMs = 5000; // how long a liveness ping may wait for its pong
 
     void setState(State state);
@@ -196,7 +183,7 @@ private:
     void onHeartbeatOutTimer();
     void onSilenceExceeded(qint64 silenceMs);
     void onRetryDue();
-    void onReceiptTimer();
+    void onReceiptsExpired(const QList<QPair<QByteArray, StompOutbox::ReceiptKind>> &expired);
     void onPingTimer();
     void onProbeFailed();
     void handleFrame(StompFrame frame);
@@ -209,17 +196,13 @@ private:
     void finishDisconnect();
     void stopConnectionTimers();
     void teardownTransport();
-    void requeueUnconfirmedSends();
     bool writeFrame(const StompFrame &frame);
     bool writeRaw(const QByteArray &data);
-    void writeSend(const PendingSend &pending);
+    void writeSend(StompOutbox::Send send);
     bool sendAckOrNack(const QByteArray &command, const StompMessage &message, const QByteArray &transaction);
     void sendSubscribe(const StompSubscription &subscription);
     void flushOutbox();
-    void trackReceipt(const QByteArray &id, ReceiptKind kind, qint64 timeoutMs = 0, const StompFrame &frame = {});
-    void armReceiptTimer();
     QByteArray nextId(const char *prefix);
-    StompFrame connectFrame() const;
 
     StompConnectOptions m_options;
     State m_state = State::Disconnected;
@@ -228,18 +211,16 @@ private:
     Clock *m_clock = nullptr;
     ReconnectPolicy *m_policy = nullptr; // a child
     LivenessMonitor *m_liveness = nullptr; // a child
+    StompOutbox *m_outbox = nullptr; // a child: queued SENDs and the receipts waited on
     TransportFactory m_transportFactory;
     std::unique_ptr<Transport> m_transport;
     StompFrameParser m_parser;
 
     std::unique_ptr<ClockTimer> m_connectTimer;
     std::unique_ptr<ClockTimer> m_heartbeatOutTimer;
-    std::unique_ptr<ClockTimer> m_receiptTimer;
     std::unique_ptr<ClockTimer> m_pingTimer;
 
     QList<StompSubscription> m_subscriptions;
-    std::deque<PendingSend> m_outbox;
-    QList<PendingReceipt> m_receipts;
     quint64 m_connectionSerial = 0; // counts CONNECTED frames: ACKs must belong to the current connection
     quint64 m_transportSerial = 0; // counts transports: stops frame handling once a transport is replaced
     quint64 m_idCounter = 0;

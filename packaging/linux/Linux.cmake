@@ -52,7 +52,10 @@ install(FILES "${TODO_ICON_SVG}"
     DESTINATION "${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps" RENAME "${TODO_DESKTOP_ID}.svg")
 install(DIRECTORY "${hicolor_dir}/" DESTINATION "${CMAKE_INSTALL_DATADIR}/icons/hicolor")
 # Inert until the person enables autostart (ui/XdgAutostart reads it and the user's entry overrides it).
-set(autostart_dir "${CMAKE_INSTALL_FULL_SYSCONFDIR}/xdg/autostart")
+# The package is laid out for /usr whatever prefix this build directory installs to (a developer's `cmake --install`
+# may go to /usr/local or a home directory; a .deb never does): /etc is the system configuration directory of a /usr
+# installation, so the inert autostart entry always goes to /etc/xdg/autostart.
+set(autostart_dir "/etc/xdg/autostart")
 install(FILES "${linux_dir}/todo-notifier-autostart.desktop"
     DESTINATION "${autostart_dir}" RENAME "${TODO_DESKTOP_ID}.desktop")
 install(FILES "${linux_dir}/copyright" "${CMAKE_CURRENT_BINARY_DIR}/changelog.gz"
@@ -77,7 +80,7 @@ set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n, fonts-noto-cjk | fon
 set(CPACK_DEBIAN_PACKAGE_SECTION "net")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_FILE_NAME "DEB-DEFAULT")
-set(CPACK_PACKAGING_INSTALL_PREFIX "${CMAKE_INSTALL_PREFIX}")
+set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
 # Files under /etc are conffiles: an administrator's change to the autostart entry survives upgrades.
 file(WRITE "${CMAKE_CURRENT_BINARY_DIR}/conffiles" "${autostart_dir}/${TODO_DESKTOP_ID}.desktop\n")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA "${CMAKE_CURRENT_BINARY_DIR}/conffiles")
