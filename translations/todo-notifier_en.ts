@@ -202,10 +202,6 @@ Send one message and wait for the server&apos;s receipt.
 </translation>
     </message>
     <message>
-        <source>invalid --url &quot;%1&quot;: expected ws://, wss://, http:// or https:// with a host</source>
-        <translation>invalid --url &quot;%1&quot;: expected ws://, wss://, http:// or https:// with a host</translation>
-    </message>
-    <message>
         <source>no server: give --url (or --demo to try the embedded demo server)</source>
         <translation>no server: give --url (or --demo to try the embedded demo server)</translation>
     </message>
@@ -296,10 +292,6 @@ Connect, subscribe to every --destination and print one JSON object per line for
 </translation>
     </message>
     <message>
-        <source>Server URL as you have it: ws(s)://host/ws (STOMP over WebSocket) or http(s)://host/app/ws (a SockJS endpoint, e.g. Spring&apos;s .withSockJS()); repeat for failover, tried in order.</source>
-        <translation>Server URL as you have it: ws(s)://host/ws (STOMP over WebSocket) or http(s)://host/app/ws (a SockJS endpoint, e.g. Spring&apos;s .withSockJS()); repeat for failover, tried in order.</translation>
-    </message>
-    <message>
         <source>How to speak to the URLs: websocket, sockjs, or auto (default: find out, and say how and why).</source>
         <translation>How to speak to the URLs: websocket, sockjs, or auto (default: find out, and say how and why).</translation>
     </message>
@@ -362,6 +354,14 @@ Connect, subscribe to every --destination and print one JSON object per line for
     <message>
         <source>invalid line %1 in --%2: expected name:value</source>
         <translation>invalid line %1 in --%2: expected name:value</translation>
+    </message>
+    <message>
+        <source>Server URL as you have it: ws(s)://host/ws (STOMP over WebSocket), http(s)://host/app/ws (a SockJS endpoint, e.g. Spring&apos;s .withSockJS()) or stomp://host:61613 and stomp+ssl://host:61614 (a broker&apos;s STOMP port); repeat for failover, tried in order.</source>
+        <translation>Server URL as you have it: ws(s)://host/ws (STOMP over WebSocket), http(s)://host/app/ws (a SockJS endpoint, e.g. Spring&apos;s .withSockJS()) or stomp://host:61613 and stomp+ssl://host:61614 (a broker&apos;s STOMP port); repeat for failover, tried in order.</translation>
+    </message>
+    <message>
+        <source>invalid --url &quot;%1&quot;: expected ws://, wss://, http://, https://, stomp:// or stomp+ssl:// with a host</source>
+        <translation>invalid --url &quot;%1&quot;: expected ws://, wss://, http://, https://, stomp:// or stomp+ssl:// with a host</translation>
     </message>
 </context>
 <context>
@@ -780,10 +780,6 @@ Run &apos;todo-notifier --help&apos; for usage.
         <translation>This is not a valid URL.</translation>
     </message>
     <message>
-        <source>Use a ws://, wss://, http:// or https:// URL.</source>
-        <translation>Use a ws://, wss://, http:// or https:// URL.</translation>
-    </message>
-    <message>
         <source>The URL has no host name.</source>
         <translation>The URL has no host name.</translation>
     </message>
@@ -886,6 +882,10 @@ Run &apos;todo-notifier --help&apos; for usage.
     <message>
         <source>A retry delay must be between 100 and 3600000 ms.</source>
         <translation>A retry delay must be between 100 and 3600000 ms.</translation>
+    </message>
+    <message>
+        <source>Use a ws://, wss://, http:// or https:// URL, or stomp:// or stomp+ssl:// for a broker&apos;s STOMP port.</source>
+        <translation>Use a ws://, wss://, http:// or https:// URL, or stomp:// or stomp+ssl:// for a broker&apos;s STOMP port.</translation>
     </message>
 </context>
 <context>
@@ -1683,6 +1683,33 @@ Run &apos;todo-notifier --help&apos; for usage.
     <message>
         <source>Move down in %1</source>
         <translation>Move down in %1</translation>
+    </message>
+</context>
+<context>
+    <name>TcpTransport</name>
+    <message>
+        <source>not a STOMP TCP URL (stomp:// or stomp+ssl://): %1</source>
+        <translation>not a STOMP TCP URL (stomp:// or stomp+ssl://): %1</translation>
+    </message>
+    <message>
+        <source>this build has no TLS support</source>
+        <translation>this build has no TLS support</translation>
+    </message>
+    <message>
+        <source>closed by the client</source>
+        <translation>closed by the client</translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>the server closed the connection</translation>
+    </message>
+    <message>
+        <source>the connection closed before it was established</source>
+        <translation>the connection closed before it was established</translation>
+    </message>
+    <message>
+        <source>TLS certificate rejected: %1</source>
+        <translation>TLS certificate rejected: %1</translation>
     </message>
 </context>
 <context>

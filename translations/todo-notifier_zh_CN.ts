@@ -202,10 +202,6 @@ Send one message and wait for the server&apos;s receipt.
 </translation>
     </message>
     <message>
-        <source>invalid --url &quot;%1&quot;: expected ws://, wss://, http:// or https:// with a host</source>
-        <translation>无效的 --url“%1”：应为带主机名的 ws://、wss://、http:// 或 https://</translation>
-    </message>
-    <message>
         <source>no server: give --url (or --demo to try the embedded demo server)</source>
         <translation>未指定服务器：请提供 --url（或用 --demo 试用内置演示服务器）</translation>
     </message>
@@ -296,10 +292,6 @@ Connect, subscribe to every --destination and print one JSON object per line for
 </translation>
     </message>
     <message>
-        <source>Server URL as you have it: ws(s)://host/ws (STOMP over WebSocket) or http(s)://host/app/ws (a SockJS endpoint, e.g. Spring&apos;s .withSockJS()); repeat for failover, tried in order.</source>
-        <translation>服务器 URL，照原样填写：ws(s)://host/ws（STOMP over WebSocket）或 http(s)://host/app/ws（SockJS 端点，例如 Spring 的 .withSockJS()）；可重复指定用于故障切换，按顺序尝试。</translation>
-    </message>
-    <message>
         <source>How to speak to the URLs: websocket, sockjs, or auto (default: find out, and say how and why).</source>
         <translation>与这些 URL 通信的方式：websocket、sockjs 或 auto（默认：自动探测，并说明方式和原因）。</translation>
     </message>
@@ -362,6 +354,14 @@ Connect, subscribe to every --destination and print one JSON object per line for
     <message>
         <source>invalid line %1 in --%2: expected name:value</source>
         <translation>--%2 第 %1 行无效：应为 名称:值</translation>
+    </message>
+    <message>
+        <source>Server URL as you have it: ws(s)://host/ws (STOMP over WebSocket), http(s)://host/app/ws (a SockJS endpoint, e.g. Spring&apos;s .withSockJS()) or stomp://host:61613 and stomp+ssl://host:61614 (a broker&apos;s STOMP port); repeat for failover, tried in order.</source>
+        <translation>服务器地址（按您手上的写法）：ws(s)://host/ws（基于 WebSocket 的 STOMP）、http(s)://host/app/ws（SockJS 端点，如 Spring 的 .withSockJS()），或 stomp://host:61613 与 stomp+ssl://host:61614（消息代理的 STOMP 端口）；可重复指定以便故障切换，按顺序尝试。</translation>
+    </message>
+    <message>
+        <source>invalid --url &quot;%1&quot;: expected ws://, wss://, http://, https://, stomp:// or stomp+ssl:// with a host</source>
+        <translation>无效的 --url“%1”：应为带主机名的 ws://、wss://、http://、https://、stomp:// 或 stomp+ssl:// 地址</translation>
     </message>
 </context>
 <context>
@@ -776,10 +776,6 @@ Run &apos;todo-notifier --help&apos; for usage.
         <translation>这不是有效的 URL。</translation>
     </message>
     <message>
-        <source>Use a ws://, wss://, http:// or https:// URL.</source>
-        <translation>请使用 ws://、wss://、http:// 或 https:// URL。</translation>
-    </message>
-    <message>
         <source>The URL has no host name.</source>
         <translation>URL 中没有主机名。</translation>
     </message>
@@ -882,6 +878,10 @@ Run &apos;todo-notifier --help&apos; for usage.
     <message>
         <source>A retry delay must be between 100 and 3600000 ms.</source>
         <translation>重试间隔必须在 100 到 3600000 毫秒之间。</translation>
+    </message>
+    <message>
+        <source>Use a ws://, wss://, http:// or https:// URL, or stomp:// or stomp+ssl:// for a broker&apos;s STOMP port.</source>
+        <translation>请使用 ws://、wss://、http:// 或 https:// 地址；消息代理的 STOMP 端口请用 stomp:// 或 stomp+ssl://。</translation>
     </message>
 </context>
 <context>
@@ -1679,6 +1679,33 @@ Run &apos;todo-notifier --help&apos; for usage.
     <message>
         <source>Move down in %1</source>
         <translation>在 %1 中下移</translation>
+    </message>
+</context>
+<context>
+    <name>TcpTransport</name>
+    <message>
+        <source>not a STOMP TCP URL (stomp:// or stomp+ssl://): %1</source>
+        <translation>不是 STOMP TCP 地址（stomp:// 或 stomp+ssl://）：%1</translation>
+    </message>
+    <message>
+        <source>this build has no TLS support</source>
+        <translation>此版本不支持 TLS</translation>
+    </message>
+    <message>
+        <source>closed by the client</source>
+        <translation>已由客户端关闭</translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>服务器关闭了连接</translation>
+    </message>
+    <message>
+        <source>the connection closed before it was established</source>
+        <translation>连接在建立之前就已关闭</translation>
+    </message>
+    <message>
+        <source>TLS certificate rejected: %1</source>
+        <translation>TLS 证书被拒绝：%1</translation>
     </message>
 </context>
 <context>

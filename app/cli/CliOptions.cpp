@@ -1,5 +1,7 @@
 #include "CliOptions.h"
 
+#include "config/Settings.h"
+
 #include <QCommandLineParser>
 #include <QFile>
 #include <QProcessEnvironment>
@@ -56,10 +58,7 @@ bool readHeaderFile(const QString &path, const QString &option, QList<QPair<QByt
 bool parseUrl(const QString &text, QUrl *url)
 {
     *url = QUrl::fromUserInput(text);
-    const QString scheme = url->scheme().toLower();
-    return url->isValid() && !url->host().isEmpty()
-        && (scheme == QLatin1String("ws") || scheme == QLatin1String("wss") || scheme == QLatin1String("http")
-            || scheme == QLatin1String("https"));
+    return url->isValid() && !url->host().isEmpty() && Settings::validateUrl(url->toString()).isEmpty();
 }
 
 bool parseWebUrl(const QString &text, QUrl *url)
@@ -223,8 +222,9 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
     const QCommandLineOption urlOption(
         QStringLiteral("url"),
-        tr("Server URL as you have it: ws(s)://host/ws (STOMP over WebSocket) or http(s)://host/app/ws (a SockJS "
-           "endpoint, e.g. Spring's .withSockJS()); repeat for failover, tried in order."),
+        tr("Server URL as you have it: ws(s)://host/ws (STOMP over WebSocket), http(s)://host/app/ws (a SockJS "
+           "endpoint, e.g. Spring's .withSockJS()) or stomp://host:61613 and stomp+ssl://host:61614 (a broker's "
+           "STOMP port); repeat for failover, tried in order."),
         tr("url"));
     const QCommandLineOption loginOption(QStringLiteral("login"), tr("STOMP login."), tr("name"));
     const QCommandLineOption passcodeFileOption(QStringLiteral("passcode-file"),
@@ -362,7 +362,9 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
     for (const QString &text : parser.values(urlOption)) {
         QUrl url;
         if (!parseUrl(text, &url)) {
-            *error = tr("invalid --url \"%1\": expected ws://, wss://, http:// or https:// with a host").arg(text);
+            *error = tr("invalid --url \"%1\": expected ws://, wss://, http://, https://, stomp:// or stomp+ssl:// "
+                        "with a host")
+                         .arg(text);
             return false;
         }
         connect.urls.append(url);

@@ -485,9 +485,12 @@ QString Settings::validateUrl(const QString &text)
     if (!url.isValid())
         return tr("This is not a valid URL.");
     const QString scheme = url.scheme().toLower();
-    if (scheme != QLatin1String("ws") && scheme != QLatin1String("wss") && scheme != QLatin1String("http")
-        && scheme != QLatin1String("https"))
-        return tr("Use a ws://, wss://, http:// or https:// URL.");
+    static const QStringList schemes {QStringLiteral("ws"),     QStringLiteral("wss"),      QStringLiteral("http"),
+                                      QStringLiteral("https"),  QStringLiteral("stomp"),    QStringLiteral("stomp+ssl"),
+                                      QStringLiteral("stomps"), QStringLiteral("stomp+tls")};
+    if (!schemes.contains(scheme))
+        return tr(
+            "Use a ws://, wss://, http:// or https:// URL, or stomp:// or stomp+ssl:// for a broker's STOMP port.");
     if (url.host().isEmpty())
         return tr("The URL has no host name.");
     return {};

@@ -44,20 +44,25 @@ void LinkPolicy::setAllowedOrigins(const QList<QUrl> &origins)
 QUrl LinkPolicy::webBaseForPushUrl(const QUrl &pushUrl)
 {
     const QString scheme = pushUrl.scheme().toLower();
-    QString webScheme;
-    if (scheme == QLatin1String("ws") || scheme == QLatin1String("http"))
-        webScheme = QStringLiteral("http");
-    else if (scheme == QLatin1String("wss") || scheme == QLatin1String("https"))
-        webScheme = QStringLiteral("https");
-    if (webScheme.isEmpty() || pushUrl.host().isEmpty())
+    if (pushUrl.host().isEmpty())
         return {};
     QUrl base;
-    base.setScheme(webScheme);
     base.setHost(pushUrl.host());
-    const int port = pushUrl.port(defaultPort(scheme));
-    if (port != defaultPort(webScheme))
-        base.setPort(port);
     base.setPath(QStringLiteral("/"));
+    if (scheme == QLatin1String("ws") || scheme == QLatin1String("http")) {
+        base.setScheme(QStringLiteral("http"));
+    } else if (scheme == QLatin1String("wss") || scheme == QLatin1String("https")) {
+        base.setScheme(QStringLiteral("https"));
+    } else if (scheme.startsWith(QLatin1String("stomp"))) {
+        // A broker's STOMP port says nothing about the web application's: only the host is a guess.
+        base.setScheme(scheme == QLatin1String("stomp") ? QStringLiteral("http") : QStringLiteral("https"));
+        return base;
+    } else {
+        return {};
+    }
+    const int port = pushUrl.port(defaultPort(scheme));
+    if (port != defaultPort(base.scheme()))
+        base.setPort(port);
     return base;
 }
 

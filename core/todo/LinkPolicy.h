@@ -48,7 +48,8 @@ public:
     void setAllowedOrigins(const QList<QUrl> &origins);
     QList<QUrl> allowedOrigins() const { return m_allowedOrigins; }
 
-    // The default web base for a push URL: its origin with ws -> http and wss -> https, path "/".
+    // The default web base for a push URL: its origin with ws -> http and wss -> https, path "/" (for a broker's
+    // STOMP port, stomp:// and stomp+ssl://, only its host, on the web's default port).
     static QUrl webBaseForPushUrl(const QUrl &pushUrl);
     // "scheme://host:port" with the port always explicit; empty unless http or https with a host.
     static QString origin(const QUrl &url);

@@ -1,6 +1,7 @@
 #include "transport/TransportSelector.h"
 
 #include "transport/AutoTransport.h"
+#include "transport/TcpTransport.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkCookieJar>
@@ -51,6 +52,9 @@ void TransportSelector::forget(const QUrl &url)
 
 std::unique_ptr<Transport> TransportSelector::create(const QUrl &url)
 {
+    // A broker's STOMP port has one way to be spoken to; the modes are about WebSocket and SockJS.
+    if (TcpTransport::handles(url))
+        return std::make_unique<TcpTransport>();
     return std::make_unique<AutoTransport>(this, mode(url));
 }
 

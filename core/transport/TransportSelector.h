@@ -39,7 +39,8 @@ public:
 
     QNetworkAccessManager *networkAccessManager() const { return m_network.get(); }
 
-    // A transport for `url` that follows the URL's mode (auto: AutoTransport explores and then remembers).
+    // A transport for `url` that follows the URL's mode (auto: AutoTransport explores and then remembers); a TCP one
+    // for stomp:// and stomp+ssl://.
     std::unique_ptr<Transport> create(const QUrl &url);
     // create() as a StompClient::TransportFactory. The selector must outlive the client's transports.
     std::function<std::unique_ptr<Transport>(const QUrl &)> factory();

@@ -2,7 +2,8 @@
 // connector on 127.0.0.1) reached through a WebSocket-to-TCP bridge (npm `ws`, tests/integration/node), as
 // deployments reach its WebSocket connector: STOMP 1.2, client-individual acknowledgement with the `ack` header,
 // NACK redelivering the message, selectors in SUBSCRIBE passed through, heart-beats honoured both ways.
-// Messages come from an independent publisher (python3-stomp over STOMP/TCP, straight to the broker).
+// Messages come from an independent publisher (python3-stomp over STOMP/TCP, straight to the broker). The client also
+// speaks to the STOMP port itself (stomp://), as Stomp.overTCP does: no bridge, same client.
 #include "stomp/StompClient.h"
 
 #include <QFile>
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void clientIndividualAckAndNackRedelivers();
     void selectorIsPassedThrough();
     void heartbeatsAreHonoured();
+    void stompPortDirectlyOverTcp();
 
 private:
     StompConnectOptions options() const;
@@ -179,6 +181,34 @@ void tst_ActiveMq::heartbeatsAreHonoured()
     QSignalSpy disconnected(&client, &StompClient::disconnected);
     QVERIFY(!disconnected.wait(qMax(5000, 3 * client.session().heartbeatInMs)));
     QCOMPARE(client.state(), StompClient::State::Connected);
+}
+
+void tst_ActiveMq::stompPortDirectlyOverTcp()
+{
+    StompConnectOptions tcp = options();
+    tcp.urls = {QUrl(QStringLiteral("stomp://127.0.0.1:%1").arg(m_stompPort))};
+    tcp.heartbeatOutMs = 1000;
+    tcp.heartbeatInMs = 1000;
+    StompClient client;
+    QVERIFY(connectClient(client, tcp));
+    QCOMPARE(client.session().version, StompVersion::V1_2);
+    QVERIFY2(client.session().transport.startsWith(QLatin1String("tcp stomp://127.0.0.1:")),
+             qPrintable(client.session().transport));
+    const QByteArray queue = uniqueQueue("tcp");
+    QList<StompMessage> received;
+    QObject::connect(&client, &StompClient::messageReceived, this,
+                     [&received](const StompMessage &message) { received.append(message); });
+    client.subscribe({"tcp", queue, StompAckMode::ClientIndividual, {}});
+    QCOMPARE(publish(queue, {QStringLiteral("-n"), QStringLiteral("2")}), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), 2, kWaitMs);
+    for (const StompMessage &message : std::as_const(received))
+        QVERIFY(client.ack(message));
+    // Heart-beats keep the TCP connection up past several periods.
+    QSignalSpy lost(&client, &StompClient::disconnected);
+    QVERIFY(!lost.wait(3500));
+    QCOMPARE(client.state(), StompClient::State::Connected);
+    client.disconnectFromServer();
+    QTRY_COMPARE(client.state(), StompClient::State::Disconnected);
 }
 
 QTEST_GUILESS_MAIN(tst_ActiveMq)
