@@ -2,6 +2,117 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AdvancedPage</name>
+    <message>
+        <source>Extra headers</source>
+        <translation>Extra headers</translation>
+    </message>
+    <message>
+        <source>Heart-beat and reconnecting</source>
+        <translation>Heart-beat and reconnecting</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Heart-beat &amp;sent every:</source>
+        <translation>Heart-beat &amp;sent every:</translation>
+    </message>
+    <message>
+        <source>How often this computer offers to show the server it is alive; 0 = never.</source>
+        <translation>How often this computer offers to show the server it is alive; 0 = never.</translation>
+    </message>
+    <message>
+        <source>Heart-beat &amp;expected every:</source>
+        <translation>Heart-beat &amp;expected every:</translation>
+    </message>
+    <message>
+        <source>How often the server should show it is alive; a silent connection is then reopened. 0 = never.</source>
+        <translation>How often the server should show it is alive; a silent connection is then reopened. 0 = never.</translation>
+    </message>
+    <message>
+        <source>&amp;First retry after:</source>
+        <translation>&amp;First retry after:</translation>
+    </message>
+    <message>
+        <source>The wait before the first reconnect attempt; it doubles with every failed attempt.</source>
+        <translation>The wait before the first reconnect attempt; it doubles with every failed attempt.</translation>
+    </message>
+    <message>
+        <source>&amp;Longest wait between retries:</source>
+        <translation>&amp;Longest wait between retries:</translation>
+    </message>
+    <message>
+        <source>The wait between reconnect attempts never grows beyond this.</source>
+        <translation>The wait between reconnect attempts never grows beyond this.</translation>
+    </message>
+    <message>
+        <source>&amp;Give up after:</source>
+        <translation>&amp;Give up after:</translation>
+    </message>
+    <message>
+        <source>Failed attempts in a row before giving up; 0 = keep trying.</source>
+        <translation>Failed attempts in a row before giving up; 0 = keep trying.</translation>
+    </message>
+    <message>
+        <source>attempts (0 = never)</source>
+        <translation>attempts (0 = never)</translation>
+    </message>
+    <message>
+        <source>Todos</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s time zone (%1)</source>
+        <translation>This computer&apos;s time zone (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone of server times:</source>
+        <translation>&amp;Time zone of server times:</translation>
+    </message>
+    <message>
+        <source>The time zone the server writes the todos&apos; times in, e.g. Asia/Shanghai.</source>
+        <translation>The time zone the server writes the todos&apos; times in, e.g. Asia/Shanghai.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep at most:</source>
+        <translation>&amp;Keep at most:</translation>
+    </message>
+    <message>
+        <source>How many read todos are kept; unread ones are always kept.</source>
+        <translation>How many read todos are kept; unread ones are always kept.</translation>
+    </message>
+    <message>
+        <source>read todos</source>
+        <translation>read todos</translation>
+    </message>
+    <message>
+        <source>Keep read todos &amp;for:</source>
+        <translation>Keep read todos &amp;for:</translation>
+    </message>
+    <message>
+        <source>Days a read todo that the server no longer lists is kept.</source>
+        <translation>Days a read todo that the server no longer lists is kept.</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>Enter a number of milliseconds, e.g. 10000.</source>
+        <translation>Enter a number of milliseconds, e.g. 10000.</translation>
+    </message>
+    <message>
+        <source>Enter a whole number, e.g. 5.</source>
+        <translation>Enter a whole number, e.g. 5.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>AutoTransport</name>
     <message>
         <source>closed by the client</source>
@@ -404,6 +515,185 @@ Connect, subscribe to every --destination and print one JSON object per line for
     </message>
 </context>
 <context>
+    <name>ConnectionPage</name>
+    <message>
+        <source>Server URLs</source>
+        <translation>Server URLs</translation>
+    </message>
+    <message>
+        <source>&amp;Server URLs:</source>
+        <translation>&amp;Server URLs:</translation>
+    </message>
+    <message>
+        <source>The push endpoints, tried in this order: ws:// or wss:// (STOMP over WebSocket), http:// or https:// (a SockJS endpoint).</source>
+        <translation>The push endpoints, tried in this order: ws:// or wss:// (STOMP over WebSocket), http:// or https:// (a SockJS endpoint).</translation>
+    </message>
+    <message>
+        <source>Automatic (WebSocket or SockJS)</source>
+        <translation>Automatic (WebSocket or SockJS)</translation>
+    </message>
+    <message>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
+    </message>
+    <message>
+        <source>SockJS</source>
+        <translation>SockJS</translation>
+    </message>
+    <message>
+        <source>&amp;Transport:</source>
+        <translation>&amp;Transport:</translation>
+    </message>
+    <message>
+        <source>Automatic finds out whether a URL is a plain STOMP WebSocket endpoint or a SockJS endpoint.</source>
+        <translation>Automatic finds out whether a URL is a plain STOMP WebSocket endpoint or a SockJS endpoint.</translation>
+    </message>
+    <message>
+        <source>Destinations</source>
+        <translation>Destinations</translation>
+    </message>
+    <message>
+        <source>&amp;Destinations:</source>
+        <translation>&amp;Destinations:</translation>
+    </message>
+    <message>
+        <source>The STOMP destinations to subscribe to, e.g. /user/topic/all or /exchange/FanoutDemandExchange.</source>
+        <translation>The STOMP destinations to subscribe to, e.g. /user/topic/all or /exchange/FanoutDemandExchange.</translation>
+    </message>
+    <message>
+        <source>not sent when empty</source>
+        <translation>not sent when empty</translation>
+    </message>
+    <message>
+        <source>Virtual &amp;host:</source>
+        <translation>Virtual &amp;host:</translation>
+    </message>
+    <message>
+        <source>The STOMP host header; for RabbitMQ the virtual host, e.g. /.</source>
+        <translation>The STOMP host header; for RabbitMQ the virtual host, e.g. /.</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Login:</translation>
+    </message>
+    <message>
+        <source>The STOMP login (user name).</source>
+        <translation>The STOMP login (user name).</translation>
+    </message>
+    <message>
+        <source>&amp;Passcode:</source>
+        <translation>&amp;Passcode:</translation>
+    </message>
+    <message>
+        <source>The STOMP passcode (password). It is kept in the keychain, never in the settings file.</source>
+        <translation>The STOMP passcode (password). It is kept in the keychain, never in the settings file.</translation>
+    </message>
+    <message>
+        <source>D&amp;urable subscription (the broker keeps todos while this computer is off)</source>
+        <translation>D&amp;urable subscription (the broker keeps todos while this computer is off)</translation>
+    </message>
+    <message>
+        <source>Asks the broker for a subscription that outlives the connection (RabbitMQ, ActiveMQ).</source>
+        <translation>Asks the broker for a subscription that outlives the connection (RabbitMQ, ActiveMQ).</translation>
+    </message>
+    <message>
+        <source>Check these settings</source>
+        <translation>Check these settings</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Test connection</translation>
+    </message>
+    <message>
+        <source>Connect and subscribe with the values on screen, without saving them</source>
+        <translation>Connect and subscribe with the values on screen, without saving them</translation>
+    </message>
+    <message>
+        <source>Cancel test</source>
+        <translation>Cancel test</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>Connection test result</translation>
+    </message>
+    <message>
+        <source>Reading the keychain…</source>
+        <translation>Reading the keychain…</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connecting to %1…</translation>
+    </message>
+    <message>
+        <source>Connected to %1; checking…</source>
+        <translation>Connected to %1; checking…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>There is no server URL to test.</source>
+        <translation>There is no server URL to test.</translation>
+    </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation>Test cancelled.</translation>
+    </message>
+    <message>
+        <source>It works: %1.</source>
+        <translation>It works: %1.</translation>
+    </message>
+    <message>
+        <source>Server: %1.</source>
+        <translation>Server: %1.</translation>
+    </message>
+    <message>
+        <source>Unreachable: %1</source>
+        <translation>Unreachable: %1</translation>
+    </message>
+    <message>
+        <source>The handshake was refused: %1</source>
+        <translation>The handshake was refused: %1</translation>
+    </message>
+    <message>
+        <source>Nothing at this address: %1</source>
+        <translation>Nothing at this address: %1</translation>
+    </message>
+    <message>
+        <source>Authentication failed. The server said: %1</source>
+        <translation>Authentication failed. The server said: %1</translation>
+    </message>
+    <message>
+        <source>Server error: %1</source>
+        <translation>Server error: %1</translation>
+    </message>
+    <message>
+        <source>The server refused the subscription: %1</source>
+        <translation>The server refused the subscription: %1</translation>
+    </message>
+    <message>
+        <source>Protocol error: %1</source>
+        <translation>Protocol error: %1</translation>
+    </message>
+    <message>
+        <source>No answer in time: %1</source>
+        <translation>No answer in time: %1</translation>
+    </message>
+    <message>
+        <source>Secure connection (TLS) failed: %1</source>
+        <translation>Secure connection (TLS) failed: %1</translation>
+    </message>
+    <message>
+        <source>The connection was lost: %1</source>
+        <translation>The connection was lost: %1</translation>
+    </message>
+    <message>
+        <source>Connected with %1, but the test failed after connecting. %2</source>
+        <translation>Connected with %1, but the test failed after connecting. %2</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionStatus</name>
     <message>
         <source>no server configured</source>
@@ -606,6 +896,41 @@ Run &apos;todo-notifier --help&apos; for usage.
     </message>
 </context>
 <context>
+    <name>LinksPage</name>
+    <message>
+        <source>&amp;Web application:</source>
+        <translation>&amp;Web application:</translation>
+    </message>
+    <message>
+        <source>The address of the web application the todos belong to. Their links are relative to it.</source>
+        <translation>The address of the web application the todos belong to. Their links are relative to it.</translation>
+    </message>
+    <message>
+        <source>Other sites links may open</source>
+        <translation>Other sites links may open</translation>
+    </message>
+    <message>
+        <source>&amp;Other sites links may open:</source>
+        <translation>&amp;Other sites links may open:</translation>
+    </message>
+    <message>
+        <source>Links to the web application always open. A link to any other site opens only if its site is listed here, e.g. https://sso.example.com.</source>
+        <translation>Links to the web application always open. A link to any other site opens only if its site is listed here, e.g. https://sso.example.com.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>&amp;Pending todos URL:</source>
+        <translation>&amp;Pending todos URL:</translation>
+    </message>
+    <message>
+        <source>Fetched after every connect to catch up on todos that arrived while this computer was offline. Leave empty if the server has no such list.</source>
+        <translation>Fetched after every connect to catch up on todos that arrived while this computer was offline. Leave empty if the server has no such list.</translation>
+    </message>
+</context>
+<context>
     <name>MacAutostart</name>
     <message>
         <source>Cannot remove %1.</source>
@@ -639,6 +964,81 @@ Run &apos;todo-notifier --help&apos; for usage.
             <numerusform>%n todo arrived while you were offline</numerusform>
             <numerusform>%n todos arrived while you were offline</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsPage</name>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>Show a &amp;notification for each new todo</source>
+        <translation>Show a &amp;notification for each new todo</translation>
+    </message>
+    <message>
+        <source>Several todos arriving at once are summarised in one notification.</source>
+        <translation>Several todos arriving at once are summarised in one notification.</translation>
+    </message>
+    <message>
+        <source>Play a &amp;sound</source>
+        <translation>Play a &amp;sound</translation>
+    </message>
+    <message>
+        <source>Ask the notification service to play its sound.</source>
+        <translation>Ask the notification service to play its sound.</translation>
+    </message>
+    <message>
+        <source>Do not &amp;disturb until</source>
+        <translation>Do not &amp;disturb until</translation>
+    </message>
+    <message>
+        <source>Do not disturb until</source>
+        <translation>Do not disturb until</translation>
+    </message>
+    <message>
+        <source>While on, no notifications pop up; todos are still counted on the tray icon.</source>
+        <translation>While on, no notifications pop up; todos are still counted on the tray icon.</translation>
+    </message>
+    <message>
+        <source>&amp;Urgent todos notify even when I do not want to be disturbed</source>
+        <translation>&amp;Urgent todos notify even when I do not want to be disturbed</translation>
+    </message>
+    <message>
+        <source>Todos the server marks as urgent still pop up during do not disturb.</source>
+        <translation>Todos the server marks as urgent still pop up during do not disturb.</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>Start Todo Notifier when I &amp;log in</source>
+        <translation>Start Todo Notifier when I &amp;log in</translation>
+    </message>
+    <message>
+        <source>Startup:</source>
+        <translation>Startup:</translation>
+    </message>
+    <message>
+        <source>Adds Todo Notifier to the programs your desktop starts at login.</source>
+        <translation>Adds Todo Notifier to the programs your desktop starts at login.</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>System language</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>The language of Todo Notifier; a change applies the next time it starts.</source>
+        <translation>The language of Todo Notifier; a change applies the next time it starts.</translation>
+    </message>
+    <message>
+        <source>Choose a time in the future.</source>
+        <translation>Choose a time in the future.</translation>
     </message>
 </context>
 <context>
@@ -951,324 +1351,8 @@ Run &apos;todo-notifier --help&apos; for usage.
         <translation>Start a built-in demo server on this computer that pushes sample todos</translation>
     </message>
     <message>
-        <source>Set by your administrator; it cannot be changed here.</source>
-        <translation>Set by your administrator; it cannot be changed here.</translation>
-    </message>
-    <message>
-        <source>Server URLs</source>
-        <translation>Server URLs</translation>
-    </message>
-    <message>
-        <source>&amp;Server URLs:</source>
-        <translation>&amp;Server URLs:</translation>
-    </message>
-    <message>
-        <source>The push endpoints, tried in this order: ws:// or wss:// (STOMP over WebSocket), http:// or https:// (a SockJS endpoint).</source>
-        <translation>The push endpoints, tried in this order: ws:// or wss:// (STOMP over WebSocket), http:// or https:// (a SockJS endpoint).</translation>
-    </message>
-    <message>
-        <source>Automatic (WebSocket or SockJS)</source>
-        <translation>Automatic (WebSocket or SockJS)</translation>
-    </message>
-    <message>
-        <source>WebSocket</source>
-        <translation>WebSocket</translation>
-    </message>
-    <message>
-        <source>SockJS</source>
-        <translation>SockJS</translation>
-    </message>
-    <message>
-        <source>&amp;Transport:</source>
-        <translation>&amp;Transport:</translation>
-    </message>
-    <message>
-        <source>Automatic finds out whether a URL is a plain STOMP WebSocket endpoint or a SockJS endpoint.</source>
-        <translation>Automatic finds out whether a URL is a plain STOMP WebSocket endpoint or a SockJS endpoint.</translation>
-    </message>
-    <message>
-        <source>Destinations</source>
-        <translation>Destinations</translation>
-    </message>
-    <message>
-        <source>&amp;Destinations:</source>
-        <translation>&amp;Destinations:</translation>
-    </message>
-    <message>
-        <source>The STOMP destinations to subscribe to, e.g. /user/topic/all or /exchange/FanoutDemandExchange.</source>
-        <translation>The STOMP destinations to subscribe to, e.g. /user/topic/all or /exchange/FanoutDemandExchange.</translation>
-    </message>
-    <message>
-        <source>not sent when empty</source>
-        <translation>not sent when empty</translation>
-    </message>
-    <message>
-        <source>Virtual &amp;host:</source>
-        <translation>Virtual &amp;host:</translation>
-    </message>
-    <message>
-        <source>The STOMP host header; for RabbitMQ the virtual host, e.g. /.</source>
-        <translation>The STOMP host header; for RabbitMQ the virtual host, e.g. /.</translation>
-    </message>
-    <message>
-        <source>&amp;Login:</source>
-        <translation>&amp;Login:</translation>
-    </message>
-    <message>
-        <source>The STOMP login (user name).</source>
-        <translation>The STOMP login (user name).</translation>
-    </message>
-    <message>
-        <source>&amp;Passcode:</source>
-        <translation>&amp;Passcode:</translation>
-    </message>
-    <message>
-        <source>The STOMP passcode (password). It is kept in the keychain, never in the settings file.</source>
-        <translation>The STOMP passcode (password). It is kept in the keychain, never in the settings file.</translation>
-    </message>
-    <message>
-        <source>D&amp;urable subscription (the broker keeps todos while this computer is off)</source>
-        <translation>D&amp;urable subscription (the broker keeps todos while this computer is off)</translation>
-    </message>
-    <message>
-        <source>Asks the broker for a subscription that outlives the connection (RabbitMQ, ActiveMQ).</source>
-        <translation>Asks the broker for a subscription that outlives the connection (RabbitMQ, ActiveMQ).</translation>
-    </message>
-    <message>
-        <source>Check these settings</source>
-        <translation>Check these settings</translation>
-    </message>
-    <message>
-        <source>&amp;Test connection</source>
-        <translation>&amp;Test connection</translation>
-    </message>
-    <message>
-        <source>Connect and subscribe with the values on screen, without saving them</source>
-        <translation>Connect and subscribe with the values on screen, without saving them</translation>
-    </message>
-    <message>
-        <source>Cancel test</source>
-        <translation>Cancel test</translation>
-    </message>
-    <message>
-        <source>Connection test result</source>
-        <translation>Connection test result</translation>
-    </message>
-    <message>
-        <source>Show a &amp;notification for each new todo</source>
-        <translation>Show a &amp;notification for each new todo</translation>
-    </message>
-    <message>
-        <source>Several todos arriving at once are summarised in one notification.</source>
-        <translation>Several todos arriving at once are summarised in one notification.</translation>
-    </message>
-    <message>
-        <source>Play a &amp;sound</source>
-        <translation>Play a &amp;sound</translation>
-    </message>
-    <message>
-        <source>Ask the notification service to play its sound.</source>
-        <translation>Ask the notification service to play its sound.</translation>
-    </message>
-    <message>
-        <source>Do not &amp;disturb until</source>
-        <translation>Do not &amp;disturb until</translation>
-    </message>
-    <message>
-        <source>Do not disturb until</source>
-        <translation>Do not disturb until</translation>
-    </message>
-    <message>
-        <source>While on, no notifications pop up; todos are still counted on the tray icon.</source>
-        <translation>While on, no notifications pop up; todos are still counted on the tray icon.</translation>
-    </message>
-    <message>
-        <source>&amp;Urgent todos notify even when I do not want to be disturbed</source>
-        <translation>&amp;Urgent todos notify even when I do not want to be disturbed</translation>
-    </message>
-    <message>
-        <source>Todos the server marks as urgent still pop up during do not disturb.</source>
-        <translation>Todos the server marks as urgent still pop up during do not disturb.</translation>
-    </message>
-    <message>
-        <source>Application</source>
-        <translation>Application</translation>
-    </message>
-    <message>
-        <source>Start Todo Notifier when I &amp;log in</source>
-        <translation>Start Todo Notifier when I &amp;log in</translation>
-    </message>
-    <message>
-        <source>Startup:</source>
-        <translation>Startup:</translation>
-    </message>
-    <message>
-        <source>Adds Todo Notifier to the programs your desktop starts at login.</source>
-        <translation>Adds Todo Notifier to the programs your desktop starts at login.</translation>
-    </message>
-    <message>
-        <source>System language</source>
-        <translation>System language</translation>
-    </message>
-    <message>
-        <source>&amp;Language:</source>
-        <translation>&amp;Language:</translation>
-    </message>
-    <message>
-        <source>The language of Todo Notifier; a change applies the next time it starts.</source>
-        <translation>The language of Todo Notifier; a change applies the next time it starts.</translation>
-    </message>
-    <message>
-        <source>&amp;Web application:</source>
-        <translation>&amp;Web application:</translation>
-    </message>
-    <message>
-        <source>The address of the web application the todos belong to. Their links are relative to it.</source>
-        <translation>The address of the web application the todos belong to. Their links are relative to it.</translation>
-    </message>
-    <message>
-        <source>Other sites links may open</source>
-        <translation>Other sites links may open</translation>
-    </message>
-    <message>
-        <source>&amp;Other sites links may open:</source>
-        <translation>&amp;Other sites links may open:</translation>
-    </message>
-    <message>
-        <source>Links to the web application always open. A link to any other site opens only if its site is listed here, e.g. https://sso.example.com.</source>
-        <translation>Links to the web application always open. A link to any other site opens only if its site is listed here, e.g. https://sso.example.com.</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>none</translation>
-    </message>
-    <message>
-        <source>&amp;Pending todos URL:</source>
-        <translation>&amp;Pending todos URL:</translation>
-    </message>
-    <message>
-        <source>Fetched after every connect to catch up on todos that arrived while this computer was offline. Leave empty if the server has no such list.</source>
-        <translation>Fetched after every connect to catch up on todos that arrived while this computer was offline. Leave empty if the server has no such list.</translation>
-    </message>
-    <message>
-        <source>Extra headers</source>
-        <translation>Extra headers</translation>
-    </message>
-    <message>
-        <source>Heart-beat and reconnecting</source>
-        <translation>Heart-beat and reconnecting</translation>
-    </message>
-    <message>
-        <source>ms</source>
-        <translation>ms</translation>
-    </message>
-    <message>
-        <source>Heart-beat &amp;sent every:</source>
-        <translation>Heart-beat &amp;sent every:</translation>
-    </message>
-    <message>
-        <source>How often this computer offers to show the server it is alive; 0 = never.</source>
-        <translation>How often this computer offers to show the server it is alive; 0 = never.</translation>
-    </message>
-    <message>
-        <source>Heart-beat &amp;expected every:</source>
-        <translation>Heart-beat &amp;expected every:</translation>
-    </message>
-    <message>
-        <source>How often the server should show it is alive; a silent connection is then reopened. 0 = never.</source>
-        <translation>How often the server should show it is alive; a silent connection is then reopened. 0 = never.</translation>
-    </message>
-    <message>
-        <source>&amp;First retry after:</source>
-        <translation>&amp;First retry after:</translation>
-    </message>
-    <message>
-        <source>The wait before the first reconnect attempt; it doubles with every failed attempt.</source>
-        <translation>The wait before the first reconnect attempt; it doubles with every failed attempt.</translation>
-    </message>
-    <message>
-        <source>&amp;Longest wait between retries:</source>
-        <translation>&amp;Longest wait between retries:</translation>
-    </message>
-    <message>
-        <source>The wait between reconnect attempts never grows beyond this.</source>
-        <translation>The wait between reconnect attempts never grows beyond this.</translation>
-    </message>
-    <message>
-        <source>&amp;Give up after:</source>
-        <translation>&amp;Give up after:</translation>
-    </message>
-    <message>
-        <source>Failed attempts in a row before giving up; 0 = keep trying.</source>
-        <translation>Failed attempts in a row before giving up; 0 = keep trying.</translation>
-    </message>
-    <message>
-        <source>attempts (0 = never)</source>
-        <translation>attempts (0 = never)</translation>
-    </message>
-    <message>
-        <source>Todos</source>
-        <translation>Todos</translation>
-    </message>
-    <message>
-        <source>This computer&apos;s time zone (%1)</source>
-        <translation>This computer&apos;s time zone (%1)</translation>
-    </message>
-    <message>
-        <source>&amp;Time zone of server times:</source>
-        <translation>&amp;Time zone of server times:</translation>
-    </message>
-    <message>
-        <source>The time zone the server writes the todos&apos; times in, e.g. Asia/Shanghai.</source>
-        <translation>The time zone the server writes the todos&apos; times in, e.g. Asia/Shanghai.</translation>
-    </message>
-    <message>
-        <source>&amp;Keep at most:</source>
-        <translation>&amp;Keep at most:</translation>
-    </message>
-    <message>
-        <source>How many read todos are kept; unread ones are always kept.</source>
-        <translation>How many read todos are kept; unread ones are always kept.</translation>
-    </message>
-    <message>
-        <source>read todos</source>
-        <translation>read todos</translation>
-    </message>
-    <message>
-        <source>Keep read todos &amp;for:</source>
-        <translation>Keep read todos &amp;for:</translation>
-    </message>
-    <message>
-        <source>Days a read todo that the server no longer lists is kept.</source>
-        <translation>Days a read todo that the server no longer lists is kept.</translation>
-    </message>
-    <message>
-        <source>days</source>
-        <translation>days</translation>
-    </message>
-    <message>
-        <source>Reading the keychain…</source>
-        <translation>Reading the keychain…</translation>
-    </message>
-    <message>
         <source>Could not read the saved secrets from the keychain: %1</source>
         <translation>Could not read the saved secrets from the keychain: %1</translation>
-    </message>
-    <message>
-        <source>Enter a number of milliseconds, e.g. 10000.</source>
-        <translation>Enter a number of milliseconds, e.g. 10000.</translation>
-    </message>
-    <message>
-        <source>Enter a whole number, e.g. 5.</source>
-        <translation>Enter a whole number, e.g. 5.</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Choose a time in the future.</source>
-        <translation>Choose a time in the future.</translation>
     </message>
     <message>
         <source>Something on this page needs correcting</source>
@@ -1290,73 +1374,12 @@ Run &apos;todo-notifier --help&apos; for usage.
         <source>Reading the passcode from the keychain…</source>
         <translation>Reading the passcode from the keychain…</translation>
     </message>
+</context>
+<context>
+    <name>SettingsPage</name>
     <message>
-        <source>Test cancelled.</source>
-        <translation>Test cancelled.</translation>
-    </message>
-    <message>
-        <source>Connecting to %1…</source>
-        <translation>Connecting to %1…</translation>
-    </message>
-    <message>
-        <source>There is no server URL to test.</source>
-        <translation>There is no server URL to test.</translation>
-    </message>
-    <message>
-        <source>Server: %1.</source>
-        <translation>Server: %1.</translation>
-    </message>
-    <message>
-        <source>Unreachable: %1</source>
-        <translation>Unreachable: %1</translation>
-    </message>
-    <message>
-        <source>The handshake was refused: %1</source>
-        <translation>The handshake was refused: %1</translation>
-    </message>
-    <message>
-        <source>Authentication failed. The server said: %1</source>
-        <translation>Authentication failed. The server said: %1</translation>
-    </message>
-    <message>
-        <source>Server error: %1</source>
-        <translation>Server error: %1</translation>
-    </message>
-    <message>
-        <source>Protocol error: %1</source>
-        <translation>Protocol error: %1</translation>
-    </message>
-    <message>
-        <source>No answer in time: %1</source>
-        <translation>No answer in time: %1</translation>
-    </message>
-    <message>
-        <source>Secure connection (TLS) failed: %1</source>
-        <translation>Secure connection (TLS) failed: %1</translation>
-    </message>
-    <message>
-        <source>The connection was lost: %1</source>
-        <translation>The connection was lost: %1</translation>
-    </message>
-    <message>
-        <source>Connected to %1; checking…</source>
-        <translation>Connected to %1; checking…</translation>
-    </message>
-    <message>
-        <source>It works: %1.</source>
-        <translation>It works: %1.</translation>
-    </message>
-    <message>
-        <source>Nothing at this address: %1</source>
-        <translation>Nothing at this address: %1</translation>
-    </message>
-    <message>
-        <source>The server refused the subscription: %1</source>
-        <translation>The server refused the subscription: %1</translation>
-    </message>
-    <message>
-        <source>Connected with %1, but the test failed after connecting. %2</source>
-        <translation>Connected with %1, but the test failed after connecting. %2</translation>
+        <source>Set by your administrator; it cannot be changed here.</source>
+        <translation>Set by your administrator; it cannot be changed here.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,117 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdvancedPage</name>
+    <message>
+        <source>Extra headers</source>
+        <translation>额外的头</translation>
+    </message>
+    <message>
+        <source>Heart-beat and reconnecting</source>
+        <translation>心跳与重连</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>Heart-beat &amp;sent every:</source>
+        <translation>发送心跳间隔(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>How often this computer offers to show the server it is alive; 0 = never.</source>
+        <translation>本机多久向服务器表明一次自己在线；0 = 从不。</translation>
+    </message>
+    <message>
+        <source>Heart-beat &amp;expected every:</source>
+        <translation>期望心跳间隔(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>How often the server should show it is alive; a silent connection is then reopened. 0 = never.</source>
+        <translation>服务器应多久表明一次自己在线；超时无声的连接会重新建立。0 = 从不。</translation>
+    </message>
+    <message>
+        <source>&amp;First retry after:</source>
+        <translation>首次重试等待(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>The wait before the first reconnect attempt; it doubles with every failed attempt.</source>
+        <translation>第一次重连前的等待时间；每失败一次翻倍。</translation>
+    </message>
+    <message>
+        <source>&amp;Longest wait between retries:</source>
+        <translation>重试最长等待(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The wait between reconnect attempts never grows beyond this.</source>
+        <translation>两次重连之间的等待不会超过此值。</translation>
+    </message>
+    <message>
+        <source>&amp;Give up after:</source>
+        <translation>放弃前尝试(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Failed attempts in a row before giving up; 0 = keep trying.</source>
+        <translation>连续失败多少次后放弃；0 = 一直尝试。</translation>
+    </message>
+    <message>
+        <source>attempts (0 = never)</source>
+        <translation>次（0 = 不放弃）</translation>
+    </message>
+    <message>
+        <source>Todos</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s time zone (%1)</source>
+        <translation>本机时区（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone of server times:</source>
+        <translation>服务器时间的时区(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>The time zone the server writes the todos&apos; times in, e.g. Asia/Shanghai.</source>
+        <translation>服务器书写待办时间所用的时区，例如 Asia/Shanghai。</translation>
+    </message>
+    <message>
+        <source>&amp;Keep at most:</source>
+        <translation>最多保留(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>How many read todos are kept; unread ones are always kept.</source>
+        <translation>保留多少条已读待办；未读待办总是保留。</translation>
+    </message>
+    <message>
+        <source>read todos</source>
+        <translation>条已读待办</translation>
+    </message>
+    <message>
+        <source>Keep read todos &amp;for:</source>
+        <translation>已读待办保留(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Days a read todo that the server no longer lists is kept.</source>
+        <translation>服务器不再列出的已读待办保留的天数。</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>Enter a number of milliseconds, e.g. 10000.</source>
+        <translation>请输入毫秒数，例如 10000。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number, e.g. 5.</source>
+        <translation>请输入整数，例如 5。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>AutoTransport</name>
     <message>
         <source>closed by the client</source>
@@ -404,6 +515,185 @@ Connect, subscribe to every --destination and print one JSON object per line for
     </message>
 </context>
 <context>
+    <name>ConnectionPage</name>
+    <message>
+        <source>Server URLs</source>
+        <translation>服务器 URL</translation>
+    </message>
+    <message>
+        <source>&amp;Server URLs:</source>
+        <translation>服务器 URL(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>The push endpoints, tried in this order: ws:// or wss:// (STOMP over WebSocket), http:// or https:// (a SockJS endpoint).</source>
+        <translation>推送端点，按此顺序尝试：ws:// 或 wss://（基于 WebSocket 的 STOMP），http:// 或 https://（SockJS 端点）。</translation>
+    </message>
+    <message>
+        <source>Automatic (WebSocket or SockJS)</source>
+        <translation>自动（WebSocket 或 SockJS）</translation>
+    </message>
+    <message>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
+    </message>
+    <message>
+        <source>SockJS</source>
+        <translation>SockJS</translation>
+    </message>
+    <message>
+        <source>&amp;Transport:</source>
+        <translation>传输方式(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Automatic finds out whether a URL is a plain STOMP WebSocket endpoint or a SockJS endpoint.</source>
+        <translation>“自动”会判断 URL 是普通的 STOMP WebSocket 端点还是 SockJS 端点。</translation>
+    </message>
+    <message>
+        <source>Destinations</source>
+        <translation>目标地址</translation>
+    </message>
+    <message>
+        <source>&amp;Destinations:</source>
+        <translation>目标地址(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>The STOMP destinations to subscribe to, e.g. /user/topic/all or /exchange/FanoutDemandExchange.</source>
+        <translation>要订阅的 STOMP 目标地址，例如 /user/topic/all 或 /exchange/FanoutDemandExchange。</translation>
+    </message>
+    <message>
+        <source>not sent when empty</source>
+        <translation>留空则不发送</translation>
+    </message>
+    <message>
+        <source>Virtual &amp;host:</source>
+        <translation>虚拟主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>The STOMP host header; for RabbitMQ the virtual host, e.g. /.</source>
+        <translation>STOMP 的 host 头；对 RabbitMQ 而言是虚拟主机，例如 /。</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The STOMP login (user name).</source>
+        <translation>STOMP 登录名（用户名）。</translation>
+    </message>
+    <message>
+        <source>&amp;Passcode:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>The STOMP passcode (password). It is kept in the keychain, never in the settings file.</source>
+        <translation>STOMP 密码。它保存在系统钥匙串中，绝不写入设置文件。</translation>
+    </message>
+    <message>
+        <source>D&amp;urable subscription (the broker keeps todos while this computer is off)</source>
+        <translation>持久订阅(&amp;U)（本机关机时由消息代理保留待办）</translation>
+    </message>
+    <message>
+        <source>Asks the broker for a subscription that outlives the connection (RabbitMQ, ActiveMQ).</source>
+        <translation>请求消息代理建立在连接断开后仍然保留的订阅（RabbitMQ、ActiveMQ）。</translation>
+    </message>
+    <message>
+        <source>Check these settings</source>
+        <translation>检查这些设置</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Connect and subscribe with the values on screen, without saving them</source>
+        <translation>用界面上的值连接并订阅，不保存</translation>
+    </message>
+    <message>
+        <source>Cancel test</source>
+        <translation>取消测试</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>连接测试结果</translation>
+    </message>
+    <message>
+        <source>Reading the keychain…</source>
+        <translation>正在读取钥匙串…</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Connected to %1; checking…</source>
+        <translation>已连接 %1，正在检查…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>There is no server URL to test.</source>
+        <translation>没有可测试的服务器 URL。</translation>
+    </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation>测试已取消。</translation>
+    </message>
+    <message>
+        <source>It works: %1.</source>
+        <translation>连接正常：%1。</translation>
+    </message>
+    <message>
+        <source>Server: %1.</source>
+        <translation>服务器：%1。</translation>
+    </message>
+    <message>
+        <source>Unreachable: %1</source>
+        <translation>无法访问：%1</translation>
+    </message>
+    <message>
+        <source>The handshake was refused: %1</source>
+        <translation>握手被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Nothing at this address: %1</source>
+        <translation>此地址上没有服务：%1</translation>
+    </message>
+    <message>
+        <source>Authentication failed. The server said: %1</source>
+        <translation>身份验证失败。服务器返回：%1</translation>
+    </message>
+    <message>
+        <source>Server error: %1</source>
+        <translation>服务器错误：%1</translation>
+    </message>
+    <message>
+        <source>The server refused the subscription: %1</source>
+        <translation>服务器拒绝了订阅：%1</translation>
+    </message>
+    <message>
+        <source>Protocol error: %1</source>
+        <translation>协议错误：%1</translation>
+    </message>
+    <message>
+        <source>No answer in time: %1</source>
+        <translation>未及时响应：%1</translation>
+    </message>
+    <message>
+        <source>Secure connection (TLS) failed: %1</source>
+        <translation>安全连接（TLS）失败：%1</translation>
+    </message>
+    <message>
+        <source>The connection was lost: %1</source>
+        <translation>连接中断：%1</translation>
+    </message>
+    <message>
+        <source>Connected with %1, but the test failed after connecting. %2</source>
+        <translation>已连接（%1），但连接后的测试失败。%2</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionStatus</name>
     <message>
         <source>no server configured</source>
@@ -606,6 +896,41 @@ Run &apos;todo-notifier --help&apos; for usage.
     </message>
 </context>
 <context>
+    <name>LinksPage</name>
+    <message>
+        <source>&amp;Web application:</source>
+        <translation>Web 应用(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>The address of the web application the todos belong to. Their links are relative to it.</source>
+        <translation>待办所属 Web 应用的地址。待办的链接是相对于它的。</translation>
+    </message>
+    <message>
+        <source>Other sites links may open</source>
+        <translation>链接可以打开的其他站点</translation>
+    </message>
+    <message>
+        <source>&amp;Other sites links may open:</source>
+        <translation>链接可打开的其他站点(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Links to the web application always open. A link to any other site opens only if its site is listed here, e.g. https://sso.example.com.</source>
+        <translation>指向 Web 应用的链接总能打开。指向其他站点的链接只有在其站点列于此处时才会打开，例如 https://sso.example.com。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>&amp;Pending todos URL:</source>
+        <translation>待办列表 URL(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Fetched after every connect to catch up on todos that arrived while this computer was offline. Leave empty if the server has no such list.</source>
+        <translation>每次连接后获取，用来补上本机离线期间到达的待办。服务器没有这样的列表时请留空。</translation>
+    </message>
+</context>
+<context>
     <name>MacAutostart</name>
     <message>
         <source>Cannot remove %1.</source>
@@ -637,6 +962,81 @@ Run &apos;todo-notifier --help&apos; for usage.
         <translation>
             <numerusform>离线期间收到 %n 条待办</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsPage</name>
+    <message>
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Show a &amp;notification for each new todo</source>
+        <translation>每个新待办都弹出通知(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Several todos arriving at once are summarised in one notification.</source>
+        <translation>同时到达的多个待办会合并成一条通知。</translation>
+    </message>
+    <message>
+        <source>Play a &amp;sound</source>
+        <translation>播放提示音(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Ask the notification service to play its sound.</source>
+        <translation>请通知服务播放提示音。</translation>
+    </message>
+    <message>
+        <source>Do not &amp;disturb until</source>
+        <translation>勿扰，直到(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Do not disturb until</source>
+        <translation>勿扰，直到</translation>
+    </message>
+    <message>
+        <source>While on, no notifications pop up; todos are still counted on the tray icon.</source>
+        <translation>开启期间不弹出通知；托盘图标上仍然计数。</translation>
+    </message>
+    <message>
+        <source>&amp;Urgent todos notify even when I do not want to be disturbed</source>
+        <translation>紧急待办在勿扰期间也通知(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Todos the server marks as urgent still pop up during do not disturb.</source>
+        <translation>服务器标记为紧急的待办在勿扰期间仍会弹出。</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>应用程序</translation>
+    </message>
+    <message>
+        <source>Start Todo Notifier when I &amp;log in</source>
+        <translation>登录时启动 Todo Notifier(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Startup:</source>
+        <translation>启动：</translation>
+    </message>
+    <message>
+        <source>Adds Todo Notifier to the programs your desktop starts at login.</source>
+        <translation>把 Todo Notifier 加入桌面登录时启动的程序。</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The language of Todo Notifier; a change applies the next time it starts.</source>
+        <translation>Todo Notifier 的界面语言；修改在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Choose a time in the future.</source>
+        <translation>请选择一个将来的时间。</translation>
     </message>
 </context>
 <context>
@@ -947,324 +1347,8 @@ Run &apos;todo-notifier --help&apos; for usage.
         <translation>在本机启动内置的演示服务器，推送示例待办</translation>
     </message>
     <message>
-        <source>Set by your administrator; it cannot be changed here.</source>
-        <translation>由管理员设定，不能在此修改。</translation>
-    </message>
-    <message>
-        <source>Server URLs</source>
-        <translation>服务器 URL</translation>
-    </message>
-    <message>
-        <source>&amp;Server URLs:</source>
-        <translation>服务器 URL(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>The push endpoints, tried in this order: ws:// or wss:// (STOMP over WebSocket), http:// or https:// (a SockJS endpoint).</source>
-        <translation>推送端点，按此顺序尝试：ws:// 或 wss://（基于 WebSocket 的 STOMP），http:// 或 https://（SockJS 端点）。</translation>
-    </message>
-    <message>
-        <source>Automatic (WebSocket or SockJS)</source>
-        <translation>自动（WebSocket 或 SockJS）</translation>
-    </message>
-    <message>
-        <source>WebSocket</source>
-        <translation>WebSocket</translation>
-    </message>
-    <message>
-        <source>SockJS</source>
-        <translation>SockJS</translation>
-    </message>
-    <message>
-        <source>&amp;Transport:</source>
-        <translation>传输方式(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>Automatic finds out whether a URL is a plain STOMP WebSocket endpoint or a SockJS endpoint.</source>
-        <translation>“自动”会判断 URL 是普通的 STOMP WebSocket 端点还是 SockJS 端点。</translation>
-    </message>
-    <message>
-        <source>Destinations</source>
-        <translation>目标地址</translation>
-    </message>
-    <message>
-        <source>&amp;Destinations:</source>
-        <translation>目标地址(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>The STOMP destinations to subscribe to, e.g. /user/topic/all or /exchange/FanoutDemandExchange.</source>
-        <translation>要订阅的 STOMP 目标地址，例如 /user/topic/all 或 /exchange/FanoutDemandExchange。</translation>
-    </message>
-    <message>
-        <source>not sent when empty</source>
-        <translation>留空则不发送</translation>
-    </message>
-    <message>
-        <source>Virtual &amp;host:</source>
-        <translation>虚拟主机(&amp;H)：</translation>
-    </message>
-    <message>
-        <source>The STOMP host header; for RabbitMQ the virtual host, e.g. /.</source>
-        <translation>STOMP 的 host 头；对 RabbitMQ 而言是虚拟主机，例如 /。</translation>
-    </message>
-    <message>
-        <source>&amp;Login:</source>
-        <translation>登录名(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>The STOMP login (user name).</source>
-        <translation>STOMP 登录名（用户名）。</translation>
-    </message>
-    <message>
-        <source>&amp;Passcode:</source>
-        <translation>密码(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>The STOMP passcode (password). It is kept in the keychain, never in the settings file.</source>
-        <translation>STOMP 密码。它保存在系统钥匙串中，绝不写入设置文件。</translation>
-    </message>
-    <message>
-        <source>D&amp;urable subscription (the broker keeps todos while this computer is off)</source>
-        <translation>持久订阅(&amp;U)（本机关机时由消息代理保留待办）</translation>
-    </message>
-    <message>
-        <source>Asks the broker for a subscription that outlives the connection (RabbitMQ, ActiveMQ).</source>
-        <translation>请求消息代理建立在连接断开后仍然保留的订阅（RabbitMQ、ActiveMQ）。</translation>
-    </message>
-    <message>
-        <source>Check these settings</source>
-        <translation>检查这些设置</translation>
-    </message>
-    <message>
-        <source>&amp;Test connection</source>
-        <translation>测试连接(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Connect and subscribe with the values on screen, without saving them</source>
-        <translation>用界面上的值连接并订阅，不保存</translation>
-    </message>
-    <message>
-        <source>Cancel test</source>
-        <translation>取消测试</translation>
-    </message>
-    <message>
-        <source>Connection test result</source>
-        <translation>连接测试结果</translation>
-    </message>
-    <message>
-        <source>Show a &amp;notification for each new todo</source>
-        <translation>每个新待办都弹出通知(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Several todos arriving at once are summarised in one notification.</source>
-        <translation>同时到达的多个待办会合并成一条通知。</translation>
-    </message>
-    <message>
-        <source>Play a &amp;sound</source>
-        <translation>播放提示音(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Ask the notification service to play its sound.</source>
-        <translation>请通知服务播放提示音。</translation>
-    </message>
-    <message>
-        <source>Do not &amp;disturb until</source>
-        <translation>勿扰，直到(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Do not disturb until</source>
-        <translation>勿扰，直到</translation>
-    </message>
-    <message>
-        <source>While on, no notifications pop up; todos are still counted on the tray icon.</source>
-        <translation>开启期间不弹出通知；托盘图标上仍然计数。</translation>
-    </message>
-    <message>
-        <source>&amp;Urgent todos notify even when I do not want to be disturbed</source>
-        <translation>紧急待办在勿扰期间也通知(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Todos the server marks as urgent still pop up during do not disturb.</source>
-        <translation>服务器标记为紧急的待办在勿扰期间仍会弹出。</translation>
-    </message>
-    <message>
-        <source>Application</source>
-        <translation>应用程序</translation>
-    </message>
-    <message>
-        <source>Start Todo Notifier when I &amp;log in</source>
-        <translation>登录时启动 Todo Notifier(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Startup:</source>
-        <translation>启动：</translation>
-    </message>
-    <message>
-        <source>Adds Todo Notifier to the programs your desktop starts at login.</source>
-        <translation>把 Todo Notifier 加入桌面登录时启动的程序。</translation>
-    </message>
-    <message>
-        <source>System language</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <source>&amp;Language:</source>
-        <translation>语言(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>The language of Todo Notifier; a change applies the next time it starts.</source>
-        <translation>Todo Notifier 的界面语言；修改在下次启动时生效。</translation>
-    </message>
-    <message>
-        <source>&amp;Web application:</source>
-        <translation>Web 应用(&amp;W)：</translation>
-    </message>
-    <message>
-        <source>The address of the web application the todos belong to. Their links are relative to it.</source>
-        <translation>待办所属 Web 应用的地址。待办的链接是相对于它的。</translation>
-    </message>
-    <message>
-        <source>Other sites links may open</source>
-        <translation>链接可以打开的其他站点</translation>
-    </message>
-    <message>
-        <source>&amp;Other sites links may open:</source>
-        <translation>链接可打开的其他站点(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>Links to the web application always open. A link to any other site opens only if its site is listed here, e.g. https://sso.example.com.</source>
-        <translation>指向 Web 应用的链接总能打开。指向其他站点的链接只有在其站点列于此处时才会打开，例如 https://sso.example.com。</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <source>&amp;Pending todos URL:</source>
-        <translation>待办列表 URL(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>Fetched after every connect to catch up on todos that arrived while this computer was offline. Leave empty if the server has no such list.</source>
-        <translation>每次连接后获取，用来补上本机离线期间到达的待办。服务器没有这样的列表时请留空。</translation>
-    </message>
-    <message>
-        <source>Extra headers</source>
-        <translation>额外的头</translation>
-    </message>
-    <message>
-        <source>Heart-beat and reconnecting</source>
-        <translation>心跳与重连</translation>
-    </message>
-    <message>
-        <source>ms</source>
-        <translation>毫秒</translation>
-    </message>
-    <message>
-        <source>Heart-beat &amp;sent every:</source>
-        <translation>发送心跳间隔(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>How often this computer offers to show the server it is alive; 0 = never.</source>
-        <translation>本机多久向服务器表明一次自己在线；0 = 从不。</translation>
-    </message>
-    <message>
-        <source>Heart-beat &amp;expected every:</source>
-        <translation>期望心跳间隔(&amp;E)：</translation>
-    </message>
-    <message>
-        <source>How often the server should show it is alive; a silent connection is then reopened. 0 = never.</source>
-        <translation>服务器应多久表明一次自己在线；超时无声的连接会重新建立。0 = 从不。</translation>
-    </message>
-    <message>
-        <source>&amp;First retry after:</source>
-        <translation>首次重试等待(&amp;F)：</translation>
-    </message>
-    <message>
-        <source>The wait before the first reconnect attempt; it doubles with every failed attempt.</source>
-        <translation>第一次重连前的等待时间；每失败一次翻倍。</translation>
-    </message>
-    <message>
-        <source>&amp;Longest wait between retries:</source>
-        <translation>重试最长等待(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>The wait between reconnect attempts never grows beyond this.</source>
-        <translation>两次重连之间的等待不会超过此值。</translation>
-    </message>
-    <message>
-        <source>&amp;Give up after:</source>
-        <translation>放弃前尝试(&amp;G)：</translation>
-    </message>
-    <message>
-        <source>Failed attempts in a row before giving up; 0 = keep trying.</source>
-        <translation>连续失败多少次后放弃；0 = 一直尝试。</translation>
-    </message>
-    <message>
-        <source>attempts (0 = never)</source>
-        <translation>次（0 = 不放弃）</translation>
-    </message>
-    <message>
-        <source>Todos</source>
-        <translation>待办</translation>
-    </message>
-    <message>
-        <source>This computer&apos;s time zone (%1)</source>
-        <translation>本机时区（%1）</translation>
-    </message>
-    <message>
-        <source>&amp;Time zone of server times:</source>
-        <translation>服务器时间的时区(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>The time zone the server writes the todos&apos; times in, e.g. Asia/Shanghai.</source>
-        <translation>服务器书写待办时间所用的时区，例如 Asia/Shanghai。</translation>
-    </message>
-    <message>
-        <source>&amp;Keep at most:</source>
-        <translation>最多保留(&amp;K)：</translation>
-    </message>
-    <message>
-        <source>How many read todos are kept; unread ones are always kept.</source>
-        <translation>保留多少条已读待办；未读待办总是保留。</translation>
-    </message>
-    <message>
-        <source>read todos</source>
-        <translation>条已读待办</translation>
-    </message>
-    <message>
-        <source>Keep read todos &amp;for:</source>
-        <translation>已读待办保留(&amp;F)：</translation>
-    </message>
-    <message>
-        <source>Days a read todo that the server no longer lists is kept.</source>
-        <translation>服务器不再列出的已读待办保留的天数。</translation>
-    </message>
-    <message>
-        <source>days</source>
-        <translation>天</translation>
-    </message>
-    <message>
-        <source>Reading the keychain…</source>
-        <translation>正在读取钥匙串…</translation>
-    </message>
-    <message>
         <source>Could not read the saved secrets from the keychain: %1</source>
         <translation>无法从钥匙串读取已保存的机密信息：%1</translation>
-    </message>
-    <message>
-        <source>Enter a number of milliseconds, e.g. 10000.</source>
-        <translation>请输入毫秒数，例如 10000。</translation>
-    </message>
-    <message>
-        <source>Enter a whole number, e.g. 5.</source>
-        <translation>请输入整数，例如 5。</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>Choose a time in the future.</source>
-        <translation>请选择一个将来的时间。</translation>
     </message>
     <message>
         <source>Something on this page needs correcting</source>
@@ -1286,73 +1370,12 @@ Run &apos;todo-notifier --help&apos; for usage.
         <source>Reading the passcode from the keychain…</source>
         <translation>正在从钥匙串读取密码…</translation>
     </message>
+</context>
+<context>
+    <name>SettingsPage</name>
     <message>
-        <source>Test cancelled.</source>
-        <translation>测试已取消。</translation>
-    </message>
-    <message>
-        <source>Connecting to %1…</source>
-        <translation>正在连接 %1…</translation>
-    </message>
-    <message>
-        <source>There is no server URL to test.</source>
-        <translation>没有可测试的服务器 URL。</translation>
-    </message>
-    <message>
-        <source>Server: %1.</source>
-        <translation>服务器：%1。</translation>
-    </message>
-    <message>
-        <source>Unreachable: %1</source>
-        <translation>无法访问：%1</translation>
-    </message>
-    <message>
-        <source>The handshake was refused: %1</source>
-        <translation>握手被拒绝：%1</translation>
-    </message>
-    <message>
-        <source>Authentication failed. The server said: %1</source>
-        <translation>身份验证失败。服务器返回：%1</translation>
-    </message>
-    <message>
-        <source>Server error: %1</source>
-        <translation>服务器错误：%1</translation>
-    </message>
-    <message>
-        <source>Protocol error: %1</source>
-        <translation>协议错误：%1</translation>
-    </message>
-    <message>
-        <source>No answer in time: %1</source>
-        <translation>未及时响应：%1</translation>
-    </message>
-    <message>
-        <source>Secure connection (TLS) failed: %1</source>
-        <translation>安全连接（TLS）失败：%1</translation>
-    </message>
-    <message>
-        <source>The connection was lost: %1</source>
-        <translation>连接中断：%1</translation>
-    </message>
-    <message>
-        <source>Connected to %1; checking…</source>
-        <translation>已连接 %1，正在检查…</translation>
-    </message>
-    <message>
-        <source>It works: %1.</source>
-        <translation>连接正常：%1。</translation>
-    </message>
-    <message>
-        <source>Nothing at this address: %1</source>
-        <translation>此地址上没有服务：%1</translation>
-    </message>
-    <message>
-        <source>The server refused the subscription: %1</source>
-        <translation>服务器拒绝了订阅：%1</translation>
-    </message>
-    <message>
-        <source>Connected with %1, but the test failed after connecting. %2</source>
-        <translation>已连接（%1），但连接后的测试失败。%2</translation>
+        <source>Set by your administrator; it cannot be changed here.</source>
+        <translation>由管理员设定，不能在此修改。</translation>
     </message>
 </context>
 <context>

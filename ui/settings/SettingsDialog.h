@@ -3,7 +3,6 @@
 #include "config/Settings.h"
 #include "source/ConnectionCheck.h"
 
-#include <QDateTime>
 #include <QDialog>
 #include <QHash>
 #include <QList>
@@ -11,23 +10,24 @@
 #include <QString>
 #include <QStringList>
 
-#include <optional>
+#include <array>
+#include <memory>
 
+class AdvancedPage;
+class ConnectionPage;
 class CredentialStore;
-class HeaderTableEditor;
-class StringListEditor;
-class QCheckBox;
-class QComboBox;
-class QDateTimeEdit;
+class LinksPage;
+class NotificationsPage;
+class SettingsPage;
 class QDialogButtonBox;
-class QFormLayout;
 class QLabel;
-class QLineEdit;
 class QPushButton;
 class QTabWidget;
 
-// The settings dialog: every Settings key a person may change, on four pages (Connection, Notifications, Links,
-// Advanced), plus the passcode and secret header values, which live in the keychain (CredentialStore).
+// The settings dialog: every Settings key a person may change, on four pages (ConnectionPage, NotificationsPage,
+// LinksPage, AdvancedPage: each a SettingsPage with its fields, loading, writing and validation), plus the passcode
+// and secret header values, which live in the keychain (CredentialStore). The dialog itself holds the pages in tabs
+// and does what concerns them all: the first-run banner, the keychain, OK/Apply/Cancel, "Test connection".
 //
 // - Opening reads the secrets of the saved configuration from the keychain (asynchronously; OK, Apply and
 //   "Test connection" wait for it). Nothing is written before OK or Apply.
@@ -92,26 +92,11 @@ Q_SIGNALS:
     void applyFailed(const QString &message);
 
 private:
-    // One editable field: the widget that takes focus and input, and the line that shows its error.
-    struct Field
-    {
-        QWidget *widget = nullptr;
-        QLabel *message = nullptr;
-    };
-
-    QWidget *buildConnectionPage();
-    QWidget *buildNotificationsPage();
-    QWidget *buildLinksPage();
-    QWidget *buildAdvancedPage();
     QWidget *buildFirstRunBanner();
+    // The pages in the order of their tabs (Page).
+    std::array<SettingsPage *, 4> pages() const;
     // Grows the dialog so that the tallest page fits without scrolling (within the screen).
     void fitToContents();
-    // Adds `widget` to `form` under `label` (its buddy), with a message line under it, `unit` after it, and,
-    // when `key` is locked by the administrator, read-only with a note. Returns the message line.
-    QLabel *addField(QFormLayout *form, const QString &label, QWidget *widget, std::optional<Settings::Key> key,
-                     const QString &toolTip, const QString &unit = {});
-    QLineEdit *numberEdit(const QString &objectName);
-    void lock(QWidget *widget, QWidget *row, Settings::Key key);
 
     void load();
     void loadSecrets();
@@ -122,26 +107,20 @@ private:
     void onKeychainUnavailable();
 
     void validate();
-    void setMessage(QWidget *widget, const QString &message);
     void updateButtons();
     void setStatus(const QString &text, bool error);
 
     void startApply(bool closeAfter);
     void finishApplyIfDone();
     void writeSettings();
-    void store(Settings::Key key, const QVariant &value);
 
     QString onScreenAccount() const;
-    QList<HeaderSetting> onScreenHeaders() const;
     // The settings as they would be saved now, and the secrets on screen: what "Test connection" tests.
     SettingsView onScreenSettings() const;
     ConnectionSecrets onScreenSecrets() const;
-    void onTestProgress(const QUrl &url, ConnectionCheck::Stage stage);
-    void onTestFinished(const QList<ConnectionCheck::Result> &results);
-    QString describe(const ConnectionCheck::Result &result) const;
 
-    Settings *m_settings;
-    CredentialStore *m_credentials;
+    Settings *m_settings = nullptr;
+    CredentialStore *m_credentials = nullptr;
     std::unique_ptr<ConnectionCheck> m_test; // the running (or last) connection test
 
     QTabWidget *m_tabs = nullptr;
@@ -151,48 +130,14 @@ private:
     QLabel *m_status = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 
-    // Connection
-    StringListEditor *m_serverUrls = nullptr;
-    QComboBox *m_transport = nullptr;
-    StringListEditor *m_destinations = nullptr;
-    QLineEdit *m_host = nullptr;
-    QLineEdit *m_login = nullptr;
-    QLineEdit *m_passcode = nullptr;
-    QCheckBox *m_durable = nullptr;
-    QPushButton *m_testButton = nullptr;
-    QPushButton *m_cancelTestButton = nullptr;
-    QLabel *m_testResult = nullptr;
-    // Notifications
-    QCheckBox *m_popups = nullptr;
-    QCheckBox *m_sound = nullptr;
-    QCheckBox *m_doNotDisturb = nullptr;
-    QDateTimeEdit *m_doNotDisturbUntil = nullptr;
-    QCheckBox *m_urgentBypass = nullptr;
-    QCheckBox *m_autostart = nullptr;
-    QComboBox *m_language = nullptr;
-    // Links
-    QLineEdit *m_webBaseUrl = nullptr;
-    StringListEditor *m_allowlist = nullptr;
-    QLineEdit *m_pendingListUrl = nullptr;
-    // Advanced
-    HeaderTableEditor *m_headers = nullptr;
-    QLineEdit *m_heartbeatOut = nullptr;
-    QLineEdit *m_heartbeatIn = nullptr;
-    QLineEdit *m_reconnectInitial = nullptr;
-    QLineEdit *m_reconnectMax = nullptr;
-    QLineEdit *m_reconnectAttempts = nullptr;
-    QComboBox *m_timeZone = nullptr;
-    QLineEdit *m_retentionCount = nullptr;
-    QLineEdit *m_retentionDays = nullptr;
+    ConnectionPage *m_connection = nullptr;
+    NotificationsPage *m_notifications = nullptr;
+    LinksPage *m_links = nullptr;
+    AdvancedPage *m_advanced = nullptr;
 
-    QList<Field> m_fields;
     bool m_valid = false;
     bool m_connectionValid = false; // what "Test connection" needs is valid
     bool m_firstRun = false;
-
-    // Do not disturb as loaded, to write it only when the person changed it.
-    bool m_loadedDoNotDisturb = false;
-    QDateTime m_loadedDoNotDisturbUntil;
 
     // The secrets as read from the keychain when the dialog opened (or last applied).
     QString m_loadedAccount;
