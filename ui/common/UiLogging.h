@@ -8,4 +8,4 @@ Q_DECLARE_LOGGING_CATEGORY(lcNotify) // todo.ui.notify: Notifier and its impleme
 Q_DECLARE_LOGGING_CATEGORY(lcAutostart) // todo.ui.autostart: Autostart and its implementations
 Q_DECLARE_LOGGING_CATEGORY(lcInstance) // todo.ui.instance: SingleInstance
 Q_DECLARE_LOGGING_CATEGORY(lcI18n) // todo.ui.i18n: Translations
-Q_DECLARE_LOGGING_CATEGORY(lcSettingsUi) // todo.ui.settings: SettingsDialog, ConnectionTest
+Q_DECLARE_LOGGING_CATEGORY(lcSettingsUi) // todo.ui.settings: SettingsDialog and its pages

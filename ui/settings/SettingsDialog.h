@@ -38,7 +38,7 @@ class QTabWidget;
 //   applying to the rest), then applied(). If the keychain refuses, nothing is written to the settings and
 //   the dialog says why. Without a keychain the dialog says that secrets are kept in memory for this session
 //   only, and applies all the same. Cancel writes nothing anywhere.
-// - A key the administrator locked (Settings::isLocked(), issue 6 presets) shows its preset value read-only,
+// - A key the administrator locked (Settings::isLocked()) shows its preset value read-only,
 //   with a note, and is never written.
 // - "Test connection" connects and subscribes with the values on screen (see ConnectionCheck), without
 //   blocking the dialog, and can be cancelled.

@@ -20,7 +20,7 @@ class QLabel;
 // keychain, "Test connection".
 //
 // - load() shows the values of `settings`; write() stores the values on screen that differ from them, never a key
-//   the administrator locked (Settings::isLocked(), issue 6 presets): its field shows the preset read-only, with
+//   the administrator locked (Settings::isLocked()): its field shows the preset read-only, with
 //   a note.
 // - validate() shows a message under each field whose value is not valid (Settings::validate*()); hasProblem()
 //   says whether any does. A locked field never shows one: it cannot be corrected here, so it never blocks saving.
