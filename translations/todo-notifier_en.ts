@@ -1736,6 +1736,49 @@ Run &apos;todo-notifier --help&apos; for usage.
     </message>
 </context>
 <context>
+    <name>TodoDatabase</name>
+    <message>
+        <source>The todo store %1 could not be used (%2). It was moved to %3 and a new, empty store was created.</source>
+        <translation>The todo store %1 could not be used (%2). It was moved to %3 and a new, empty store was created.</translation>
+    </message>
+    <message>
+        <source>The todo store %1 could not be used (%2), nor could a new one be created there. Todos are kept in memory only until the application quits.</source>
+        <translation>The todo store %1 could not be used (%2), nor could a new one be created there. Todos are kept in memory only until the application quits.</translation>
+    </message>
+    <message>
+        <source>No todo store could be opened: %1</source>
+        <translation>No todo store could be opened: %1</translation>
+    </message>
+    <message>
+        <source>%1 is a directory</source>
+        <translation>%1 is a directory</translation>
+    </message>
+    <message>
+        <source>cannot create the directory %1</source>
+        <translation>cannot create the directory %1</translation>
+    </message>
+    <message>
+        <source>the Qt SQLite driver (QSQLITE) is not installed</source>
+        <translation>the Qt SQLite driver (QSQLITE) is not installed</translation>
+    </message>
+    <message>
+        <source>it was written by a newer version of the application (schema %1, this one knows %2)</source>
+        <translation>it was written by a newer version of the application (schema %1, this one knows %2)</translation>
+    </message>
+    <message>
+        <source>it is not a todo store (it has other tables)</source>
+        <translation>it is not a todo store (it has other tables)</translation>
+    </message>
+    <message>
+        <source>integrity check failed: %1</source>
+        <translation>integrity check failed: %1</translation>
+    </message>
+    <message>
+        <source>schema migration to version %1 failed: %2</source>
+        <translation>schema migration to version %1 failed: %2</translation>
+    </message>
+</context>
+<context>
     <name>TodoDelegate</name>
     <message>
         <source>just now</source>
@@ -1922,48 +1965,8 @@ When a todo is pushed to you (an approval, a change request, a task), it appears
 <context>
     <name>TodoStore</name>
     <message>
-        <source>The todo store %1 could not be used (%2), nor could a new one be created there. Todos are kept in memory only until the application quits.</source>
-        <translation>The todo store %1 could not be used (%2), nor could a new one be created there. Todos are kept in memory only until the application quits.</translation>
-    </message>
-    <message>
-        <source>No todo store could be opened: %1</source>
-        <translation>No todo store could be opened: %1</translation>
-    </message>
-    <message>
-        <source>%1 is a directory</source>
-        <translation>%1 is a directory</translation>
-    </message>
-    <message>
-        <source>cannot create the directory %1</source>
-        <translation>cannot create the directory %1</translation>
-    </message>
-    <message>
-        <source>the Qt SQLite driver (QSQLITE) is not installed</source>
-        <translation>the Qt SQLite driver (QSQLITE) is not installed</translation>
-    </message>
-    <message>
-        <source>integrity check failed: %1</source>
-        <translation>integrity check failed: %1</translation>
-    </message>
-    <message>
-        <source>it was written by a newer version of the application (schema %1, this one knows %2)</source>
-        <translation>it was written by a newer version of the application (schema %1, this one knows %2)</translation>
-    </message>
-    <message>
-        <source>it is not a todo store (it has other tables)</source>
-        <translation>it is not a todo store (it has other tables)</translation>
-    </message>
-    <message>
-        <source>schema migration to version %1 failed: %2</source>
-        <translation>schema migration to version %1 failed: %2</translation>
-    </message>
-    <message>
         <source>the todo store is not open</source>
         <translation>the todo store is not open</translation>
-    </message>
-    <message>
-        <source>The todo store %1 could not be used (%2). It was moved to %3 and a new, empty store was created.</source>
-        <translation>The todo store %1 could not be used (%2). It was moved to %3 and a new, empty store was created.</translation>
     </message>
 </context>
 <context>

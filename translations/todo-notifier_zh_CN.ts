@@ -1732,6 +1732,49 @@ Run &apos;todo-notifier --help&apos; for usage.
     </message>
 </context>
 <context>
+    <name>TodoDatabase</name>
+    <message>
+        <source>The todo store %1 could not be used (%2). It was moved to %3 and a new, empty store was created.</source>
+        <translation>无法使用待办存储 %1（%2）。它已被移到 %3，并新建了一个空的存储。</translation>
+    </message>
+    <message>
+        <source>The todo store %1 could not be used (%2), nor could a new one be created there. Todos are kept in memory only until the application quits.</source>
+        <translation>无法使用待办存储 %1（%2），也无法在那里新建存储。待办只保存在内存中，直到程序退出。</translation>
+    </message>
+    <message>
+        <source>No todo store could be opened: %1</source>
+        <translation>无法打开任何待办存储：%1</translation>
+    </message>
+    <message>
+        <source>%1 is a directory</source>
+        <translation>%1 是一个目录</translation>
+    </message>
+    <message>
+        <source>cannot create the directory %1</source>
+        <translation>无法创建目录 %1</translation>
+    </message>
+    <message>
+        <source>the Qt SQLite driver (QSQLITE) is not installed</source>
+        <translation>未安装 Qt SQLite 驱动（QSQLITE）</translation>
+    </message>
+    <message>
+        <source>it was written by a newer version of the application (schema %1, this one knows %2)</source>
+        <translation>它由更新版本的程序写入（数据结构版本 %1，本程序只认识 %2）</translation>
+    </message>
+    <message>
+        <source>it is not a todo store (it has other tables)</source>
+        <translation>它不是待办存储（包含其他数据表）</translation>
+    </message>
+    <message>
+        <source>integrity check failed: %1</source>
+        <translation>完整性检查失败：%1</translation>
+    </message>
+    <message>
+        <source>schema migration to version %1 failed: %2</source>
+        <translation>数据结构迁移到版本 %1 失败：%2</translation>
+    </message>
+</context>
+<context>
     <name>TodoDelegate</name>
     <message>
         <source>just now</source>
@@ -1913,48 +1956,8 @@ When a todo is pushed to you (an approval, a change request, a task), it appears
 <context>
     <name>TodoStore</name>
     <message>
-        <source>The todo store %1 could not be used (%2), nor could a new one be created there. Todos are kept in memory only until the application quits.</source>
-        <translation>无法使用待办存储 %1（%2），也无法在那里新建存储。待办只保存在内存中，直到程序退出。</translation>
-    </message>
-    <message>
-        <source>No todo store could be opened: %1</source>
-        <translation>无法打开任何待办存储：%1</translation>
-    </message>
-    <message>
-        <source>%1 is a directory</source>
-        <translation>%1 是一个目录</translation>
-    </message>
-    <message>
-        <source>cannot create the directory %1</source>
-        <translation>无法创建目录 %1</translation>
-    </message>
-    <message>
-        <source>the Qt SQLite driver (QSQLITE) is not installed</source>
-        <translation>未安装 Qt SQLite 驱动（QSQLITE）</translation>
-    </message>
-    <message>
-        <source>integrity check failed: %1</source>
-        <translation>完整性检查失败：%1</translation>
-    </message>
-    <message>
-        <source>it was written by a newer version of the application (schema %1, this one knows %2)</source>
-        <translation>它由更新版本的程序写入（数据结构版本 %1，本程序只认识 %2）</translation>
-    </message>
-    <message>
-        <source>it is not a todo store (it has other tables)</source>
-        <translation>它不是待办存储（包含其他数据表）</translation>
-    </message>
-    <message>
-        <source>schema migration to version %1 failed: %2</source>
-        <translation>数据结构迁移到版本 %1 失败：%2</translation>
-    </message>
-    <message>
         <source>the todo store is not open</source>
         <translation>待办存储未打开</translation>
-    </message>
-    <message>
-        <source>The todo store %1 could not be used (%2). It was moved to %3 and a new, empty store was created.</source>
-        <translation>无法使用待办存储 %1（%2）。它已被移到 %3，并新建了一个空的存储。</translation>
     </message>
 </context>
 <context>

@@ -1,22 +1,18 @@
 #pragma once
 
+#include "store/DurabilityBarrier.h"
+#include "store/TodoDatabase.h"
+#include "store/TodoTable.h"
 #include "todo/PayloadParser.h"
 #include "todo/Todo.h"
 
-#include <QByteArray>
 #include <QList>
 #include <QObject>
-#include <QPair>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QString>
-#include <QThreadPool>
 
-#include <memory>
 #include <optional>
 
 class Clock;
-class ClockTimer;
 
 struct TodoStoreOptions
 {
@@ -30,10 +26,15 @@ struct TodoStoreOptions
     qint64 checkpointDelayMs = 1000;
 };
 
-// The persistent todo cache: SQLite through Qt SQL, in WAL mode, with a versioned schema.
+// The persistent todo cache: SQLite through Qt SQL, in WAL mode, with a versioned schema. This class is what the
+// rest of the application uses; behind it, by job (all in store/):
+//   TodoDatabase       the connection, the schema versions and their migrations, the integrity checks, WAL mode,
+//                      moving an unusable file aside, the state table
+//   TodoTable          the todos table: a Todo's columns, the statements on its rows
+//   DurabilityBarrier  commit generations and the WAL checkpoints that make them durable, on a worker thread
+// and here: commits with de-duplication, the counts, read/done, retention, loading, and the signals.
 //
-// It holds the todos with their read/done state, the latest server pending count, and the outbox of SENDs
-// not yet confirmed by the server (so a message queued while offline survives a restart).
+// It holds the todos with their read/done state and the latest server pending count.
 //
 // De-duplication: a todo is identified by Todo::key (its id; the message-id for text bodies). Committing a
 // key that is already stored updates the row in place and reports it as updated, never as inserted: a
@@ -47,7 +48,8 @@ struct TodoStoreOptions
 // Recovery: open() never leaves the application without a store. A database that is corrupt, unreadable,
 // not ours or written by a newer version is moved aside (to "<path>.unusable-<time>", with its -wal and -shm
 // files) and a fresh one is created; recoveryMessage() says what happened, where the old file went, and is
-// logged. If even that fails the store lives in memory (isPersistent() false) and says so.
+// logged. If even that fails the store lives in memory (isPersistent() false) and says so. A file of an older
+// schema is migrated in place (TodoDatabase lists the versions; version 3 dropped the unused outbox table).
 //
 // Durability: commits run with SQLite synchronous=NORMAL, so a commit never waits for the disk: a committed todo
 // survives a crash of the application at once, and a power cut once it is durable. requestDurable() makes it
@@ -66,7 +68,7 @@ class TodoStore final : public QObject
     Q_PROPERTY(int serverPendingCount READ serverPendingCount NOTIFY serverPendingCountChanged)
 
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = TodoDatabase::kSchemaVersion;
 
     // One MESSAGE's worth of parsed payload, committed together with the others of a batch.
     struct Message
@@ -84,15 +86,6 @@ public:
         QList<Todo> updated; // todos that were already stored (redelivered, re-pushed), as they are now
     };
 
-    struct OutboxEntry
-    {
-        qint64 id = 0;
-        QByteArray destination;
-        QByteArray body;
-        QList<QPair<QByteArray, QByteArray>> headers;
-        qint64 createdMs = 0;
-    };
-
     explicit TodoStore(QObject *parent = nullptr);
     ~TodoStore() override;
     Q_DISABLE_COPY_MOVE(TodoStore)
@@ -106,24 +99,24 @@ public:
     // Returns true when the store is usable, which is always unless SQLite itself is missing.
     bool open(const QString &path);
     void close();
-    bool isOpen() const { return m_open; }
-    bool isPersistent() const { return m_open && m_persistent; }
-    QString path() const { return m_path; }
+    bool isOpen() const { return m_database.isOpen(); }
+    bool isPersistent() const { return m_database.isPersistent(); }
+    QString path() const { return m_database.path(); }
     // Non-empty when open() had to move the old database aside or fall back to memory.
-    QString recoveryMessage() const { return m_recoveryMessage; }
-    QString movedAsidePath() const { return m_movedAsidePath; }
-    int schemaVersion() const { return m_schemaVersion; }
-    QString journalMode() const { return m_journalMode; }
-    QString lastError() const { return m_lastError; }
+    QString recoveryMessage() const { return m_database.recoveryMessage(); }
+    QString movedAsidePath() const { return m_database.movedAsidePath(); }
+    int schemaVersion() const { return m_database.schemaVersion(); }
+    QString journalMode() const { return m_database.journalMode(); }
+    QString lastError() const { return m_database.lastError(); }
 
     // Commits every todo of `messages` and the pending count of the last payload among them in one
     // transaction. On failure nothing is written (result.ok false, result.error says why).
     CommitResult commit(const QList<Message> &messages);
 
     // Every successful commit() gets the next generation number.
-    quint64 commitGeneration() const { return m_commitGeneration; }
+    quint64 commitGeneration() const { return m_durability.commitGeneration(); }
     // Commits up to this generation are durable.
-    quint64 durableGeneration() const { return m_durableGeneration; }
+    quint64 durableGeneration() const { return m_durability.durableGeneration(); }
     // Asks for every commit so far to be made durable; returns the generation that durable() will report (at
     // once, but never synchronously, for a store in memory).
     quint64 requestDurable();
@@ -148,12 +141,6 @@ public:
     // Applies the retention rules now; returns how many todos were deleted.
     int applyRetention();
 
-    // The outbox of SENDs not yet confirmed by the server.
-    qint64 enqueueOutbox(const QByteArray &destination, const QByteArray &body,
-                         const QList<QPair<QByteArray, QByteArray>> &headers = {});
-    QList<OutboxEntry> outbox() const;
-    bool removeOutbox(qint64 id);
-
 Q_SIGNALS:
     void todosCommitted(const QList<Todo> &inserted, const QList<Todo> &updated);
     void todoChanged(const Todo &todo); // read/done state of one todo
@@ -169,46 +156,20 @@ Q_SIGNALS:
     void durable(quint64 generation);
 
 private:
-    bool openAt(const QString &path, QString *why);
-    bool migrate(int fromVersion, QString *why);
-    bool prepareStatements(QString *why);
-    QString moveAside(const QString &path);
-    void releaseDatabase();
-    bool exec(const QString &sql, QString *why = nullptr);
+    bool attach(QString *why);
     void refreshCounts();
     void maybeApplyRetention(bool grew);
-    void onCheckpointTimer();
-    void startBarrier();
-    void onBarrierDone(quint64 openSerial, quint64 generation, bool ok);
-    void reportDurable(quint64 generation);
     qint64 now() const;
 
     Clock *m_clock = nullptr;
     TodoStoreOptions m_options;
-    QString m_connectionName;
-    QSqlDatabase m_db;
-    std::unique_ptr<QSqlQuery> m_selectKey;
-    std::unique_ptr<QSqlQuery> m_insert;
-    std::unique_ptr<QSqlQuery> m_update;
-    std::unique_ptr<ClockTimer> m_checkpointTimer;
-    QThreadPool m_checkpointPool; // one thread
-    QString m_path;
-    QString m_recoveryMessage;
-    QString m_movedAsidePath;
-    QString m_journalMode;
-    mutable QString m_lastError;
-    int m_schemaVersion = 0;
+    TodoDatabase m_database; // before the members that use it
+    TodoTable m_table {&m_database};
+    DurabilityBarrier m_durability {&m_database, this};
     int m_count = 0;
     int m_unread = 0;
     int m_serverPending = -1;
     qint64 m_lastRetentionMs = 0;
-    bool m_open = false;
-    bool m_persistent = false;
     bool m_warnedUnreadOverLimit = false;
     bool m_recoveringFromCorruption = false;
-    quint64 m_commitGeneration = 0;
-    quint64 m_durableGeneration = 0;
-    quint64 m_openSerial = 0; // a barrier finishing after a reopen says nothing about the new file
-    bool m_barrierRunning = false;
-    bool m_barrierWanted = false;
 };

@@ -1,87 +1,20 @@
-// TodoStore on a real SQLite file: de-duplication by todo id and by message-id, WAL, persistence across a
-// reopen, migration from an older schema written by this test, recovery from corrupt, foreign and too-new
-// files, the in-memory fallback, retention that never deletes an unread todo, the outbox, and a failing
-// commit that writes nothing. Other connections (plain Qt SQL) look at the file as an outsider would.
+// TodoStore on a real SQLite file, as the application uses it: de-duplication by todo id and by message-id, WAL
+// and durability, persistence across a reopen, the server's pending count, read and done, retention that never
+// deletes an unread todo, and a failing commit that writes nothing. Other connections (plain Qt SQL) look at the
+// file as an outsider would. The file itself (schema migrations, recovery) is tst_tododatabase's.
 #include "MockClock.h"
+#include "StoreTestSupport.h"
 #include "store/TodoStore.h"
-#include "todo/PayloadParser.h"
 
 #include <QDir>
 #include <QFile>
-#include <QRandomGenerator>
 #include <QSignalSpy>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 
 constexpr qint64 kDayMs = 24 * 3600 * 1000;
-
-TodoStore::Message message(const QByteArray &body, const QByteArray &messageId)
-{
-    return {PayloadParser(PayloadOptions {QTimeZone(QByteArrayLiteral("UTC")), {}}).parse(body, messageId),
-            QString::fromUtf8(messageId), QStringLiteral("/topic/todo")};
-}
-
-QByteArray envelope(const QList<QPair<QString, QString>> &todos, int pending = -1, const QString &time = {})
-{
-    QByteArray list;
-    for (const auto &todo : todos) {
-        if (!list.isEmpty())
-            list += ',';
-        list += "{\"id\":\"" + todo.first.toUtf8() + "\",\"title\":\"" + todo.second.toUtf8() + "\"";
-        if (!time.isEmpty())
-            list += ",\"time\":\"" + time.toUtf8() + "\"";
-        list += ",\"metaData\":{\"send_name\":\"张伟\",\"urgency\":1}}";
-    }
-    QByteArray body = "{\"data\":{\"sysMsgList\":[" + list + "]";
-    if (pending >= 0)
-        body += ",\"sysMsgNums\":" + QByteArray::number(pending);
-    return body + "}}";
-}
-
-// A plain Qt SQL connection to the file, as another process would open it.
-class Outsider
-{
-public:
-    explicit Outsider(const QString &path)
-        : m_name(QStringLiteral("outsider-%1").arg(QRandomGenerator::global()->generate()))
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(path);
-        m_ok = db.open();
-    }
-    ~Outsider()
-    {
-        QSqlDatabase::database(m_name).close();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    Q_DISABLE_COPY_MOVE(Outsider)
-
-    bool isOpen() const { return m_ok; }
-    QVariant value(const QString &sql) const
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name));
-        if (!query.exec(sql) || !query.next())
-            return {};
-        return query.value(0);
-    }
-    bool exec(const QString &sql) const
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name));
-        const bool ok = query.exec(sql);
-        if (!ok)
-            qWarning() << sql << query.lastError().text();
-        return ok;
-    }
-
-private:
-    QString m_name;
-    bool m_ok = false;
-};
 
 } // namespace
 
@@ -103,15 +36,8 @@ private Q_SLOTS:
     void survivesReopen();
     void pendingCountFollowsTheLatestPayload();
     void readAndDone();
-    void migratesFromSchemaVersion1();
-    void unusableFileIsMovedAside_data();
-    void unusableFileIsMovedAside();
-    void corruptionWhileOpenRecovers();
-    void movedAsideTwiceKeepsBoth();
-    void unusablePathFallsBackToMemory();
     void failedCommitWritesNothing();
     void retentionNeverDeletesUnread();
-    void outboxSurvivesRestart();
 
 private:
     QString dbPath() const { return m_dir->filePath(QStringLiteral("cache/todos.sqlite")); }
@@ -381,204 +307,6 @@ void tst_TodoStore::readAndDone()
     QVERIFY(!store->setRead(QStringLiteral("id:none")));
 }
 
-void tst_TodoStore::migratesFromSchemaVersion1()
-{
-    // The first schema, written here as that version of the application wrote it.
-    QVERIFY(QDir().mkpath(QFileInfo(dbPath()).absolutePath()));
-    {
-        Outsider old(dbPath());
-        QVERIFY(old.isOpen());
-        QVERIFY(old.exec(QStringLiteral(
-            "CREATE TABLE todos (seq INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE,"
-            " todo_id TEXT NOT NULL DEFAULT '', kind INTEGER NOT NULL DEFAULT 0, title TEXT NOT NULL DEFAULT '',"
-            " time_text TEXT NOT NULL DEFAULT '', time_ms INTEGER, handler_url TEXT NOT NULL DEFAULT '',"
-            " user_id TEXT NOT NULL DEFAULT '', pending_id TEXT NOT NULL DEFAULT '', owner_id TEXT NOT NULL DEFAULT '',"
-            " owner_identity_id TEXT NOT NULL DEFAULT '', urgency INTEGER NOT NULL DEFAULT 0,"
-            " urgency_text TEXT NOT NULL DEFAULT '', bname TEXT NOT NULL DEFAULT '', send_name TEXT NOT NULL DEFAULT "
-            "'',"
-            " send_dept TEXT NOT NULL DEFAULT '', node_name TEXT NOT NULL DEFAULT '',"
-            " pending_url TEXT NOT NULL DEFAULT '', source_json TEXT NOT NULL DEFAULT '{}', sort_ms INTEGER NOT NULL,"
-            " received_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL, read INTEGER NOT NULL DEFAULT 0)")));
-        QVERIFY(old.exec(QStringLiteral("CREATE INDEX todos_order ON todos (sort_ms DESC, seq DESC)")));
-        QVERIFY(old.exec(QStringLiteral("CREATE TABLE state (key TEXT PRIMARY KEY, value)")));
-        QVERIFY(old.exec(QStringLiteral(
-            "INSERT INTO todos (key, todo_id, title, send_name, sort_ms, received_ms, updated_ms, read) VALUES"
-            " ('id:old-1', 'old-1', '旧的待办', '王芳', 1715000000000, 1715000000000, 1715000000000, 1),"
-            " ('id:old-2', 'old-2', 'Old todo', 'Bob', 1715000001000, 1715000001000, 1715000001000, 0)")));
-        QVERIFY(old.exec(QStringLiteral("INSERT INTO state (key, value) VALUES ('server_pending', 6)")));
-        QVERIFY(old.exec(QStringLiteral("PRAGMA user_version = 1")));
-    }
-
-    auto store = openStore();
-    QVERIFY(store);
-    QVERIFY2(store->recoveryMessage().isEmpty(), qPrintable(store->recoveryMessage()));
-    QCOMPARE(store->schemaVersion(), 2);
-    QCOMPARE(store->count(), 2);
-    QCOMPARE(store->unreadCount(), 1);
-    QCOMPARE(store->serverPendingCount(), 6);
-    const QList<Todo> todos = store->loadSummaries();
-    QCOMPARE(todos.size(), 2);
-    QCOMPARE(todos.at(0).title, QStringLiteral("Old todo"));
-    QCOMPARE(todos.at(1).title, QStringLiteral("旧的待办"));
-    QCOMPARE(todos.at(1).senderName, QStringLiteral("王芳"));
-    QCOMPARE(todos.at(1).deliveries, 1); // columns added by the migration, with their defaults
-    QVERIFY(!todos.at(1).done);
-    // Everything of version 2 works on the migrated file: redelivery counting, done, the outbox.
-    const TodoStore::CommitResult again =
-        store->commit({message(envelope({{QStringLiteral("old-2"), QStringLiteral("Old todo")}}), "m")});
-    QCOMPARE(again.updated.size(), 1);
-    QCOMPARE(again.updated.first().deliveries, 2);
-    QVERIFY(store->setDone(QStringLiteral("id:old-1")));
-    QVERIFY(store->enqueueOutbox("/app/done", "{}") > 0);
-    store.reset();
-
-    Outsider check(dbPath());
-    QCOMPARE(check.value(QStringLiteral("PRAGMA user_version")).toInt(), 2);
-    QCOMPARE(check.value(QStringLiteral("SELECT count(*) FROM outbox")).toInt(), 1);
-}
-
-void tst_TodoStore::unusableFileIsMovedAside_data()
-{
-    QTest::addColumn<QString>("kind");
-    QTest::addColumn<QString>("reason");
-    QTest::newRow("garbage") << QStringLiteral("garbage") << QStringLiteral("not a database");
-    QTest::newRow("pages overwritten") << QStringLiteral("pages") << QString();
-    QTest::newRow("newer schema") << QStringLiteral("newer") << QStringLiteral("newer version");
-    QTest::newRow("another application's database") << QStringLiteral("foreign") << QStringLiteral("not a todo store");
-    QTest::newRow("empty file is fine") << QStringLiteral("empty") << QString();
-}
-
-void tst_TodoStore::unusableFileIsMovedAside()
-{
-    QFETCH(QString, kind);
-    QFETCH(QString, reason);
-    QVERIFY(QDir().mkpath(QFileInfo(dbPath()).absolutePath()));
-    if (kind == QLatin1String("garbage")) {
-        QFile file(dbPath());
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        QByteArray garbage(64 * 1024, Qt::Uninitialized);
-        for (char &c : garbage)
-            c = char(QRandomGenerator::global()->bounded(256));
-        file.write(garbage);
-    } else if (kind == QLatin1String("pages")) {
-        {
-            const auto store = openStore();
-            QVERIFY(store);
-            QList<TodoStore::Message> messages;
-            for (int i = 0; i < 200; ++i)
-                messages.append(message(envelope({{QString::number(i), QString(200, QLatin1Char('x'))}}), "m"));
-            QVERIFY(store->commit(messages).ok);
-        }
-        QVERIFY(!QFile::exists(dbPath() + QStringLiteral("-wal"))); // checkpointed on close
-        QFile file(dbPath());
-        QVERIFY(file.open(QIODevice::ReadWrite));
-        QVERIFY(file.size() > 8192);
-        file.seek(4096); // keep the header page, overwrite the rest
-        file.write(QByteArray(int(file.size() - 4096), '\x5a'));
-    } else if (kind == QLatin1String("newer")) {
-        Outsider newer(dbPath());
-        QVERIFY(newer.exec(QStringLiteral("CREATE TABLE todos (x)")));
-        QVERIFY(newer.exec(QStringLiteral("PRAGMA user_version = 99")));
-    } else if (kind == QLatin1String("foreign")) {
-        Outsider foreign(dbPath());
-        QVERIFY(foreign.exec(QStringLiteral("CREATE TABLE bookmarks (url TEXT)")));
-    } else {
-        QFile file(dbPath());
-        QVERIFY(file.open(QIODevice::WriteOnly));
-    }
-    QFile original(dbPath());
-    QVERIFY(original.open(QIODevice::ReadOnly));
-    const QByteArray originalBytes = original.readAll();
-    original.close();
-
-    const auto store = openStore();
-    QVERIFY2(store, "the store always opens");
-    QVERIFY(store->isPersistent());
-    QCOMPARE(store->schemaVersion(), TodoStore::kSchemaVersion);
-    if (kind == QLatin1String("empty")) {
-        QVERIFY(store->recoveryMessage().isEmpty());
-        return;
-    }
-    const QString message = store->recoveryMessage();
-    QVERIFY2(message.contains(QDir::toNativeSeparators(dbPath())), qPrintable(message));
-    QVERIFY2(message.contains(QDir::toNativeSeparators(store->movedAsidePath())), qPrintable(message));
-    QVERIFY2(message.contains(reason), qPrintable(message));
-    // The old file is kept, byte for byte, next to the new one.
-    QVERIFY(store->movedAsidePath().startsWith(dbPath() + QStringLiteral(".unusable-")));
-    QFile aside(store->movedAsidePath());
-    QVERIFY(aside.open(QIODevice::ReadOnly));
-    QCOMPARE(aside.readAll(), originalBytes);
-    // The new store is empty and works.
-    QCOMPARE(store->count(), 0);
-    QCOMPARE(store->commit({::message(envelope({{QStringLiteral("1"), QStringLiteral("t")}}), "m")}).inserted.size(),
-             1);
-    Outsider check(dbPath());
-    QCOMPARE(check.value(QStringLiteral("PRAGMA user_version")).toInt(), TodoStore::kSchemaVersion);
-}
-
-void tst_TodoStore::corruptionWhileOpenRecovers()
-{
-    const auto store = openStore();
-    QVERIFY(store);
-    QSignalSpy reopened(store.get(), &TodoStore::reopened);
-    QVERIFY(store->commit({message(envelope({{QStringLiteral("1"), QStringLiteral("t")}}), "m")}).ok);
-    // Something damages the file under the open store (here: an index root page that points nowhere).
-    {
-        Outsider vandal(dbPath());
-        QVERIFY(vandal.exec(QStringLiteral("PRAGMA writable_schema = ON")));
-        QVERIFY(vandal.exec(QStringLiteral("UPDATE sqlite_master SET rootpage = 99999 WHERE name = 'todos_order'")));
-        // Bump the schema cookie so that the store's connection reads the damaged schema.
-        const int cookie = vandal.value(QStringLiteral("PRAGMA schema_version")).toInt();
-        QVERIFY(vandal.exec(QStringLiteral("PRAGMA schema_version = %1").arg(cookie + 1)));
-    }
-    const TodoStore::CommitResult result =
-        store->commit({message(envelope({{QStringLiteral("2"), QStringLiteral("u")}}), "n")});
-    QVERIFY2(result.ok, qPrintable(result.error));
-    QCOMPARE(reopened.count(), 1);
-    QVERIFY(!store->movedAsidePath().isEmpty());
-    QVERIFY(!store->recoveryMessage().isEmpty());
-    QCOMPARE(store->count(), 1);
-    QCOMPARE(store->loadSummaries().first().key, QStringLiteral("id:2"));
-}
-
-void tst_TodoStore::movedAsideTwiceKeepsBoth()
-{
-    // Two bad files within the same millisecond (the clock does not move here): neither copy is overwritten.
-    QVERIFY(QDir().mkpath(QFileInfo(dbPath()).absolutePath()));
-    QStringList asides;
-    for (const QByteArray &garbage : {QByteArray(8192, 'a'), QByteArray(8192, 'b')}) {
-        QFile file(dbPath());
-        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        file.write(garbage);
-        file.close();
-        QFile::remove(dbPath() + QStringLiteral("-wal"));
-        QFile::remove(dbPath() + QStringLiteral("-shm"));
-        const auto store = openStore();
-        QVERIFY(store && store->isPersistent());
-        asides.append(store->movedAsidePath());
-    }
-    QCOMPARE(asides.size(), 2);
-    QVERIFY(asides.at(0) != asides.at(1));
-    QFile first(asides.at(0));
-    QFile second(asides.at(1));
-    QVERIFY(first.open(QIODevice::ReadOnly) && second.open(QIODevice::ReadOnly));
-    QCOMPARE(first.readAll(), QByteArray(8192, 'a'));
-    QCOMPARE(second.readAll(), QByteArray(8192, 'b'));
-}
-
-void tst_TodoStore::unusablePathFallsBackToMemory()
-{
-    QVERIFY(QDir().mkpath(dbPath())); // a directory where the file should be
-    const auto store = openStore();
-    QVERIFY(store);
-    QVERIFY(store->isOpen());
-    QVERIFY(!store->isPersistent());
-    QVERIFY2(store->recoveryMessage().contains(QLatin1String("in memory")), qPrintable(store->recoveryMessage()));
-    QVERIFY(QFileInfo(dbPath()).isDir()); // not touched
-    QCOMPARE(store->commit({message(envelope({{QStringLiteral("1"), QStringLiteral("t")}}), "m")}).inserted.size(), 1);
-    QCOMPARE(store->loadSummaries().size(), 1);
-}
-
 void tst_TodoStore::failedCommitWritesNothing()
 {
     const auto store = openStore();
@@ -655,29 +383,6 @@ void tst_TodoStore::retentionNeverDeletesUnread()
     QVERIFY(reopened);
     QCOMPARE(reopened->count(), 1);
     QVERIFY(reopened->todo(QStringLiteral("id:t4")));
-}
-
-void tst_TodoStore::outboxSurvivesRestart()
-{
-    {
-        const auto store = openStore();
-        QVERIFY(store);
-        QVERIFY(store->enqueueOutbox("/app/todo/done", R"({"id":"1"})", {{"content-type", "application/json"}}) > 0);
-        QVERIFY(store->enqueueOutbox("/app/todo/read", "2") > 0);
-    }
-    const auto store = openStore();
-    QVERIFY(store);
-    QList<TodoStore::OutboxEntry> entries = store->outbox();
-    QCOMPARE(entries.size(), 2);
-    QCOMPARE(entries.at(0).destination, QByteArray("/app/todo/done"));
-    QCOMPARE(entries.at(0).body, QByteArray(R"({"id":"1"})"));
-    QCOMPARE(entries.at(0).headers, (QList<QPair<QByteArray, QByteArray>> {{"content-type", "application/json"}}));
-    QCOMPARE(entries.at(0).createdMs, m_clock->wallMs());
-    QVERIFY(store->removeOutbox(entries.at(0).id));
-    QVERIFY(!store->removeOutbox(entries.at(0).id));
-    entries = store->outbox();
-    QCOMPARE(entries.size(), 1);
-    QCOMPARE(entries.at(0).body, QByteArray("2"));
 }
 
 QTEST_GUILESS_MAIN(tst_TodoStore)

@@ -1,0 +1,99 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QString>
+#include <QVariant>
+
+#include <functional>
+
+class Clock;
+
+// The SQLite file under TodoStore: the connection, the versioned schema and its migrations, the checks a file has
+// to pass, WAL mode, the recovery that moves an unusable file aside, and the `state` table (values of the store as
+// a whole). The rows of todos are TodoTable's; making commits durable is DurabilityBarrier's.
+//
+// Schema: PRAGMA user_version is the schema version. A fresh file runs every migration, an older one those above
+// its version, each in its own transaction; a file of a newer version is not ours to touch. Versions:
+//   1  todos (with their read state), the list order index, state
+//   2  delivery bookkeeping (message-id, destination, deliveries), done, an index on read, an outbox table
+//   3  the outbox table dropped (nothing used it)
+//
+// Recovery (see TodoStore): open() never leaves the application without a database. One that is corrupt,
+// unreadable, not ours or written by a newer version is moved aside (to "<path>.unusable-<time>", with its -wal
+// and -shm files) and a fresh one is created in its place; if even that fails the database lives in memory.
+// recoveryMessage() says which.
+//
+// Connection settings: WAL mode, synchronous=NORMAL (commits do not wait for the disk), no automatic checkpoints
+// (DurabilityBarrier schedules them), a busy timeout of 5 s.
+class TodoDatabase final
+{
+    Q_DECLARE_TR_FUNCTIONS(TodoDatabase)
+
+public:
+    static constexpr int kSchemaVersion = 3;
+
+    // Called on every candidate file once it passed the checks, is in WAL mode and migrated, with isOpen() true:
+    // the user prepares its statements and reads what it keeps in memory. false (with why) makes the file unusable;
+    // it must then leave nothing behind (no statement on the connection).
+    using Attach = std::function<bool(QString *why)>;
+
+    TodoDatabase();
+    ~TodoDatabase();
+    Q_DISABLE_COPY_MOVE(TodoDatabase)
+
+    void setClock(Clock *clock); // for the names of moved-aside files; nullptr means Clock::system()
+
+    // Opens (creating directories and the file as needed) the database at `path`, moving it aside or falling back
+    // to memory as described above. False only when not even a database in memory could be had. Call close() (and
+    // release every statement) first.
+    bool open(const QString &path, const Attach &attach);
+    // Closes the connection. Every statement on it has to be released first.
+    void close();
+
+    bool isOpen() const { return m_open; }
+    bool isPersistent() const { return m_open && m_persistent; }
+    // Open on a file in WAL mode: what a checkpoint can make durable.
+    bool isWalOnDisk() const { return m_open && m_persistent && m_journalMode == QLatin1String("wal"); }
+    QString path() const { return m_path; } // as asked for, also when the database fell back to memory
+    QString recoveryMessage() const { return m_recoveryMessage; }
+    QString movedAsidePath() const { return m_movedAsidePath; }
+    int schemaVersion() const { return m_schemaVersion; }
+    QString journalMode() const { return m_journalMode; }
+
+    // The last error of any statement of the store (TodoTable and DurabilityBarrier report theirs here too).
+    QString lastError() const { return m_lastError; }
+    void setLastError(const QString &error) const { m_lastError = error; }
+
+    QSqlDatabase &connection() { return m_db; }
+    const QSqlDatabase &connection() const { return m_db; }
+    // Runs one statement; on failure records lastError() (and *why).
+    bool exec(const QString &sql, QString *why = nullptr);
+
+    // The state table: null when `key` is not set (or cannot be read).
+    QVariant state(const QString &key) const;
+    // Sets `key` (inside the caller's transaction, if any); the error, invalid on success.
+    QSqlError setState(const QString &key, const QVariant &value);
+
+    // SQLITE_CORRUPT and SQLITE_NOTADB: the file went bad under an open connection.
+    static bool isCorruption(const QSqlError &error);
+
+private:
+    bool openAt(const QString &path, const Attach &attach, QString *why);
+    bool migrate(int fromVersion, QString *why);
+    QString moveAside(const QString &path);
+    void release();
+
+    Clock *m_clock = nullptr;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    QString m_path;
+    QString m_recoveryMessage;
+    QString m_movedAsidePath;
+    QString m_journalMode;
+    mutable QString m_lastError;
+    int m_schemaVersion = 0;
+    bool m_open = false;
+    bool m_persistent = false;
+};
