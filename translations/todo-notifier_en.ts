@@ -1467,10 +1467,6 @@ Run &apos;todo-notifier --help&apos; for usage.
 <context>
     <name>SockJsInfoProbe</name>
     <message>
-        <source>TLS certificate rejected: %1</source>
-        <translation>TLS certificate rejected: %1</translation>
-    </message>
-    <message>
         <source>no answer in time</source>
         <translation>no answer in time</translation>
     </message>
@@ -1730,10 +1726,6 @@ Run &apos;todo-notifier --help&apos; for usage.
         <source>the connection closed before it was established</source>
         <translation>the connection closed before it was established</translation>
     </message>
-    <message>
-        <source>TLS certificate rejected: %1</source>
-        <translation>TLS certificate rejected: %1</translation>
-    </message>
 </context>
 <context>
     <name>TodoDatabase</name>
@@ -1970,6 +1962,13 @@ When a todo is pushed to you (an approval, a change request, a task), it appears
     </message>
 </context>
 <context>
+    <name>Transport</name>
+    <message>
+        <source>TLS certificate rejected: %1</source>
+        <translation>TLS certificate rejected: %1</translation>
+    </message>
+</context>
+<context>
     <name>TransportPlan</name>
     <message>
         <source> with %1</source>
@@ -2142,10 +2141,6 @@ When a todo is pushed to you (an approval, a change request, a task), it appears
     <message>
         <source>the connection closed during the handshake</source>
         <translation>the connection closed during the handshake</translation>
-    </message>
-    <message>
-        <source>TLS certificate rejected: %1</source>
-        <translation>TLS certificate rejected: %1</translation>
     </message>
 </context>
 <context>

@@ -1463,10 +1463,6 @@ Run &apos;todo-notifier --help&apos; for usage.
 <context>
     <name>SockJsInfoProbe</name>
     <message>
-        <source>TLS certificate rejected: %1</source>
-        <translation>TLS 证书被拒绝：%1</translation>
-    </message>
-    <message>
         <source>no answer in time</source>
         <translation>未及时应答</translation>
     </message>
@@ -1726,10 +1722,6 @@ Run &apos;todo-notifier --help&apos; for usage.
         <source>the connection closed before it was established</source>
         <translation>连接在建立之前就已关闭</translation>
     </message>
-    <message>
-        <source>TLS certificate rejected: %1</source>
-        <translation>TLS 证书被拒绝：%1</translation>
-    </message>
 </context>
 <context>
     <name>TodoDatabase</name>
@@ -1961,6 +1953,13 @@ When a todo is pushed to you (an approval, a change request, a task), it appears
     </message>
 </context>
 <context>
+    <name>Transport</name>
+    <message>
+        <source>TLS certificate rejected: %1</source>
+        <translation>TLS 证书被拒绝：%1</translation>
+    </message>
+</context>
+<context>
     <name>TransportPlan</name>
     <message>
         <source> with %1</source>
@@ -2132,10 +2131,6 @@ When a todo is pushed to you (an approval, a change request, a task), it appears
     <message>
         <source>the connection closed during the handshake</source>
         <translation>连接在握手期间关闭</translation>
-    </message>
-    <message>
-        <source>TLS certificate rejected: %1</source>
-        <translation>TLS 证书被拒绝：%1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "base/Logging.h"
 #include "transport/SockJsFraming.h"
+#include "transport/Transport.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -123,10 +124,7 @@ void SockJsInfoProbe::start(const QUrl &base, const TransportOptions &options, i
             reply->ignoreSslErrors();
             return;
         }
-        QStringList messages;
-        for (const QSslError &error : errors)
-            messages << error.errorString();
-        m_sslError = tr("TLS certificate rejected: %1").arg(messages.join(QStringLiteral("; ")));
+        m_sslError = Transport::describeSslErrors(errors);
     });
 #endif
 }

@@ -164,10 +164,7 @@ void TcpTransport::onSslErrors(const QList<QSslError> &errors)
         socket->ignoreSslErrors();
         return;
     }
-    QStringList messages;
-    for (const QSslError &error : errors)
-        messages << error.errorString();
-    m_sslError = tr("TLS certificate rejected: %1").arg(messages.join(QStringLiteral("; ")));
+    m_sslError = describeSslErrors(errors);
 #else
     Q_UNUSED(errors)
 #endif
@@ -180,19 +177,10 @@ void TcpTransport::finish(TransportError error, const QString &reason)
         return;
     m_state = State::Closed;
     releaseSocket();
-    if (previous == State::Opening)
-        Q_EMIT failed(error == TransportError::None ? TransportError::Closed : error, reason);
-    else
-        Q_EMIT closed(error, reason);
+    reportEnd(previous == State::Opening, error, reason);
 }
 
 void TcpTransport::releaseSocket()
 {
-    if (!m_socket)
-        return;
-    m_socket->disconnect(this);
-    QTcpSocket *socket = m_socket.release();
-    if (socket->state() != QAbstractSocket::UnconnectedState)
-        socket->abort();
-    socket->deleteLater(); // we may be inside one of its own signals
+    discardSocket(m_socket, this);
 }

@@ -20,3 +20,19 @@ QString transportErrorName(TransportError error)
     }
     return QStringLiteral("closed");
 }
+
+void Transport::reportEnd(bool wasOpening, TransportError error, const QString &reason)
+{
+    if (wasOpening)
+        Q_EMIT failed(error == TransportError::None ? TransportError::Closed : error, reason);
+    else
+        Q_EMIT closed(error, reason);
+}
+
+QString Transport::describeSslErrors(const QList<QSslError> &errors)
+{
+    QStringList messages;
+    for (const QSslError &error : errors)
+        messages << error.errorString();
+    return tr("TLS certificate rejected: %1").arg(messages.join(QStringLiteral("; ")));
+}

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QAbstractSocket>
 #include <QByteArray>
 #include <QList>
 #include <QMetaType>
@@ -7,9 +8,12 @@
 #include <QObject>
 #include <QPair>
 #include <QSslConfiguration>
+#include <QSslError>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
+
+#include <memory>
 
 // Why a transport could not open or lost its connection. The client uses the kind to decide between
 // retrying, failing over and giving up, and the CLI maps it to exit codes.
@@ -61,10 +65,31 @@ public:
     // The negotiated WebSocket subprotocol, if any (e.g. "v12.stomp").
     virtual QString subprotocol() const { return {}; }
 
+    // "TLS certificate rejected: ..." for people.
+    static QString describeSslErrors(const QList<QSslError> &errors);
+
 Q_SIGNALS:
     void opened();
     void dataReceived(const QByteArray &data); // STOMP bytes, in order
     void activity(); // any inbound traffic, including transport-level keep-alives
     void closed(TransportError error, const QString &reason);
     void failed(TransportError error, const QString &reason); // open() did not succeed
+
+protected:
+    // For socket-based transports: the end of a connection, reported once, as failed() while it was still opening
+    // and as closed() once it was open.
+    void reportEnd(bool wasOpening, TransportError error, const QString &reason);
+    // Lets go of a socket that may be inside one of its own signals: disconnected from `owner`, aborted if still
+    // connected, deleted from the event loop.
+    template<typename Socket>
+    static void discardSocket(std::unique_ptr<Socket> &socket, QObject *owner)
+    {
+        if (!socket)
+            return;
+        socket->disconnect(owner);
+        Socket *released = socket.release();
+        if (released->state() != QAbstractSocket::UnconnectedState)
+            released->abort();
+        released->deleteLater();
+    }
 };

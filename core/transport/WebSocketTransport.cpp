@@ -228,10 +228,7 @@ void WebSocketTransport::onSslErrors(const QList<QSslError> &errors)
         m_socket->ignoreSslErrors();
         return;
     }
-    QStringList messages;
-    for (const QSslError &error : errors)
-        messages << error.errorString();
-    m_sslError = tr("TLS certificate rejected: %1").arg(messages.join(QStringLiteral("; ")));
+    m_sslError = describeSslErrors(errors);
 #else
     Q_UNUSED(errors)
 #endif
@@ -244,19 +241,10 @@ void WebSocketTransport::finish(TransportError error, const QString &reason)
         return;
     m_state = State::Closed;
     releaseSocket();
-    if (previous == State::Opening)
-        Q_EMIT failed(error == TransportError::None ? TransportError::Closed : error, reason);
-    else
-        Q_EMIT closed(error, reason);
+    reportEnd(previous == State::Opening, error, reason);
 }
 
 void WebSocketTransport::releaseSocket()
 {
-    if (!m_socket)
-        return;
-    m_socket->disconnect(this);
-    QWebSocket *socket = m_socket.release();
-    if (socket->state() != QAbstractSocket::UnconnectedState)
-        socket->abort();
-    socket->deleteLater(); // we may be inside one of its own signals
+    discardSocket(m_socket, this);
 }
