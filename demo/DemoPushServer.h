@@ -1,5 +1,7 @@
 #pragma once
 
+#include "DemoConnection.h"
+#include "DemoServerHooks.h"
 #include "TodoGenerator.h"
 #include "stomp/StompFrame.h"
 
@@ -9,17 +11,16 @@
 #include <QObject>
 #include <QString>
 #include <QUrl>
-#include <QWebSocketProtocol>
 
 #include <memory>
 #include <vector>
 
 class Clock;
-class ClockTimer;
-class QTcpServer;
-class QTcpSocket;
+class DemoDelivery;
+class DemoFrameHandler;
+class DemoHandshakeGate;
+class DemoTodoPublisher;
 class QWebSocket;
-class QWebSocketServer;
 
 // A demonstration server and test double: the server side of STOMP 1.2 (and 1.1, 1.0) over WebSocket, on
 // QWebSocketServer, that pushes sample todos (TodoGenerator) to whoever subscribes. It is NOT a message
@@ -28,44 +29,29 @@ class QWebSocketServer;
 //
 // Two users:
 //  - `todo-notifier-cli --demo`, the GUI's `--demo` and `todo-notifier-demo-server` embed it as a push source;
-//  - the StompClient tests drive it in-process as a fake server with the fault switches below.
+//  - the client's tests drive it in-process as a fake server, through FaultInjectingDemoServer (demo/testing/,
+//    linked only by tests) when they need faults: dropped or stalled connections, errors, delays, refusals.
 //
-// Protocol, as implemented:
-//  - WebSocket: listens on `path()` (default "/ws"); a request for another path is refused at the HTTP
-//    level (404), as is every request while setRejectConnections(true) (503). Offers the subprotocols
-//    v12.stomp, v11.stomp and v10.stomp. Frames go out as text messages (binary if not valid UTF-8); both
-//    kinds are accepted. One STOMP frame (or one heart-beat EOL) per WebSocket message.
-//  - CONNECT or STOMP: the version is the highest common one of `accept-version` (absent: 1.0) and
-//    supportedVersions(); none in common gives ERROR "Supported protocol versions are ..." (with a `version`
-//    header) and a close, as the spec says. Optional credentials (setCredentials()) and virtual host
-//    (setRequiredHost()): a mismatch gives ERROR and a close. CONNECTED carries `version`, `session`,
-//    `server:TodoNotifier-Demo/<version>` and `heart-beat:<sx>,<sy>` (the server's offer, setHeartbeat()).
-//  - Heart-beats (1.1+), negotiated per spec: the server sends an EOL whenever it has sent nothing for
-//    max(sx, cy) ms, and closes a client it has heard nothing from for 2 x max(cx, sy) ms (0 on either side
-//    switches a direction off).
-//  - SUBSCRIBE (`id`, `destination`, `ack` auto | client | client-individual), UNSUBSCRIBE, SEND, ACK/NACK,
-//    BEGIN/COMMIT/ABORT, DISCONNECT; a `receipt` header on any frame but CONNECT is answered with RECEIPT.
-//    Protocol violations (unknown command, frame before CONNECT, missing header, unknown subscription,
-//    transaction or ack id, unparsable bytes) are answered with ERROR (with `receipt-id` when the frame
-//    asked for a receipt) and a close, as brokers do.
-//  - Delivery: SEND is delivered to every subscription whose destination equals the SEND's (a tiny echo
-//    broker); publish() likewise; the periodic todo push goes to every subscription, whatever its
-//    destination. MESSAGE carries `destination`, `subscription`, `message-id`, `content-type`,
-//    `content-length` and, in 1.2 for client acks, an `ack` id that differs from the message id.
-//  - Acknowledgement, a small and honest model of a broker's: a MESSAGE to a client or client-individual
-//    subscription stays unacked until ACKed (1.2: `id` = the MESSAGE's `ack`; 1.1: `message-id` +
-//    `subscription`; 1.0: `message-id`). `client` acks are cumulative within the subscription,
-//    `client-individual` ones are not. A NACKed message, and every message still unacked when its
-//    subscription is cancelled or its connection ends, is requeued: it goes at once to ONE other current
-//    subscription of the same destination (the same subscription only if there is no other), or waits for
-//    the next SUBSCRIBE to that destination. A redelivery keeps its `message-id`, gets a new `ack` id and
-//    carries `redelivered:true`. Messages for a destination nobody subscribes to are dropped (topic-like).
-//  - Transactions: SEND, ACK and NACK naming a transaction are held and applied, in order, on COMMIT and
-//    dropped on ABORT (or when the connection ends).
+// This class is the facade: configuration, lifecycle, publishing and observation. The work is done by its parts,
+// one job each:
+//  - DemoHandshakeGate: TCP accept, the HTTP request check (404 for another path than path()) and the
+//    WebSocket handshake, offering the subprotocols v12.stomp, v11.stomp and v10.stomp;
+//  - DemoConnection: one WebSocket connection and its STOMP session's state, its ordered output, heart-beats
+//    out and the silence watchdog. Frames go out as text messages (binary if not valid UTF-8), one STOMP frame
+//    (or one heart-beat EOL) per WebSocket message; both kinds are accepted;
+//  - DemoFrameHandler: the STOMP session: CONNECT negotiation (versions, heart-beats, credentials, virtual
+//    host), receipts, transactions, DISCONNECT, and ERROR plus a close for every protocol violation;
+//  - DemoDelivery: subscriptions, MESSAGE delivery (SEND is echoed to the subscribers of its destination),
+//    acknowledgement (auto, client, client-individual) and the requeueing of NACKed and orphaned messages;
+//  - DemoTodoPublisher: the periodic todo push.
+// Each part's header describes its share of the protocol as implemented.
 //
 // Time: every timer (publishing, heart-beats, the silence watchdog, response delays) comes from the Clock,
 // so tests drive it with MockClock. Call setClock() before listen().
-class DemoPushServer final : public QObject
+//
+// The DemoServerHooks it inherits, openConnections() and resumeTraffic() are the seam for a test double; the
+// server itself never departs from its normal behaviour.
+class DemoPushServer : public QObject, protected DemoServerHooks
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DemoPushServer)
@@ -103,24 +89,24 @@ public:
 
     // The WebSocket path served (default "/ws"); requests for any other path get HTTP 404.
     void setPath(const QString &path);
-    QString path() const { return m_path; }
+    QString path() const;
 
     // Todo push period in ms (default 5000; 0 = no periodic push). While anyone is subscribed, the next push
     // comes at most firstPublishDelayMs() (default 1000) after a new SUBSCRIBE, so a newcomer sees one soon.
     void setPublishInterval(qint64 ms);
-    qint64 publishInterval() const { return m_publishIntervalMs; }
+    qint64 publishInterval() const;
     void setFirstPublishDelay(qint64 ms);
-    qint64 firstPublishDelay() const { return m_firstPublishDelayMs; }
+    qint64 firstPublishDelay() const;
 
     // The heart-beat the server offers in CONNECTED: it can send every `sendMs` and wants to hear from the
     // client every `receiveMs` (default 10000,10000; 0 = not offered).
     void setHeartbeat(qint64 sendMs, qint64 receiveMs);
-    qint64 heartbeatSendMs() const { return m_heartbeatSendMs; }
-    qint64 heartbeatReceiveMs() const { return m_heartbeatReceiveMs; }
+    qint64 heartbeatSendMs() const;
+    qint64 heartbeatReceiveMs() const;
 
     // Versions the server accepts (default 1.0, 1.1, 1.2), for testing a client's negotiation.
     void setSupportedVersions(const QList<StompVersion> &versions);
-    QList<StompVersion> supportedVersions() const { return m_supportedVersions; }
+    QList<StompVersion> supportedVersions() const;
 
     // Requires CONNECT `login`/`passcode` to match (an empty login switches the check off). A mismatch is
     // answered with ERROR "Authentication failed" and a close. The passcode is never logged.
@@ -129,7 +115,7 @@ public:
     void setRequiredHost(const QString &host);
 
     // The source of the pushed todos (seeded with 1 and reading this server's clock).
-    TodoGenerator &generator() { return m_generator; }
+    TodoGenerator &generator();
 
     // ---- Lifecycle -----------------------------------------------------------------------------------
     bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
@@ -151,43 +137,9 @@ public:
     // message-id, or an empty array when nobody is subscribed (nothing is generated then).
     QByteArray publishTodo();
 
-    // ---- Fault injection (each applies to every current connection unless said otherwise) ------------
-    // Aborts the TCP connections: no WebSocket close frame, no STOMP frame. The client sees an abnormal close.
-    void dropConnections();
-    // Closes the WebSocket connections cleanly with this close code and reason (after any queued output).
-    void closeConnections(QWebSocketProtocol::CloseCode code = QWebSocketProtocol::CloseCodeNormal,
-                          const QString &reason = {});
-    // false: sends no more heart-beats (the sockets stay open and everything else works). Default true.
-    void setHeartbeatsEnabled(bool enabled);
-    bool heartbeatsEnabled() const { return m_heartbeatsEnabled; }
-    // true: a silent path. Nothing is read (incoming bytes are buffered, unprocessed), nothing is sent (no
-    // frames, no heart-beats; output queues up), the silence watchdog is suspended, and new connections hang
-    // before the WebSocket handshake. false: everything buffered is processed and sent, in order.
-    void setStalled(bool stalled);
-    bool isStalled() const { return m_stalled; }
-    // Sends ERROR with `message` (header) and `body` (text/plain), then closes, as brokers do.
-    void sendError(const QByteArray &message, const QByteArray &body = {});
-    // Sends bytes that violate STOMP (malformedFrameBytes()) as one WebSocket message; the connection stays open.
-    void sendMalformedFrame();
-    static QByteArray malformedFrameBytes();
-    // Sends arbitrary bytes as one WebSocket message (text if valid UTF-8), in order with queued output.
-    void sendRaw(const QByteArray &bytes);
-    // Delays every CONNECTED and RECEIPT by `ms` (Clock time). Output queued behind a delayed frame waits
-    // for it, so the stream order is kept; heart-beats are not held back. 0 = no delay (default).
-    void setResponseDelay(qint64 ms);
-    qint64 responseDelay() const { return m_responseDelayMs; }
-    // false: RECEIPT frames are swallowed (DISCONNECT still closes). For testing receipt timeouts.
-    void setReceiptsEnabled(bool enabled);
-    bool receiptsEnabled() const { return m_receiptsEnabled; }
-    // true: new WebSocket handshakes are refused with HTTP 503; open connections are untouched.
-    void setRejectConnections(bool reject);
-    bool rejectsConnections() const { return m_rejectConnections; }
-    // true: an extra LF follows every frame, inside the same WebSocket message (the RabbitMQ habit).
-    void setSendExtraNewlineAfterFrames(bool enabled);
-
     // ---- Observation ---------------------------------------------------------------------------------
     int connectionCount() const; // open WebSocket connections
-    int pendingHandshakeCount() const { return int(m_handshaking.size()); } // TCP connections before the upgrade
+    int pendingHandshakeCount() const; // TCP connections before the upgrade
     QList<QByteArray> sessionIds() const; // of the open connections, oldest first
     QList<SessionInfo> sessions() const;
     QList<ReceivedFrame> receivedFrames() const { return m_receivedFrames; } // all, in order
@@ -196,12 +148,10 @@ public:
     int subscriptionCount() const; // over all connections
     int unackedCount() const; // MESSAGEs to client/client-individual subscriptions not yet ACKed
     int requeuedCount() const; // NACKed or orphaned MESSAGEs waiting for a subscriber
-    int sentMessageCount() const { return m_sentMessageCount; } // MESSAGE frames sent (all deliveries)
-    int sentFrameCount() const { return m_sentFrameCount; } // frames of any command actually sent
-    int heartbeatsSent() const { return m_heartbeatsSent; }
-    int heartbeatsReceived() const { return m_heartbeatsReceived; } // EOLs from clients, between frames
-    int queuedOutputCount() const; // frames held back by a delay or a stall
-    qint64 bufferedInputBytes() const; // bytes received but not processed (stalled)
+    int sentMessageCount() const { return m_counters.sentMessages; } // MESSAGE frames sent (all deliveries)
+    int sentFrameCount() const { return m_counters.sentFrames; } // frames of any command actually sent
+    int heartbeatsSent() const { return m_counters.heartbeatsSent; }
+    int heartbeatsReceived() const; // EOLs from clients, between frames
 
 Q_SIGNALS:
     // A WebSocket connection was accepted (the STOMP session id is assigned now).
@@ -211,88 +161,28 @@ Q_SIGNALS:
     void clientDisconnected(const QByteArray &sessionId);
     void frameReceived(const QByteArray &sessionId, const StompFrame &frame);
 
+protected:
+    // ---- The seam for a test double (with the DemoServerHooks above) ---------------------------------
+    // The open connections, oldest first, to act on directly.
+    QList<DemoConnection *> openConnections() const;
+    // Catches up once holdsTraffic() answers false again: the connections waiting before their handshake are
+    // looked at, and for each open connection its queued output is written and then its held input processed.
+    void resumeTraffic();
+
 private:
-    enum class AckMode { Auto, Client, ClientIndividual };
-    struct Connection;
-    struct Subscription;
-    struct Delivery;
-    struct Outgoing;
-
-    void onTcpConnection();
-    void inspectHandshake(QTcpSocket *socket);
-    void refuseHandshake(QTcpSocket *socket, const QByteArray &status);
-    void onWebSocketConnection();
-    void onSocketDisconnected(Connection *connection);
-    void onBytes(Connection *connection, const QByteArray &bytes);
-    void processInput(Connection *connection, const QByteArray &bytes);
-    void handleFrame(Connection *connection, const StompFrame &frame, bool inTransaction = false);
-    void handleConnect(Connection *connection, const StompFrame &frame);
-    void handleSubscribe(Connection *connection, const StompFrame &frame);
-    void handleUnsubscribe(Connection *connection, const StompFrame &frame);
-    void handleSend(Connection *connection, const StompFrame &frame);
-    void handleAck(Connection *connection, const StompFrame &frame);
-    void handleTransaction(Connection *connection, const StompFrame &frame);
-    void sendReceipt(Connection *connection, const StompFrame &frame);
-    void protocolError(Connection *connection, const QByteArray &message, const QByteArray &body,
-                       const StompFrame *offending = nullptr, const QList<StompFrame::Header> &extra = {});
-
-    void deliverToDestination(const QByteArray &destination, const QByteArray &messageId, const QByteArray &body,
-                              const QList<StompFrame::Header> &headers);
-    void deliver(Connection *connection, const Subscription &subscription, const QByteArray &messageId,
-                 const QByteArray &body, const QList<StompFrame::Header> &headers, bool redelivered);
-    void requeue(std::vector<Delivery> deliveries);
-    void offerRequeued(const QByteArray &destination);
-    void schedulePublish(qint64 delayMs);
-    void onPublishTimer();
-
-    void sendFrame(Connection *connection, const StompFrame &frame, qint64 delayMs = 0);
-    void enqueue(Connection *connection, Outgoing item);
-    void flush(Connection *connection);
-    void writeMessage(Connection *connection, const QByteArray &bytes);
-    void startSession(Connection *connection);
-    void onHeartbeatTimer(Connection *connection);
-    void onWatchdogTimer(Connection *connection);
-    void restartWatchdog(Connection *connection);
-    void closeConnection(Connection *connection, QWebSocketProtocol::CloseCode code, const QString &reason);
-
-    QList<Connection *> liveConnections() const;
-    QByteArray nextMessageId();
+    // This server as its parts see it (the conversion to the protected base is only allowed in here).
+    const DemoServerHooks &hooks() const { return *this; }
+    void onWebSocketConnection(QWebSocket *socket);
+    void onConnectionEnded(DemoConnection *connection);
 
     Clock *m_clock = nullptr;
-    QTcpServer *m_tcpServer = nullptr;
-    QWebSocketServer *m_webSocketServer = nullptr;
-    QList<QTcpSocket *> m_handshaking;
-    std::vector<std::unique_ptr<Connection>> m_connections;
-    std::vector<std::unique_ptr<Connection>> m_finished; // released from the event loop, never mid-signal
-    std::unique_ptr<ClockTimer> m_publishTimer;
-    qint64 m_nextPublishAt = 0;
-    TodoGenerator m_generator;
-
-    QString m_path = QStringLiteral("/ws");
-    qint64 m_publishIntervalMs = 5000;
-    qint64 m_firstPublishDelayMs = 1000;
-    qint64 m_heartbeatSendMs = 10000;
-    qint64 m_heartbeatReceiveMs = 10000;
-    QList<StompVersion> m_supportedVersions {StompVersion::V1_0, StompVersion::V1_1, StompVersion::V1_2};
-    QByteArray m_login;
-    QByteArray m_passcode;
-    QByteArray m_requiredHost;
-
-    bool m_heartbeatsEnabled = true;
-    bool m_stalled = false;
-    bool m_receiptsEnabled = true;
-    bool m_rejectConnections = false;
-    bool m_extraNewline = false;
-    qint64 m_responseDelayMs = 0;
-
+    DemoConnection::Counters m_counters;
+    std::unique_ptr<DemoHandshakeGate> m_gate;
+    std::unique_ptr<DemoDelivery> m_delivery;
+    std::unique_ptr<DemoTodoPublisher> m_publisher;
+    std::unique_ptr<DemoFrameHandler> m_frames;
+    std::vector<std::unique_ptr<DemoConnection>> m_connections;
+    std::vector<std::unique_ptr<DemoConnection>> m_finished; // released from the event loop, never mid-signal
     QList<ReceivedFrame> m_receivedFrames;
-    std::vector<Delivery> m_unacked;
-    std::vector<Delivery> m_requeued;
     quint64 m_sessionCounter = 0;
-    quint64 m_messageCounter = 0;
-    quint64 m_ackCounter = 0;
-    int m_sentMessageCount = 0;
-    int m_sentFrameCount = 0;
-    int m_heartbeatsSent = 0;
-    int m_heartbeatsReceived = 0;
 };

@@ -2,7 +2,7 @@
 // server in this test) with the application's auth headers, whose body goes through the same parser and store
 // as a push: known todos are not announced again, new ones are, and the pending count follows. HTTP errors
 // and oversized lists are reported, not ingested.
-#include "DemoPushServer.h"
+#include "FaultInjectingDemoServer.h"
 #include "MockClock.h"
 #include "ingest/CatchUp.h"
 #include "ingest/TodoIngestor.h"
@@ -98,7 +98,7 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<MockClock> m_clock;
-    std::unique_ptr<DemoPushServer> m_push;
+    std::unique_ptr<FaultInjectingDemoServer> m_push;
     std::unique_ptr<PendingListServer> m_http;
     std::unique_ptr<StompClient> m_client;
     std::unique_ptr<StompPushSource> m_source; // the client behind the seam the ingestor takes
@@ -111,7 +111,7 @@ void tst_CatchUp::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     m_clock = std::make_unique<MockClock>();
-    m_push = std::make_unique<DemoPushServer>();
+    m_push = std::make_unique<FaultInjectingDemoServer>();
     m_push->setClock(m_clock.get());
     m_push->setPublishInterval(0);
     m_push->setHeartbeat(0, 0);

@@ -6,7 +6,7 @@
 // by reading the database file at the moment the ACK arrives); a failed commit NACKs, and the redelivery is
 // stored once; a crash between commit and ACK (the connection dies) redelivers and stores once, with one
 // todoArrived(); bursts are committed in bounded batches.
-#include "DemoPushServer.h"
+#include "FaultInjectingDemoServer.h"
 #include "MockClock.h"
 #include "ingest/TodoIngestor.h"
 #include "stomp/StompClient.h"
@@ -107,7 +107,7 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<MockClock> m_clock;
-    std::unique_ptr<DemoPushServer> m_server;
+    std::unique_ptr<FaultInjectingDemoServer> m_server;
     std::unique_ptr<StompClient> m_client;
     std::unique_ptr<StompPushSource> m_source; // the client behind the seam the ingestor takes
     std::unique_ptr<TodoStore> m_store;
@@ -119,7 +119,7 @@ void tst_TodoIngestor::init()
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_clock = std::make_unique<MockClock>();
-    m_server = std::make_unique<DemoPushServer>();
+    m_server = std::make_unique<FaultInjectingDemoServer>();
     m_server->setClock(m_clock.get());
     m_server->setPublishInterval(0);
     m_server->setHeartbeat(0, 0);

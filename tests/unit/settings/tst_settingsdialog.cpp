@@ -5,7 +5,7 @@
 //    session bus): only the tests about saving and secrets, which then read the secrets back through a fresh
 //    CredentialStore, as the next run of the application would.
 // TODO_SCREENSHOT_DIR=<dir> makes renderEveryPage() save each page, in English and in Chinese, as PNG files.
-#include "DemoPushServer.h"
+#include "FaultInjectingDemoServer.h"
 #include "common/Translations.h"
 #include "config/CredentialStore.h"
 #include "config/Settings.h"
@@ -785,7 +785,7 @@ void tst_SettingsDialog::testConnectionReportsUnreachableAndEachUrl()
 void tst_SettingsDialog::testConnectionCanBeCancelled()
 {
     SKIP_WITH_A_KEYCHAIN();
-    DemoPushServer server;
+    FaultInjectingDemoServer server;
     QVERIFY(server.listen());
     server.setStalled(true); // connections hang before the handshake
 

@@ -1,7 +1,7 @@
 // The StompClient state machine against the in-process demo server (a real QWebSocketServer), with every
 // timer of the client driven through MockClock: heart-beat loss, backoff, attempt limits, auth failures,
 // resubscribe-then-flush, receipts, failover, suspend/resume. Network events are awaited, never slept on.
-#include "DemoPushServer.h"
+#include "FaultInjectingDemoServer.h"
 #include "MockClock.h"
 #include "TcpForwarder.h"
 #include "source/ConnectionSupervisor.h"
@@ -83,14 +83,14 @@ private:
 
     std::unique_ptr<MockClock> m_clock;
     std::unique_ptr<MockClock> m_serverClock; // when the server must not share the client's time
-    std::unique_ptr<DemoPushServer> m_server;
+    std::unique_ptr<FaultInjectingDemoServer> m_server;
     std::unique_ptr<StompClient> m_client;
 };
 
 void tst_StompClient::init()
 {
     m_clock = std::make_unique<MockClock>();
-    m_server = std::make_unique<DemoPushServer>();
+    m_server = std::make_unique<FaultInjectingDemoServer>();
     m_server->setClock(m_clock.get());
     m_server->setPublishInterval(0);
     m_server->setHeartbeat(0, 0);
@@ -230,7 +230,7 @@ void tst_StompClient::heartbeatsAreSentWhenIdle()
 {
     // The server keeps its own clock here, so that only the client's time moves.
     m_serverClock = std::make_unique<MockClock>();
-    m_server = std::make_unique<DemoPushServer>();
+    m_server = std::make_unique<FaultInjectingDemoServer>();
     m_server->setClock(m_serverClock.get());
     m_server->setPublishInterval(0);
     m_server->setHeartbeat(0, 1000); // the server wants a beat every second

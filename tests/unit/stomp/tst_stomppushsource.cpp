@@ -2,7 +2,7 @@
 // InboundMessage (body, id, destination, headers), accepting one sends its ACK and rejecting one its NACK (the server
 // delivers it again), auto-acknowledged messages need no settling, a message of an earlier connection cannot be
 // settled any more, and the session, state and auth headers are the client's, in the seam's words.
-#include "DemoPushServer.h"
+#include "FaultInjectingDemoServer.h"
 #include "stomp/StompPushSource.h"
 
 #include <QSignalSpy>
@@ -33,13 +33,13 @@ private:
     void connectAndSubscribe(StompAckMode mode = StompAckMode::ClientIndividual);
     InboundMessage publishOne(const QByteArray &body);
 
-    std::unique_ptr<DemoPushServer> m_server;
+    std::unique_ptr<FaultInjectingDemoServer> m_server;
     std::unique_ptr<StompPushSource> m_source;
 };
 
 void tst_StompPushSource::init()
 {
-    m_server = std::make_unique<DemoPushServer>();
+    m_server = std::make_unique<FaultInjectingDemoServer>();
     m_server->setPublishInterval(0);
     QVERIFY(m_server->listen());
     m_source = std::make_unique<StompPushSource>();
