@@ -474,6 +474,50 @@ Connect, subscribe to every --destination and print one JSON object per line for
         <source>invalid --url &quot;%1&quot;: expected ws://, wss://, http://, https://, stomp:// or stomp+ssl:// with a host</source>
         <translation>invalid --url &quot;%1&quot;: expected ws://, wss://, http://, https://, stomp:// or stomp+ssl:// with a host</translation>
     </message>
+    <message>
+        <source>The push protocol: stomp (default; over WebSocket, SockJS or a broker&apos;s STOMP port), sockjs (STOMP over SockJS), json-ws (a plain WebSocket that pushes JSON).</source>
+        <translation>The push protocol: stomp (default; over WebSocket, SockJS or a broker&apos;s STOMP port), sockjs (STOMP over SockJS), json-ws (a plain WebSocket that pushes JSON).</translation>
+    </message>
+    <message>
+        <source>protocol</source>
+        <translation>protocol</translation>
+    </message>
+    <message>
+        <source>json-ws: text sent after every connect, e.g. {&quot;clientId&quot;:&quot;{clientId}&quot;} ({login} and {clientId} are filled in).</source>
+        <translation>json-ws: text sent after every connect, e.g. {&quot;clientId&quot;:&quot;{clientId}&quot;} ({login} and {clientId} are filled in).</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>json-ws: application keep-alive text, e.g. {&quot;keepalive&quot;:&quot;live&quot;}.</source>
+        <translation>json-ws: application keep-alive text, e.g. {&quot;keepalive&quot;:&quot;live&quot;}.</translation>
+    </message>
+    <message>
+        <source>json-ws: send the keep-alive every MS milliseconds; three intervals of silence count as a lost connection.</source>
+        <translation>json-ws: send the keep-alive every MS milliseconds; three intervals of silence count as a lost connection.</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>invalid --protocol: %1</source>
+        <translation>invalid --protocol: %1</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>not a number</translation>
+    </message>
+    <message>
+        <source>invalid --keepalive-interval: %1</source>
+        <translation>invalid --keepalive-interval: %1</translation>
+    </message>
+    <message>
+        <source>--keepalive-interval needs --keepalive-message</source>
+        <translation>--keepalive-interval needs --keepalive-message</translation>
+    </message>
 </context>
 <context>
     <name>CliRunner</name>
@@ -512,6 +556,10 @@ Connect, subscribe to every --destination and print one JSON object per line for
     <message>
         <source>connected to %1 via %2: %3</source>
         <translation>connected to %1 via %2: %3</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sent</translation>
     </message>
 </context>
 <context>
@@ -723,6 +771,10 @@ Connect, subscribe to every --destination and print one JSON object per line for
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>needs attention: cannot connect to %1</source>
+        <translation>needs attention: cannot connect to %1</translation>
+    </message>
 </context>
 <context>
     <name>CredentialStore</name>
@@ -861,6 +913,17 @@ Run &apos;todo-notifier --help&apos; for usage.
     </message>
 </context>
 <context>
+    <name>JsonWebSocketSource</name>
+    <message>
+        <source>plain WebSocket (JSON), keep-alive every %1 ms</source>
+        <translation>plain WebSocket (JSON), keep-alive every %1 ms</translation>
+    </message>
+    <message>
+        <source>plain WebSocket (JSON)</source>
+        <translation>plain WebSocket (JSON)</translation>
+    </message>
+</context>
+<context>
     <name>LinkPolicy</name>
     <message>
         <source>this todo has no link</source>
@@ -964,6 +1027,16 @@ Run &apos;todo-notifier --help&apos; for usage.
             <numerusform>%n todo arrived while you were offline</numerusform>
             <numerusform>%n todos arrived while you were offline</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Todo Notifier cannot connect</source>
+        <translation>Todo Notifier cannot connect</translation>
+    </message>
+    <message>
+        <source>%1
+Check the server settings; it keeps trying now and then.</source>
+        <translation>%1
+Check the server settings; it keeps trying now and then.</translation>
     </message>
 </context>
 <context>
@@ -1168,6 +1241,44 @@ Run &apos;todo-notifier --help&apos; for usage.
             <numerusform>gave up after %n attempts: %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>the same error %n time(s) in a row, which retrying cannot fix: %1</source>
+        <translation>
+            <numerusform>the same error %n time in a row, which retrying cannot fix: %1</numerusform>
+            <numerusform>the same error %n times in a row, which retrying cannot fix: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (retrying cannot fix this)</source>
+        <translation>%1 (retrying cannot fix this)</translation>
+    </message>
+</context>
+<context>
+    <name>ReconnectingSource</name>
+    <message>
+        <source>no server URL is configured</source>
+        <translation>no server URL is configured</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>disconnected</translation>
+    </message>
+    <message>
+        <source>reconnect requested</source>
+        <translation>reconnect requested</translation>
+    </message>
+    <message>
+        <source>no answer from the server within %1 s</source>
+        <translation>no answer from the server within %1 s</translation>
+    </message>
+    <message>
+        <source>nothing from the server for %1 s</source>
+        <translation>nothing from the server for %1 s</translation>
+    </message>
+    <message>
+        <source>no sign of life from the server after a network change</source>
+        <translation>no sign of life from the server after a network change</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>
@@ -1286,6 +1397,14 @@ Run &apos;todo-notifier --help&apos; for usage.
     <message>
         <source>Use a ws://, wss://, http:// or https:// URL, or stomp:// or stomp+ssl:// for a broker&apos;s STOMP port.</source>
         <translation>Use a ws://, wss://, http:// or https:// URL, or stomp:// or stomp+ssl:// for a broker&apos;s STOMP port.</translation>
+    </message>
+    <message>
+        <source>Unknown protocol &quot;%1&quot;; use one of %2.</source>
+        <translation>Unknown protocol &quot;%1&quot;; use one of %2.</translation>
+    </message>
+    <message>
+        <source>Use 0 (no keep-alive) or between 1000 and 3600000 ms.</source>
+        <translation>Use 0 (no keep-alive) or between 1000 and 3600000 ms.</translation>
     </message>
 </context>
 <context>
@@ -1528,6 +1647,13 @@ Run &apos;todo-notifier --help&apos; for usage.
     <message>
         <source>closed by the client</source>
         <translation>closed by the client</translation>
+    </message>
+</context>
+<context>
+    <name>SourceConnectionCheck</name>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>the server closed the connection</translation>
     </message>
 </context>
 <context>

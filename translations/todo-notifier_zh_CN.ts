@@ -474,6 +474,50 @@ Connect, subscribe to every --destination and print one JSON object per line for
         <source>invalid --url &quot;%1&quot;: expected ws://, wss://, http://, https://, stomp:// or stomp+ssl:// with a host</source>
         <translation>无效的 --url“%1”：应为带主机名的 ws://、wss://、http://、https://、stomp:// 或 stomp+ssl:// 地址</translation>
     </message>
+    <message>
+        <source>The push protocol: stomp (default; over WebSocket, SockJS or a broker&apos;s STOMP port), sockjs (STOMP over SockJS), json-ws (a plain WebSocket that pushes JSON).</source>
+        <translation>推送协议：stomp（默认；经由 WebSocket、SockJS 或消息代理的 STOMP 端口）、sockjs（基于 SockJS 的 STOMP）、json-ws（推送 JSON 的普通 WebSocket）。</translation>
+    </message>
+    <message>
+        <source>protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>json-ws: text sent after every connect, e.g. {&quot;clientId&quot;:&quot;{clientId}&quot;} ({login} and {clientId} are filled in).</source>
+        <translation>json-ws：每次连接后发送的文本，例如 {&quot;clientId&quot;:&quot;{clientId}&quot;}（会填入 {login} 和 {clientId}）。</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>json-ws: application keep-alive text, e.g. {&quot;keepalive&quot;:&quot;live&quot;}.</source>
+        <translation>json-ws：应用层保活文本，例如 {&quot;keepalive&quot;:&quot;live&quot;}。</translation>
+    </message>
+    <message>
+        <source>json-ws: send the keep-alive every MS milliseconds; three intervals of silence count as a lost connection.</source>
+        <translation>json-ws：每 MS 毫秒发送一次保活消息；连续三个间隔没有任何消息即视为连接已断开。</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>invalid --protocol: %1</source>
+        <translation>无效的 --protocol：%1</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>invalid --keepalive-interval: %1</source>
+        <translation>无效的 --keepalive-interval：%1</translation>
+    </message>
+    <message>
+        <source>--keepalive-interval needs --keepalive-message</source>
+        <translation>--keepalive-interval 需要同时指定 --keepalive-message</translation>
+    </message>
 </context>
 <context>
     <name>CliRunner</name>
@@ -512,6 +556,10 @@ Connect, subscribe to every --destination and print one JSON object per line for
     <message>
         <source>connected to %1 via %2: %3</source>
         <translation>已通过 %2 连接到 %1：%3</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
     </message>
 </context>
 <context>
@@ -723,6 +771,10 @@ Connect, subscribe to every --destination and print one JSON object per line for
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
+    <message>
+        <source>needs attention: cannot connect to %1</source>
+        <translation>需要处理：无法连接到 %1</translation>
+    </message>
 </context>
 <context>
     <name>CredentialStore</name>
@@ -861,6 +913,17 @@ Run &apos;todo-notifier --help&apos; for usage.
     </message>
 </context>
 <context>
+    <name>JsonWebSocketSource</name>
+    <message>
+        <source>plain WebSocket (JSON), keep-alive every %1 ms</source>
+        <translation>普通 WebSocket（JSON），每 %1 毫秒发送一次保活消息</translation>
+    </message>
+    <message>
+        <source>plain WebSocket (JSON)</source>
+        <translation>普通 WebSocket（JSON）</translation>
+    </message>
+</context>
+<context>
     <name>LinkPolicy</name>
     <message>
         <source>this todo has no link</source>
@@ -962,6 +1025,16 @@ Run &apos;todo-notifier --help&apos; for usage.
         <translation>
             <numerusform>离线期间收到 %n 条待办</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Todo Notifier cannot connect</source>
+        <translation>Todo Notifier 无法连接</translation>
+    </message>
+    <message>
+        <source>%1
+Check the server settings; it keeps trying now and then.</source>
+        <translation>%1
+请检查服务器设置；程序会不时继续尝试。</translation>
     </message>
 </context>
 <context>
@@ -1164,6 +1237,43 @@ Run &apos;todo-notifier --help&apos; for usage.
             <numerusform>尝试 %n 次后放弃：%1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>the same error %n time(s) in a row, which retrying cannot fix: %1</source>
+        <translation>
+            <numerusform>连续 %n 次出现同一个无法通过重试解决的错误：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (retrying cannot fix this)</source>
+        <translation>%1（重试无法解决此问题）</translation>
+    </message>
+</context>
+<context>
+    <name>ReconnectingSource</name>
+    <message>
+        <source>no server URL is configured</source>
+        <translation>未配置服务器 URL</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>已断开连接</translation>
+    </message>
+    <message>
+        <source>reconnect requested</source>
+        <translation>已请求重新连接</translation>
+    </message>
+    <message>
+        <source>no answer from the server within %1 s</source>
+        <translation>服务器在 %1 秒内没有应答</translation>
+    </message>
+    <message>
+        <source>nothing from the server for %1 s</source>
+        <translation>服务器已 %1 秒没有任何消息</translation>
+    </message>
+    <message>
+        <source>no sign of life from the server after a network change</source>
+        <translation>网络变化后服务器没有响应</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>
@@ -1282,6 +1392,14 @@ Run &apos;todo-notifier --help&apos; for usage.
     <message>
         <source>Use a ws://, wss://, http:// or https:// URL, or stomp:// or stomp+ssl:// for a broker&apos;s STOMP port.</source>
         <translation>请使用 ws://、wss://、http:// 或 https:// 地址；消息代理的 STOMP 端口请用 stomp:// 或 stomp+ssl://。</translation>
+    </message>
+    <message>
+        <source>Unknown protocol &quot;%1&quot;; use one of %2.</source>
+        <translation>未知的协议“%1”；请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>Use 0 (no keep-alive) or between 1000 and 3600000 ms.</source>
+        <translation>请使用 0（不发送保活消息）或 1000 到 3600000 毫秒之间的值。</translation>
     </message>
 </context>
 <context>
@@ -1524,6 +1642,13 @@ Run &apos;todo-notifier --help&apos; for usage.
     <message>
         <source>closed by the client</source>
         <translation>已由客户端关闭</translation>
+    </message>
+</context>
+<context>
+    <name>SourceConnectionCheck</name>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>服务器关闭了连接</translation>
     </message>
 </context>
 <context>

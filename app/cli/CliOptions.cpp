@@ -264,6 +264,23 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
         QStringLiteral("transport"),
         tr("How to speak to the URLs: websocket, sockjs, or auto (default: find out, and say how and why)."),
         tr("mode"));
+    const QCommandLineOption protocolOption(
+        QStringLiteral("protocol"),
+        tr("The push protocol: stomp (default; over WebSocket, SockJS or a broker's STOMP port), sockjs (STOMP over "
+           "SockJS), json-ws (a plain WebSocket that pushes JSON)."),
+        tr("protocol"));
+    const QCommandLineOption openMessageOption(
+        QStringLiteral("open-message"),
+        tr("json-ws: text sent after every connect, e.g. {\"clientId\":\"{clientId}\"} ({login} and {clientId} "
+           "are filled in)."),
+        tr("text"));
+    const QCommandLineOption keepAliveMessageOption(
+        QStringLiteral("keepalive-message"), tr("json-ws: application keep-alive text, e.g. {\"keepalive\":\"live\"}."),
+        tr("text"));
+    const QCommandLineOption keepAliveIntervalOption(QStringLiteral("keepalive-interval"),
+                                                     tr("json-ws: send the keep-alive every MS milliseconds; three "
+                                                        "intervals of silence count as a lost connection."),
+                                                     tr("ms"));
     const QCommandLineOption handshakeHeaderOption(
         QStringLiteral("handshake-header"),
         tr("Extra HTTP header for the WebSocket/SockJS handshake, e.g. Cookie:SESSION=... (repeatable; never "
@@ -315,7 +332,8 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
     for (const QCommandLineOption &option :
          {urlOption, loginOption, passcodeFileOption, hostOption, headerOption, headerFileOption, heartbeatOption,
           reconnectOption, attemptsOption, demoOption, verboseOption, insecureOption, transportOption,
-          handshakeHeaderOption, handshakeHeaderFileOption})
+          handshakeHeaderOption, handshakeHeaderFileOption, protocolOption, openMessageOption, keepAliveMessageOption,
+          keepAliveIntervalOption})
         parser.addOption(option);
     QString synopsis;
     if (options->command == Command::Listen) {
@@ -436,6 +454,30 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
             tr("invalid --transport \"%1\": expected auto, websocket or sockjs").arg(parser.value(transportOption));
         return false;
     }
+    if (parser.isSet(protocolOption)) {
+        options->protocol = parser.value(protocolOption);
+        const QString problem = Settings::validateProtocol(options->protocol);
+        if (!problem.isEmpty()) {
+            *error = tr("invalid --protocol: %1").arg(problem);
+            return false;
+        }
+    }
+    options->openMessage = parser.value(openMessageOption);
+    options->keepAliveMessage = parser.value(keepAliveMessageOption);
+    if (parser.isSet(keepAliveIntervalOption)) {
+        bool ok = false;
+        options->keepAliveIntervalMs = parser.value(keepAliveIntervalOption).toInt(&ok);
+        const QString problem =
+            ok ? Settings::validateKeepAliveInterval(int(options->keepAliveIntervalMs)) : tr("not a number");
+        if (!problem.isEmpty()) {
+            *error = tr("invalid --keepalive-interval: %1").arg(problem);
+            return false;
+        }
+    }
+    if (options->keepAliveIntervalMs > 0 && options->keepAliveMessage.isEmpty()) {
+        *error = tr("--keepalive-interval needs --keepalive-message");
+        return false;
+    }
     for (const QString &text : parser.values(handshakeHeaderOption)) {
         QPair<QByteArray, QByteArray> header;
         if (!parseHeader(text, &header)) {
@@ -449,7 +491,10 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
                            &connect.transport.handshakeHeaders, error))
         return false;
 
-    if (options->command != Command::Check) {
+    // STOMP subscribes to and sends to destinations; a plain WebSocket has none.
+    const bool destinations =
+        options->protocol == QLatin1String("stomp") || options->protocol == QLatin1String("sockjs");
+    if (options->command != Command::Check && destinations) {
         for (const QString &destination : parser.values(destinationOption))
             options->destinations.append(destination.toUtf8());
         if (options->destinations.isEmpty()) {

@@ -36,6 +36,10 @@ public:
     Command command = Command::None;
     StompConnectOptions connect;
     TransportMode transportMode = TransportMode::Auto; // --transport, for every --url
+    QString protocol = QStringLiteral("stomp"); // --protocol: a value of Settings::protocols()
+    QString openMessage; // json-ws: --open-message
+    QString keepAliveMessage; // json-ws: --keepalive-message
+    qint64 keepAliveIntervalMs = 0; // json-ws: --keepalive-interval
     QList<QByteArray> destinations;
     StompAckMode ackMode = StompAckMode::Auto;
     bool demo = false;

@@ -3,7 +3,9 @@
 #include "DemoPushServer.h"
 #include "ingest/CatchUp.h"
 #include "ingest/TodoIngestor.h"
+#include "jsonws/JsonWebSocketSource.h"
 #include "pipeline/TodoPipeline.h"
+#include "source/SourceSettings.h"
 #include "stomp/StompPushSource.h"
 #include "store/TodoStore.h"
 
@@ -49,30 +51,24 @@ bool CliRunner::start()
             qPrintable(
                 tr("demo push server (a test double, not a broker) listening on %1").arg(m_demo->url().toString())));
     }
+    // A failure that retrying cannot fix (a wrong path, TLS rejected, not this protocol) ends the command after a
+    // few identical ones, with its exit code, instead of retrying slowly for ever as the tray application does.
+    connect.reconnect.giveUpWhenAttentionNeeded = true;
     if (m_options.command != CliOptions::Command::Listen) {
         // check and send try every URL once, quickly, instead of retrying forever.
         connect.reconnect.maxAttempts = int(connect.urls.size());
         connect.reconnect.initialDelayMs = 0;
         connect.reconnect.maxDelayMs = 0;
         connect.reconnect.maxAuthFailures = 1;
+        connect.reconnect.maxPermanentFailures = qMax(1, int(connect.urls.size()));
         if (m_options.timeoutSec > 0) {
             connect.connectTimeoutMs = qint64(m_options.timeoutSec * 1000);
             connect.receiptTimeoutMs = connect.connectTimeoutMs;
         }
     }
 
-    auto source = std::make_unique<StompPushSource>();
-    m_stomp = source.get();
+    std::unique_ptr<PushSource> source = createSource(connect);
     m_source = source.get();
-    m_client = source->client();
-    source->setTransportMode(m_options.transportMode);
-    source->setOptions(connect);
-    if (m_options.command == CliOptions::Command::Listen) {
-        QList<StompSubscription> subscriptions;
-        for (const QByteArray &destination : std::as_const(m_options.destinations))
-            subscriptions.append({{}, destination, m_options.ackMode, m_options.subscribeHeaders});
-        source->setSubscriptions(subscriptions);
-    }
     if (m_options.command == CliOptions::Command::Listen && !m_options.todo.storePath.isEmpty()) {
         m_pipeline = std::make_unique<TodoPipeline>();
         m_pipeline->setSource(std::move(source));
@@ -98,28 +94,8 @@ bool CliRunner::start()
                         {QStringLiteral("delayMs"), delayMs},
                         {QStringLiteral("url"), url.toDisplayString(QUrl::RemoveUserInfo)}});
     });
-    QObject::connect(m_client, &StompClient::receiptReceived, this, [this](const QByteArray &id) {
-        if (m_options.command == CliOptions::Command::Send && id == m_sendReceipt) {
-            printLine(tr("sent to %1, receipt %2")
-                          .arg(QString::fromUtf8(m_options.destinations.first()), QString::fromUtf8(id))
-                          .toUtf8());
-            m_source->stop();
-        }
-    });
-    QObject::connect(m_client, &StompClient::receiptTimedOut, this, [this](const QByteArray &id) {
-        if (m_options.command == CliOptions::Command::Send && id == m_sendReceipt) {
-            printLine(tr("error: no receipt from the server for the message").toUtf8(), stderr);
-            finish(CliExit::Timeout);
-        }
-    });
-
-    if (m_options.command == CliOptions::Command::Send) {
-        QList<QPair<QByteArray, QByteArray>> headers;
-        if (!m_options.contentType.isEmpty())
-            headers.append({QByteArrayLiteral("content-type"), m_options.contentType});
-        // Queued now, flushed right after CONNECTED, with a receipt we wait for.
-        m_sendReceipt = m_client->send(m_options.destinations.first(), m_options.body, headers, true);
-    }
+    if (m_options.command == CliOptions::Command::Send)
+        queueSend();
     if (m_options.command == CliOptions::Command::Listen) {
         // Reconnect at once when the network comes back.
         QObject::connect(&m_supervisor, &ConnectionSupervisor::connectionCheckRequested, m_source,
@@ -130,6 +106,71 @@ bool CliRunner::start()
         m_deadline.start(int(m_options.timeoutSec * 1000));
     m_source->start();
     return true;
+}
+
+std::unique_ptr<PushSource> CliRunner::createSource(const StompConnectOptions &connect)
+{
+    if (m_options.protocol == QLatin1String("json-ws")) {
+        JsonWebSocketOptions options;
+        options.connection.urls = connect.urls;
+        options.connection.reconnect = connect.reconnect;
+        options.connection.connectTimeoutMs = connect.connectTimeoutMs;
+        options.transport = connect.transport;
+        options.transport.subprotocols.clear();
+        options.login = QString::fromUtf8(connect.login);
+        options.clientId = SourceSettings::stableClientId(options.login);
+        options.openMessage = m_options.openMessage;
+        options.keepAliveMessage = m_options.keepAliveMessage;
+        options.keepAliveIntervalMs = m_options.keepAliveIntervalMs;
+        auto source = std::make_unique<JsonWebSocketSource>();
+        source->setOptions(options);
+        m_jsonWebSocket = source.get();
+        return source;
+    }
+    auto source = std::make_unique<StompPushSource>();
+    m_client = source->client();
+    source->setTransportMode(m_options.protocol == QLatin1String("sockjs") ? TransportMode::SockJs
+                                                                           : m_options.transportMode);
+    source->setOptions(connect);
+    if (m_options.command == CliOptions::Command::Listen) {
+        QList<StompSubscription> subscriptions;
+        for (const QByteArray &destination : std::as_const(m_options.destinations))
+            subscriptions.append({{}, destination, m_options.ackMode, m_options.subscribeHeaders});
+        source->setSubscriptions(subscriptions);
+    }
+    return source;
+}
+
+void CliRunner::queueSend()
+{
+    if (m_jsonWebSocket) {
+        // A plain WebSocket has no receipts: the message counts as sent once the socket took it.
+        QObject::connect(m_jsonWebSocket, &JsonWebSocketSource::sent, this, [this] {
+            printLine(tr("sent").toUtf8());
+            m_source->stop();
+        });
+        m_jsonWebSocket->send(QString::fromUtf8(m_options.body));
+        return;
+    }
+    QObject::connect(m_client, &StompClient::receiptReceived, this, [this](const QByteArray &id) {
+        if (id == m_sendReceipt) {
+            printLine(tr("sent to %1, receipt %2")
+                          .arg(QString::fromUtf8(m_options.destinations.first()), QString::fromUtf8(id))
+                          .toUtf8());
+            m_source->stop();
+        }
+    });
+    QObject::connect(m_client, &StompClient::receiptTimedOut, this, [this](const QByteArray &id) {
+        if (id == m_sendReceipt) {
+            printLine(tr("error: no receipt from the server for the message").toUtf8(), stderr);
+            finish(CliExit::Timeout);
+        }
+    });
+    QList<QPair<QByteArray, QByteArray>> headers;
+    if (!m_options.contentType.isEmpty())
+        headers.append({QByteArrayLiteral("content-type"), m_options.contentType});
+    // Queued now, flushed right after CONNECTED, with a receipt we wait for.
+    m_sendReceipt = m_client->send(m_options.destinations.first(), m_options.body, headers, true);
 }
 
 void CliRunner::onConnected(const SourceSession &session)

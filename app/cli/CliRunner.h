@@ -11,6 +11,7 @@
 #include <memory>
 
 class DemoPushServer;
+class JsonWebSocketSource;
 class PushSource;
 class StompClient;
 class StompPushSource;
@@ -21,8 +22,9 @@ struct Todo;
 
 // Runs one todo-notifier-cli command on the event loop and reports its exit code through finished().
 //
-// listen and check speak to the push source (PushSource); `listen --store` puts it into the TodoPipeline, the same
-// one the tray application runs. send uses the STOMP client underneath (a SEND with a receipt).
+// listen and check speak to the push source (PushSource) of the chosen protocol; `listen --store` puts it into the
+// TodoPipeline, the same one the tray application runs. send uses the protocol's own way of sending (STOMP: a SEND
+// with a receipt; a plain WebSocket: a text message).
 class CliRunner final : public QObject
 {
     Q_OBJECT
@@ -38,6 +40,8 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
+    std::unique_ptr<PushSource> createSource(const StompConnectOptions &connect);
+    void queueSend();
     void onConnected(const SourceSession &session);
     void onMessage(const InboundMessage &message);
     void onStateChanged();
@@ -52,10 +56,10 @@ private:
     CliOptions m_options;
     std::unique_ptr<DemoPushServer> m_demo;
     std::unique_ptr<TodoPipeline> m_pipeline; // listen --store; owns the source then
-    std::unique_ptr<StompPushSource> m_ownSource; // otherwise
-    StompPushSource *m_stomp = nullptr; // the source, whoever owns it
-    PushSource *m_source = nullptr;
-    StompClient *m_client = nullptr; // m_stomp's
+    std::unique_ptr<PushSource> m_ownSource; // otherwise
+    PushSource *m_source = nullptr; // whoever owns it
+    StompClient *m_client = nullptr; // the STOMP source's client, when it speaks STOMP
+    JsonWebSocketSource *m_jsonWebSocket = nullptr; // the source, when it is a plain WebSocket
     ConnectionSupervisor m_supervisor;
     LinkPolicy m_links;
     QTimer m_deadline;

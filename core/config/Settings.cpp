@@ -147,6 +147,16 @@ QString validRetentionDays(const QVariant &value)
     return Settings::validateRetention(1, value.toInt());
 }
 
+QString validProtocol(const QVariant &value)
+{
+    return Settings::validateProtocol(value.toString());
+}
+
+QString validKeepAliveInterval(const QVariant &value)
+{
+    return Settings::validateKeepAliveInterval(value.toInt());
+}
+
 } // namespace
 
 QString HeaderSetting::secretItem() const
@@ -229,6 +239,8 @@ const QList<Settings::Definition> &Settings::definitions()
     // The single table of keys, types and defaults. Its order follows enum Key.
     static const QList<Definition> table = {
         {Key::ServerUrls, QStringLiteral("connection/urls"), QMetaType::QStringList, QStringList(), validServerUrls},
+        {Key::Protocol, QStringLiteral("connection/protocol"), QMetaType::QString, QStringLiteral("stomp"),
+         validProtocol},
         {Key::Transport, QStringLiteral("connection/transport"), QMetaType::QString, QStringLiteral("auto"),
          validTransport},
         {Key::Destinations, QStringLiteral("connection/destinations"), QMetaType::QStringList,
@@ -262,6 +274,10 @@ const QList<Settings::Definition> &Settings::definitions()
         // The window's place on this screen is the person's own, never an administrator's.
         {Key::ListWindowGeometry, QStringLiteral("window/listGeometry"), QMetaType::QByteArray, QByteArray(), nullptr,
          false},
+        {Key::OpenMessage, QStringLiteral("connection/openMessage"), QMetaType::QString, QString()},
+        {Key::KeepAliveMessage, QStringLiteral("connection/keepAliveMessage"), QMetaType::QString, QString()},
+        {Key::KeepAliveIntervalMs, QStringLiteral("connection/keepAliveIntervalMs"), QMetaType::Int, 0,
+         validKeepAliveInterval},
     };
     return table;
 }
@@ -644,4 +660,23 @@ QUrl SettingsView::url(Settings::Key key) const
 QList<HeaderSetting> SettingsView::headers() const
 {
     return HeaderSetting::fromJson(value(Settings::Key::Headers).toString());
+}
+
+QStringList Settings::protocols()
+{
+    return {QStringLiteral("stomp"), QStringLiteral("sockjs"), QStringLiteral("json-ws")};
+}
+
+QString Settings::validateProtocol(const QString &protocol)
+{
+    if (protocols().contains(protocol))
+        return {};
+    return tr("Unknown protocol \"%1\"; use one of %2.").arg(protocol, protocols().join(QStringLiteral(", ")));
+}
+
+QString Settings::validateKeepAliveInterval(int ms)
+{
+    if (ms != 0 && (ms < 1000 || ms > 3600000))
+        return tr("Use 0 (no keep-alive) or between 1000 and 3600000 ms.");
+    return {};
 }

@@ -65,8 +65,9 @@ class Settings : public QObject
     Q_OBJECT
 public:
     enum class Key {
-        ServerUrls, // QStringList: ws://, wss://, http:// or https:// URLs, tried in this order
-        Transport, // QString: "auto", "websocket" or "sockjs"
+        ServerUrls, // QStringList: ws://, wss://, http://, https://, stomp:// or stomp+ssl:// URLs, tried in this order
+        Protocol, // QString: the push protocol: "stomp", "sockjs" (STOMP over SockJS), "json-ws"
+        Transport, // QString: STOMP's transport: "auto", "websocket" or "sockjs"
         Destinations, // QStringList: STOMP destinations to subscribe to
         Host, // QString: STOMP host header (RabbitMQ vhost); not sent when empty
         Login, // QString
@@ -90,6 +91,9 @@ public:
         UrgentBypassesDoNotDisturb, // bool
         Language, // QString: "system", "zh_CN" or "en"
         ListWindowGeometry, // QByteArray: QWidget::saveGeometry()
+        OpenMessage, // QString: plain WebSocket: sent after every connect ({login}, {clientId} filled in); empty = none
+        KeepAliveMessage, // QString: plain WebSocket: the application keep-alive sent every KeepAliveIntervalMs
+        KeepAliveIntervalMs, // int: 0 = no keep-alive
     };
     Q_ENUM(Key)
 
@@ -170,6 +174,11 @@ public:
     static QString validateAllowlistEntry(const QString &origin); // http(s)://host[:port]
     static QString validateTimeZone(const QString &ianaId);
     static QString validateRetention(int count, int days);
+    static QString validateProtocol(const QString &protocol);
+    static QString validateKeepAliveInterval(int ms);
+
+    // The protocols a person can choose, by their setting value ("stomp", ...).
+    static QStringList protocols();
 
 Q_SIGNALS:
     // The effective value of `key` changed through this object.

@@ -1,5 +1,8 @@
 #include "source/PushError.h"
 
+#include "transport/Transport.h"
+#include "transport/TransportPlan.h"
+
 bool PushError::isTransient(Kind kind)
 {
     switch (kind) {
@@ -9,8 +12,8 @@ bool PushError::isTransient(Kind kind)
     case Kind::ConnectionLost:
     case Kind::HeartbeatLost:
     case Kind::ServerError:
+    case Kind::HandshakeRefused: // an HTTP status other than 401/403/404: an overloaded or restarting server, say
         return true;
-    case Kind::HandshakeRefused:
     case Kind::PathNotFound:
     case Kind::NotThisProtocol:
     case Kind::SubscriptionRefused:
@@ -61,4 +64,25 @@ PushError::Kind PushError::kindFromName(QStringView name)
             return kind;
     }
     return Kind::None;
+}
+
+PushError::Kind PushError::kindFor(TransportError error, const QString &reason)
+{
+    switch (error) {
+    case TransportError::Unreachable:
+        return Kind::Unreachable;
+    case TransportError::HandshakeRefused:
+        // Nothing at this path is not a refusal that passes: the URL needs correcting.
+        return TransportPlan::httpStatusIn(reason) == 404 ? Kind::PathNotFound : Kind::HandshakeRefused;
+    case TransportError::AuthRejected:
+        return Kind::AuthFailed;
+    case TransportError::Tls:
+        return Kind::Tls;
+    case TransportError::Protocol:
+        return Kind::NotThisProtocol;
+    case TransportError::None:
+    case TransportError::Closed:
+        break;
+    }
+    return Kind::ConnectionLost;
 }

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QUrl>
 
+enum class TransportError;
+
 // Why a push source is not connected, the same for every protocol. The kind says whether retrying can help: a
 // transient failure (the server is down, the path broke, the server restarted) passes by itself, while one that needs
 // the person's attention (refused credentials, an untrusted certificate, a URL that is not this protocol, a path or
@@ -23,8 +25,8 @@ public:
         ConnectionLost, // the server closed the connection, or it broke
         HeartbeatLost, // silence past the negotiated or configured interval
         ServerError, // the server reported an error of its own (a STOMP ERROR frame)
+        HandshakeRefused, // the server answered but refused the connection (an HTTP status other than 401/403/404)
         // Needs the person's attention.
-        HandshakeRefused, // the server answered but refused the connection (an HTTP status)
         PathNotFound, // the server has nothing at this path (HTTP 404)
         NotThisProtocol, // the server does not speak the protocol (malformed frames, unsupported version)
         SubscriptionRefused, // the server refused a destination, event or channel
@@ -44,6 +46,9 @@ public:
     static QString kindName(Kind kind);
     // The kind named `name` (kindName()'s inverse); Kind::None if unknown.
     static Kind kindFromName(QStringView name);
+    // What a transport's failure to open means: `reason` carries an HTTP status where there was one (404: nothing at
+    // this path).
+    static Kind kindFor(TransportError error, const QString &reason);
 };
 
 Q_DECLARE_METATYPE(PushError)

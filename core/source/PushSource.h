@@ -31,7 +31,8 @@ Q_DECLARE_METATYPE(SourceSession)
 //
 //   Disconnected --start()--> Connecting --greeting done--> Connected
 //   Connecting/Connected --lost, refused, silent--> Backoff --ReconnectPolicy's delay--> Connecting
-//   Backoff --attempt limit, or a failure that retrying cannot fix--> Failed --start()/reconnectNow()--> Connecting
+//   Backoff --the same failure retrying cannot fix, again and again--> NeedsAttention --a slow retry--> Connecting
+//   Backoff --attempt limit, refused credentials--> Failed --start()/reconnectNow()--> Connecting
 //   Connected --stop()--> Disconnecting --> Disconnected
 //
 // Sources pace reconnects with a ReconnectPolicy and watch the connection with a LivenessMonitor, so every protocol
@@ -43,7 +44,9 @@ class PushSource : public QObject
 
 public:
     // The one connection state of the application: the tray icon, the status texts, `--status` and the CLI use it.
-    enum class State { Disconnected, Connecting, Connected, Disconnecting, Backoff, Failed };
+    // NeedsAttention: still retrying, slowly, a failure that retrying cannot fix (the settings or the server must
+    // change: a wrong path, TLS rejected, not this protocol); lastError() says which.
+    enum class State { Disconnected, Connecting, Connected, Disconnecting, Backoff, NeedsAttention, Failed };
     Q_ENUM(State)
 
     enum class Settlement {

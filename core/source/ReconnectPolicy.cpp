@@ -60,6 +60,8 @@ void ReconnectPolicy::reset()
 {
     m_attempt = 0;
     m_authFailures = 0;
+    m_permanentFailures = 0;
+    m_permanentKind = PushError::Kind::None;
     m_backoffTimer->stop();
 }
 
@@ -71,6 +73,8 @@ void ReconnectPolicy::cancel()
 void ReconnectPolicy::connected()
 {
     m_authFailures = 0;
+    m_permanentFailures = 0;
+    m_permanentKind = PushError::Kind::None;
     if (m_options.stableAfterMs > 0)
         m_stableTimer->start(m_options.stableAfterMs);
     else
@@ -94,8 +98,15 @@ void ReconnectPolicy::recordFailure(const PushError &error, bool wasConnected)
     // A connection that never came up moves on to the next URL; a lost one retries its own first.
     if (!wasConnected && m_urls.size() > 1)
         m_urlIndex = (m_urlIndex + 1) % m_urls.size();
-    if (error.kind == PushError::Kind::AuthFailed)
+    if (error.kind == PushError::Kind::AuthFailed) {
         ++m_authFailures;
+    } else if (!error.isTransient()) {
+        m_permanentFailures = error.kind == m_permanentKind ? m_permanentFailures + 1 : 1;
+        m_permanentKind = error.kind;
+    } else {
+        m_permanentFailures = 0;
+        m_permanentKind = PushError::Kind::None;
+    }
     ++m_attempt;
 }
 
@@ -106,6 +117,20 @@ ReconnectPolicy::Retry ReconnectPolicy::scheduleRetry()
         retry.giveUp = true;
         retry.reason =
             tr("authentication failed %n time(s); not retrying: %1", nullptr, m_authFailures).arg(m_lastMessage);
+        return retry;
+    }
+    if (m_permanentFailures >= qMax(1, m_options.maxPermanentFailures)) {
+        retry.reason = m_permanentFailures == 1
+            ? tr("%1 (retrying cannot fix this)").arg(m_lastMessage)
+            : tr("the same error %n time(s) in a row, which retrying cannot fix: %1", nullptr, m_permanentFailures)
+                  .arg(m_lastMessage);
+        if (m_options.giveUpWhenAttentionNeeded) {
+            retry.giveUp = true;
+            return retry;
+        }
+        retry.needsAttention = true;
+        retry.delayMs = qMax<qint64>(m_options.attentionRetryMs, m_options.maxDelayMs);
+        m_backoffTimer->start(retry.delayMs);
         return retry;
     }
     if (m_options.maxAttempts > 0 && m_attempt >= m_options.maxAttempts) {

@@ -23,6 +23,12 @@ struct ReconnectOptions
     int maxAttempts = 0; // 0 = unlimited; otherwise give up after this many failed attempts in a row
     qint64 stableAfterMs = 30000; // a connection up this long resets the attempt count and the delay
     int maxAuthFailures = 3; // consecutive authentication failures before giving up
+    // The same failure that retrying cannot fix (PushError::isTransient() false: a path that is not there, TLS
+    // rejected, not this protocol, a refused subscription) this often in a row needs the person's attention: retry
+    // slowly (every attentionRetryMs), or give up when giveUpWhenAttentionNeeded (the CLI, which then exits).
+    int maxPermanentFailures = 3;
+    qint64 attentionRetryMs = 300000;
+    bool giveUpWhenAttentionNeeded = false;
 
     // The un-jittered delay before attempt `attempt` (1-based).
     qint64 baseDelay(int attempt) const;
@@ -31,7 +37,9 @@ struct ReconnectOptions
 // The reconnect decisions every push source shares, in one place: which URL to try (failover in the configured
 // order: a connection that never came up moves on to the next URL, a lost one retries its own first), how long to
 // wait before the next attempt (backoff with jitter, so that a thousand desktops that lost the same server do not
-// come back in step), and when to give up (an attempt limit; repeated authentication failures).
+// come back in step), and when to stop trying as usual: an attempt limit, repeated authentication failures, and the
+// same failure that retrying cannot fix again and again (then it needs the person's attention: a slow retry, or
+// giving up).
 //
 // The source reports what happened (connected(), recordFailure()) and asks what to do (scheduleRetry()); the policy
 // runs the backoff timer and says when the wait is over (retryDue()). Time comes from the Clock seam and the jitter
@@ -45,8 +53,11 @@ public:
     struct Retry
     {
         bool giveUp = false;
-        QString reason; // giveUp: why, for people ("gave up after 5 attempts: connection refused")
-        qint64 delayMs = 0; // otherwise: retryDue() follows after this long
+        // Not giving up, but the same failure that retrying cannot fix keeps coming back: the retry is slow, and the
+        // person should look at the settings or the server (reason says why).
+        bool needsAttention = false;
+        QString reason; // giveUp, needsAttention: why, for people ("gave up after 5 attempts: connection refused")
+        qint64 delayMs = 0; // unless giving up: retryDue() follows after this long
     };
 
     explicit ReconnectPolicy(QObject *parent = nullptr);
@@ -97,4 +108,6 @@ private:
     int m_urlIndex = 0;
     int m_attempt = 0;
     int m_authFailures = 0;
+    PushError::Kind m_permanentKind = PushError::Kind::None; // the kind of the last failure retrying cannot fix
+    int m_permanentFailures = 0; // how often it came in a row
 };

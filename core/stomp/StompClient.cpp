@@ -10,30 +10,6 @@
 
 #include <algorithm>
 
-namespace {
-
-PushError::Kind errorKindFor(TransportError error)
-{
-    switch (error) {
-    case TransportError::Unreachable:
-        return PushError::Kind::Unreachable;
-    case TransportError::HandshakeRefused:
-        return PushError::Kind::HandshakeRefused;
-    case TransportError::AuthRejected:
-        return PushError::Kind::AuthFailed;
-    case TransportError::Tls:
-        return PushError::Kind::Tls;
-    case TransportError::Protocol:
-        return PushError::Kind::NotThisProtocol;
-    case TransportError::None:
-    case TransportError::Closed:
-        break;
-    }
-    return PushError::Kind::ConnectionLost;
-}
-
-} // namespace
-
 QByteArray stompAckModeName(StompAckMode mode)
 {
     switch (mode) {
@@ -270,8 +246,9 @@ void StompClient::disconnectFromServer()
 
 void StompClient::reconnectNow()
 {
-    if (m_state == State::Backoff || m_state == State::Failed || m_state == State::Disconnected) {
-        if (m_state != State::Backoff)
+    if (m_state == State::Backoff || m_state == State::NeedsAttention || m_state == State::Failed
+        || m_state == State::Disconnected) {
+        if (m_state == State::Failed || m_state == State::Disconnected)
             m_policy->reset();
         if (m_options.urls.isEmpty())
             return connectToServer();
@@ -288,7 +265,7 @@ void StompClient::reconnectNow()
 
 void StompClient::checkLiveness()
 {
-    if (m_state == State::Backoff) {
+    if (m_state == State::Backoff || m_state == State::NeedsAttention) {
         qCInfo(lcStomp) << "network or system change while waiting to reconnect: reconnecting now";
         m_policy->cancel();
         startAttempt();
@@ -395,7 +372,7 @@ void StompClient::onTransportClosed(TransportError error, const QString &reason)
 
 void StompClient::onTransportFailed(TransportError error, const QString &reason)
 {
-    connectionLost({errorKindFor(error), reason, {}, currentUrl()});
+    connectionLost({PushError::kindFor(error, reason), reason, {}, currentUrl()});
 }
 
 void StompClient::onConnectTimeout()
@@ -577,7 +554,7 @@ void StompClient::onProbeFailed()
 
 void StompClient::onRetryDue()
 {
-    if (m_state == State::Backoff)
+    if (m_state == State::Backoff || m_state == State::NeedsAttention)
         startAttempt();
 }
 
@@ -630,15 +607,17 @@ void StompClient::scheduleReconnect()
         return;
     }
     const ReconnectPolicy::Retry retry = m_policy->scheduleRetry();
-    if (retry.giveUp) {
+    if (retry.giveUp || retry.needsAttention) {
         m_lastError.message = retry.reason;
         qCWarning(lcStomp) << m_lastError.message;
         Q_EMIT errorOccurred(m_lastError);
+    }
+    if (retry.giveUp) {
         setState(State::Failed);
         return;
     }
     qCInfo(lcStomp) << "reconnecting in" << retry.delayMs << "ms, attempt" << m_policy->attempt() + 1;
-    setState(State::Backoff);
+    setState(retry.needsAttention ? State::NeedsAttention : State::Backoff);
     Q_EMIT reconnecting(m_policy->attempt(), retry.delayMs, currentUrl());
 }
 

@@ -1,6 +1,7 @@
 #include "stomp/StompSettings.h"
 
 #include "base/Logging.h"
+#include "source/SourceSettings.h"
 #include "stomp/StompDestination.h"
 
 #include <QSysInfo>
@@ -15,25 +16,11 @@ StompConnectOptions connectOptions(const SettingsView &settings, const Connectio
     options.host = settings.get<QString>(Key::Host).toUtf8();
     options.login = settings.get<QString>(Key::Login).toUtf8();
     options.passcode = secrets.passcode;
-    for (const HeaderSetting &header : settings.headers()) {
-        QByteArray value = header.value.toUtf8();
-        if (header.secret) {
-            const auto found = secrets.headerValues.constFind(header.secretItem());
-            if (found == secrets.headerValues.constEnd()) {
-                qCWarning(lcSettings) << "leaving out header" << header.name << ": its secret value is not available";
-                continue;
-            }
-            value = *found;
-        }
-        auto &list = header.target == HeaderSetting::Target::Handshake ? options.transport.handshakeHeaders
-                                                                       : options.connectHeaders;
-        list.append({header.name.toUtf8(), value});
-    }
+    options.connectHeaders = SourceSettings::headers(settings, secrets, HeaderSetting::Target::Connect);
+    options.transport.handshakeHeaders = SourceSettings::headers(settings, secrets, HeaderSetting::Target::Handshake);
     options.heartbeatOutMs = settings.get<int>(Key::HeartbeatOutMs);
     options.heartbeatInMs = settings.get<int>(Key::HeartbeatInMs);
-    options.reconnect.initialDelayMs = settings.get<int>(Key::ReconnectInitialMs);
-    options.reconnect.maxDelayMs = settings.get<int>(Key::ReconnectMaxMs);
-    options.reconnect.maxAttempts = settings.get<int>(Key::ReconnectMaxAttempts);
+    options.reconnect = SourceSettings::reconnectOptions(settings);
     return options;
 }
 

@@ -203,8 +203,8 @@ void tst_Cli::checkExitCodes_data()
     const QString rabbit = BrokerFixture::webStompUrl().toString();
     QTest::newRow("ok") << rabbit << QStringLiteral("guest") << 0 << QString();
     QTest::newRow("unreachable") << deadUrl() << QStringLiteral("guest") << 3 << QStringLiteral("unreachable");
-    QTest::newRow("handshake refused") << QStringLiteral("ws://127.0.0.1:%1/not-stomp").arg(BrokerFixture::wsPort())
-                                       << QStringLiteral("guest") << 4 << QStringLiteral("handshake-refused");
+    QTest::newRow("path not found") << QStringLiteral("ws://127.0.0.1:%1/not-stomp").arg(BrokerFixture::wsPort())
+                                    << QStringLiteral("guest") << 4 << QStringLiteral("path-not-found");
     QTest::newRow("authentication failed") << rabbit << QStringLiteral("wrong") << 5 << QStringLiteral("auth-failed");
 }
 

@@ -82,6 +82,8 @@ QString ConnectionStatus::stateText() const
             return tr("offline, next attempt at %1").arg(QLocale().toString(at.time(), QStringLiteral("HH:mm:ss")));
         }
         return tr("offline");
+    case State::NeedsAttention:
+        return tr("needs attention: cannot connect to %1").arg(server());
     case State::Failed:
         return tr("failed to connect to %1").arg(server());
     }
@@ -107,6 +109,8 @@ QString ConnectionStatus::stateName(State state)
         return QStringLiteral("connecting");
     case State::Failed:
         return QStringLiteral("failed");
+    case State::NeedsAttention:
+        return QStringLiteral("needs-attention");
     case State::Disconnected:
     case State::Disconnecting:
     case State::Backoff:
@@ -120,7 +124,7 @@ void ConnectionStatus::onStateChanged(State state)
     m_state = state;
     if (state == State::Connected)
         m_lastError.clear();
-    if (state != State::Backoff)
+    if (state != State::Backoff && state != State::NeedsAttention)
         m_nextAttemptWallMs = 0;
     Q_EMIT changed();
 }

@@ -50,8 +50,34 @@ void NotificationCoordinator::attach(PushSource *source)
 {
     if (m_sourceConnection)
         disconnect(m_sourceConnection);
-    if (source)
-        m_sourceConnection = connect(source, &PushSource::connected, this, &NotificationCoordinator::onConnected);
+    if (m_stateConnection)
+        disconnect(m_stateConnection);
+    m_attentionShown = false;
+    if (!source)
+        return;
+    m_sourceConnection = connect(source, &PushSource::connected, this, &NotificationCoordinator::onConnected);
+    m_stateConnection = connect(source, &PushSource::stateChanged, this, [this, source](PushSource::State state) {
+        onSourceStateChanged(state, source->lastError());
+    });
+}
+
+void NotificationCoordinator::onSourceStateChanged(PushSource::State state, const PushError &error)
+{
+    if (state == PushSource::State::Connected) {
+        m_attentionShown = false;
+        return;
+    }
+    // A failure that retrying cannot fix is said once, with its cause, not on every slow retry.
+    if (state != PushSource::State::NeedsAttention || m_attentionShown || !m_notifier)
+        return;
+    m_attentionShown = true;
+    // The tray icon shows it regardless; a popup only when the person wants popups now.
+    if (!m_settings->get<bool>(Settings::Key::NotificationPopups)
+        || m_settings->isDoNotDisturbActive(QDateTime::fromMSecsSinceEpoch(m_clock->wallMs(), Qt::UTC)))
+        return;
+    m_notifier->showSummary(tr("Todo Notifier cannot connect"),
+                            tr("%1\nCheck the server settings; it keeps trying now and then.").arg(error.message));
+    Q_EMIT attentionShown(error.message);
 }
 
 void NotificationCoordinator::setCatchUp(CatchUp *catchUp)

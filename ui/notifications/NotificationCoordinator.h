@@ -29,6 +29,8 @@ class TodoOpener;
 //    you were offline"; a single one is shown as itself).
 //  - Do not disturb (Settings) suppresses popups; the todos are still stored and counted. Urgent and critical
 //    todos are shown anyway when the setting says they bypass it. With popups switched off nothing is shown.
+//  - When the source needs the person's attention (the same failure that retrying cannot fix, again and again), one
+//    notification says so with the cause; not another until it has been connected again.
 //
 // Time comes from the Clock seam, so tests drive the windows with MockClock.
 class NotificationCoordinator final : public QObject
@@ -76,6 +78,8 @@ Q_SIGNALS:
     void todoShown(const QString &key);
     void summaryShown(int count, const QString &title);
     void todoSuppressed(const QString &key);
+    // The source needs the person's attention (a failure retrying cannot fix); said once per episode.
+    void attentionShown(const QString &cause);
 
 private:
     enum class Decision { Show, Suppress };
@@ -85,6 +89,7 @@ private:
     void addToBurst(const Todo &todo);
     void showBurstSummary();
     void onConnected();
+    void onSourceStateChanged(PushSource::State state, const PushError &error);
     void onCatchUpTimer();
     void onCatchUpFinished();
     void finishCatchUp();
@@ -97,6 +102,8 @@ private:
     QPointer<Settings> m_settings;
     QPointer<CatchUp> m_catchUp;
     QMetaObject::Connection m_sourceConnection;
+    QMetaObject::Connection m_stateConnection;
+    bool m_attentionShown = false; // since the last time the source was connected
     Clock *m_clock = nullptr;
     std::unique_ptr<ClockTimer> m_catchUpTimer;
     std::unique_ptr<ClockTimer> m_summaryTimer;

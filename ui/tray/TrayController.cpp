@@ -170,7 +170,7 @@ void TrayController::update()
     const bool dnd = isDoNotDisturbActive();
     const PushSource::State state = m_status->state();
     // A failure matters more than do not disturb; otherwise do not disturb is what the person chose to see.
-    const bool showDnd = dnd && state != PushSource::State::Failed;
+    const bool showDnd = dnd && state != PushSource::State::Failed && state != PushSource::State::NeedsAttention;
     const int count = m_counter->count();
     if (TrayIconRenderer::sourcePath(state, showDnd) != TrayIconRenderer::sourcePath(m_iconState, m_iconDoNotDisturb)
         || count != m_shownCount)

@@ -62,7 +62,7 @@ QString TrayIconRenderer::badgeText(int count)
 QString TrayIconRenderer::sourcePath(State state, bool doNotDisturb)
 {
     // A failure matters more than do not disturb; otherwise do not disturb is what the person chose to see.
-    if (state == State::Failed)
+    if (state == State::Failed || state == State::NeedsAttention)
         return QStringLiteral(":/icons/tray/tray-failed.svg");
     if (doNotDisturb)
         return QStringLiteral(":/icons/tray/tray-dnd.svg");
@@ -72,6 +72,7 @@ QString TrayIconRenderer::sourcePath(State state, bool doNotDisturb)
     case State::Connecting:
         return QStringLiteral(":/icons/tray/tray-connecting.svg");
     case State::Failed:
+    case State::NeedsAttention:
     case State::Disconnected:
     case State::Disconnecting:
     case State::Backoff:

@@ -107,6 +107,10 @@ void tst_Settings::everyKeyRoundTripsThroughTheFile()
         Settings settings(path(QStringLiteral("user.conf")));
         settings.setUrls(Settings::Key::ServerUrls, urls);
         settings.setValue(Settings::Key::Transport, QStringLiteral("sockjs"));
+        settings.setValue(Settings::Key::Protocol, QStringLiteral("json-ws"));
+        settings.setValue(Settings::Key::OpenMessage, QStringLiteral(R"({"clientId":"{clientId}"})"));
+        settings.setValue(Settings::Key::KeepAliveMessage, QStringLiteral(R"({"keepalive":"live"})"));
+        settings.setValue(Settings::Key::KeepAliveIntervalMs, 5000);
         settings.setValue(Settings::Key::Destinations,
                           QStringList {QStringLiteral("/user/topic/all"), QStringLiteral("/topic/chat_demo")});
         settings.setValue(Settings::Key::Host, QStringLiteral("/"));
@@ -141,6 +145,10 @@ void tst_Settings::everyKeyRoundTripsThroughTheFile()
     QCOMPARE(settings.urls(Settings::Key::ServerUrls), urls);
     QVERIFY(settings.isConfigured());
     QCOMPARE(settings.get<QString>(Settings::Key::Transport), QStringLiteral("sockjs"));
+    QCOMPARE(settings.get<QString>(Settings::Key::Protocol), QStringLiteral("json-ws"));
+    QCOMPARE(settings.get<QString>(Settings::Key::OpenMessage), QStringLiteral(R"({"clientId":"{clientId}"})"));
+    QCOMPARE(settings.get<QString>(Settings::Key::KeepAliveMessage), QStringLiteral(R"({"keepalive":"live"})"));
+    QCOMPARE(settings.get<int>(Settings::Key::KeepAliveIntervalMs), 5000);
     QCOMPARE(settings.get<QStringList>(Settings::Key::Destinations),
              (QStringList {QStringLiteral("/user/topic/all"), QStringLiteral("/topic/chat_demo")}));
     QCOMPARE(settings.get<QString>(Settings::Key::Host), QStringLiteral("/"));
@@ -459,6 +467,14 @@ void tst_Settings::validation_data()
     row("retention ok", "retention", "1000,90", true);
     row("retention zero count", "retention", "0,90", false);
     row("retention zero days", "retention", "10,0", false);
+    row("url stomp tcp", "url", "stomp://broker.example.com:61613", true);
+    row("url stomp tls", "url", "stomp+ssl://broker.example.com:61614", true);
+    row("protocol stomp", "protocol", "stomp", true);
+    row("protocol json-ws", "protocol", "json-ws", true);
+    row("protocol bogus", "protocol", "carrier-pigeon", false);
+    row("keep-alive off", "keepalive", "0", true);
+    row("keep-alive 5s", "keepalive", "5000", true);
+    row("keep-alive too fast", "keepalive", "100", false);
 }
 
 void tst_Settings::validation()
@@ -495,6 +511,10 @@ void tst_Settings::validation()
         message = Settings::validateTimeZone(input);
     else if (what == QLatin1String("retention"))
         message = Settings::validateRetention(number(0), number(1));
+    else if (what == QLatin1String("protocol"))
+        message = Settings::validateProtocol(input);
+    else if (what == QLatin1String("keepalive"))
+        message = Settings::validateKeepAliveInterval(number(0));
     else
         QFAIL("unknown validator");
     QCOMPARE(message.isEmpty(), valid);
