@@ -573,10 +573,6 @@ Connect, subscribe to every --destination and print one JSON object per line for
         <translation>&amp;Server URLs:</translation>
     </message>
     <message>
-        <source>The push endpoints, tried in this order: ws:// or wss:// (STOMP over WebSocket), http:// or https:// (a SockJS endpoint).</source>
-        <translation>The push endpoints, tried in this order: ws:// or wss:// (STOMP over WebSocket), http:// or https:// (a SockJS endpoint).</translation>
-    </message>
-    <message>
         <source>Automatic (WebSocket or SockJS)</source>
         <translation>Automatic (WebSocket or SockJS)</translation>
     </message>
@@ -739,6 +735,62 @@ Connect, subscribe to every --destination and print one JSON object per line for
     <message>
         <source>Connected with %1, but the test failed after connecting. %2</source>
         <translation>Connected with %1, but the test failed after connecting. %2</translation>
+    </message>
+    <message>
+        <source>The push endpoints, tried in this order: ws:// or wss:// (STOMP over WebSocket, or a plain WebSocket), http:// or https:// (a SockJS endpoint), stomp:// or stomp+ssl:// (a broker&apos;s STOMP port).</source>
+        <translation>The push endpoints, tried in this order: ws:// or wss:// (STOMP over WebSocket, or a plain WebSocket), http:// or https:// (a SockJS endpoint), stomp:// or stomp+ssl:// (a broker&apos;s STOMP port).</translation>
+    </message>
+    <message>
+        <source>STOMP (WebSocket, SockJS or a broker&apos;s STOMP port)</source>
+        <translation>STOMP (WebSocket, SockJS or a broker&apos;s STOMP port)</translation>
+    </message>
+    <message>
+        <source>STOMP over SockJS</source>
+        <translation>STOMP over SockJS</translation>
+    </message>
+    <message>
+        <source>Plain WebSocket with JSON</source>
+        <translation>Plain WebSocket with JSON</translation>
+    </message>
+    <message>
+        <source>P&amp;rotocol:</source>
+        <translation>P&amp;rotocol:</translation>
+    </message>
+    <message>
+        <source>What the server speaks. STOMP is what RabbitMQ, ActiveMQ and Spring speak; a plain WebSocket pushes JSON text of its own.</source>
+        <translation>What the server speaks. STOMP is what RabbitMQ, ActiveMQ and Spring speak; a plain WebSocket pushes JSON text of its own.</translation>
+    </message>
+    <message>
+        <source>&amp;Open message:</source>
+        <translation>&amp;Open message:</translation>
+    </message>
+    <message>
+        <source>Sent after every connect, for servers that push only to clients that said who they are. {login} and {clientId} (the same for this computer every time) are filled in. Empty: nothing is sent.</source>
+        <translation>Sent after every connect, for servers that push only to clients that said who they are. {login} and {clientId} (the same for this computer every time) are filled in. Empty: nothing is sent.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep-alive message:</source>
+        <translation>&amp;Keep-alive message:</translation>
+    </message>
+    <message>
+        <source>Sent regularly so that the server (and proxies) keep the connection open; its replies, and anything else the server sends, show that the connection is alive.</source>
+        <translation>Sent regularly so that the server (and proxies) keep the connection open; its replies, and anything else the server sends, show that the connection is alive.</translation>
+    </message>
+    <message>
+        <source>Keep-alive &amp;every:</source>
+        <translation>Keep-alive &amp;every:</translation>
+    </message>
+    <message>
+        <source>0: no keep-alive. Three intervals without anything from the server count as a lost connection.</source>
+        <translation>0: no keep-alive. Three intervals without anything from the server count as a lost connection.</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Enter the keep-alive message to send, or 0 for none.</source>
+        <translation>Enter the keep-alive message to send, or 0 for none.</translation>
     </message>
 </context>
 <context>

@@ -573,10 +573,6 @@ Connect, subscribe to every --destination and print one JSON object per line for
         <translation>服务器 URL(&amp;S)：</translation>
     </message>
     <message>
-        <source>The push endpoints, tried in this order: ws:// or wss:// (STOMP over WebSocket), http:// or https:// (a SockJS endpoint).</source>
-        <translation>推送端点，按此顺序尝试：ws:// 或 wss://（基于 WebSocket 的 STOMP），http:// 或 https://（SockJS 端点）。</translation>
-    </message>
-    <message>
         <source>Automatic (WebSocket or SockJS)</source>
         <translation>自动（WebSocket 或 SockJS）</translation>
     </message>
@@ -739,6 +735,62 @@ Connect, subscribe to every --destination and print one JSON object per line for
     <message>
         <source>Connected with %1, but the test failed after connecting. %2</source>
         <translation>已连接（%1），但连接后的测试失败。%2</translation>
+    </message>
+    <message>
+        <source>The push endpoints, tried in this order: ws:// or wss:// (STOMP over WebSocket, or a plain WebSocket), http:// or https:// (a SockJS endpoint), stomp:// or stomp+ssl:// (a broker&apos;s STOMP port).</source>
+        <translation>推送端点，按此顺序尝试：ws:// 或 wss://（基于 WebSocket 的 STOMP，或普通 WebSocket）、http:// 或 https://（SockJS 端点）、stomp:// 或 stomp+ssl://（消息代理的 STOMP 端口）。</translation>
+    </message>
+    <message>
+        <source>STOMP (WebSocket, SockJS or a broker&apos;s STOMP port)</source>
+        <translation>STOMP（WebSocket、SockJS 或消息代理的 STOMP 端口）</translation>
+    </message>
+    <message>
+        <source>STOMP over SockJS</source>
+        <translation>基于 SockJS 的 STOMP</translation>
+    </message>
+    <message>
+        <source>Plain WebSocket with JSON</source>
+        <translation>推送 JSON 的普通 WebSocket</translation>
+    </message>
+    <message>
+        <source>P&amp;rotocol:</source>
+        <translation>协议(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>What the server speaks. STOMP is what RabbitMQ, ActiveMQ and Spring speak; a plain WebSocket pushes JSON text of its own.</source>
+        <translation>服务器使用的协议。RabbitMQ、ActiveMQ 和 Spring 使用 STOMP；普通 WebSocket 推送其自定义的 JSON 文本。</translation>
+    </message>
+    <message>
+        <source>&amp;Open message:</source>
+        <translation>连接消息(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Sent after every connect, for servers that push only to clients that said who they are. {login} and {clientId} (the same for this computer every time) are filled in. Empty: nothing is sent.</source>
+        <translation>每次连接后发送，用于只向已表明身份的客户端推送的服务器。会填入 {login} 和 {clientId}（本机每次相同）。留空则不发送。</translation>
+    </message>
+    <message>
+        <source>&amp;Keep-alive message:</source>
+        <translation>保活消息(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Sent regularly so that the server (and proxies) keep the connection open; its replies, and anything else the server sends, show that the connection is alive.</source>
+        <translation>定期发送，使服务器（及代理）保持连接；服务器的回复以及它发送的任何内容都表明连接仍然有效。</translation>
+    </message>
+    <message>
+        <source>Keep-alive &amp;every:</source>
+        <translation>保活间隔(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>0: no keep-alive. Three intervals without anything from the server count as a lost connection.</source>
+        <translation>0：不发送保活消息。连续三个间隔没有收到服务器的任何内容即视为连接已断开。</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>Enter the keep-alive message to send, or 0 for none.</source>
+        <translation>请输入要发送的保活消息，或填 0 表示不发送。</translation>
     </message>
 </context>
 <context>

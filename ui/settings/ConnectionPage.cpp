@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QIntValidator>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -20,14 +21,25 @@ ConnectionPage::ConnectionPage(const Settings &settings, QWidget *parent)
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     layout->addLayout(form);
+    m_form = form;
 
     m_serverUrls = new StringListEditor(this);
     m_serverUrls->setObjectName(QStringLiteral("serverUrls"));
     m_serverUrls->setPlaceholderText(QStringLiteral("wss://push.example.com/ws"));
     m_serverUrls->setFieldName(tr("Server URLs"));
     addField(form, tr("&Server URLs:"), m_serverUrls, Settings::Key::ServerUrls,
-             tr("The push endpoints, tried in this order: ws:// or wss:// (STOMP over WebSocket), http:// or "
-                "https:// (a SockJS endpoint)."));
+             tr("The push endpoints, tried in this order: ws:// or wss:// (STOMP over WebSocket, or a plain "
+                "WebSocket), http:// or https:// (a SockJS endpoint), stomp:// or stomp+ssl:// (a broker's STOMP "
+                "port)."));
+
+    m_protocol = new QComboBox(this);
+    m_protocol->setObjectName(QStringLiteral("protocol"));
+    m_protocol->addItem(tr("STOMP (WebSocket, SockJS or a broker's STOMP port)"), QStringLiteral("stomp"));
+    m_protocol->addItem(tr("STOMP over SockJS"), QStringLiteral("sockjs"));
+    m_protocol->addItem(tr("Plain WebSocket with JSON"), QStringLiteral("json-ws"));
+    addField(form, tr("P&rotocol:"), m_protocol, Settings::Key::Protocol,
+             tr("What the server speaks. STOMP is what RabbitMQ, ActiveMQ and Spring speak; a plain WebSocket pushes "
+                "JSON text of its own."));
 
     m_transport = new QComboBox(this);
     m_transport->setObjectName(QStringLiteral("transport"));
@@ -65,6 +77,27 @@ ConnectionPage::ConnectionPage(const Settings &settings, QWidget *parent)
     addField(form, QString(), m_durable, Settings::Key::DurableSubscription,
              tr("Asks the broker for a subscription that outlives the connection (RabbitMQ, ActiveMQ)."));
 
+    m_openMessage = new QLineEdit(this);
+    m_openMessage->setObjectName(QStringLiteral("openMessage"));
+    m_openMessage->setPlaceholderText(QStringLiteral(R"({"clientId":"{clientId}"})"));
+    addField(form, tr("&Open message:"), m_openMessage, Settings::Key::OpenMessage,
+             tr("Sent after every connect, for servers that push only to clients that said who they are. {login} "
+                "and {clientId} (the same for this computer every time) are filled in. Empty: nothing is sent."));
+
+    m_keepAliveMessage = new QLineEdit(this);
+    m_keepAliveMessage->setObjectName(QStringLiteral("keepAliveMessage"));
+    m_keepAliveMessage->setPlaceholderText(QStringLiteral(R"({"keepalive":"live"})"));
+    addField(form, tr("&Keep-alive message:"), m_keepAliveMessage, Settings::Key::KeepAliveMessage,
+             tr("Sent regularly so that the server (and proxies) keep the connection open; its replies, and "
+                "anything else the server sends, show that the connection is alive."));
+
+    m_keepAliveInterval = new QLineEdit(this);
+    m_keepAliveInterval->setObjectName(QStringLiteral("keepAliveInterval"));
+    m_keepAliveInterval->setValidator(new QIntValidator(0, 3600000, m_keepAliveInterval));
+    addField(form, tr("Keep-alive &every:"), m_keepAliveInterval, Settings::Key::KeepAliveIntervalMs,
+             tr("0: no keep-alive. Three intervals without anything from the server count as a lost connection."),
+             tr("ms"));
+
     auto *testBox = new QGroupBox(tr("Check these settings"), this);
     m_testButton = new QPushButton(tr("&Test connection"), testBox);
     m_testButton->setObjectName(QStringLiteral("testButton"));
@@ -96,14 +129,18 @@ ConnectionPage::ConnectionPage(const Settings &settings, QWidget *parent)
     // Every change is validated; a test result goes when what it tested changes (the passcode is not validated).
     for (StringListEditor *editor : {m_serverUrls, m_destinations})
         connect(editor, &StringListEditor::changed, this, &SettingsPage::changed);
-    for (QLineEdit *edit : {m_host, m_login})
+    for (QLineEdit *edit : {m_host, m_login, m_openMessage, m_keepAliveMessage, m_keepAliveInterval})
         connect(edit, &QLineEdit::textChanged, this, &SettingsPage::changed);
-    connect(m_transport, &QComboBox::currentIndexChanged, this, &SettingsPage::changed);
+    for (QComboBox *box : {m_protocol, m_transport})
+        connect(box, &QComboBox::currentIndexChanged, this, &SettingsPage::changed);
     for (StringListEditor *editor : {m_serverUrls, m_destinations})
         connect(editor, &StringListEditor::changed, this, &SettingsPage::testedValueEdited);
-    for (QLineEdit *edit : {m_host, m_login, m_passcode})
+    for (QLineEdit *edit : {m_host, m_login, m_passcode, m_openMessage, m_keepAliveMessage, m_keepAliveInterval})
         connect(edit, &QLineEdit::textEdited, this, &SettingsPage::testedValueEdited);
-    connect(m_transport, &QComboBox::currentIndexChanged, this, &SettingsPage::testedValueEdited);
+    for (QComboBox *box : {m_protocol, m_transport})
+        connect(box, &QComboBox::currentIndexChanged, this, &SettingsPage::testedValueEdited);
+    connect(m_protocol, &QComboBox::currentIndexChanged, this, &ConnectionPage::showProtocolFields);
+    showProtocolFields();
 }
 
 ConnectionPage::~ConnectionPage() = default;
@@ -112,22 +149,31 @@ void ConnectionPage::load(const Settings &settings)
 {
     using Key = Settings::Key;
     m_serverUrls->setEntries(settings.value(Key::ServerUrls).toStringList());
+    m_protocol->setCurrentIndex(qMax(0, m_protocol->findData(settings.get<QString>(Key::Protocol))));
     m_transport->setCurrentIndex(qMax(0, m_transport->findData(settings.value(Key::Transport).toString())));
     m_destinations->setEntries(settings.get<QStringList>(Key::Destinations));
     m_host->setText(settings.get<QString>(Key::Host));
     m_login->setText(settings.get<QString>(Key::Login));
     m_durable->setChecked(settings.get<bool>(Key::DurableSubscription));
+    m_openMessage->setText(settings.get<QString>(Key::OpenMessage));
+    m_keepAliveMessage->setText(settings.get<QString>(Key::KeepAliveMessage));
+    m_keepAliveInterval->setText(QString::number(settings.get<int>(Key::KeepAliveIntervalMs)));
+    showProtocolFields();
 }
 
 void ConnectionPage::write(Settings &settings)
 {
     using Key = Settings::Key;
     store(settings, Key::ServerUrls, normalisedUrls(m_serverUrls->entries()));
+    store(settings, Key::Protocol, m_protocol->currentData().toString());
     store(settings, Key::Transport, m_transport->currentData().toString());
     store(settings, Key::Destinations, m_destinations->entries());
     store(settings, Key::Host, m_host->text().trimmed());
     store(settings, Key::Login, m_login->text());
     store(settings, Key::DurableSubscription, m_durable->isChecked());
+    store(settings, Key::OpenMessage, m_openMessage->text());
+    store(settings, Key::KeepAliveMessage, m_keepAliveMessage->text());
+    store(settings, Key::KeepAliveIntervalMs, m_keepAliveInterval->text().toInt());
 }
 
 QHash<QWidget *, QString> ConnectionPage::errors() const
@@ -140,13 +186,47 @@ QHash<QWidget *, QString> ConnectionPage::errors() const
         if (destinationError.isEmpty())
             destinationError = Settings::validateDestination(destination);
     }
-    errors.insert(m_destinations, destinationError);
+    // Only the protocol chosen needs its fields: a plain WebSocket has no destinations.
+    errors.insert(m_destinations, speaksStomp() ? destinationError : QString());
+    const int interval = m_keepAliveInterval->text().toInt();
+    QString keepAliveError = Settings::validateKeepAliveInterval(interval);
+    if (keepAliveError.isEmpty() && interval > 0 && m_keepAliveMessage->text().isEmpty())
+        keepAliveError = tr("Enter the keep-alive message to send, or 0 for none.");
+    errors.insert(m_keepAliveInterval, speaksJsonWebSocket() ? keepAliveError : QString());
     return errors;
 }
 
 bool ConnectionPage::testedValuesValid() const
 {
-    return error(m_serverUrls).isEmpty() && error(m_destinations).isEmpty();
+    return error(m_serverUrls).isEmpty() && error(m_destinations).isEmpty() && error(m_keepAliveInterval).isEmpty();
+}
+
+bool ConnectionPage::speaksStomp() const
+{
+    const QString protocol = m_protocol->currentData().toString();
+    return protocol == QLatin1String("stomp") || protocol == QLatin1String("sockjs");
+}
+
+bool ConnectionPage::speaksJsonWebSocket() const
+{
+    return m_protocol->currentData().toString() == QLatin1String("json-ws");
+}
+
+void ConnectionPage::showProtocolFields()
+{
+    // Each field's row is its message line's parent (SettingsPage::addField()).
+    auto show = [this](QWidget *field, bool visible) {
+        const QString name = field->objectName() + QStringLiteral("Message");
+        if (auto *message = findChild<QLabel *>(name))
+            m_form->setRowVisible(message->parentWidget(), visible);
+    };
+    const bool stomp = speaksStomp();
+    const bool plain = speaksJsonWebSocket();
+    show(m_transport, m_protocol->currentData().toString() == QLatin1String("stomp"));
+    for (QWidget *field : std::initializer_list<QWidget *> {m_destinations, m_host, m_durable})
+        show(field, stomp);
+    for (QWidget *field : std::initializer_list<QWidget *> {m_openMessage, m_keepAliveMessage, m_keepAliveInterval})
+        show(field, plain);
 }
 
 std::optional<QVariant> ConnectionPage::testedValue(Settings::Key key) const
@@ -155,6 +235,14 @@ std::optional<QVariant> ConnectionPage::testedValue(Settings::Key key) const
     switch (key) {
     case Key::ServerUrls:
         return m_serverUrls->entries();
+    case Key::Protocol:
+        return m_protocol->currentData().toString();
+    case Key::OpenMessage:
+        return m_openMessage->text();
+    case Key::KeepAliveMessage:
+        return m_keepAliveMessage->text();
+    case Key::KeepAliveIntervalMs:
+        return m_keepAliveInterval->text().toInt();
     case Key::Transport:
         return m_transport->currentData().toString();
     case Key::Destinations:

@@ -5,12 +5,14 @@
 
 class StringListEditor;
 class QCheckBox;
+class QFormLayout;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 
-// The Connection page: server URLs, transport, destinations, virtual host, login, passcode, durable subscription,
+// The Connection page: server URLs, the push protocol and only the fields that protocol uses (STOMP: transport,
+// destinations, virtual host, durable subscription; plain WebSocket: open and keep-alive messages), login, passcode,
 // and the "Test connection" box: its buttons, and the line that says how the test goes (the dialog runs it).
 //
 // The passcode is never read from or written to Settings: the dialog takes it from the keychain (setPasscode())
@@ -58,15 +60,24 @@ protected:
 
 private:
     void showTestResult(const QString &text, const QColor &color);
+    // Shows the fields of the protocol chosen, hides the others.
+    void showProtocolFields();
+    bool speaksStomp() const;
+    bool speaksJsonWebSocket() const;
     QString describe(const ConnectionCheck::Result &result) const;
 
+    QFormLayout *m_form = nullptr;
     StringListEditor *m_serverUrls = nullptr;
+    QComboBox *m_protocol = nullptr;
     QComboBox *m_transport = nullptr;
     StringListEditor *m_destinations = nullptr;
     QLineEdit *m_host = nullptr;
     QLineEdit *m_login = nullptr;
     QLineEdit *m_passcode = nullptr;
     QCheckBox *m_durable = nullptr;
+    QLineEdit *m_openMessage = nullptr;
+    QLineEdit *m_keepAliveMessage = nullptr;
+    QLineEdit *m_keepAliveInterval = nullptr;
     QPushButton *m_testButton = nullptr;
     QPushButton *m_cancelTestButton = nullptr;
     QLabel *m_testResult = nullptr;

@@ -32,6 +32,8 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWebSocket>
+#include <QWebSocketServer>
 
 // The tests that do not touch secrets run once, in the run without a keychain. (A macro: QSKIP returns from the
 // function it is in.)
@@ -168,6 +170,7 @@ private Q_SLOTS:
     void testConnectionReportsAuthenticationFailure();
     void testConnectionReportsUnreachableAndEachUrl();
     void testConnectionCanBeCancelled();
+    void protocolShowsOnlyItsFields();
     void firstRunOffersTheDemoServer();
     void keyboardAndAccessibility();
     void renderEveryPage_data();
@@ -985,6 +988,65 @@ void tst_SettingsDialog::renderEveryPage()
     QCoreApplication::processEvents();
     if (!dir.isEmpty())
         QVERIFY(dialog.grab().save(QStringLiteral("%1/settings-invalid-%2.png").arg(dir, language)));
+}
+
+void tst_SettingsDialog::protocolShowsOnlyItsFields()
+{
+    SKIP_WITH_A_KEYCHAIN();
+    // A plain JSON WebSocket server: it greets, and says nothing of STOMP.
+    QWebSocketServer server(QStringLiteral("json"), QWebSocketServer::NonSecureMode);
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    QStringList received;
+    connect(&server, &QWebSocketServer::newConnection, this, [&server, &received] {
+        QWebSocket *peer = server.nextPendingConnection();
+        connect(peer, &QWebSocket::textMessageReceived, peer, [&received](const QString &text) { received << text; });
+    });
+
+    Settings settings(settingsPath());
+    TestCredentialStore store(m_service);
+    SettingsDialog dialog(&settings, &store);
+    dialog.show();
+    QVERIFY(waitUntilLoaded(dialog));
+    auto *protocol = child<QComboBox>(dialog, "protocol");
+    auto *destinations = child<StringListEditor>(dialog, "destinations");
+    auto *openMessage = child<QLineEdit>(dialog, "openMessage");
+    auto *interval = child<QLineEdit>(dialog, "keepAliveInterval");
+    QCOMPARE(protocol->currentData().toString(), QStringLiteral("stomp"));
+    QVERIFY(destinations->isVisibleTo(&dialog));
+    QVERIFY(!openMessage->isVisibleTo(&dialog));
+
+    // A plain WebSocket: no destinations (and none needed to save), an open message and a keep-alive instead.
+    protocol->setCurrentIndex(protocol->findData(QStringLiteral("json-ws")));
+    QVERIFY(!destinations->isVisibleTo(&dialog));
+    QVERIFY(openMessage->isVisibleTo(&dialog));
+    child<StringListEditor>(dialog, "serverUrls")->setEntries({server.serverUrl().toString()});
+    destinations->setEntries({});
+    retype(openMessage, QStringLiteral(R"({"clientId":"{clientId}"})"));
+    retype(child<QLineEdit>(dialog, "keepAliveMessage"), QStringLiteral("ping"));
+    retype(interval, QStringLiteral("500"));
+    QVERIFY2(shownMessage(dialog, "keepAliveInterval").contains(QStringLiteral("1000")),
+             qPrintable(shownMessage(dialog, "keepAliveInterval")));
+    retype(interval, QStringLiteral("5000"));
+    QVERIFY(shownMessage(dialog, "keepAliveInterval").isEmpty());
+
+    // "Test connection" speaks the protocol on screen: the open message reaches the server.
+    auto *result = child<QLabel>(dialog, "testResult");
+    child<QPushButton>(dialog, "testButton")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isTestRunning(), kNetworkWaitMs);
+    QVERIFY2(result->text().startsWith(QStringLiteral("It works: plain WebSocket")), qPrintable(result->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(!received.isEmpty(), kNetworkWaitMs);
+    const QString expectedStart = QStringLiteral("{\"clientId\":\"todo-notifier-");
+    QVERIFY2(received.first().startsWith(expectedStart), qPrintable(received.first()));
+
+    // Saved as shown, without destinations (a plain WebSocket has none).
+    QSignalSpy applied(&dialog, &SettingsDialog::applied);
+    button(dialog, QDialogButtonBox::Ok)->click();
+    QTRY_COMPARE_WITH_TIMEOUT(applied.count(), 1, kKeychainWaitMs);
+    Settings reread(settingsPath());
+    QCOMPARE(reread.get<QString>(Settings::Key::Protocol), QStringLiteral("json-ws"));
+    QCOMPARE(reread.get<QString>(Settings::Key::OpenMessage), QStringLiteral(R"({"clientId":"{clientId}"})"));
+    QCOMPARE(reread.get<int>(Settings::Key::KeepAliveIntervalMs), 5000);
+    QCOMPARE(reread.get<QStringList>(Settings::Key::Destinations), QStringList());
 }
 
 QTEST_MAIN(tst_SettingsDialog)
