@@ -88,6 +88,7 @@ private Q_SLOTS:
     void listenAgainstDemoPrintsJsonLines();
     void checkExitCodes_data();
     void checkExitCodes();
+    void listenStopsOnAFailureRetryingCannotFix();
     void passcodeFileAndVirtualHost();
     void sendThenListenRoundTrip();
 };
@@ -266,6 +267,27 @@ void tst_Cli::sendThenListenRoundTrip()
     QCOMPARE(events.at(1).value(QLatin1String("body")).toString().toUtf8(), body);
     QCOMPARE(events.at(1).value(QLatin1String("headers")).toObject().value(QLatin1String("content-type")).toString(),
              QStringLiteral("application/json"));
+}
+
+void tst_Cli::listenStopsOnAFailureRetryingCannotFix()
+{
+    // listen retries what passes (a server down, a restart), but not a path that is not there: after three identical
+    // failures it exits with that failure's code, saying why, instead of retrying for ever.
+    const QString url = QStringLiteral("ws://127.0.0.1:%1/not-stomp").arg(BrokerFixture::wsPort());
+    const Run run = runCli({QStringLiteral("listen"), QStringLiteral("--url"), url, QStringLiteral("--login"),
+                            QStringLiteral("guest"), QStringLiteral("--destination"), QStringLiteral("/queue/x"),
+                            QStringLiteral("--reconnect"), QStringLiteral("10,50"), QStringLiteral("--timeout"),
+                            QStringLiteral("60")},
+                           withPasscode(QStringLiteral("guest")));
+    QVERIFY2(run.exitCode == 4, QByteArray(run.out + run.err).constData());
+    int errors = 0;
+    for (const QJsonObject &event : jsonLines(run.out)) {
+        if (event.value(QLatin1String("event")).toString() == QLatin1String("error")) {
+            ++errors;
+            QCOMPARE(event.value(QLatin1String("kind")).toString(), QStringLiteral("path-not-found"));
+        }
+    }
+    QVERIFY2(errors >= 3, run.out.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

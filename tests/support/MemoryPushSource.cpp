@@ -49,6 +49,16 @@ void MemoryPushSource::drop(PushError::Kind kind)
     Q_EMIT reconnecting(1, 1000, currentUrl());
 }
 
+void MemoryPushSource::needAttention(PushError::Kind kind, const QString &message)
+{
+    if (m_state == State::Connected)
+        drop(kind);
+    m_lastError = {kind, message, {}, currentUrl()};
+    Q_EMIT errorOccurred(m_lastError);
+    setState(State::NeedsAttention);
+    Q_EMIT reconnecting(3, 300000, currentUrl());
+}
+
 quint64 MemoryPushSource::push(const QByteArray &body, const QByteArray &messageId, bool needsSettle)
 {
     InboundMessage message;

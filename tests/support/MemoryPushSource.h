@@ -18,6 +18,9 @@ public:
     // Test controls.
     void connectNow(); // Connecting -> Connected, connected() with a session
     void drop(PushError::Kind kind = PushError::Kind::ConnectionLost); // Connected -> Backoff, disconnected()
+    // A failure that retrying cannot fix, again: -> NeedsAttention (as ReconnectPolicy decides after a few).
+    void needAttention(PushError::Kind kind = PushError::Kind::PathNotFound,
+                       const QString &message = QStringLiteral("nothing at this path (404)"));
     // Delivers a message now (while connected); returns its delivery tag. needsSettle: the "server" keeps it until it
     // is accepted (as STOMP client acks do); false: this is the only copy (as SSE).
     quint64 push(const QByteArray &body, const QByteArray &messageId = {}, bool needsSettle = true);

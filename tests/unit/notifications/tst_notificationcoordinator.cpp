@@ -30,6 +30,7 @@ private Q_SLOTS:
     void burstBecomesOneSummaryThatOpensTheList();
     void arrivalsAfterReconnectAreSummarisedOnce();
     void singleArrivalAfterReconnectIsShownAsItself();
+    void needingAttentionIsSaidOnce();
     void doNotDisturbSuppressesPopupsButKeepsCounting();
     void urgentTodosBypassDoNotDisturbWhenSet();
     void popupsOffShowsNothing();
@@ -269,6 +270,26 @@ void tst_NotificationCoordinator::readingEverythingWithdrawsTheNotifications()
     QCOMPARE(m_notifier->closeAllCount, 0); // one is still unread
     m_fixture.model->markAllRead();
     QCOMPARE(m_notifier->closeAllCount, 1);
+}
+
+void tst_NotificationCoordinator::needingAttentionIsSaidOnce()
+{
+    MemoryPushSource source;
+    m_coordinator->attach(&source);
+    source.start();
+    source.needAttention(PushError::Kind::PathNotFound, QStringLiteral("nothing at /ws (404)"));
+    QCOMPARE(m_notifier->shown.size(), 1);
+    QCOMPARE(m_notifier->shown.at(0).title, QStringLiteral("Todo Notifier cannot connect"));
+    QVERIFY(m_notifier->shown.at(0).body.startsWith(QStringLiteral("nothing at /ws (404)")));
+    // The slow retries that follow fail the same way: nothing more.
+    source.needAttention(PushError::Kind::PathNotFound, QStringLiteral("nothing at /ws (404)"));
+    source.needAttention(PushError::Kind::PathNotFound, QStringLiteral("nothing at /ws (404)"));
+    QCOMPARE(m_notifier->shown.size(), 1);
+    // Once it has been connected again, a new episode is said again.
+    source.connectNow();
+    source.needAttention(PushError::Kind::Tls, QStringLiteral("TLS certificate rejected"));
+    QCOMPARE(m_notifier->shown.size(), 2);
+    QVERIFY(m_notifier->shown.at(1).body.startsWith(QStringLiteral("TLS certificate rejected")));
 }
 
 QTEST_MAIN(tst_NotificationCoordinator)
