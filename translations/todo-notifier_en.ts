@@ -113,6 +113,32 @@
     </message>
 </context>
 <context>
+    <name>AutoConnectionCheck</name>
+    <message>
+        <source>the server speaks %1, which this version cannot speak yet</source>
+        <translation>the server speaks %1, which this version cannot speak yet</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>AutoSource</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>no server URL is configured</source>
+        <translation>no server URL is configured</translation>
+    </message>
+    <message>
+        <source>%1 speaks %2, which this version cannot speak yet</source>
+        <translation>%1 speaks %2, which this version cannot speak yet</translation>
+    </message>
+</context>
+<context>
     <name>AutoTransport</name>
     <message>
         <source>closed by the client</source>
@@ -132,34 +158,6 @@
 </context>
 <context>
     <name>CliOptions</name>
-    <message>
-        <source>Usage: todo-notifier-cli &lt;command&gt; [options]
-
-A headless STOMP-over-WebSocket client: everything the tray app does, from a terminal.
-
-Commands:
-  listen   connect, subscribe and print one JSON object per line for every event
-  check    connect once and report the negotiated version, heart-beat and server
-  send     send one message and wait for the server&apos;s receipt
-
-Run &apos;todo-notifier-cli &lt;command&gt; --help&apos; for the options of a command.
-The passcode is never taken from the command line: use --passcode-file or the
-environment variable TODO_NOTIFIER_PASSCODE.
-</source>
-        <translation>Usage: todo-notifier-cli &lt;command&gt; [options]
-
-A headless STOMP-over-WebSocket client: everything the tray app does, from a terminal.
-
-Commands:
-  listen   connect, subscribe and print one JSON object per line for every event
-  check    connect once and report the negotiated version, heart-beat and server
-  send     send one message and wait for the server&apos;s receipt
-
-Run &apos;todo-notifier-cli &lt;command&gt; --help&apos; for the options of a command.
-The passcode is never taken from the command line: use --passcode-file or the
-environment variable TODO_NOTIFIER_PASSCODE.
-</translation>
-    </message>
     <message>
         <source>no command given</source>
         <translation>no command given</translation>
@@ -475,10 +473,6 @@ Connect, subscribe to every --destination and print one JSON object per line for
         <translation>invalid --url &quot;%1&quot;: expected ws://, wss://, http://, https://, stomp:// or stomp+ssl:// with a host</translation>
     </message>
     <message>
-        <source>The push protocol: stomp (default; over WebSocket, SockJS or a broker&apos;s STOMP port), sockjs (STOMP over SockJS), json-ws (a plain WebSocket that pushes JSON).</source>
-        <translation>The push protocol: stomp (default; over WebSocket, SockJS or a broker&apos;s STOMP port), sockjs (STOMP over SockJS), json-ws (a plain WebSocket that pushes JSON).</translation>
-    </message>
-    <message>
         <source>protocol</source>
         <translation>protocol</translation>
     </message>
@@ -517,6 +511,42 @@ Connect, subscribe to every --destination and print one JSON object per line for
     <message>
         <source>--keepalive-interval needs --keepalive-message</source>
         <translation>--keepalive-interval needs --keepalive-message</translation>
+    </message>
+    <message>
+        <source>The push protocol: auto (default: find out, and say how and why), stomp (over WebSocket, SockJS or a broker&apos;s STOMP port), sockjs (STOMP over SockJS), json-ws (a plain WebSocket that pushes JSON).</source>
+        <translation>The push protocol: auto (default: find out, and say how and why), stomp (over WebSocket, SockJS or a broker&apos;s STOMP port), sockjs (STOMP over SockJS), json-ws (a plain WebSocket that pushes JSON).</translation>
+    </message>
+    <message>
+        <source>Usage: todo-notifier-cli &lt;command&gt; [options]
+
+A headless push client: everything the tray app does, from a terminal. It speaks STOMP
+(over WebSocket, SockJS or a broker&apos;s TCP port) and the other push protocols of --protocol,
+and by default finds out which one the server speaks.
+
+Commands:
+  listen   connect, subscribe and print one JSON object per line for every event
+  check    connect once and report the protocol, the negotiated version, heart-beat and server
+  send     send one message and wait for the server&apos;s receipt
+
+Run &apos;todo-notifier-cli &lt;command&gt; --help&apos; for the options of a command.
+The passcode is never taken from the command line: use --passcode-file or the
+environment variable TODO_NOTIFIER_PASSCODE.
+</source>
+        <translation>Usage: todo-notifier-cli &lt;command&gt; [options]
+
+A headless push client: everything the tray app does, from a terminal. It speaks STOMP
+(over WebSocket, SockJS or a broker&apos;s TCP port) and the other push protocols of --protocol,
+and by default finds out which one the server speaks.
+
+Commands:
+  listen   connect, subscribe and print one JSON object per line for every event
+  check    connect once and report the protocol, the negotiated version, heart-beat and server
+  send     send one message and wait for the server&apos;s receipt
+
+Run &apos;todo-notifier-cli &lt;command&gt; --help&apos; for the options of a command.
+The passcode is never taken from the command line: use --passcode-file or the
+environment variable TODO_NOTIFIER_PASSCODE.
+</translation>
     </message>
 </context>
 <context>
@@ -791,6 +821,10 @@ Connect, subscribe to every --destination and print one JSON object per line for
     <message>
         <source>Enter the keep-alive message to send, or 0 for none.</source>
         <translation>Enter the keep-alive message to send, or 0 for none.</translation>
+    </message>
+    <message>
+        <source>Automatic (find out what the server speaks)</source>
+        <translation>Automatic (find out what the server speaks)</translation>
     </message>
 </context>
 <context>
@@ -1275,6 +1309,84 @@ Check the server settings; it keeps trying now and then.</translation>
     <message>
         <source>todo %1: time &quot;%2&quot; not understood</source>
         <translation>todo %1: time &quot;%2&quot; not understood</translation>
+    </message>
+</context>
+<context>
+    <name>ProtocolPlan</name>
+    <message>
+        <source>a broker&apos;s STOMP port (%1://)</source>
+        <translation>a broker&apos;s STOMP port (%1://)</translation>
+    </message>
+    <message>
+        <source>%1 is not a URL of a push server (ws://, wss://, http://, https://, stomp://)</source>
+        <translation>%1 is not a URL of a push server (ws://, wss://, http://, https://, stomp://)</translation>
+    </message>
+    <message>
+        <source>the WebSocket answered STOMP&apos;s CONNECT with a STOMP frame</source>
+        <translation>the WebSocket answered STOMP&apos;s CONNECT with a STOMP frame</translation>
+    </message>
+    <message>
+        <source>the WebSocket answered STOMP&apos;s CONNECT with something else: a plain WebSocket</source>
+        <translation>the WebSocket answered STOMP&apos;s CONNECT with something else: a plain WebSocket</translation>
+    </message>
+    <message>
+        <source>the WebSocket did not answer STOMP&apos;s CONNECT: a plain WebSocket (it may wait for an open message)</source>
+        <translation>the WebSocket did not answer STOMP&apos;s CONNECT: a plain WebSocket (it may wait for an open message)</translation>
+    </message>
+    <message>
+        <source>the WebSocket upgrade was refused (%1)</source>
+        <translation>the WebSocket upgrade was refused (%1)</translation>
+    </message>
+    <message>
+        <source>no push protocol found at %1: %2</source>
+        <translation>no push protocol found at %1: %2</translation>
+    </message>
+    <message>
+        <source>the URL answered with an event stream</source>
+        <translation>the URL answered with an event stream</translation>
+    </message>
+    <message>
+        <source>not an event stream (%1)</source>
+        <translation>not an event stream (%1)</translation>
+    </message>
+    <message>
+        <source>/info answered: a SockJS endpoint (STOMP over SockJS)</source>
+        <translation>/info answered: a SockJS endpoint (STOMP over SockJS)</translation>
+    </message>
+    <message>
+        <source>no SockJS /info (%1)</source>
+        <translation>no SockJS /info (%1)</translation>
+    </message>
+    <message>
+        <source>/socket.io/ answered Engine.IO&apos;s handshake: Socket.IO</source>
+        <translation>/socket.io/ answered Engine.IO&apos;s handshake: Socket.IO</translation>
+    </message>
+    <message>
+        <source>no Socket.IO at /socket.io/ (%1)</source>
+        <translation>no Socket.IO at /socket.io/ (%1)</translation>
+    </message>
+    <message>
+        <source>auto: %1</source>
+        <translation>auto: %1</translation>
+    </message>
+    <message>
+        <source> (before that: %1)</source>
+        <translation> (before that: %1)</translation>
+    </message>
+</context>
+<context>
+    <name>ProtocolProbe</name>
+    <message>
+        <source>%1 refused the credentials (%2)</source>
+        <translation>%1 refused the credentials (%2)</translation>
+    </message>
+    <message>
+        <source>no WebSocket handshake within %1 s</source>
+        <translation>no WebSocket handshake within %1 s</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>no answer within %1 s</translation>
     </message>
 </context>
 <context>

@@ -113,6 +113,32 @@
     </message>
 </context>
 <context>
+    <name>AutoConnectionCheck</name>
+    <message>
+        <source>the server speaks %1, which this version cannot speak yet</source>
+        <translation>服务器使用 %1 协议，本版本尚不支持</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>AutoSource</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>no server URL is configured</source>
+        <translation>未配置服务器 URL</translation>
+    </message>
+    <message>
+        <source>%1 speaks %2, which this version cannot speak yet</source>
+        <translation>%1 使用 %2 协议，本版本尚不支持</translation>
+    </message>
+</context>
+<context>
     <name>AutoTransport</name>
     <message>
         <source>closed by the client</source>
@@ -132,34 +158,6 @@
 </context>
 <context>
     <name>CliOptions</name>
-    <message>
-        <source>Usage: todo-notifier-cli &lt;command&gt; [options]
-
-A headless STOMP-over-WebSocket client: everything the tray app does, from a terminal.
-
-Commands:
-  listen   connect, subscribe and print one JSON object per line for every event
-  check    connect once and report the negotiated version, heart-beat and server
-  send     send one message and wait for the server&apos;s receipt
-
-Run &apos;todo-notifier-cli &lt;command&gt; --help&apos; for the options of a command.
-The passcode is never taken from the command line: use --passcode-file or the
-environment variable TODO_NOTIFIER_PASSCODE.
-</source>
-        <translation>用法：todo-notifier-cli &lt;命令&gt; [选项]
-
-无界面的 STOMP-over-WebSocket 客户端：托盘程序能做的一切，都可以在终端里完成。
-
-命令：
-  listen   连接、订阅，并为每个事件每行输出一个 JSON 对象
-  check    连接一次，报告协商的协议版本、心跳和服务器
-  send     发送一条消息并等待服务器的回执
-
-运行 &apos;todo-notifier-cli &lt;命令&gt; --help&apos; 查看某个命令的选项。
-密码从不从命令行读取：请使用 --passcode-file 或
-环境变量 TODO_NOTIFIER_PASSCODE。
-</translation>
-    </message>
     <message>
         <source>no command given</source>
         <translation>未指定命令</translation>
@@ -475,10 +473,6 @@ Connect, subscribe to every --destination and print one JSON object per line for
         <translation>无效的 --url“%1”：应为带主机名的 ws://、wss://、http://、https://、stomp:// 或 stomp+ssl:// 地址</translation>
     </message>
     <message>
-        <source>The push protocol: stomp (default; over WebSocket, SockJS or a broker&apos;s STOMP port), sockjs (STOMP over SockJS), json-ws (a plain WebSocket that pushes JSON).</source>
-        <translation>推送协议：stomp（默认；经由 WebSocket、SockJS 或消息代理的 STOMP 端口）、sockjs（基于 SockJS 的 STOMP）、json-ws（推送 JSON 的普通 WebSocket）。</translation>
-    </message>
-    <message>
         <source>protocol</source>
         <translation>协议</translation>
     </message>
@@ -517,6 +511,42 @@ Connect, subscribe to every --destination and print one JSON object per line for
     <message>
         <source>--keepalive-interval needs --keepalive-message</source>
         <translation>--keepalive-interval 需要同时指定 --keepalive-message</translation>
+    </message>
+    <message>
+        <source>The push protocol: auto (default: find out, and say how and why), stomp (over WebSocket, SockJS or a broker&apos;s STOMP port), sockjs (STOMP over SockJS), json-ws (a plain WebSocket that pushes JSON).</source>
+        <translation>推送协议：auto（默认：自动探测，并说明依据和原因）、stomp（通过 WebSocket、SockJS 或代理的 STOMP 端口）、sockjs（基于 SockJS 的 STOMP）、json-ws（推送 JSON 的普通 WebSocket）。</translation>
+    </message>
+    <message>
+        <source>Usage: todo-notifier-cli &lt;command&gt; [options]
+
+A headless push client: everything the tray app does, from a terminal. It speaks STOMP
+(over WebSocket, SockJS or a broker&apos;s TCP port) and the other push protocols of --protocol,
+and by default finds out which one the server speaks.
+
+Commands:
+  listen   connect, subscribe and print one JSON object per line for every event
+  check    connect once and report the protocol, the negotiated version, heart-beat and server
+  send     send one message and wait for the server&apos;s receipt
+
+Run &apos;todo-notifier-cli &lt;command&gt; --help&apos; for the options of a command.
+The passcode is never taken from the command line: use --passcode-file or the
+environment variable TODO_NOTIFIER_PASSCODE.
+</source>
+        <translation>用法：todo-notifier-cli &lt;命令&gt; [选项]
+
+无界面的推送客户端：在终端中完成托盘应用所做的一切。它支持 STOMP
+（通过 WebSocket、SockJS 或代理的 TCP 端口）以及 --protocol 列出的其他推送协议，
+默认会自动探测服务器使用的协议。
+
+命令：
+  listen   连接、订阅，并为每个事件每行输出一个 JSON 对象
+  check    连接一次，报告协议、协商的版本、心跳和服务器
+  send     发送一条消息并等待服务器回执
+
+运行 &apos;todo-notifier-cli &lt;命令&gt; --help&apos; 查看某个命令的选项。
+口令从不从命令行获取：请使用 --passcode-file 或
+环境变量 TODO_NOTIFIER_PASSCODE。
+</translation>
     </message>
 </context>
 <context>
@@ -791,6 +821,10 @@ Connect, subscribe to every --destination and print one JSON object per line for
     <message>
         <source>Enter the keep-alive message to send, or 0 for none.</source>
         <translation>请输入要发送的保活消息，或填 0 表示不发送。</translation>
+    </message>
+    <message>
+        <source>Automatic (find out what the server speaks)</source>
+        <translation>自动（探测服务器使用的协议）</translation>
     </message>
 </context>
 <context>
@@ -1273,6 +1307,84 @@ Check the server settings; it keeps trying now and then.</source>
     <message>
         <source>todo %1: time &quot;%2&quot; not understood</source>
         <translation>待办 %1：无法识别时间“%2”</translation>
+    </message>
+</context>
+<context>
+    <name>ProtocolPlan</name>
+    <message>
+        <source>a broker&apos;s STOMP port (%1://)</source>
+        <translation>代理的 STOMP 端口（%1://）</translation>
+    </message>
+    <message>
+        <source>%1 is not a URL of a push server (ws://, wss://, http://, https://, stomp://)</source>
+        <translation>%1 不是推送服务器的 URL（ws://、wss://、http://、https://、stomp://）</translation>
+    </message>
+    <message>
+        <source>the WebSocket answered STOMP&apos;s CONNECT with a STOMP frame</source>
+        <translation>WebSocket 用 STOMP 帧回应了 STOMP 的 CONNECT</translation>
+    </message>
+    <message>
+        <source>the WebSocket answered STOMP&apos;s CONNECT with something else: a plain WebSocket</source>
+        <translation>WebSocket 用其他内容回应了 STOMP 的 CONNECT：普通 WebSocket</translation>
+    </message>
+    <message>
+        <source>the WebSocket did not answer STOMP&apos;s CONNECT: a plain WebSocket (it may wait for an open message)</source>
+        <translation>WebSocket 未回应 STOMP 的 CONNECT：普通 WebSocket（它可能在等待一条打开消息）</translation>
+    </message>
+    <message>
+        <source>the WebSocket upgrade was refused (%1)</source>
+        <translation>WebSocket 升级被拒绝（%1）</translation>
+    </message>
+    <message>
+        <source>no push protocol found at %1: %2</source>
+        <translation>在 %1 未找到推送协议：%2</translation>
+    </message>
+    <message>
+        <source>the URL answered with an event stream</source>
+        <translation>该 URL 返回了事件流</translation>
+    </message>
+    <message>
+        <source>not an event stream (%1)</source>
+        <translation>不是事件流（%1）</translation>
+    </message>
+    <message>
+        <source>/info answered: a SockJS endpoint (STOMP over SockJS)</source>
+        <translation>/info 有应答：SockJS 端点（基于 SockJS 的 STOMP）</translation>
+    </message>
+    <message>
+        <source>no SockJS /info (%1)</source>
+        <translation>没有 SockJS /info（%1）</translation>
+    </message>
+    <message>
+        <source>/socket.io/ answered Engine.IO&apos;s handshake: Socket.IO</source>
+        <translation>/socket.io/ 回应了 Engine.IO 握手：Socket.IO</translation>
+    </message>
+    <message>
+        <source>no Socket.IO at /socket.io/ (%1)</source>
+        <translation>/socket.io/ 处没有 Socket.IO（%1）</translation>
+    </message>
+    <message>
+        <source>auto: %1</source>
+        <translation>自动：%1</translation>
+    </message>
+    <message>
+        <source> (before that: %1)</source>
+        <translation>（在此之前：%1）</translation>
+    </message>
+</context>
+<context>
+    <name>ProtocolProbe</name>
+    <message>
+        <source>%1 refused the credentials (%2)</source>
+        <translation>%1 拒绝了凭据（%2）</translation>
+    </message>
+    <message>
+        <source>no WebSocket handshake within %1 s</source>
+        <translation>%1 秒内没有完成 WebSocket 握手</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>%1 秒内没有应答</translation>
     </message>
 </context>
 <context>

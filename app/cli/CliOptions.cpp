@@ -169,11 +169,13 @@ QString CliOptions::generalHelp()
 {
     return tr("Usage: todo-notifier-cli <command> [options]\n"
               "\n"
-              "A headless STOMP-over-WebSocket client: everything the tray app does, from a terminal.\n"
+              "A headless push client: everything the tray app does, from a terminal. It speaks STOMP\n"
+              "(over WebSocket, SockJS or a broker's TCP port) and the other push protocols of --protocol,\n"
+              "and by default finds out which one the server speaks.\n"
               "\n"
               "Commands:\n"
               "  listen   connect, subscribe and print one JSON object per line for every event\n"
-              "  check    connect once and report the negotiated version, heart-beat and server\n"
+              "  check    connect once and report the protocol, the negotiated version, heart-beat and server\n"
               "  send     send one message and wait for the server's receipt\n"
               "\n"
               "Run 'todo-notifier-cli <command> --help' for the options of a command.\n"
@@ -266,8 +268,8 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
         tr("mode"));
     const QCommandLineOption protocolOption(
         QStringLiteral("protocol"),
-        tr("The push protocol: stomp (default; over WebSocket, SockJS or a broker's STOMP port), sockjs (STOMP over "
-           "SockJS), json-ws (a plain WebSocket that pushes JSON)."),
+        tr("The push protocol: auto (default: find out, and say how and why), stomp (over WebSocket, SockJS or a "
+           "broker's STOMP port), sockjs (STOMP over SockJS), json-ws (a plain WebSocket that pushes JSON)."),
         tr("protocol"));
     const QCommandLineOption openMessageOption(
         QStringLiteral("open-message"),
@@ -491,19 +493,20 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
                            &connect.transport.handshakeHeaders, error))
         return false;
 
-    // STOMP subscribes to and sends to destinations; a plain WebSocket has none.
-    const bool destinations =
+    // send speaks STOMP unless told otherwise: it needs to know before connecting how to send.
+    if (options->command == Command::Send && options->protocol == QLatin1String("auto"))
+        options->protocol = QStringLiteral("stomp");
+    // STOMP subscribes to and sends to destinations; a plain WebSocket has none; auto uses them if it finds STOMP.
+    const bool needsDestinations =
         options->protocol == QLatin1String("stomp") || options->protocol == QLatin1String("sockjs");
-    if (options->command != Command::Check && destinations) {
+    if (options->command != Command::Check) {
         for (const QString &destination : parser.values(destinationOption))
             options->destinations.append(destination.toUtf8());
-        if (options->destinations.isEmpty()) {
-            if (options->demo && options->command == Command::Listen) {
-                options->destinations.append(QByteArrayLiteral("/user/topic/all"));
-            } else {
-                *error = tr("--destination is required");
-                return false;
-            }
+        if (options->destinations.isEmpty() && options->demo && options->command == Command::Listen)
+            options->destinations.append(QByteArrayLiteral("/user/topic/all"));
+        if (options->destinations.isEmpty() && needsDestinations) {
+            *error = tr("--destination is required");
+            return false;
         }
     }
     if (options->command == Command::Listen) {

@@ -36,7 +36,7 @@ public:
     Command command = Command::None;
     StompConnectOptions connect;
     TransportMode transportMode = TransportMode::Auto; // --transport, for every --url
-    QString protocol = QStringLiteral("stomp"); // --protocol: a value of Settings::protocols()
+    QString protocol = QStringLiteral("auto"); // --protocol: a value of Settings::protocols()
     QString openMessage; // json-ws: --open-message
     QString keepAliveMessage; // json-ws: --keepalive-message
     qint64 keepAliveIntervalMs = 0; // json-ws: --keepalive-interval

@@ -4,6 +4,7 @@
 #include "ingest/CatchUp.h"
 #include "ingest/TodoIngestor.h"
 #include "jsonws/JsonWebSocketSource.h"
+#include "pipeline/AutoSource.h"
 #include "pipeline/TodoPipeline.h"
 #include "source/SourceSettings.h"
 #include "stomp/StompPushSource.h"
@@ -110,7 +111,17 @@ bool CliRunner::start()
 
 std::unique_ptr<PushSource> CliRunner::createSource(const StompConnectOptions &connect)
 {
-    if (m_options.protocol == QLatin1String("json-ws")) {
+    if (m_options.protocol == QLatin1String("auto")) {
+        return std::make_unique<AutoSource>(
+            connect.urls, connect.reconnect, connect.transport,
+            [this, connect](const QString &found) { return createSourceFor(found, connect); });
+    }
+    return createSourceFor(m_options.protocol, connect);
+}
+
+std::unique_ptr<PushSource> CliRunner::createSourceFor(const QString &protocol, const StompConnectOptions &connect)
+{
+    if (protocol == QLatin1String("json-ws")) {
         JsonWebSocketOptions options;
         options.connection.urls = connect.urls;
         options.connection.reconnect = connect.reconnect;
@@ -127,10 +138,11 @@ std::unique_ptr<PushSource> CliRunner::createSource(const StompConnectOptions &c
         m_jsonWebSocket = source.get();
         return source;
     }
+    if (protocol != QLatin1String("stomp") && protocol != QLatin1String("sockjs"))
+        return nullptr;
     auto source = std::make_unique<StompPushSource>();
     m_client = source->client();
-    source->setTransportMode(m_options.protocol == QLatin1String("sockjs") ? TransportMode::SockJs
-                                                                           : m_options.transportMode);
+    source->setTransportMode(protocol == QLatin1String("sockjs") ? TransportMode::SockJs : m_options.transportMode);
     source->setOptions(connect);
     if (m_options.command == CliOptions::Command::Listen) {
         QList<StompSubscription> subscriptions;

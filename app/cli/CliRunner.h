@@ -40,7 +40,9 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
+    // The source of --protocol; auto finds out which protocol and then makes that one (createSourceFor()).
     std::unique_ptr<PushSource> createSource(const StompConnectOptions &connect);
+    std::unique_ptr<PushSource> createSourceFor(const QString &protocol, const StompConnectOptions &connect);
     void queueSend();
     void onConnected(const SourceSession &session);
     void onMessage(const InboundMessage &message);

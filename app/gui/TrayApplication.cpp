@@ -185,6 +185,8 @@ void TrayApplication::startDemo()
         switch (key) {
         case Settings::Key::ServerUrls:
             return QStringList {demoUrl};
+        case Settings::Key::Protocol:
+            return QStringLiteral("stomp"); // the demo server speaks STOMP: nothing to find out
         case Settings::Key::Transport:
             return QStringLiteral("websocket");
         case Settings::Key::Destinations:

@@ -239,7 +239,7 @@ const QList<Settings::Definition> &Settings::definitions()
     // The single table of keys, types and defaults. Its order follows enum Key.
     static const QList<Definition> table = {
         {Key::ServerUrls, QStringLiteral("connection/urls"), QMetaType::QStringList, QStringList(), validServerUrls},
-        {Key::Protocol, QStringLiteral("connection/protocol"), QMetaType::QString, QStringLiteral("stomp"),
+        {Key::Protocol, QStringLiteral("connection/protocol"), QMetaType::QString, QStringLiteral("auto"),
          validProtocol},
         {Key::Transport, QStringLiteral("connection/transport"), QMetaType::QString, QStringLiteral("auto"),
          validTransport},
@@ -664,7 +664,7 @@ QList<HeaderSetting> SettingsView::headers() const
 
 QStringList Settings::protocols()
 {
-    return {QStringLiteral("stomp"), QStringLiteral("sockjs"), QStringLiteral("json-ws")};
+    return {QStringLiteral("auto"), QStringLiteral("stomp"), QStringLiteral("sockjs"), QStringLiteral("json-ws")};
 }
 
 QString Settings::validateProtocol(const QString &protocol)

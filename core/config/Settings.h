@@ -66,7 +66,7 @@ class Settings : public QObject
 public:
     enum class Key {
         ServerUrls, // QStringList: ws://, wss://, http://, https://, stomp:// or stomp+ssl:// URLs, tried in this order
-        Protocol, // QString: the push protocol: "stomp", "sockjs" (STOMP over SockJS), "json-ws"
+        Protocol, // QString: the push protocol: "auto" (find out), "stomp", "sockjs" (STOMP over SockJS), "json-ws"
         Transport, // QString: STOMP's transport: "auto", "websocket" or "sockjs"
         Destinations, // QStringList: STOMP destinations to subscribe to
         Host, // QString: STOMP host header (RabbitMQ vhost); not sent when empty

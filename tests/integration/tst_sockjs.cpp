@@ -270,14 +270,27 @@ void tst_SockJs::cliCheckExplainsAUrlThatIsNeither()
 {
     QProcess cli;
     cli.start(qEnvironmentVariable("TODO_CLI"),
-              {QStringLiteral("check"), QStringLiteral("--url"),
+              {QStringLiteral("check"), QStringLiteral("--protocol"), QStringLiteral("stomp"), QStringLiteral("--url"),
                QStringLiteral("http://127.0.0.1:%1/nothing").arg(m_port), QStringLiteral("--timeout"),
                QStringLiteral("15")});
     QVERIFY(cli.waitForFinished(30000));
     const QString err = QString::fromUtf8(cli.readAllStandardError());
-    QCOMPARE(cli.exitCode(), 4); // handshake refused
+    QCOMPARE(cli.exitCode(), 4); // path not found
     QVERIFY2(err.contains(QLatin1String("SockJS info endpoint returned 404: this may be a raw WebSocket URL")),
              qPrintable(err));
+
+    // auto (the default) says every way it tried, and a path where every way answered 404 is still a wrong path.
+    QProcess detect;
+    detect.start(qEnvironmentVariable("TODO_CLI"),
+                 {QStringLiteral("check"), QStringLiteral("--url"),
+                  QStringLiteral("http://127.0.0.1:%1/nothing").arg(m_port), QStringLiteral("--timeout"),
+                  QStringLiteral("15")});
+    QVERIFY(detect.waitForFinished(30000));
+    const QString detectErr = QString::fromUtf8(detect.readAllStandardError());
+    QCOMPARE(detect.exitCode(), 4);
+    for (const char *tried : {"no push protocol found at http://127.0.0.1", "not an event stream (HTTP 404",
+                              "no SockJS /info (HTTP 404", "the WebSocket upgrade was refused"})
+        QVERIFY2(detectErr.contains(QLatin1String(tried)), qPrintable(detectErr));
 }
 
 void tst_SockJs::cliTransportAndHandshakeHeaderOptions()

@@ -34,6 +34,7 @@ ConnectionPage::ConnectionPage(const Settings &settings, QWidget *parent)
 
     m_protocol = new QComboBox(this);
     m_protocol->setObjectName(QStringLiteral("protocol"));
+    m_protocol->addItem(tr("Automatic (find out what the server speaks)"), QStringLiteral("auto"));
     m_protocol->addItem(tr("STOMP (WebSocket, SockJS or a broker's STOMP port)"), QStringLiteral("stomp"));
     m_protocol->addItem(tr("STOMP over SockJS"), QStringLiteral("sockjs"));
     m_protocol->addItem(tr("Plain WebSocket with JSON"), QStringLiteral("json-ws"));
@@ -187,7 +188,8 @@ QHash<QWidget *, QString> ConnectionPage::errors() const
             destinationError = Settings::validateDestination(destination);
     }
     // Only the protocol chosen needs its fields: a plain WebSocket has no destinations.
-    errors.insert(m_destinations, speaksStomp() ? destinationError : QString());
+    const bool automatic = m_protocol->currentData().toString() == QLatin1String("auto");
+    errors.insert(m_destinations, speaksStomp() && !automatic ? destinationError : QString());
     const int interval = m_keepAliveInterval->text().toInt();
     QString keepAliveError = Settings::validateKeepAliveInterval(interval);
     if (keepAliveError.isEmpty() && interval > 0 && m_keepAliveMessage->text().isEmpty())
@@ -201,15 +203,18 @@ bool ConnectionPage::testedValuesValid() const
     return error(m_serverUrls).isEmpty() && error(m_destinations).isEmpty() && error(m_keepAliveInterval).isEmpty();
 }
 
+// Automatic may find either: both sets of fields apply then.
 bool ConnectionPage::speaksStomp() const
 {
     const QString protocol = m_protocol->currentData().toString();
-    return protocol == QLatin1String("stomp") || protocol == QLatin1String("sockjs");
+    return protocol == QLatin1String("stomp") || protocol == QLatin1String("sockjs")
+        || protocol == QLatin1String("auto");
 }
 
 bool ConnectionPage::speaksJsonWebSocket() const
 {
-    return m_protocol->currentData().toString() == QLatin1String("json-ws");
+    const QString protocol = m_protocol->currentData().toString();
+    return protocol == QLatin1String("json-ws") || protocol == QLatin1String("auto");
 }
 
 void ConnectionPage::showProtocolFields()
@@ -222,7 +227,8 @@ void ConnectionPage::showProtocolFields()
     };
     const bool stomp = speaksStomp();
     const bool plain = speaksJsonWebSocket();
-    show(m_transport, m_protocol->currentData().toString() == QLatin1String("stomp"));
+    const QString protocol = m_protocol->currentData().toString();
+    show(m_transport, protocol == QLatin1String("stomp") || protocol == QLatin1String("auto"));
     for (QWidget *field : std::initializer_list<QWidget *> {m_destinations, m_host, m_durable})
         show(field, stomp);
     for (QWidget *field : std::initializer_list<QWidget *> {m_openMessage, m_keepAliveMessage, m_keepAliveInterval})

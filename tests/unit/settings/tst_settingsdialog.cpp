@@ -237,7 +237,9 @@ void tst_SettingsDialog::validationMessagesBlockSaving()
     QCOMPARE(urls->listWidget()->accessibleDescription(), urlsMessage->text());
     urls->setEntries({QStringLiteral("wss://push.example.com/ws")});
 
-    // An empty destination list.
+    // An empty destination list (STOMP needs one).
+    auto *protocol = child<QComboBox>(dialog, "protocol");
+    protocol->setCurrentIndex(protocol->findData(QStringLiteral("stomp")));
     auto *destinations = child<StringListEditor>(dialog, "destinations");
     destinations->setEntries({});
     QCOMPARE(shownMessage(dialog, "destinations"), Settings::validateDestination({}));
@@ -728,6 +730,7 @@ void tst_SettingsDialog::testConnectionReportsAuthenticationFailure()
     QVERIFY(server.listen());
 
     Settings settings(settingsPath());
+    settings.setValue(Settings::Key::Protocol, QStringLiteral("stomp")); // STOMP's own fields and one attempt
     TestCredentialStore store(m_service);
     SettingsDialog dialog(&settings, &store);
     dialog.show();
@@ -793,6 +796,7 @@ void tst_SettingsDialog::testConnectionCanBeCancelled()
     server.setStalled(true); // connections hang before the handshake
 
     Settings settings(settingsPath());
+    settings.setValue(Settings::Key::Protocol, QStringLiteral("stomp")); // STOMP's own fields and one attempt
     TestCredentialStore store(m_service);
     SettingsDialog dialog(&settings, &store);
     dialog.show();
@@ -851,6 +855,7 @@ void tst_SettingsDialog::keyboardAndAccessibility()
 {
     SKIP_WITH_A_KEYCHAIN();
     Settings settings(settingsPath());
+    settings.setValue(Settings::Key::Protocol, QStringLiteral("stomp")); // STOMP's own fields and one attempt
     TestCredentialStore store(m_service);
     SettingsDialog dialog(&settings, &store);
     dialog.show();
@@ -1011,7 +1016,12 @@ void tst_SettingsDialog::protocolShowsOnlyItsFields()
     auto *destinations = child<StringListEditor>(dialog, "destinations");
     auto *openMessage = child<QLineEdit>(dialog, "openMessage");
     auto *interval = child<QLineEdit>(dialog, "keepAliveInterval");
-    QCOMPARE(protocol->currentData().toString(), QStringLiteral("stomp"));
+    // Automatic by default: it may find either, so both sets of fields show.
+    QCOMPARE(protocol->currentData().toString(), QStringLiteral("auto"));
+    QVERIFY(destinations->isVisibleTo(&dialog));
+    QVERIFY(openMessage->isVisibleTo(&dialog));
+
+    protocol->setCurrentIndex(protocol->findData(QStringLiteral("stomp")));
     QVERIFY(destinations->isVisibleTo(&dialog));
     QVERIFY(!openMessage->isVisibleTo(&dialog));
 
@@ -1037,6 +1047,14 @@ void tst_SettingsDialog::protocolShowsOnlyItsFields()
     QTRY_VERIFY_WITH_TIMEOUT(!received.isEmpty(), kNetworkWaitMs);
     const QString expectedStart = QStringLiteral("{\"clientId\":\"todo-notifier-");
     QVERIFY2(received.first().startsWith(expectedStart), qPrintable(received.first()));
+
+    // Automatic finds it is a plain WebSocket, and says how it knows.
+    protocol->setCurrentIndex(protocol->findData(QStringLiteral("auto")));
+    child<QPushButton>(dialog, "testButton")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isTestRunning(), kNetworkWaitMs);
+    QVERIFY2(result->text().startsWith(QStringLiteral("It works: plain WebSocket")), qPrintable(result->text()));
+    QVERIFY2(result->text().contains(QStringLiteral("(auto: ")), qPrintable(result->text()));
+    protocol->setCurrentIndex(protocol->findData(QStringLiteral("json-ws")));
 
     // Saved as shown, without destinations (a plain WebSocket has none).
     QSignalSpy applied(&dialog, &SettingsDialog::applied);
