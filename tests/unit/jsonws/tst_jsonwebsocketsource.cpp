@@ -54,6 +54,7 @@ void tst_JsonWebSocketSource::init()
     m_received.clear();
     connect(m_server.get(), &QWebSocketServer::newConnection, this, [this] {
         QWebSocket *peer = m_server->nextPendingConnection();
+        peer->setParent(m_server.get()); // QWebSocketServer does not own what it hands out
         m_peers.append(peer);
         connect(peer, &QWebSocket::textMessageReceived, this, [this](const QString &text) { m_received.append(text); });
     });

@@ -171,6 +171,7 @@ void tst_AutoSource::echoingWebSocketIsPlain()
     QVERIFY(server.listen(QHostAddress::LocalHost));
     connect(&server, &QWebSocketServer::newConnection, this, [&server] {
         QWebSocket *peer = server.nextPendingConnection();
+        peer->setParent(&server); // QWebSocketServer does not own what it hands out
         connect(peer, &QWebSocket::textMessageReceived, peer,
                 [peer](const QString &text) { peer->sendTextMessage(text); });
     });
@@ -185,7 +186,10 @@ void tst_AutoSource::silentWebSocketIsPlain()
     QWebSocketServer server(QStringLiteral("silent"), QWebSocketServer::NonSecureMode);
     QVERIFY(server.listen(QHostAddress::LocalHost));
     QList<QWebSocket *> peers;
-    connect(&server, &QWebSocketServer::newConnection, this, [&] { peers.append(server.nextPendingConnection()); });
+    connect(&server, &QWebSocketServer::newConnection, this, [&] {
+        peers.append(server.nextPendingConnection());
+        peers.constLast()->setParent(&server);
+    });
     AutoSource *source = makeSource(server.serverUrl());
     source->start();
     QTRY_COMPARE_WITH_TIMEOUT(peers.size(), 1, kWaitMs);

@@ -1004,6 +1004,7 @@ void tst_SettingsDialog::protocolShowsOnlyItsFields()
     QStringList received;
     connect(&server, &QWebSocketServer::newConnection, this, [&server, &received] {
         QWebSocket *peer = server.nextPendingConnection();
+        peer->setParent(&server); // QWebSocketServer does not own what it hands out
         connect(peer, &QWebSocket::textMessageReceived, peer, [&received](const QString &text) { received << text; });
     });
 
