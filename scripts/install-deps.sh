@@ -13,6 +13,7 @@ test=(clang libclang-rt-14-dev clang-format openssl rabbitmq-server python3-stom
       trayer x11-utils imagemagick xdotool # the tray e2e test and docs/screenshots: a system tray, xwininfo,
                                            # screenshots, clicks
       activemq nodejs # ActiveMQ Classic (runs on the JRE it pulls in); Node for the SockJS server and the bridge
+      nginx # a reverse proxy that does not forward Upgrade, in front of the SockJS server (SockJS's HTTP fallbacks)
       dpkg-dev file lintian desktop-file-utils appstream) # the .deb: dpkg-shlibdeps, CPack's ELF detection, its checks
 # npm comes with nodejs from other sources (NodeSource's bundles it, and conflicts with Debian's npm): ask for
 # Debian's npm only when there is none. The npm packages themselves (tests/integration/node/package-lock.json)

@@ -1,6 +1,7 @@
 #include "transport/AutoTransport.h"
 
 #include "base/Logging.h"
+#include "transport/SockJsHttpTransport.h"
 #include "transport/SockJsInfoProbe.h"
 #include "transport/SockJsTransport.h"
 #include "transport/TransportSelector.h"
@@ -8,6 +9,27 @@
 
 #include <QNetworkAccessManager>
 #include <QTimer>
+
+namespace {
+
+const char *actionName(TransportPlan::Action action)
+{
+    switch (action) {
+    case TransportPlan::Action::OpenSockJs:
+        return "SockJS over WebSocket";
+    case TransportPlan::Action::OpenXhrStreaming:
+        return "SockJS xhr-streaming";
+    case TransportPlan::Action::OpenXhrPolling:
+        return "SockJS xhr-polling";
+    case TransportPlan::Action::OpenWebSocket:
+    case TransportPlan::Action::FetchInfo:
+    case TransportPlan::Action::Fail:
+        break;
+    }
+    return "WebSocket";
+}
+
+} // namespace
 
 AutoTransport::AutoTransport(TransportSelector *selector, TransportMode mode, QObject *parent)
     : Transport(parent)
@@ -60,6 +82,17 @@ void AutoTransport::run(TransportPlan::Step step)
         m_current = std::move(sockJs);
         break;
     }
+    case TransportPlan::Action::OpenXhrStreaming:
+    case TransportPlan::Action::OpenXhrPolling: {
+        auto http = std::make_unique<SockJsHttpTransport>(step.action == TransportPlan::Action::OpenXhrPolling
+                                                              ? SockJsFlavour::XhrPolling
+                                                              : SockJsFlavour::XhrStreaming);
+        http->setNetworkAccessManager(network);
+        if (m_plan->info())
+            http->setKnownInfo(*m_plan->info());
+        m_current = std::move(http);
+        break;
+    }
     }
     Transport *candidate = m_current.get();
     connect(candidate, &Transport::opened, this, &AutoTransport::onCandidateOpened);
@@ -67,8 +100,8 @@ void AutoTransport::run(TransportPlan::Step step)
     connect(candidate, &Transport::dataReceived, this, &Transport::dataReceived);
     connect(candidate, &Transport::activity, this, &Transport::activity);
     connect(candidate, &Transport::closed, this, &AutoTransport::finish);
-    qCDebug(lcTransport) << "trying" << step.url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)
-                         << (step.action == TransportPlan::Action::OpenSockJs ? "as SockJS" : "as WebSocket");
+    qCDebug(lcTransport) << "trying" << step.url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery) << "as"
+                         << actionName(step.action);
     TransportOptions options = m_options;
     if (step.action == TransportPlan::Action::OpenWebSocket)
         options.handshakeHeaders =
@@ -94,7 +127,10 @@ void AutoTransport::onCandidateOpened()
     m_state = State::Open;
     const TransportChoice choice = m_plan->choice();
     qCInfo(lcTransport).noquote() << "transport for" << m_url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)
-                                  << ":" << transportModeName(choice.kind)
+                                  << ":"
+                                  << (choice.kind == TransportMode::SockJs
+                                          ? QStringLiteral("sockjs ") + sockJsFlavourName(choice.flavour)
+                                          : transportModeName(choice.kind))
                                   << choice.url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)
                                   << QStringLiteral("(%1)").arg(m_plan->explanation());
     if (m_selector && m_mode == TransportMode::Auto) {

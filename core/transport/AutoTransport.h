@@ -12,7 +12,8 @@ class TransportSelector;
 // A Transport that carries out a TransportPlan: it fetches SockJS /info and opens WebSocket or SockJS
 // transports in the order the plan says until one opens, then becomes that transport (every call and signal
 // passes through) and tells the selector what worked. description() says what it is and why, e.g.
-// "sockjs ws://host/app/ws/512/x1y2/websocket (auto: /info says websocket:true; raw /websocket refused with 404)".
+// "sockjs ws://host/app/ws/512/x1y2/websocket (auto: /info says websocket:true; raw /websocket refused with 404)" or
+// "sockjs xhr-streaming http://host/app/ws/123/abc (auto: /info says websocket:false)".
 // When nothing works, failed() carries the plan's reason and the error of the URL's own failure.
 class AutoTransport final : public Transport
 {

@@ -1,6 +1,9 @@
 #include "transport/SockJsFraming.h"
 
 #include <QCoreApplication>
+#include <QRandomGenerator>
+
+#include <utility>
 
 namespace {
 
@@ -358,6 +361,113 @@ bool SockJsFraming::decode(QByteArrayView data, SockJsFrame *frame, QString *err
     return failWith(tr("not a SockJS frame (starts with byte 0x%1)").arg(uchar(type), 2, 16, QLatin1Char('0')));
 }
 
+QByteArray SockJsFraming::encodeFrame(const SockJsFrame &frame)
+{
+    switch (frame.type) {
+    case SockJsFrame::Type::Open:
+        return QByteArrayLiteral("o");
+    case SockJsFrame::Type::Heartbeat:
+        return QByteArrayLiteral("h");
+    case SockJsFrame::Type::Messages:
+        return 'a' + encode(frame.messages);
+    case SockJsFrame::Type::Close:
+        break;
+    }
+    QByteArray out = "c[" + QByteArray::number(frame.closeCode) + ',';
+    appendJsonString(frame.closeReason.toUtf8(), &out);
+    out.append(']');
+    return out;
+}
+
+SockJsFraming::HttpStreamDecoder::HttpStreamDecoder(qsizetype maxFrameSize)
+    : m_maxFrameSize(qMax<qsizetype>(1, maxFrameSize))
+{ }
+
+void SockJsFraming::HttpStreamDecoder::reset()
+{
+    m_buffer.clear();
+    m_firstLine = true;
+    m_preludeSeen = false;
+    m_failure.clear();
+}
+
+bool SockJsFraming::HttpStreamDecoder::fail(const QString &reason, QString *error)
+{
+    m_failure = reason;
+    m_buffer.clear();
+    if (error)
+        *error = reason;
+    return false;
+}
+
+bool SockJsFraming::HttpStreamDecoder::feed(QByteArrayView chunk, QList<SockJsFrame> *frames, QString *error)
+{
+    if (!m_failure.isEmpty())
+        return fail(m_failure, error);
+    // Only the new bytes can hold the newline that ends the buffered frame: nothing is scanned twice.
+    qsizetype newline = chunk.indexOf('\n');
+    if (newline < 0) {
+        if (m_buffer.size() + chunk.size() > m_maxFrameSize)
+            return fail(tr("a SockJS frame longer than %1 bytes").arg(m_maxFrameSize), error);
+        m_buffer.append(chunk);
+        return true;
+    }
+    qsizetype start = 0;
+    while (newline >= 0) {
+        QByteArrayView line = chunk.sliced(start, newline - start);
+        if (!m_buffer.isEmpty()) {
+            m_buffer.append(line);
+            line = m_buffer;
+        }
+        if (line.size() > m_maxFrameSize)
+            return fail(tr("a SockJS frame longer than %1 bytes").arg(m_maxFrameSize), error);
+        const bool ok = takeLine(line, frames, error);
+        m_buffer.clear();
+        if (!ok)
+            return false;
+        start = newline + 1;
+        newline = chunk.indexOf('\n', start);
+    }
+    const QByteArrayView rest = chunk.sliced(start);
+    if (rest.size() > m_maxFrameSize)
+        return fail(tr("a SockJS frame longer than %1 bytes").arg(m_maxFrameSize), error);
+    m_buffer = rest.toByteArray();
+    return true;
+}
+
+bool SockJsFraming::HttpStreamDecoder::finish(QList<SockJsFrame> *frames, QString *error)
+{
+    if (!m_failure.isEmpty())
+        return fail(m_failure, error);
+    const QByteArray rest = std::exchange(m_buffer, {});
+    return takeLine(rest, frames, error);
+}
+
+bool SockJsFraming::HttpStreamDecoder::takeLine(QByteArrayView line, QList<SockJsFrame> *frames, QString *error)
+{
+    qsizetype end = line.size();
+    while (end > 0 && isJsonSpace(line[end - 1]))
+        --end;
+    if (end == 0)
+        return true; // a blank line: nothing
+    const bool firstLine = std::exchange(m_firstLine, false);
+    if (firstLine && end > 1) {
+        qsizetype hs = 0;
+        while (hs < end && line[hs] == 'h')
+            ++hs;
+        if (hs == end) { // the xhr_streaming prelude
+            m_preludeSeen = true;
+            return true;
+        }
+    }
+    SockJsFrame frame;
+    QString reason;
+    if (!decode(line.first(end), &frame, &reason))
+        return fail(reason, error);
+    frames->append(std::move(frame));
+    return true;
+}
+
 void SockJsFraming::appendJsonString(QByteArrayView text, QByteArray *out)
 {
     out->reserve(out->size() + text.size() + 2);
@@ -461,4 +571,44 @@ QUrl SockJsFraming::sessionUrl(const QUrl &base, QByteArrayView serverId, QByteA
     return appendPath(webSocketBaseUrl(base),
                       QLatin1Char('/') + QString::fromLatin1(serverId) + QLatin1Char('/')
                           + QString::fromLatin1(sessionId) + QStringLiteral("/websocket"));
+}
+
+QUrl SockJsFraming::httpSessionUrl(const QUrl &base, QByteArrayView serverId, QByteArrayView sessionId,
+                                   QStringView endpoint)
+{
+    QString suffix =
+        QLatin1Char('/') + QString::fromLatin1(serverId) + QLatin1Char('/') + QString::fromLatin1(sessionId);
+    if (!endpoint.isEmpty())
+        suffix += QLatin1Char('/') + endpoint.toString();
+    return appendPath(httpBaseUrl(base), suffix);
+}
+
+QByteArray SockJsFraming::randomServerId()
+{
+    QByteArray out;
+    for (int i = 0; i < 3; ++i)
+        out.append(char('0' + QRandomGenerator::global()->bounded(10)));
+    return out;
+}
+
+QByteArray SockJsFraming::randomSessionId()
+{
+    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    QByteArray out;
+    for (int i = 0; i < 16; ++i)
+        out.append(alphabet[QRandomGenerator::global()->bounded(int(sizeof(alphabet) - 1))]);
+    return out;
+}
+
+QString sockJsFlavourName(SockJsFlavour flavour)
+{
+    switch (flavour) {
+    case SockJsFlavour::XhrStreaming:
+        return QStringLiteral("xhr-streaming");
+    case SockJsFlavour::XhrPolling:
+        return QStringLiteral("xhr-polling");
+    case SockJsFlavour::WebSocket:
+        break;
+    }
+    return QStringLiteral("websocket");
 }

@@ -164,6 +164,13 @@ void SockJsInfoProbe::onReplyFinished()
                          "Cookie handshake header)")
                           .arg(where)
                           .arg(m_httpStatus));
+    if (m_httpStatus == 502 || m_httpStatus == 503 || m_httpStatus == 504)
+        // A proxy whose backend is down (restarting): the server is as unreachable as when it answers nothing, and
+        // that is no reason to try the URL as something else.
+        return finish(TransportError::Unreachable,
+                      tr("SockJS info endpoint %1 returned %2: the server behind it is not answering")
+                          .arg(where)
+                          .arg(m_httpStatus));
     if (m_httpStatus == 404)
         return finish(TransportError::HandshakeRefused,
                       tr("SockJS info endpoint returned 404: this may be a raw WebSocket URL (%1)").arg(where));

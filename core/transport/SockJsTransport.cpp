@@ -5,29 +5,7 @@
 #include "transport/WebSocketTransport.h"
 
 #include <QNetworkAccessManager>
-#include <QRandomGenerator>
 #include <QTimer>
-
-namespace {
-
-QByteArray randomDigits(int count)
-{
-    QByteArray out;
-    for (int i = 0; i < count; ++i)
-        out.append(char('0' + QRandomGenerator::global()->bounded(10)));
-    return out;
-}
-
-QByteArray randomSessionId()
-{
-    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-    QByteArray out;
-    for (int i = 0; i < 16; ++i)
-        out.append(alphabet[QRandomGenerator::global()->bounded(int(sizeof(alphabet) - 1))]);
-    return out;
-}
-
-} // namespace
 
 SockJsTransport::SockJsTransport(QObject *parent)
     : Transport(parent)
@@ -54,8 +32,8 @@ void SockJsTransport::open(const QUrl &url, const TransportOptions &options)
     m_base = url;
     m_options = options;
     // A fresh session for every connection: SockJS servers refuse (or worse, resume) a reused session id.
-    m_serverId = randomDigits(3);
-    m_sessionId = randomSessionId();
+    m_serverId = SockJsFraming::randomServerId();
+    m_sessionId = SockJsFraming::randomSessionId();
     m_sessionUrl = SockJsFraming::sessionUrl(url, m_serverId, m_sessionId);
 
     const QString scheme = url.scheme().toLower();
@@ -102,8 +80,7 @@ void SockJsTransport::onInfoFinished()
 
 QString SockJsTransport::webSocketSwitchedOff() const
 {
-    return tr("the SockJS server at %1 has WebSocket switched off (/info says websocket:false); this client speaks "
-              "SockJS over WebSocket only")
+    return tr("the SockJS server at %1 has WebSocket switched off (/info says websocket:false)")
         .arg(m_base.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery));
 }
 

@@ -20,7 +20,7 @@ class WebSocketTransport;
 // Protocol error: the transport closes and the client reconnects (with a new session id). Outgoing data goes
 // as a JSON array of strings; with TransportOptions::maxOutgoingChunk > 0, a frame is split over several
 // SockJS messages of at most that many bytes each (Spring reassembles them).
-// Only the WebSocket flavour of SockJS is spoken; the HTTP streaming and polling fallbacks are not.
+// This is SockJS's WebSocket flavour; its HTTP transports (xhr-streaming, xhr-polling) are SockJsHttpTransport.
 class SockJsTransport final : public Transport
 {
     Q_OBJECT

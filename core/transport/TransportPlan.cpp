@@ -30,6 +30,29 @@ bool isHttpScheme(const QUrl &url)
     return scheme == QLatin1String("http") || scheme == QLatin1String("https");
 }
 
+TransportPlan::Action actionFor(const TransportChoice &choice)
+{
+    if (choice.kind != TransportMode::SockJs)
+        return TransportPlan::Action::OpenWebSocket;
+    switch (choice.flavour) {
+    case SockJsFlavour::XhrStreaming:
+        return TransportPlan::Action::OpenXhrStreaming;
+    case SockJsFlavour::XhrPolling:
+        return TransportPlan::Action::OpenXhrPolling;
+    case SockJsFlavour::WebSocket:
+        break;
+    }
+    return TransportPlan::Action::OpenSockJs;
+}
+
+// Once /info has answered, the host is reachable: a SockJS transport that fails for any other reason than
+// credentials or TLS is taken to be blocked on the way (a proxy that drops `Upgrade` answers 400, 404 or 426, or
+// closes the connection), and the next one is tried.
+bool blockedOnTheWay(TransportError error)
+{
+    return error != TransportError::Tls && error != TransportError::AuthRejected;
+}
+
 } // namespace
 
 QString transportModeName(TransportMode mode)
@@ -93,14 +116,15 @@ TransportPlan::Step TransportPlan::start()
     case TransportMode::WebSocket:
         return open(Stage::UrlAsWebSocket, Action::OpenWebSocket, asWebSocketUrl(m_url));
     case TransportMode::SockJs:
-        return open(Stage::SockJs, Action::OpenSockJs, m_url);
+        // /info first: it says whether SockJS's WebSocket is worth a try.
+        m_stage = Stage::Info;
+        m_current = {Action::FetchInfo, m_url};
+        return m_current;
     case TransportMode::Auto:
         break;
     }
     if (m_remembered && m_remembered->kind != TransportMode::Auto)
-        return open(Stage::Remembered,
-                    m_remembered->kind == TransportMode::SockJs ? Action::OpenSockJs : Action::OpenWebSocket,
-                    m_remembered->url);
+        return open(Stage::Remembered, actionFor(*m_remembered), m_remembered->url);
     return exploreFromStart();
 }
 
@@ -135,13 +159,11 @@ TransportPlan::Step TransportPlan::infoFetched(const SockJsInfo &info)
         return m_current;
     m_info = info;
     if (!info.websocket) {
-        const QString reason =
-            tr("%1 is a SockJS endpoint with WebSocket switched off (/info says websocket:false); this client "
-               "speaks SockJS over WebSocket only")
-                .arg(m_url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery));
-        return fail(TransportError::HandshakeRefused,
-                    m_firstReason.isEmpty() ? reason : m_firstReason + QStringLiteral("; ") + reason);
+        m_notes << tr("/info says websocket:false");
+        return open(Stage::XhrStreaming, Action::OpenXhrStreaming, m_url);
     }
+    if (m_mode == TransportMode::SockJs)
+        return open(Stage::SockJs, Action::OpenSockJs, m_url);
     m_notes << tr("/info says websocket:true");
     return open(Stage::RawWebSocket, Action::OpenWebSocket, SockJsFraming::rawWebSocketUrl(m_url));
 }
@@ -150,6 +172,8 @@ TransportPlan::Step TransportPlan::infoFailed(TransportError error, const QStrin
 {
     if (m_stage != Stage::Info)
         return m_current;
+    if (m_mode == TransportMode::SockJs)
+        return fail(error, reason);
     if (m_firstError != TransportError::None) {
         // A ws:// URL whose upgrade was refused and that is no SockJS endpoint either: report the upgrade.
         return fail(m_firstError, m_firstReason + tr("; not a SockJS endpoint either: %1").arg(reason));
@@ -188,16 +212,23 @@ TransportPlan::Step TransportPlan::openFailed(TransportError error, const QStrin
         m_current = {Action::FetchInfo, m_url};
         return m_current;
     case Stage::RawWebSocket:
-        if (!refused)
+        if (!blockedOnTheWay(error))
             return fail(error, reason);
-        m_notes << tr("raw /websocket refused%1").arg(refusal(reason));
+        if (refused)
+            m_notes << tr("raw /websocket refused%1").arg(refusal(reason));
+        else
+            m_notes << tr("raw /websocket failed (%1)").arg(reason);
         return open(Stage::SockJs, Action::OpenSockJs, m_url);
     case Stage::UrlAsWebSocket:
         if (m_mode == TransportMode::Auto && m_firstError != TransportError::None)
             return fail(refused ? m_firstError : error, m_firstReason + tr("; as a raw WebSocket URL: %1").arg(reason));
         return fail(error, reason);
     case Stage::SockJs:
-        return fail(error, reason);
+    case Stage::XhrStreaming:
+        return sockJsFallback(error, reason);
+    case Stage::XhrPolling:
+        return fail(error,
+                    m_notes.isEmpty() ? reason : tr("%1 (before: %2)").arg(reason, m_notes.join(QStringLiteral("; "))));
     case Stage::Initial:
     case Stage::Info:
     case Stage::Done:
@@ -206,12 +237,45 @@ TransportPlan::Step TransportPlan::openFailed(TransportError error, const QStrin
     return m_current;
 }
 
+TransportPlan::Step TransportPlan::sockJsFallback(TransportError error, const QString &reason)
+{
+    const bool streaming = m_stage == Stage::XhrStreaming;
+    // An HTTP request that cannot reach the host means the network is down, not that something is in the way.
+    if (!blockedOnTheWay(error) || (streaming && error == TransportError::Unreachable))
+        return fail(error, reason);
+    const QString what = streaming ? QStringLiteral("xhr-streaming") : tr("SockJS WebSocket");
+    if (error == TransportError::HandshakeRefused)
+        m_notes << tr("%1 refused%2").arg(what, refusal(reason));
+    else
+        m_notes << tr("%1 failed (%2)").arg(what, reason);
+    if (streaming)
+        return open(Stage::XhrPolling, Action::OpenXhrPolling, m_url);
+    return open(Stage::XhrStreaming, Action::OpenXhrStreaming, m_url);
+}
+
 TransportChoice TransportPlan::choice() const
 {
     if (m_stage == Stage::Remembered && m_remembered)
         return *m_remembered;
     TransportChoice choice;
-    choice.kind = m_current.action == Action::OpenSockJs ? TransportMode::SockJs : TransportMode::WebSocket;
+    switch (m_current.action) {
+    case Action::OpenSockJs:
+        choice.kind = TransportMode::SockJs;
+        break;
+    case Action::OpenXhrStreaming:
+        choice.kind = TransportMode::SockJs;
+        choice.flavour = SockJsFlavour::XhrStreaming;
+        break;
+    case Action::OpenXhrPolling:
+        choice.kind = TransportMode::SockJs;
+        choice.flavour = SockJsFlavour::XhrPolling;
+        break;
+    case Action::FetchInfo:
+    case Action::OpenWebSocket:
+    case Action::Fail:
+        choice.kind = TransportMode::WebSocket;
+        break;
+    }
     choice.url = m_current.url;
     choice.explanation = explanation();
     return choice;
@@ -220,7 +284,9 @@ TransportChoice TransportPlan::choice() const
 QString TransportPlan::explanation() const
 {
     if (m_mode != TransportMode::Auto)
-        return tr("%1, as configured").arg(transportModeName(m_mode));
+        return m_notes.isEmpty()
+            ? tr("%1, as configured").arg(transportModeName(m_mode))
+            : tr("%1, as configured: %2").arg(transportModeName(m_mode), m_notes.join(QStringLiteral("; ")));
     if (m_stage == Stage::Remembered && m_remembered)
         return m_remembered->explanation.startsWith(QLatin1String("auto: "))
             ? tr("auto, remembered: %1").arg(m_remembered->explanation.mid(6))

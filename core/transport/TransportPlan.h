@@ -1,5 +1,6 @@
 #pragma once
 
+#include "transport/SockJsFraming.h"
 #include "transport/SockJsInfoProbe.h"
 #include "transport/Transport.h"
 
@@ -22,6 +23,7 @@ struct TransportChoice
     TransportMode kind = TransportMode::WebSocket; // WebSocket or SockJs, never Auto
     QUrl url;
     QString explanation; // why, for people: "/info says websocket:true; raw /websocket refused with 404"
+    SockJsFlavour flavour = SockJsFlavour::WebSocket; // which of SockJS's transports, for kind SockJs
 };
 
 // The decisions of transport selection for one URL, as a pure state machine (no I/O, no timers): the caller
@@ -31,21 +33,25 @@ struct TransportChoice
 // `auto` accepts the URL forms people paste:
 //  - http(s)://host/app/ws (a SockJS base): GET /info. If it is SockJS with WebSocket enabled, try the raw
 //    WebSocket endpoint Spring (and sockjs-node) expose at {base}/websocket, then SockJS framing at
-//    {base}/{server}/{session}/websocket. If /info is not SockJS (404, not its JSON), try the URL itself as a
-//    raw WebSocket endpoint (ws(s)://host/app/ws).
+//    {base}/{server}/{session}/websocket; if both fail (a proxy that drops `Upgrade` answers 400, 404 or 426, or
+//    closes the connection), or /info says websocket:false, SockJS's HTTP transports: xhr-streaming, then
+//    xhr-polling. If /info is not SockJS (404, not its JSON), try the URL itself as a raw WebSocket endpoint
+//    (ws(s)://host/app/ws).
 //  - ws(s)://host/ws: try it as a raw WebSocket endpoint first (RabbitMQ Web-STOMP, ActiveMQ, Spring without
 //    SockJS); if the upgrade is refused (an HTTP status, not a network failure), treat it as a SockJS base as
 //    above.
 // A remembered choice (TransportSelector keeps what worked per URL) is tried first; if it is refused it is
 // dropped and the URL is explored again. Unreachable hosts, TLS failures and refused credentials end the plan
 // at once: trying other paths on the same host cannot help.
-// `websocket` and `sockjs` are plans of one step.
+// `websocket` is a plan of one step; `sockjs` fetches /info and goes through SockJS's transports in the same order
+// (WebSocket unless /info says websocket:false, xhr-streaming, xhr-polling).
 class TransportPlan final
 {
     Q_DECLARE_TR_FUNCTIONS(TransportPlan)
 
 public:
-    enum class Action { FetchInfo, OpenWebSocket, OpenSockJs, Fail };
+    // OpenSockJs is SockJS over its WebSocket; OpenXhrStreaming and OpenXhrPolling are its HTTP transports.
+    enum class Action { FetchInfo, OpenWebSocket, OpenSockJs, OpenXhrStreaming, OpenXhrPolling, Fail };
     struct Step
     {
         Action action = Action::Fail;
@@ -75,9 +81,22 @@ public:
     static int httpStatusIn(const QString &reason);
 
 private:
-    enum class Stage { Initial, Remembered, WebSocketFirst, Info, RawWebSocket, UrlAsWebSocket, SockJs, Done };
+    enum class Stage {
+        Initial,
+        Remembered,
+        WebSocketFirst,
+        Info,
+        RawWebSocket,
+        UrlAsWebSocket,
+        SockJs,
+        XhrStreaming,
+        XhrPolling,
+        Done
+    };
 
     Step open(Stage stage, Action action, const QUrl &url);
+    // The next of SockJS's transports after `stage` failed, with a note of why.
+    Step sockJsFallback(TransportError error, const QString &reason);
     Step fail(TransportError error, const QString &reason);
     Step exploreFromStart();
     static QString refusal(const QString &reason);

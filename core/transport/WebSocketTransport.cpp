@@ -206,7 +206,11 @@ void WebSocketTransport::onSocketError(QAbstractSocket::SocketError error)
 {
     if (m_state != State::Opening && m_state != State::Open)
         return;
-    const QString message = m_socket ? m_socket->errorString() : QString();
+    QString message = m_socket ? m_socket->errorString() : QString();
+    // QWebSocket words a 400 answer to the handshake (what a server says to a GET whose `Upgrade` a proxy dropped)
+    // without its status: say it, so that it reads, and is classified, like any other refused upgrade.
+    if (message.contains(QLatin1String("processHandshake: Unknown error condition encountered")))
+        message = tr("the server answered the WebSocket handshake with status code: 400 (Bad Request)");
     TransportError kind = m_sslError.isEmpty() ? classify(error, message) : TransportError::Tls;
     if (m_state == State::Open && kind != TransportError::Tls)
         kind = TransportError::Closed;

@@ -19,6 +19,19 @@ void reply(QTcpSocket *socket, const QByteArray &status, const QByteArray &body,
     socket->disconnectFromHost();
 }
 
+void writeChunk(QTcpSocket *socket, const QByteArray &bytes)
+{
+    if (bytes.isEmpty())
+        return; // an empty chunk would end the response
+    socket->write(QByteArray::number(bytes.size(), 16) + "\r\n" + bytes + "\r\n");
+    socket->flush();
+}
+
+bool isConnected(const QPointer<QTcpSocket> &socket)
+{
+    return socket && socket->state() == QAbstractSocket::ConnectedState;
+}
+
 } // namespace
 
 FakeSockJsServer::FakeSockJsServer(QObject *parent)
@@ -102,7 +115,18 @@ void FakeSockJsServer::onTcpReadyRead(QTcpSocket *socket)
             upgrade = true;
     }
     if (!upgrade) {
+        qsizetype contentLength = 0;
+        for (const auto &header : std::as_const(headers)) {
+            if (header.first.compare("content-length", Qt::CaseInsensitive) == 0)
+                contentLength = header.second.toLongLong();
+        }
+        if (socket->bytesAvailable() < end + 4 + contentLength)
+            return; // the body is still on its way
+        socket->read(end + 4);
+        const QByteArray requestBody = socket->read(contentLength);
         socket->disconnect(this);
+        if (handleHttp(socket, path, headers, requestBody))
+            return;
         if (path != kBasePath + QStringLiteral("/info")) {
             reply(socket, "404 Not Found", {});
             return;
@@ -122,6 +146,11 @@ void FakeSockJsServer::onTcpReadyRead(QTcpSocket *socket)
     const bool isSession = sessionPath.match(path).hasMatch();
     const bool isRaw = path == kBasePath + QStringLiteral("/websocket");
     socket->disconnect(this);
+    if (m_refuseUpgrades) { // a proxy that drops `Upgrade`: the server sees a plain GET
+        ++m_refusedUpgrades;
+        reply(socket, "400 Bad Request", "Can \"Upgrade\" only to \"WebSocket\".");
+        return;
+    }
     if (!(isSession && m_webSocketEnabled) && !(isRaw && m_rawEnabled)) {
         ++m_refusedUpgrades;
         reply(socket, "404 Not Found", {});
@@ -181,4 +210,161 @@ void FakeSockJsServer::onNewWebSocket()
             socket->sendTextMessage(QStringLiteral("o"));
         Q_EMIT sessionOpened(index);
     }
+}
+
+// --- the HTTP transports -----------------------------------------------------------------------------------
+
+bool FakeSockJsServer::handleHttp(QTcpSocket *socket, const QString &path, const Headers &headers,
+                                  const QByteArray &body)
+{
+    static const QRegularExpression httpPath(
+        QStringLiteral("^/app/ws/([^/.]+)/([^/.]+)/(xhr_streaming|xhr|xhr_send)$"));
+    const QRegularExpressionMatch match = httpPath.match(path);
+    if (!match.hasMatch())
+        return false;
+    const QByteArray sessionId = match.captured(2).toUtf8();
+    const QByteArray endpoint = match.captured(3).toUtf8();
+    if (!m_httpEnabled) {
+        reply(socket, "404 Not Found", {});
+        return true;
+    }
+    int index = -1;
+    for (qsizetype i = 0; i < m_httpSessions.size(); ++i) {
+        if (m_httpSessions.at(i).sessionId == sessionId)
+            index = int(i);
+    }
+    if (endpoint == "xhr_send") {
+        if (index < 0 || !m_httpSessions.at(index).open) {
+            reply(socket, "404 Not Found", {});
+            return true;
+        }
+        HttpSession &session = m_httpSessions[index];
+        session.endpoints.append(endpoint);
+        session.requestHeaders.append(headers);
+        session.sendBodies.append(body);
+        SockJsFrame frame;
+        QString error;
+        // The client sends a bare JSON array; decode it as the body of an `a` frame.
+        if (!SockJsFraming::decode(QByteArray('a' + body), &frame, &error)) {
+            reply(socket, "500 Internal Server Error", error.toUtf8());
+            return true;
+        }
+        if (m_sendStatus == 204)
+            socket->write("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n");
+        else
+            socket->write("HTTP/1.1 " + QByteArray::number(m_sendStatus)
+                          + " Refused\r\nContent-Length: 0\r\n"
+                            "Connection: close\r\n\r\n");
+        socket->disconnectFromHost();
+        if (m_sendStatus != 204)
+            return true;
+        for (const QByteArray &element : std::as_const(frame.messages)) {
+            m_httpSessions[index].received.append(element);
+            Q_EMIT httpMessageReceived(index, element);
+            answerConnect(index, element);
+        }
+        return true;
+    }
+    if (endpoint == "xhr_streaming" && !m_streamingEnabled) {
+        reply(socket, "404 Not Found", {});
+        return true;
+    }
+    if (index < 0) {
+        HttpSession session;
+        session.serverId = match.captured(1).toUtf8();
+        session.sessionId = sessionId;
+        session.flavour = endpoint;
+        m_httpSessions.append(session);
+        index = int(m_httpSessions.size() - 1);
+    }
+    HttpSession &session = m_httpSessions[index];
+    session.endpoints.append(endpoint);
+    session.requestHeaders.append(headers);
+    ++session.receiveRequests;
+    if (isConnected(session.receive)) {
+        reply(socket, "200 OK", "c[2010,\"Another connection still open\"]\n");
+        return true;
+    }
+    session.receive = socket;
+    const bool opening = !session.open;
+    session.open = true;
+    if (endpoint == "xhr_streaming") {
+        if (m_streamingSilent) { // a proxy that buffers the whole response
+            Q_EMIT httpReceiveStarted(index);
+            return true;
+        }
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/javascript; charset=UTF-8\r\n"
+                      "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+        writeChunk(socket, QByteArray(2048, 'h') + '\n');
+        if (opening)
+            writeChunk(socket, "o\n");
+    } else if (opening) {
+        session.pollQueue.prepend("o");
+    }
+    if (endpoint == "xhr" && !session.pollQueue.isEmpty())
+        sendHttpFrame(index, session.pollQueue.takeFirst());
+    Q_EMIT httpReceiveStarted(index);
+    return true;
+}
+
+void FakeSockJsServer::answerConnect(int index, const QByteArray &element)
+{
+    if (!m_answerConnect || !(element.startsWith("CONNECT\n") || element.startsWith("STOMP\n")))
+        return;
+    const QByteArray connected = "CONNECTED\nversion:1.2\nheart-beat:0,0\nserver:FakeSockJs/1\nsession:"
+        + m_httpSessions.at(index).sessionId + "\n\n" + QByteArray(1, '\0');
+    sendHttpFrame(index, QByteArray('a' + SockJsFraming::encode({connected})));
+}
+
+void FakeSockJsServer::sendHttpFrame(int index, const QByteArray &frame)
+{
+    if (index < 0 || index >= m_httpSessions.size())
+        return;
+    HttpSession &session = m_httpSessions[index];
+    if (session.flavour == "xhr_streaming") {
+        if (isConnected(session.receive))
+            writeChunk(session.receive, frame + '\n');
+        return;
+    }
+    if (!isConnected(session.receive)) {
+        session.pollQueue.append(frame);
+        return;
+    }
+    QTcpSocket *poll = session.receive;
+    session.receive = nullptr;
+    const QByteArray body = frame + '\n';
+    poll->write("HTTP/1.1 200 OK\r\nContent-Type: application/javascript; charset=UTF-8\r\nContent-Length: "
+                + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    poll->disconnectFromHost();
+}
+
+void FakeSockJsServer::writeHttpChunk(int index, const QByteArray &bytes)
+{
+    if (index >= 0 && index < m_httpSessions.size() && isConnected(m_httpSessions.at(index).receive))
+        writeChunk(m_httpSessions.at(index).receive, bytes);
+}
+
+void FakeSockJsServer::endHttpResponse(int index)
+{
+    if (index < 0 || index >= m_httpSessions.size() || !isConnected(m_httpSessions.at(index).receive))
+        return;
+    QTcpSocket *stream = m_httpSessions[index].receive;
+    m_httpSessions[index].receive = nullptr;
+    stream->write("0\r\n\r\n");
+    stream->disconnectFromHost();
+}
+
+void FakeSockJsServer::cutHttpResponse(int index)
+{
+    if (index < 0 || index >= m_httpSessions.size() || !isConnected(m_httpSessions.at(index).receive))
+        return;
+    QTcpSocket *stream = m_httpSessions[index].receive;
+    m_httpSessions[index].receive = nullptr;
+    stream->abort();
+}
+
+void FakeSockJsServer::forgetHttpSession(int index)
+{
+    if (index >= 0 && index < m_httpSessions.size())
+        m_httpSessions[index].open = false;
 }

@@ -1,15 +1,22 @@
 #!/usr/bin/env node
 // A real SockJS server (npm `sockjs`, the reference server implementation) serving a small STOMP 1.2 broker
 // written for the tests, shaped like a Spring `.withSockJS()` endpoint with a simple broker:
-//  - SockJS at {prefix} (default /app/ws): /info, {prefix}/{server}/{session}/websocket; the raw WebSocket
-//    endpoint {prefix}/websocket is refused with 404 unless --raw-websocket is given (or switched on through
-//    the control API), so that `auto` must fall back to SockJS framing. /info sets a JSESSIONID cookie, as
-//    load-balanced deployments do, and the sessions record which cookies their upgrade carried.
+//  - SockJS at {prefix} (default /app/ws): /info, {prefix}/{server}/{session}/websocket and the HTTP transports
+//    ({session}/xhr_streaming, /xhr, /xhr_send); the raw WebSocket endpoint {prefix}/websocket is refused with 404
+//    unless --raw-websocket is given (or switched on through the control API), so that `auto` must fall back to
+//    SockJS framing. --no-websocket switches SockJS's WebSocket off (/info says websocket:false), as some
+//    deployments do; --response-limit BYTES makes xhr_streaming responses end sooner than sockjs's 128 KiB, so that
+//    clients must re-open their stream often. /info sets a JSESSIONID cookie, as load-balanced deployments do; the
+//    sessions record which cookies their upgrade carried, and how many of their HTTP requests came without it.
 //  - STOMP: CONNECT/STOMP -> CONNECTED (version 1.2, negotiated heart-beat, `session`, `user-name`),
 //    SUBSCRIBE/UNSUBSCRIBE, SEND -> MESSAGE to every subscription of the destination, RECEIPT for any frame
 //    with `receipt`, DISCONNECT, ACK/NACK accepted. Frames may arrive split over several SockJS messages (they
 //    are reassembled, as Spring's STOMP decoder does). Heart-beats: the server sends an EOL every negotiated
 //    period (--heartbeat SX,SY is what it offers; default 1000,1000).
+//  - Queues: what is pushed to /queue/NAME (without a user) is a durable queue's message, as in a real broker:
+//    kept until a subscriber takes it, one subscriber per message, and with ack client/client-individual kept
+//    as unacknowledged until the ACK that names it comes; a NACK, or the end of the session that had it, puts it back (marked
+//    `redelivered:true`) for the next subscriber. Queues survive a restart through the control API.
 //  - The principal comes from the HTTP handshake of the session, as Spring's does: `Authorization: Bearer
 //    <name>` or a cookie `TODO_USER=<name>`. A subscription to /user/queue/x or /user/topic/x receives what is
 //    pushed to that user's /queue/x or /topic/x (Spring's user destinations).
@@ -18,10 +25,21 @@
 //                                                  the subscriptions to /user + D of U's sessions)
 //      POST /control/close?code=C&reason=R         closes every open session with c[C,"R"]
 //      POST /control/raw-websocket?enabled=0|1
-//      GET  /control/sessions                      every session seen: id, path, principal, cookie header
-//                                                  names, open, stomp, subscriptions
+//      POST /control/drop-acks?enabled=0|1        ACKs are received but forgotten (as when the server goes down
+//                                                  between a delivery and its ACK): the messages stay unacknowledged;
+//                                                  until the next restart
+//      POST /control/restart?ms=N                 a restart: every connection is cut mid-stream, the port refuses
+//                                                  connections for N ms, the SockJS sessions are gone; what was
+//                                                  not acknowledged goes back to its queue
+//      GET  /control/sessions                      every session seen: id, path, transport (websocket,
+//                                                  xhr-streaming, xhr-polling), principal, cookie header names,
+//                                                  open, stomp, subscriptions, the STOMP commands received in
+//                                                  order, the SEND bodies, its HTTP requests by endpoint and how
+//                                                  many came without the JSESSIONID cookie
+//      GET  /control/queues                        every queue: pending, unacked, acked, redelivered, droppedAcks
 // Usage: node sockjs-stomp-server.js [--port 0] [--port-file FILE] [--prefix /app/ws] [--raw-websocket]
-//                                    [--heartbeat SX,SY] [--sockjs-heartbeat MS]
+//                                    [--no-websocket] [--response-limit BYTES] [--heartbeat SX,SY]
+//                                    [--sockjs-heartbeat MS]
 'use strict';
 
 const fs = require('fs');
@@ -39,10 +57,17 @@ const portFile = option('--port-file', '');
 const prefix = option('--prefix', '/app/ws');
 const [offerSx, offerSy] = option('--heartbeat', '1000,1000').split(',').map(Number);
 let rawWebSocket = process.argv.includes('--raw-websocket');
+const sockjsWebSocket = !process.argv.includes('--no-websocket');
+const responseLimit = Number(option('--response-limit', String(128 * 1024)));
+let dropAcks = false;
+let listeningPort = 0;
 
 const handshakes = new Map(); // request path -> handshake headers of the upgrade
 const sessions = []; // every session ever opened, in order
+const httpRequests = new Map(); // SockJS session id -> { endpoints: { xhr_streaming: n, ... }, withoutCookie: n }
+const queues = new Map(); // /queue/NAME -> { pending: [{ id, body, redelivered }], acked, redelivered }
 let messageCounter = 0;
+let deliveryCounter = 0;
 
 function principalOf(headers) {
     const authorization = headers.authorization || '';
@@ -107,7 +132,65 @@ function send(session, bytes) {
     if (session.open) session.conn.write(bytes.toString('utf8'));
 }
 
+function queueOf(destination) {
+    if (!queues.has(destination)) queues.set(destination, { pending: [], acked: 0, redelivered: 0, dropped: 0 });
+    return queues.get(destination);
+}
+
+function isQueue(destination, user) {
+    return !user && typeof destination === 'string' && destination.startsWith('/queue/');
+}
+
+// Hands a queue's pending messages to its subscribers, one subscriber per message, in turn.
+function dispatch(destination) {
+    const queue = queueOf(destination);
+    const subscribers = [];
+    for (const session of sessions) {
+        if (!session.open || !session.stomp) continue;
+        for (const subscription of session.subscriptions.values()) {
+            if (subscription.destination === destination) subscribers.push([session, subscription]);
+        }
+    }
+    let turn = 0;
+    while (queue.pending.length > 0 && subscribers.length > 0) {
+        const [session, subscription] = subscribers[turn++ % subscribers.length];
+        const message = queue.pending.shift();
+        const ack = `${message.id}-d${++deliveryCounter}`;
+        const headers = [['destination', destination], ['subscription', subscription.id], ['message-id', message.id],
+            ['ack', ack], ['content-type', 'application/json;charset=UTF-8']];
+        if (message.redelivered) headers.push(['redelivered', 'true']);
+        if (subscription.ack !== 'auto') session.unacked.set(ack, { destination, message });
+        else queue.acked++;
+        send(session, frameBytes('MESSAGE', headers, message.body));
+    }
+}
+
+// Puts what a session had not acknowledged back at the front of its queues, in the order it was delivered.
+function requeue(session) {
+    const touched = new Set();
+    for (const { destination, message } of [...session.unacked.values()].reverse()) {
+        const queue = queueOf(destination);
+        queue.pending.unshift({ ...message, redelivered: true });
+        queue.redelivered++;
+        touched.add(destination);
+    }
+    session.unacked.clear();
+    return touched;
+}
+
+function endSession(session) {
+    if (!session.open) return;
+    session.open = false;
+    if (session.heartbeat) clearInterval(session.heartbeat);
+    for (const destination of requeue(session)) dispatch(destination);
+}
+
 function deliver(destination, body, user) {
+    if (isQueue(destination, user)) {
+        queueOf(destination).pending.push({ id: `msg-${++messageCounter}`, body, redelivered: false });
+        dispatch(destination);
+        return 1;
+    }
     let delivered = 0;
     const wanted = user ? '/user' + destination : destination;
     for (const session of sessions) {
@@ -126,6 +209,7 @@ function deliver(destination, body, user) {
 
 function handleFrame(session, frame) {
     const h = frame.headers;
+    session.commands.push(frame.command);
     switch (frame.command) {
     case 'CONNECT':
     case 'STOMP': {
@@ -143,11 +227,13 @@ function handleFrame(session, frame) {
     }
     case 'SUBSCRIBE':
         session.subscriptions.set(h.id, { id: h.id, destination: h.destination, ack: h.ack || 'auto' });
+        if (isQueue(h.destination)) dispatch(h.destination);
         break;
     case 'UNSUBSCRIBE':
         session.subscriptions.delete(h.id);
         break;
     case 'SEND':
+        session.sendBodies.push(frame.body);
         if (h.destination && h.destination.startsWith('/user/') && h.destination.split('/').length > 3) {
             // /user/{name}/queue/x -> user {name}, /queue/x (Spring's convertAndSendToUser)
             const [, , name, ...rest] = h.destination.split('/');
@@ -156,8 +242,25 @@ function handleFrame(session, frame) {
             deliver(h.destination, frame.body);
         }
         break;
-    case 'ACK':
-    case 'NACK':
+    case 'ACK': {
+        const unacked = session.unacked.get(h.id);
+        if (unacked && dropAcks) queueOf(unacked.destination).dropped++;
+        if (unacked && !dropAcks) {
+            session.unacked.delete(h.id);
+            queueOf(unacked.destination).acked++;
+        }
+        break;
+    }
+    case 'NACK': {
+        const unacked = session.unacked.get(h.id);
+        if (unacked) {
+            session.unacked.delete(h.id);
+            queueOf(unacked.destination).pending.unshift({ ...unacked.message, redelivered: true });
+            queueOf(unacked.destination).redelivered++;
+            dispatch(unacked.destination);
+        }
+        break;
+    }
     case 'BEGIN':
     case 'COMMIT':
     case 'ABORT':
@@ -176,6 +279,8 @@ function handleFrame(session, frame) {
 
 const sockjsServer = sockjs.createServer({
     prefix,
+    websocket: sockjsWebSocket,
+    response_limit: responseLimit,
     jsessionid: false,
     heartbeat_delay: Number(option('--sockjs-heartbeat', '25000')),
     disconnect_delay: 1000,
@@ -195,11 +300,15 @@ sockjsServer.on('connection', (conn) => {
         raw,
         principal: principalOf(handshake),
         cookieNames: (handshake.cookie || '').split(';').map((c) => c.split('=')[0].trim()).filter((c) => c),
+        transport: conn.protocol,
         conn,
         open: true,
         stomp: false,
         buffer: Buffer.alloc(0),
         subscriptions: new Map(),
+        unacked: new Map(), // ack id -> { destination, message }
+        commands: [],
+        sendBodies: [],
         heartbeat: null,
     };
     sessions.push(session);
@@ -212,8 +321,7 @@ sockjsServer.on('connection', (conn) => {
         }
     });
     conn.on('close', () => {
-        session.open = false;
-        if (session.heartbeat) clearInterval(session.heartbeat);
+        endSession(session);
         console.log(`session ${session.id} closed`);
     });
 });
@@ -255,12 +363,40 @@ function control(request, response) {
             rawWebSocket = q.get('enabled') === '1';
             json(response, 200, { rawWebSocket });
             return;
+        case '/control/drop-acks':
+            dropAcks = q.get('enabled') === '1';
+            json(response, 200, { dropAcks });
+            return;
+        case '/control/restart': {
+            const ms = Number(q.get('ms') || '1000');
+            // This answer must get out: its connection closes after it and is spared the cut.
+            response.setHeader('Connection', 'close');
+            json(response, 200, { restartingForMs: ms });
+            restart(ms, request.socket);
+            return;
+        }
         case '/control/sessions':
             json(response, 200, sessions.map((s) => ({
-                id: s.id, path: s.path, raw: s.raw, principal: s.principal, cookieNames: s.cookieNames, open: s.open,
-                stomp: s.stomp, subscriptions: [...s.subscriptions.values()],
+                id: s.id, path: s.path, raw: s.raw, transport: s.transport, principal: s.principal,
+                cookieNames: s.cookieNames, open: s.open, stomp: s.stomp, subscriptions: [...s.subscriptions.values()],
+                commands: s.commands, sendBodies: s.sendBodies, unacked: s.unacked.size,
+                http: (httpRequests.get(s.id) || {}).endpoints || {},
+                withoutCookie: (httpRequests.get(s.id) || {}).withoutCookie || 0,
             })));
             return;
+        case '/control/queues': {
+            const out = {};
+            for (const [destination, queue] of queues) {
+                let unacked = 0;
+                for (const session of sessions) {
+                    for (const entry of session.unacked.values()) if (entry.destination === destination) unacked++;
+                }
+                out[destination] = { pending: queue.pending.length, unacked, acked: queue.acked,
+                    redelivered: queue.redelivered, droppedAcks: queue.dropped };
+            }
+            json(response, 200, out);
+            return;
+        }
         default:
             json(response, 404, { error: 'unknown control path' });
         }
@@ -269,12 +405,43 @@ function control(request, response) {
 
 const server = http.createServer(control);
 sockjsServer.installHandlers(server, { prefix });
+const connections = new Set();
+server.on('connection', (socket) => {
+    connections.add(socket);
+    socket.on('close', () => connections.delete(socket));
+});
+
+// A crash and restart, as the clients see it: connections cut without a close frame, the port closed for a while,
+// the SockJS sessions gone. The queues are kept (a broker's are durable), with what was not acknowledged back in them.
+function restart(ms, spare) {
+    console.log(`restart: down for ${ms} ms`);
+    dropAcks = false; // the ACKs the crash lost are lost; the restarted server has no such fault
+    // Sessions end at once (sockjs itself lets a session whose stream broke go at once, a polling one after
+    // disconnect_delay): nothing more is delivered to them, and what they had not acknowledged is queued again.
+    for (const session of sessions) endSession(session);
+    server.close();
+    for (const socket of connections) {
+        if (socket !== spare) socket.destroy();
+    }
+    setTimeout(() => server.listen(listeningPort, '127.0.0.1', () => console.log('restart: listening again')), ms);
+}
 // /info pins the client to this node with a cookie, as a load balancer in front of Spring does (sockjs-node
 // itself sets JSESSIONID only on its HTTP transports); the client must send it back with the upgrade.
 const sockjsRequest = server.listeners('request');
 server.removeAllListeners('request');
+const httpPath = new RegExp('^' + prefix + '/[^/.]+/([^/.]+)/(xhr_streaming|xhr|xhr_send)$');
 server.on('request', (request, response) => {
-    if (request.url.split('?')[0] === prefix + '/info') response.setHeader('Set-Cookie', 'JSESSIONID=todo-node-1; Path=/');
+    const path = request.url.split('?')[0];
+    if (path === prefix + '/info') response.setHeader('Set-Cookie', 'JSESSIONID=todo-node-1; Path=/');
+    const http = httpPath.exec(path);
+    if (http) {
+        // The principal of an HTTP session comes from the request that opened it, as from an upgrade.
+        if (!httpRequests.has(http[1]) && http[2] !== 'xhr_send') handshakes.set(request.url, request.headers);
+        if (!httpRequests.has(http[1])) httpRequests.set(http[1], { endpoints: {}, withoutCookie: 0 });
+        const seen = httpRequests.get(http[1]);
+        seen.endpoints[http[2]] = (seen.endpoints[http[2]] || 0) + 1;
+        if (!/(?:^|;\s*)JSESSIONID=todo-node-1(?:;|$)/.test(request.headers.cookie || '')) seen.withoutCookie++;
+    }
     for (const listener of sockjsRequest) listener.call(server, request, response);
 });
 // Look at every upgrade before sockjs does: remember its headers (the principal comes from them) and refuse the
@@ -282,6 +449,9 @@ server.on('request', (request, response) => {
 const sockjsUpgrade = server.listeners('upgrade');
 server.removeAllListeners('upgrade');
 server.on('upgrade', (request, socket, head) => {
+    // A client may reset the socket before the answer is written; sockjs 0.3.24 then gets an EPIPE/ECONNRESET on
+    // it (with --no-websocket it answers 404 on the raw socket) with nobody listening, which kills the process.
+    socket.on('error', (error) => console.log(`upgrade socket error: ${error.code || error}`));
     const path = request.url.split('?')[0];
     if (!path.startsWith(prefix + '/') || (path === prefix + '/websocket' && !rawWebSocket)) {
         console.log(`refused WebSocket upgrade ${request.url}`);
@@ -294,7 +464,8 @@ server.on('upgrade', (request, socket, head) => {
 
 server.listen(listenPort, '127.0.0.1', () => {
     const port = server.address().port;
-    console.log(`sockjs-stomp-server listening on http://127.0.0.1:${port}${prefix}`);
+    listeningPort = port;
+    console.log(`sockjs-stomp-server listening on http://127.0.0.1:${port}${prefix} (websocket: ${sockjsWebSocket})`);
     if (portFile) {
         fs.writeFileSync(`${portFile}.tmp`, `${port}\n`);
         fs.renameSync(`${portFile}.tmp`, portFile);

@@ -1,9 +1,67 @@
 // SockJsFraming by table: every frame type as Spring and sockjs-node send it (STOMP frames with their NUL as
 // \u0000, Chinese text raw or escaped, surrogate pairs), everything that must be refused, the outgoing
-// encoding (a JSON array of strings) and its splitting into bounded messages, and the endpoint URLs.
+// encoding (a JSON array of strings) and its splitting into bounded messages, the endpoint URLs, and the body of the
+// HTTP transports' receive responses (the xhr_streaming prelude, frames cut anywhere across chunks, the limits).
 #include "transport/SockJsFraming.h"
 
+#include <QRegularExpression>
 #include <QTest>
+
+namespace {
+
+// "o", "h", "a[m1|m2]", "c 3000 Go away!": a frame in one comparable string.
+QString describe(const SockJsFrame &frame)
+{
+    switch (frame.type) {
+    case SockJsFrame::Type::Open:
+        return QStringLiteral("o");
+    case SockJsFrame::Type::Heartbeat:
+        return QStringLiteral("h");
+    case SockJsFrame::Type::Messages: {
+        QStringList messages;
+        for (const QByteArray &message : frame.messages)
+            messages << QString::fromUtf8(message);
+        return QStringLiteral("a[") + messages.join(QLatin1Char('|')) + QLatin1Char(']');
+    }
+    case SockJsFrame::Type::Close:
+        break;
+    }
+    return QStringLiteral("c %1 %2").arg(frame.closeCode).arg(frame.closeReason);
+}
+
+// Feeds `chunks` to a decoder (and finishes the response when asked); the frames, and the first error.
+QStringList decodeStream(const QByteArrayList &chunks, qsizetype maxFrameSize, bool finish, bool *ok, QString *error,
+                         bool *prelude = nullptr)
+{
+    SockJsFraming::HttpStreamDecoder decoder =
+        maxFrameSize > 0 ? SockJsFraming::HttpStreamDecoder(maxFrameSize) : SockJsFraming::HttpStreamDecoder();
+    QList<SockJsFrame> frames;
+    *ok = true;
+    for (const QByteArray &chunk : chunks) {
+        QString reason;
+        if (!decoder.feed(chunk, &frames, &reason) && *ok) {
+            *ok = false;
+            *error = reason;
+        }
+    }
+    if (finish) {
+        QString reason;
+        if (!decoder.finish(&frames, &reason) && *ok) {
+            *ok = false;
+            *error = reason;
+        }
+    }
+    if (prelude)
+        *prelude = decoder.preludeSeen();
+    QStringList out;
+    for (const SockJsFrame &frame : std::as_const(frames))
+        out << describe(frame);
+    return out;
+}
+
+const QByteArray kPrelude = QByteArray(2048, 'h') + '\n';
+
+} // namespace
 
 class tst_SockJsFraming : public QObject
 {
@@ -21,6 +79,11 @@ private Q_SLOTS:
     void chunksRespectTheLimitAndReassemble_data();
     void chunksRespectTheLimitAndReassemble();
     void endpointUrls();
+    void encodedFramesDecodeBack();
+    void randomSessionParts();
+    void httpStream_data();
+    void httpStream();
+    void httpStreamCutAnywhereGivesTheSameFrames();
 };
 
 void tst_SockJsFraming::decodes_data()
@@ -239,6 +302,153 @@ void tst_SockJsFraming::endpointUrls()
     QCOMPARE(SockJsFraming::infoUrl(ws), QUrl(QStringLiteral("http://127.0.0.1:8080/ws/info?access_token=t")));
     QCOMPARE(SockJsFraming::sessionUrl(ws, "007", "s1"),
              QUrl(QStringLiteral("ws://127.0.0.1:8080/ws/007/s1/websocket?access_token=t")));
+}
+
+void tst_SockJsFraming::encodedFramesDecodeBack()
+{
+    SockJsFrame messages;
+    messages.type = SockJsFrame::Type::Messages;
+    messages.messages = {QByteArray("MESSAGE\ndestination:/q\n\n") + QStringLiteral("待办").toUtf8() + '\0', "\n"};
+    SockJsFrame close;
+    close.type = SockJsFrame::Type::Close;
+    close.closeCode = 3000;
+    close.closeReason = QStringLiteral("Go \"away\"! 再见");
+    SockJsFrame open;
+    open.type = SockJsFrame::Type::Open;
+    SockJsFrame heartbeat;
+    QCOMPARE(SockJsFraming::encodeFrame(open), QByteArray("o"));
+    QCOMPARE(SockJsFraming::encodeFrame(heartbeat), QByteArray("h"));
+    QCOMPARE(SockJsFraming::encodeFrame(close), QStringLiteral("c[3000,\"Go \\\"away\\\"! 再见\"]").toUtf8());
+    for (const SockJsFrame &frame : {open, heartbeat, messages, close}) {
+        SockJsFrame decoded;
+        QString error;
+        QVERIFY2(SockJsFraming::decode(SockJsFraming::encodeFrame(frame), &decoded, &error), qPrintable(error));
+        QCOMPARE(decoded, frame);
+    }
+}
+
+void tst_SockJsFraming::randomSessionParts()
+{
+    static const QRegularExpression server(QStringLiteral("^[0-9]{3}$"));
+    static const QRegularExpression session(QStringLiteral("^[a-z0-9]{16}$"));
+    const QByteArray first = SockJsFraming::randomSessionId();
+    QVERIFY(server.match(QString::fromLatin1(SockJsFraming::randomServerId())).hasMatch());
+    QVERIFY(session.match(QString::fromLatin1(first)).hasMatch());
+    QVERIFY(SockJsFraming::randomSessionId() != first);
+    const QUrl base(QStringLiteral("wss://example.org/main2/ws/?access_token=t"));
+    QCOMPARE(SockJsFraming::httpSessionUrl(base, "123", "abc"),
+             QUrl(QStringLiteral("https://example.org/main2/ws/123/abc?access_token=t")));
+    QCOMPARE(SockJsFraming::httpSessionUrl(base, "123", "abc", u"xhr_streaming"),
+             QUrl(QStringLiteral("https://example.org/main2/ws/123/abc/xhr_streaming?access_token=t")));
+    QCOMPARE(sockJsFlavourName(SockJsFlavour::XhrStreaming), QStringLiteral("xhr-streaming"));
+    QCOMPARE(sockJsFlavourName(SockJsFlavour::XhrPolling), QStringLiteral("xhr-polling"));
+    QCOMPARE(sockJsFlavourName(SockJsFlavour::WebSocket), QStringLiteral("websocket"));
+}
+
+void tst_SockJsFraming::httpStream_data()
+{
+    QTest::addColumn<QByteArrayList>("chunks");
+    QTest::addColumn<int>("maxFrameSize"); // 0: the default
+    QTest::addColumn<bool>("finish"); // the response ends after the chunks
+    QTest::addColumn<QStringList>("frames");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("errorContains");
+    QTest::addColumn<bool>("prelude");
+
+    const QByteArray utf8 = QStringLiteral("待办").toUtf8(); // 6 bytes
+
+    QTest::newRow("streaming: prelude, open, messages")
+        << QByteArrayList {kPrelude + "o\na[\"x\",\"y\"]\n"} << 0 << false
+        << QStringList {QStringLiteral("o"), QStringLiteral("a[x|y]")} << true << QString() << true;
+    QTest::newRow("prelude cut in three") << QByteArrayList {QByteArray(1000, 'h'), QByteArray(1048, 'h'), "\no\n"} << 0
+                                          << false << QStringList {QStringLiteral("o")} << true << QString() << true;
+    QTest::newRow("frame cut inside a JSON string and an escape")
+        << QByteArrayList {"o\na[\"MES", "SAGE\\n\\nhi\\u00", "00\"]", "\nh\n"} << 0 << false
+        << QStringList {QStringLiteral("o"), QStringLiteral("a[MESSAGE\n\nhi") + QChar(0) + QLatin1Char(']'),
+                        QStringLiteral("h")}
+        << true << QString() << false;
+    QTest::newRow("UTF-8 sequence cut between chunks")
+        << QByteArrayList {"a[\"" + utf8.left(2), utf8.mid(2, 3), utf8.mid(5) + "\"]\n"} << 0 << false
+        << QStringList {QStringLiteral("a[待办]")} << true << QString() << false;
+    QTest::newRow("newline alone in its chunk")
+        << QByteArrayList {"o", "\n", "h", "\n"} << 0 << false << QStringList {QStringLiteral("o"), QStringLiteral("h")}
+        << true << QString() << false;
+    QTest::newRow("close frame") << QByteArrayList {"o\nc[3000,\"Go away!\"]\n"} << 0 << false
+                                 << QStringList {QStringLiteral("o"), QStringLiteral("c 3000 Go away!")} << true
+                                 << QString() << false;
+    QTest::newRow("CRLF line ends") << QByteArrayList {"o\r\nh\r\n"} << 0 << false
+                                    << QStringList {QStringLiteral("o"), QStringLiteral("h")} << true << QString()
+                                    << false;
+    QTest::newRow("blank lines are skipped") << QByteArrayList {"\n\no\n\n \n"} << 0 << false
+                                             << QStringList {QStringLiteral("o")} << true << QString() << false;
+    QTest::newRow("a single h first is a heart-beat")
+        << QByteArrayList {"h\n"} << 0 << false << QStringList {QStringLiteral("h")} << true << QString() << false;
+    QTest::newRow("polling: one frame, no newline at the end")
+        << QByteArrayList {"a[\"x\"]"} << 0 << true << QStringList {QStringLiteral("a[x]")} << true << QString()
+        << false;
+    QTest::newRow("incomplete frame waits for more")
+        << QByteArrayList {"o\na[\"x"} << 0 << false << QStringList {QStringLiteral("o")} << true << QString() << false;
+    QTest::newRow("response ends inside a frame")
+        << QByteArrayList {"o\na[\"x"} << 0 << true << QStringList {QStringLiteral("o")} << false
+        << QStringLiteral("unterminated") << false;
+    QTest::newRow("a prelude that is not first is no prelude")
+        << QByteArrayList {"o\nhhh\n"} << 0 << false << QStringList {QStringLiteral("o")} << false
+        << QStringLiteral("after the SockJS 'h'") << false;
+    QTest::newRow("an HTML error page") << QByteArrayList {"<html>502 Bad Gateway</html>\n"} << 0 << false
+                                        << QStringList {} << false << QStringLiteral("not a SockJS frame") << false;
+    QTest::newRow("frames before a bad one are kept, none after")
+        << QByteArrayList {"o\nh\nx\na[\"y\"]\n", "h\n"} << 0 << false
+        << QStringList {QStringLiteral("o"), QStringLiteral("h")} << false << QStringLiteral("0x78") << false;
+    QTest::newRow("frame over the limit") << QByteArrayList {"a[\"0123456789abcdef\"]\n"} << 16 << false
+                                          << QStringList {} << false << QStringLiteral("longer than 16 bytes") << false;
+    QTest::newRow("no newline and over the limit")
+        << QByteArrayList {"a[\"0123456789", "abcdef"} << 16 << false << QStringList {} << false
+        << QStringLiteral("longer than 16 bytes") << false;
+    QTest::newRow("a frame of exactly the limit")
+        << QByteArrayList {"a[\"0123456789a\"]", "\n"} << 16 << false << QStringList {QStringLiteral("a[0123456789a]")}
+        << true << QString() << false;
+}
+
+void tst_SockJsFraming::httpStream()
+{
+    QFETCH(QByteArrayList, chunks);
+    QFETCH(int, maxFrameSize);
+    QFETCH(bool, finish);
+    QFETCH(QStringList, frames);
+    QFETCH(bool, ok);
+    QFETCH(QString, errorContains);
+    QFETCH(bool, prelude);
+
+    bool succeeded = false;
+    bool preludeSeen = false;
+    QString error;
+    QCOMPARE(decodeStream(chunks, maxFrameSize, finish, &succeeded, &error, &preludeSeen), frames);
+    QCOMPARE(succeeded, ok);
+    QVERIFY2(error.contains(errorContains), qPrintable(error));
+    QCOMPARE(preludeSeen, prelude);
+}
+
+void tst_SockJsFraming::httpStreamCutAnywhereGivesTheSameFrames()
+{
+    // An xhr_streaming response as sockjs-node sends it, cut into two chunks at every position and fed byte by byte.
+    const QByteArray body = kPrelude + "o\n"
+        + QStringLiteral("a[\"CONNECTED\\nversion:1.2\\n\\n\\u0000\",\"MESSAGE\\n\\n待办\\u0000\"]\n").toUtf8()
+        + "h\na[\"\\n\"]\nc[3000,\"Go away!\"]\n";
+    bool ok = false;
+    QString error;
+    const QStringList whole = decodeStream({body}, 0, true, &ok, &error);
+    QVERIFY2(ok, qPrintable(error));
+    QCOMPARE(whole.size(), 5);
+    for (qsizetype cut = 0; cut <= body.size(); ++cut) {
+        const QStringList frames = decodeStream({body.left(cut), body.mid(cut)}, 0, true, &ok, &error);
+        QVERIFY2(ok, qPrintable(error));
+        QCOMPARE(frames, whole);
+    }
+    QByteArrayList bytes;
+    for (char c : body)
+        bytes << QByteArray(1, c);
+    QCOMPARE(decodeStream(bytes, 0, true, &ok, &error), whole);
+    QVERIFY(ok);
 }
 
 QTEST_GUILESS_MAIN(tst_SockJsFraming)

@@ -19,6 +19,10 @@ QString describe(const TransportPlan::Step &step)
         return QStringLiteral("websocket ") + step.url.toString();
     case TransportPlan::Action::OpenSockJs:
         return QStringLiteral("sockjs ") + step.url.toString();
+    case TransportPlan::Action::OpenXhrStreaming:
+        return QStringLiteral("xhr-streaming ") + step.url.toString();
+    case TransportPlan::Action::OpenXhrPolling:
+        return QStringLiteral("xhr-polling ") + step.url.toString();
     case TransportPlan::Action::Fail:
         break;
     }
@@ -26,7 +30,7 @@ QString describe(const TransportPlan::Step &step)
 }
 
 // Outcomes, as the executor reports them: "info ws=true", "info ws=false", "info 404", "info unreachable",
-// "info 401", "info not-json", "refused 404", "refused 200", "unreachable", "tls", "auth 401".
+// "info 401", "info not-json", "info 503", "refused 404", "refused 200", "unreachable", "closed", "tls", "auth 401".
 TransportPlan::Step apply(TransportPlan &plan, const QString &outcome)
 {
     const QString base = QStringLiteral("http://host/app/ws/info");
@@ -44,6 +48,10 @@ TransportPlan::Step apply(TransportPlan &plan, const QString &outcome)
                                200);
     if (outcome == QLatin1String("info unreachable"))
         return plan.infoFailed(TransportError::Unreachable, QStringLiteral("Connection refused"), 0);
+    if (outcome == QLatin1String("info 503"))
+        return plan.infoFailed(
+            TransportError::Unreachable,
+            QStringLiteral("SockJS info endpoint returned 503: the server behind it is not answering"), 503);
     if (outcome == QLatin1String("info 401"))
         return plan.infoFailed(TransportError::AuthRejected, QStringLiteral("SockJS info endpoint returned 401"), 401);
     if (outcome.startsWith(QLatin1String("refused ")))
@@ -51,6 +59,8 @@ TransportPlan::Step apply(TransportPlan &plan, const QString &outcome)
                                QStringLiteral("Unhandled http status code: %1 (Not Found)").arg(outcome.mid(8)));
     if (outcome == QLatin1String("unreachable"))
         return plan.openFailed(TransportError::Unreachable, QStringLiteral("Connection refused"));
+    if (outcome == QLatin1String("closed"))
+        return plan.openFailed(TransportError::Closed, QStringLiteral("the connection closed during the handshake"));
     if (outcome == QLatin1String("tls"))
         return plan.openFailed(TransportError::Tls, QStringLiteral("TLS certificate rejected"));
     if (outcome == QLatin1String("auth 401"))
@@ -70,6 +80,7 @@ private Q_SLOTS:
     void decisions();
     void rememberedChoiceComesFirstAndIsDroppedWhenRefused();
     void rememberedChoiceSurvivesAnUnreachableServer();
+    void rememberedHttpTransportComesFirst();
     void modeNamesRoundTrip();
     void selectorKeepsModesAndMemoryPerUrl();
     void selectorCreatesTransportsThatReportAsynchronously();
@@ -115,10 +126,61 @@ void tst_TransportPlan::decisions_data()
         << QByteArrayList {"info http://host/nothing", "websocket ws://host/nothing", "fail"} << QByteArray()
         << int(TransportError::HandshakeRefused)
         << QByteArray("this may be a raw WebSocket URL; as a raw WebSocket URL");
-    QTest::newRow("SockJS with WebSocket switched off")
+    QTest::newRow("SockJS with WebSocket switched off: xhr-streaming")
         << QByteArray("http://host/app/ws") << automatic << QByteArrayList {"info ws=false"}
-        << QByteArrayList {"info http://host/app/ws", "fail"} << QByteArray() << int(TransportError::HandshakeRefused)
-        << QByteArray("websocket:false");
+        << QByteArrayList {"info http://host/app/ws", "xhr-streaming http://host/app/ws"}
+        << QByteArray("auto: /info says websocket:false") << none << QByteArray();
+    QTest::newRow("WebSocket off and streaming refused: xhr-polling")
+        << QByteArray("http://host/app/ws") << automatic << QByteArrayList {"info ws=false", "refused 404"}
+        << QByteArrayList {"info http://host/app/ws", "xhr-streaming http://host/app/ws",
+                           "xhr-polling http://host/app/ws"}
+        << QByteArray("auto: /info says websocket:false; xhr-streaming refused with 404") << none << QByteArray();
+    QTest::newRow("streaming held back by a buffering proxy: xhr-polling")
+        << QByteArray("https://host/app/ws") << automatic << QByteArrayList {"info ws=false", "closed"}
+        << QByteArrayList {"info https://host/app/ws", "xhr-streaming https://host/app/ws",
+                           "xhr-polling https://host/app/ws"}
+        << QByteArray("auto: /info says websocket:false; xhr-streaming failed (the connection closed during the "
+                      "handshake)")
+        << none << QByteArray();
+    QTest::newRow("every SockJS transport refused: polling's reason, and what came before")
+        << QByteArray("http://host/app/ws") << automatic
+        << QByteArrayList {"info ws=false", "refused 404", "refused 404"}
+        << QByteArrayList {"info http://host/app/ws", "xhr-streaming http://host/app/ws",
+                           "xhr-polling http://host/app/ws", "fail"}
+        << QByteArray() << int(TransportError::HandshakeRefused)
+        << QByteArray("404 (Not Found) (before: /info says websocket:false; xhr-streaming refused with 404)");
+    QTest::newRow("proxy drops Upgrade: both WebSocket paths refused, xhr-streaming")
+        << QByteArray("http://host/app/ws") << automatic
+        << QByteArrayList {"info ws=true", "refused 400", "refused 400"}
+        << QByteArrayList {"info http://host/app/ws", "websocket ws://host/app/ws/websocket",
+                           "sockjs http://host/app/ws", "xhr-streaming http://host/app/ws"}
+        << QByteArray("auto: /info says websocket:true; raw /websocket refused with 400; SockJS WebSocket refused with "
+                      "400")
+        << none << QByteArray();
+    QTest::newRow("proxy closes upgrades: xhr-streaming")
+        << QByteArray("http://host/app/ws") << automatic << QByteArrayList {"info ws=true", "closed", "closed"}
+        << QByteArrayList {"info http://host/app/ws", "websocket ws://host/app/ws/websocket",
+                           "sockjs http://host/app/ws", "xhr-streaming http://host/app/ws"}
+        << QByteArray("auto: /info says websocket:true; raw /websocket failed (the connection closed during the "
+                      "handshake); SockJS WebSocket failed (the connection closed during the handshake)")
+        << none << QByteArray();
+    QTest::newRow("TLS failure of xhr-streaming is final")
+        << QByteArray("https://host/app/ws") << automatic << QByteArrayList {"info ws=false", "tls"}
+        << QByteArrayList {"info https://host/app/ws", "xhr-streaming https://host/app/ws", "fail"} << QByteArray()
+        << int(TransportError::Tls) << QByteArray("TLS");
+    QTest::newRow("credentials refused on the SockJS WebSocket are final")
+        << QByteArray("http://host/app/ws") << automatic << QByteArrayList {"info ws=true", "refused 404", "auth 401"}
+        << QByteArrayList {"info http://host/app/ws", "websocket ws://host/app/ws/websocket",
+                           "sockjs http://host/app/ws", "fail"}
+        << QByteArray() << int(TransportError::AuthRejected) << QByteArray("401");
+    QTest::newRow("ws URL of a SockJS endpoint with WebSocket off")
+        << QByteArray("ws://host/app/ws") << automatic << QByteArrayList {"refused 200", "info ws=false"}
+        << QByteArrayList {"websocket ws://host/app/ws", "info ws://host/app/ws", "xhr-streaming ws://host/app/ws"}
+        << QByteArray("auto: WebSocket upgrade refused with 200; /info says websocket:false") << none << QByteArray();
+    QTest::newRow("server behind a proxy down: unreachable, nothing else tried")
+        << QByteArray("http://host/app/ws") << automatic << QByteArrayList {"info 503"}
+        << QByteArrayList {"info http://host/app/ws", "fail"} << QByteArray() << int(TransportError::Unreachable)
+        << QByteArray("503");
     QTest::newRow("http host down: nothing else is tried")
         << QByteArray("http://host/app/ws") << automatic << QByteArrayList {"info unreachable"}
         << QByteArrayList {"info http://host/app/ws", "fail"} << QByteArray() << int(TransportError::Unreachable)
@@ -154,10 +216,12 @@ void tst_TransportPlan::decisions_data()
         << QByteArray("ws://host/ws") << automatic << QByteArrayList {"auth 401"}
         << QByteArrayList {"websocket ws://host/ws", "fail"} << QByteArray() << int(TransportError::AuthRejected)
         << QByteArray("401");
-    QTest::newRow("raw /websocket unreachable after /info: reported")
-        << QByteArray("http://host/app/ws") << automatic << QByteArrayList {"info ws=true", "unreachable"}
-        << QByteArrayList {"info http://host/app/ws", "websocket ws://host/app/ws/websocket", "fail"} << QByteArray()
-        << int(TransportError::Unreachable) << QByteArray("Connection refused");
+    QTest::newRow("host gone after /info: the WebSocket paths, then HTTP, which reports it")
+        << QByteArray("http://host/app/ws") << automatic
+        << QByteArrayList {"info ws=true", "unreachable", "unreachable", "unreachable"}
+        << QByteArrayList {"info http://host/app/ws", "websocket ws://host/app/ws/websocket",
+                           "sockjs http://host/app/ws", "xhr-streaming http://host/app/ws", "fail"}
+        << QByteArray() << int(TransportError::Unreachable) << QByteArray("Connection refused");
     QTest::newRow("mode websocket: one step, http becomes ws")
         << QByteArray("http://host:15674/ws") << int(TransportMode::WebSocket) << QByteArrayList {}
         << QByteArrayList {"websocket ws://host:15674/ws"} << QByteArray("websocket, as configured") << none
@@ -166,9 +230,25 @@ void tst_TransportPlan::decisions_data()
         << QByteArray("ws://host/ws") << int(TransportMode::WebSocket) << QByteArrayList {"refused 404"}
         << QByteArrayList {"websocket ws://host/ws", "fail"} << QByteArray() << int(TransportError::HandshakeRefused)
         << QByteArray("404");
-    QTest::newRow("mode sockjs: one step")
-        << QByteArray("http://host/app/ws") << int(TransportMode::SockJs) << QByteArrayList {}
-        << QByteArrayList {"sockjs http://host/app/ws"} << QByteArray("sockjs, as configured") << none << QByteArray();
+    QTest::newRow("mode sockjs: /info, then its WebSocket")
+        << QByteArray("http://host/app/ws") << int(TransportMode::SockJs) << QByteArrayList {"info ws=true"}
+        << QByteArrayList {"info http://host/app/ws", "sockjs http://host/app/ws"}
+        << QByteArray("sockjs, as configured") << none << QByteArray();
+    QTest::newRow("mode sockjs: WebSocket off, xhr-streaming")
+        << QByteArray("http://host/app/ws") << int(TransportMode::SockJs) << QByteArrayList {"info ws=false"}
+        << QByteArrayList {"info http://host/app/ws", "xhr-streaming http://host/app/ws"}
+        << QByteArray("sockjs, as configured: /info says websocket:false") << none << QByteArray();
+    QTest::newRow("mode sockjs: the same order after a refused WebSocket")
+        << QByteArray("http://host/app/ws") << int(TransportMode::SockJs)
+        << QByteArrayList {"info ws=true", "refused 426", "refused 404"}
+        << QByteArrayList {"info http://host/app/ws", "sockjs http://host/app/ws", "xhr-streaming http://host/app/ws",
+                           "xhr-polling http://host/app/ws"}
+        << QByteArray("sockjs, as configured: SockJS WebSocket refused with 426; xhr-streaming refused with 404")
+        << none << QByteArray();
+    QTest::newRow("mode sockjs: no /info is final")
+        << QByteArray("http://host/app/ws") << int(TransportMode::SockJs) << QByteArrayList {"info 404"}
+        << QByteArrayList {"info http://host/app/ws", "fail"} << QByteArray() << int(TransportError::HandshakeRefused)
+        << QByteArray("SockJS info endpoint returned 404");
     QTest::newRow("not a server URL") << QByteArray("ftp://host/x") << automatic << QByteArrayList {}
                                       << QByteArrayList {"fail"} << QByteArray()
                                       << int(TransportError::HandshakeRefused) << QByteArray("not a server URL");
@@ -201,8 +281,12 @@ void tst_TransportPlan::decisions()
         QCOMPARE(plan.explanation(), explanation);
         const TransportChoice choice = plan.choice();
         QCOMPARE(choice.url.toString(), steps.last().section(QLatin1Char(' '), 1));
-        QCOMPARE(choice.kind,
-                 steps.last().startsWith(QLatin1String("sockjs")) ? TransportMode::SockJs : TransportMode::WebSocket);
+        const QString kind = steps.last().section(QLatin1Char(' '), 0, 0);
+        QCOMPARE(choice.kind, kind == QLatin1String("websocket") ? TransportMode::WebSocket : TransportMode::SockJs);
+        const SockJsFlavour flavour = kind == QLatin1String("xhr-streaming") ? SockJsFlavour::XhrStreaming
+            : kind == QLatin1String("xhr-polling")                           ? SockJsFlavour::XhrPolling
+                                                                             : SockJsFlavour::WebSocket;
+        QCOMPARE(choice.flavour, flavour);
         QCOMPARE(choice.explanation, explanation);
     }
 }
@@ -241,6 +325,28 @@ void tst_TransportPlan::rememberedChoiceSurvivesAnUnreachableServer()
     QCOMPARE(describe(apply(plan, QStringLiteral("unreachable"))), QStringLiteral("fail"));
     QVERIFY(!plan.rememberedRefused()); // a server that is down has not changed: keep what worked
     QCOMPARE(plan.failureError(), TransportError::Unreachable);
+}
+
+void tst_TransportPlan::rememberedHttpTransportComesFirst()
+{
+    const QUrl url(QStringLiteral("http://host/app/ws"));
+    TransportChoice remembered {TransportMode::SockJs, url, QStringLiteral("auto: /info says websocket:false"),
+                                SockJsFlavour::XhrStreaming};
+    {
+        TransportPlan plan(url, TransportMode::Auto, remembered);
+        QCOMPARE(describe(plan.start()), QStringLiteral("xhr-streaming http://host/app/ws"));
+        QCOMPARE(plan.explanation(), QStringLiteral("auto, remembered: /info says websocket:false"));
+        QCOMPARE(plan.choice().flavour, SockJsFlavour::XhrStreaming);
+    }
+    {
+        // The server turned streaming off: explored again from /info.
+        TransportPlan plan(url, TransportMode::Auto, remembered);
+        plan.start();
+        QCOMPARE(describe(apply(plan, QStringLiteral("refused 404"))), QStringLiteral("info http://host/app/ws"));
+        QVERIFY(plan.rememberedRefused());
+        QCOMPARE(describe(apply(plan, QStringLiteral("info ws=true"))),
+                 QStringLiteral("websocket ws://host/app/ws/websocket"));
+    }
 }
 
 void tst_TransportPlan::modeNamesRoundTrip()
