@@ -283,6 +283,11 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
                                                      tr("json-ws: send the keep-alive every MS milliseconds; three "
                                                         "intervals of silence count as a lost connection."),
                                                      tr("ms"));
+    const QCommandLineOption outboxOption(
+        QStringLiteral("outbox"),
+        tr("json-ws: the file where messages wait while the server cannot be reached; they go out on the next connect, "
+           "by send or listen (default: one file per server under the application's data directory)."),
+        tr("file"));
     const QCommandLineOption handshakeHeaderOption(
         QStringLiteral("handshake-header"),
         tr("Extra HTTP header for the WebSocket/SockJS handshake, e.g. Cookie:SESSION=... (repeatable; never "
@@ -331,11 +336,26 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
         tr("D"));
 
     parser.addOption(helpOption);
-    for (const QCommandLineOption &option :
-         {urlOption, loginOption, passcodeFileOption, hostOption, headerOption, headerFileOption, heartbeatOption,
-          reconnectOption, attemptsOption, demoOption, verboseOption, insecureOption, transportOption,
-          handshakeHeaderOption, handshakeHeaderFileOption, protocolOption, openMessageOption, keepAliveMessageOption,
-          keepAliveIntervalOption})
+    for (const QCommandLineOption &option : {urlOption,
+                                             loginOption,
+                                             passcodeFileOption,
+                                             hostOption,
+                                             headerOption,
+                                             headerFileOption,
+                                             heartbeatOption,
+                                             reconnectOption,
+                                             attemptsOption,
+                                             demoOption,
+                                             verboseOption,
+                                             insecureOption,
+                                             transportOption,
+                                             handshakeHeaderOption,
+                                             handshakeHeaderFileOption,
+                                             protocolOption,
+                                             openMessageOption,
+                                             keepAliveMessageOption,
+                                             keepAliveIntervalOption,
+                                             outboxOption})
         parser.addOption(option);
     QString synopsis;
     if (options->command == Command::Listen) {
@@ -465,6 +485,7 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
         }
     }
     options->openMessage = parser.value(openMessageOption);
+    options->outbox = parser.value(outboxOption);
     options->keepAliveMessage = parser.value(keepAliveMessageOption);
     if (parser.isSet(keepAliveIntervalOption)) {
         bool ok = false;

@@ -6,11 +6,13 @@
 #include "jsonws/JsonWebSocketSource.h"
 #include "pipeline/AutoSource.h"
 #include "pipeline/TodoPipeline.h"
+#include "source/OutgoingQueue.h"
 #include "source/SourceSettings.h"
 #include "stomp/StompPushSource.h"
 #include "store/TodoStore.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -135,6 +137,21 @@ std::unique_ptr<PushSource> CliRunner::createSourceFor(const QString &protocol, 
         options.keepAliveIntervalMs = m_options.keepAliveIntervalMs;
         auto source = std::make_unique<JsonWebSocketSource>();
         source->setOptions(options);
+        // Messages sent while the server was away wait in a file, and go out on the next connect, by send or listen.
+        QStringList servers;
+        for (const QUrl &url : connect.urls)
+            servers.append(url.toString(QUrl::RemoveUserInfo));
+        const QString outbox = m_options.outbox.isEmpty()
+            ? OutgoingQueue::defaultPathFor(servers.join(QLatin1Char(' ')))
+            : m_options.outbox;
+        QString error;
+        if (!source->setQueueFile(outbox, &error))
+            printLine(tr("warning: %1").arg(error).toUtf8(), stderr);
+        if (source->queuedCount() > 0 && m_options.command == CliOptions::Command::Listen)
+            QObject::connect(source.get(), &JsonWebSocketSource::sent, this, [this](const QString &) {
+                printEvent({{QStringLiteral("event"), QStringLiteral("sent")},
+                            {QStringLiteral("queued"), m_jsonWebSocket->queuedCount()}});
+            });
         m_jsonWebSocket = source.get();
         return source;
     }
@@ -156,12 +173,25 @@ std::unique_ptr<PushSource> CliRunner::createSourceFor(const QString &protocol, 
 void CliRunner::queueSend()
 {
     if (m_jsonWebSocket) {
-        // A plain WebSocket has no receipts: the message counts as sent once the socket took it.
+        // A plain WebSocket has no receipts: a message counts as sent once the socket took it. Messages an earlier run
+        // could not send go first; the command is done when its own went out.
+        const qsizetype earlier = m_jsonWebSocket->queuedCount();
         QObject::connect(m_jsonWebSocket, &JsonWebSocketSource::sent, this, [this] {
+            if (m_jsonWebSocket->queuedCount() > 0) {
+                printLine(tr("sent a message queued earlier").toUtf8());
+                return;
+            }
             printLine(tr("sent").toUtf8());
             m_source->stop();
         });
-        m_jsonWebSocket->send(QString::fromUtf8(m_options.body));
+        QString error;
+        if (!m_jsonWebSocket->send(QString::fromUtf8(m_options.body), &error)) {
+            printLine(tr("error: %1").arg(error).toUtf8(), stderr);
+            finish(CliExit::Failure);
+            return;
+        }
+        if (earlier > 0)
+            printLine(tr("messages queued earlier: %1; they go first").arg(earlier).toUtf8());
         return;
     }
     QObject::connect(m_client, &StompClient::receiptReceived, this, [this](const QByteArray &id) {
@@ -273,6 +303,12 @@ void CliRunner::finish(int exitCode)
 {
     if (m_finished)
         return;
+    if (m_jsonWebSocket && m_jsonWebSocket->queuedCount() > 0 && !m_jsonWebSocket->queueFile().isEmpty())
+        printLine(tr("messages not sent yet: %1, kept in %2; they go out on the next connect (send or listen)")
+                      .arg(m_jsonWebSocket->queuedCount())
+                      .arg(QDir::toNativeSeparators(m_jsonWebSocket->queueFile()))
+                      .toUtf8(),
+                  stderr);
     m_finished = true;
     m_deadline.stop();
     if (m_pipeline)

@@ -27,11 +27,23 @@ QString JsonWebSocketSource::openMessage() const
     return text;
 }
 
-bool JsonWebSocketSource::send(const QString &text)
+bool JsonWebSocketSource::setQueueFile(const QString &path, QString *error)
+{
+    m_queue = OutgoingQueue(path);
+    const bool loaded = m_queue.load(error);
+    if (!m_queue.isEmpty())
+        qCInfo(lcSource) << name() << m_queue.size() << "message(s) from an earlier run wait to be sent";
+    if (state() == State::Connected)
+        flushQueue();
+    return loaded;
+}
+
+bool JsonWebSocketSource::send(const QString &text, QString *error)
 {
     if (text.isEmpty())
         return false;
-    m_queue.append(text);
+    if (!m_queue.append(text, error))
+        return false;
     if (state() == State::Connected)
         flushQueue();
     return true;
@@ -132,10 +144,14 @@ void JsonWebSocketSource::onKeepAliveTimer()
 void JsonWebSocketSource::flushQueue()
 {
     while (!m_queue.isEmpty() && m_transport && m_transport->isOpen()) {
-        const QString text = m_queue.constFirst();
+        const QString text = m_queue.first();
         if (!m_transport->sendData(text.toUtf8()))
             return;
-        m_queue.removeFirst();
+        QString error;
+        if (!m_queue.removeFirst(&error)) {
+            // It went out but stays in the file: it would go out again after a restart. Said, not hidden.
+            qCWarning(lcSource).noquote() << name() << error;
+        }
         Q_EMIT sent(text);
     }
 }

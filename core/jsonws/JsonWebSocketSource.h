@@ -1,5 +1,6 @@
 #pragma once
 
+#include "source/OutgoingQueue.h"
 #include "source/ReconnectingSource.h"
 #include "transport/Transport.h"
 
@@ -34,7 +35,9 @@ struct JsonWebSocketOptions
 // the payload parser (a todo, the {data:{sysMsgList,sysMsgNums}} envelope, JSON encoded twice, a keep-alive); plain
 // text (a greeting, an echo) is traffic, not a todo. The
 // protocol has no acknowledgement: messages need no settling, and what is pushed while the connection is down is only
-// recovered by the catch-up URL. Messages the person sends (send()) wait for a connection and go out in order.
+// recovered by the catch-up URL. Messages the person sends (send()) wait for a connection and go out in order; with a
+// queue file (setQueueFile) they survive a restart. A message counts as sent once the socket took it: the protocol has
+// no receipt, so one that the connection loses right after is lost.
 class JsonWebSocketSource final : public ReconnectingSource
 {
     Q_OBJECT
@@ -53,9 +56,14 @@ public:
     QList<QPair<QByteArray, QByteArray>> authHeaders() const override { return m_options.transport.handshakeHeaders; }
     bool settle(const InboundMessage &, Settlement) override { return false; }
 
-    // Sends a text message now, or when the next connection is up (in order). Returns false only for an empty one.
-    bool send(const QString &text);
+    // Keeps the messages waiting to be sent in this file (OutgoingQueue), and loads what an earlier run left there.
+    // False with a reason when the file was unreadable (it is kept aside) or cannot be written.
+    bool setQueueFile(const QString &path, QString *error = nullptr);
+    // Sends a text message now, or when the next connection is up (in order). False for an empty one, or when the queue
+    // file cannot be written (with the reason): then the message was not taken.
+    bool send(const QString &text, QString *error = nullptr);
     qsizetype queuedCount() const { return m_queue.size(); }
+    QString queueFile() const { return m_queue.path(); }
 
 Q_SIGNALS:
     // A message handed to send() went out.
@@ -75,5 +83,5 @@ private:
     JsonWebSocketOptions m_options;
     std::unique_ptr<WebSocketTransport> m_transport;
     std::unique_ptr<ClockTimer> m_keepAliveTimer;
-    QStringList m_queue;
+    OutgoingQueue m_queue;
 };

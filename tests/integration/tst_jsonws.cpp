@@ -17,7 +17,9 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -64,6 +66,7 @@ private Q_SLOTS:
     void pushesOnlyAfterTheOpenMessage();
     void keepAliveRepliesKeepItUp();
     void serverRestartCostsNoTodo();
+    void cliSendQueuesWhileTheServerIsAway();
 
 private:
     QUrl wsUrl(int port) const { return QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(port)); }
@@ -227,6 +230,48 @@ void tst_JsonWs::serverRestartCostsNoTodo()
     QTRY_VERIFY_WITH_TIMEOUT(!m_pipeline->catchUp()->isBusy(), kWaitMs);
     QCOMPARE(arrivals(arrived, QStringLiteral("r1")), 1);
     QCOMPARE(arrivals(arrived, QStringLiteral("r2")), 1);
+}
+
+void tst_JsonWs::cliSendQueuesWhileTheServerIsAway()
+{
+    const QString outbox = m_dir->filePath(QStringLiteral("outbox.json"));
+    const auto send = [&](const QUrl &url, const QString &body, QString *out, QString *err) {
+        QProcess cli;
+        cli.start(qEnvironmentVariable("TODO_CLI"),
+                  {QStringLiteral("send"), QStringLiteral("--protocol"), QStringLiteral("json-ws"),
+                   QStringLiteral("--url"), url.toString(), QStringLiteral("--outbox"), outbox,
+                   QStringLiteral("--timeout"), QStringLiteral("3"), body});
+        if (!cli.waitForFinished(30000))
+            return -1;
+        *out = QString::fromUtf8(cli.readAllStandardOutput());
+        *err = QString::fromUtf8(cli.readAllStandardError());
+        return cli.exitCode();
+    };
+    // Nobody listens on this port: the message waits in the outbox, and the command says so.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const QUrl away = QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(closed.serverPort()));
+    closed.close();
+    QString out;
+    QString err;
+    const int code = send(away, QStringLiteral(R"({"approve":"queued-1"})"), &out, &err);
+    QVERIFY2(code == 7 || code == 3, qPrintable(QString::number(code) + out + err)); // timeout, or unreachable
+    QVERIFY2(err.contains(QStringLiteral("messages not sent yet: 1, kept in")), qPrintable(err));
+    QVERIFY(QFile::exists(outbox));
+
+    // The next send reaches the server: the queued message goes first, then its own; the outbox is empty.
+    const int sent = send(wsUrl(m_plainPort), QStringLiteral(R"({"approve":"now-2"})"), &out, &err);
+    QVERIFY2(sent == 0, qPrintable(out + err));
+    QVERIFY2(out.contains(QStringLiteral("sent a message queued earlier")) && out.contains(QStringLiteral("\nsent")),
+             qPrintable(out));
+    QVERIFY(!QFile::exists(outbox));
+    QStringList received;
+    for (const QJsonValue &connection : connections(m_plainPort))
+        for (const QJsonValue &message : connection.toObject().value(QLatin1String("received")).toArray())
+            received.append(message.toString());
+    const qsizetype first = received.indexOf(QStringLiteral(R"({"approve":"queued-1"})"));
+    QVERIFY2(first >= 0 && received.value(first + 1) == QStringLiteral(R"({"approve":"now-2"})"),
+             qPrintable(received.join(QLatin1Char('|'))));
 }
 
 QTEST_GUILESS_MAIN(tst_JsonWs)

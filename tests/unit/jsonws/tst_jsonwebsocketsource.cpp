@@ -7,9 +7,11 @@
 #include "MockClock.h"
 #include "jsonws/JsonWebSocketSource.h"
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
 #include <QWebSocketServer>
@@ -31,6 +33,7 @@ private Q_SLOTS:
     void everyMessageIsAPayload();
     void keepAliveAndSilence();
     void sendsQueuedWhileOfflineInOrder();
+    void unsentMessagesSurviveARestart();
     void reconnectsAfterTheServerWent();
     void missingPathNeedsAttention();
 
@@ -161,6 +164,30 @@ void tst_JsonWebSocketSource::sendsQueuedWhileOfflineInOrder()
     QCOMPARE(m_source->queuedCount(), 0);
     QVERIFY(m_source->send(QStringLiteral("third"))); // connected: at once
     QTRY_COMPARE_WITH_TIMEOUT(m_received.size(), 3, kWaitMs);
+}
+
+void tst_JsonWebSocketSource::unsentMessagesSurviveARestart()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("outbox/server.json"));
+    QVERIFY(m_source->setQueueFile(file));
+    QVERIFY(m_source->send(QStringLiteral(R"({"approve":"42"})")));
+    QVERIFY(m_source->send(QStringLiteral("second")));
+    m_source.reset(); // the application ends before the server is back
+
+    // The next run (send or listen) finds them and sends them first, in order; then the file is gone.
+    m_source = std::make_unique<JsonWebSocketSource>();
+    m_source->setClock(m_clock.get());
+    QVERIFY(m_source->setQueueFile(file));
+    QCOMPARE(m_source->queuedCount(), 2);
+    QVERIFY(m_source->send(QStringLiteral("third")));
+    QVERIFY(connectSource(options(m_server->serverUrl())));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_received,
+        (QStringList {QStringLiteral(R"({"approve":"42"})"), QStringLiteral("second"), QStringLiteral("third")}),
+        kWaitMs);
+    QCOMPARE(m_source->queuedCount(), 0);
+    QVERIFY(!QFile::exists(file));
 }
 
 void tst_JsonWebSocketSource::reconnectsAfterTheServerWent()
