@@ -40,6 +40,7 @@ public:
     QString openMessage; // json-ws: --open-message
     QString keepAliveMessage; // json-ws: --keepalive-message
     qint64 keepAliveIntervalMs = 0; // json-ws: --keepalive-interval
+    QStringList events; // sse: --event, the event types that carry todos (empty: "message")
     QList<QByteArray> destinations;
     StompAckMode ackMode = StompAckMode::Auto;
     bool demo = false;

@@ -6,6 +6,7 @@
 #include "jsonws/JsonWebSocketSource.h"
 #include "pipeline/TodoPipeline.h"
 #include "source/SourceSettings.h"
+#include "sse/SseSource.h"
 #include "stomp/StompPushSource.h"
 #include "store/TodoStore.h"
 
@@ -125,6 +126,18 @@ std::unique_ptr<PushSource> CliRunner::createSource(const StompConnectOptions &c
         auto source = std::make_unique<JsonWebSocketSource>();
         source->setOptions(options);
         m_jsonWebSocket = source.get();
+        return source;
+    }
+    if (m_options.protocol == QLatin1String("sse")) {
+        SseOptions options;
+        options.connection.urls = connect.urls;
+        options.connection.reconnect = connect.reconnect;
+        options.connection.connectTimeoutMs = connect.connectTimeoutMs;
+        options.transport = connect.transport;
+        options.transport.subprotocols.clear();
+        options.events = m_options.events;
+        auto source = std::make_unique<SseSource>();
+        source->setOptions(options);
         return source;
     }
     auto source = std::make_unique<StompPushSource>();

@@ -3,6 +3,8 @@
 #include "jsonws/JsonWebSocketSettings.h"
 #include "jsonws/JsonWebSocketSource.h"
 #include "source/SourceConnectionCheck.h"
+#include "sse/SseSettings.h"
+#include "sse/SseSource.h"
 #include "stomp/StompConnectionCheck.h"
 #include "stomp/StompPushSource.h"
 #include "stomp/StompSettings.h"
@@ -32,6 +34,11 @@ std::unique_ptr<PushSource> create(const SettingsView &settings, const Connectio
         source->setOptions(JsonWebSocketSettings::options(settings, secrets));
         return source;
     }
+    if (protocolOf(settings) == QLatin1String("sse")) {
+        auto source = std::make_unique<SseSource>();
+        source->setOptions(SseSettings::options(settings, secrets));
+        return source;
+    }
     auto source = std::make_unique<StompPushSource>();
     source->setTransportMode(stompTransport(settings));
     source->setOptions(StompSettings::connectOptions(settings, secrets));
@@ -50,6 +57,19 @@ std::unique_ptr<ConnectionCheck> createCheck(const SettingsView &settings, const
                 one.connection.connectTimeoutMs = timeoutMs;
                 one.connection.reconnect.maxAttempts = 1;
                 auto source = std::make_unique<JsonWebSocketSource>();
+                source->setOptions(one);
+                return source;
+            });
+    }
+    if (protocolOf(settings) == QLatin1String("sse")) {
+        const SseOptions options = SseSettings::options(settings, secrets);
+        return std::make_unique<SourceConnectionCheck>(
+            options.connection.urls, [options](const QUrl &url, qint64 timeoutMs) -> std::unique_ptr<PushSource> {
+                SseOptions one = options;
+                one.connection.urls = {url};
+                one.connection.connectTimeoutMs = timeoutMs;
+                one.connection.reconnect.maxAttempts = 1;
+                auto source = std::make_unique<SseSource>();
                 source->setOptions(one);
                 return source;
             });
