@@ -269,7 +269,8 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
     const QCommandLineOption protocolOption(
         QStringLiteral("protocol"),
         tr("The push protocol: auto (default: find out, and say how and why), stomp (over WebSocket, SockJS or a "
-           "broker's STOMP port), sockjs (STOMP over SockJS), json-ws (a plain WebSocket that pushes JSON)."),
+           "broker's STOMP port), sockjs (STOMP over SockJS), json-ws (a plain WebSocket that pushes JSON), sse "
+           "(Server-Sent Events from an http(s):// URL)."),
         tr("protocol"));
     const QCommandLineOption openMessageOption(
         QStringLiteral("open-message"),
@@ -288,6 +289,11 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
         tr("json-ws: the file where messages wait while the server cannot be reached; they go out on the next connect, "
            "by send or listen (default: one file per server under the application's data directory)."),
         tr("file"));
+    const QCommandLineOption eventOption(
+        QStringLiteral("event"),
+        tr("sse: an event type whose data are todos, e.g. todo (repeatable; default: message, the type of an event "
+           "without an event: field)."),
+        tr("name"));
     const QCommandLineOption handshakeHeaderOption(
         QStringLiteral("handshake-header"),
         tr("Extra HTTP header for the WebSocket/SockJS handshake, e.g. Cookie:SESSION=... (repeatable; never "
@@ -355,7 +361,7 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
                                              openMessageOption,
                                              keepAliveMessageOption,
                                              keepAliveIntervalOption,
-                                             outboxOption})
+                                             outboxOption, eventOption})
         parser.addOption(option);
     QString synopsis;
     if (options->command == Command::Listen) {
@@ -499,6 +505,19 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
     }
     if (options->keepAliveIntervalMs > 0 && options->keepAliveMessage.isEmpty()) {
         *error = tr("--keepalive-interval needs --keepalive-message");
+        return false;
+    }
+    const bool sse = options->protocol == QLatin1String("sse");
+    for (const QString &name : parser.values(eventOption)) {
+        const QString problem = sse ? Settings::validateEventName(name) : tr("only for --protocol sse");
+        if (!problem.isEmpty()) {
+            *error = tr("invalid --event: %1").arg(problem);
+            return false;
+        }
+        options->events.append(name.trimmed());
+    }
+    if (sse && options->command == Command::Send) {
+        *error = tr("send is not available with --protocol sse: Server-Sent Events only flow from the server");
         return false;
     }
     for (const QString &text : parser.values(handshakeHeaderOption)) {

@@ -41,6 +41,7 @@ public:
     QString keepAliveMessage; // json-ws: --keepalive-message
     qint64 keepAliveIntervalMs = 0; // json-ws: --keepalive-interval
     QString outbox; // json-ws: --outbox, where unsent messages wait (empty: OutgoingQueue::defaultPathFor)
+    QStringList events; // sse: --event, the event types that carry todos (empty: "message")
     QList<QByteArray> destinations;
     StompAckMode ackMode = StompAckMode::Auto;
     bool demo = false;

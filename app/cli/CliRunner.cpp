@@ -8,6 +8,7 @@
 #include "pipeline/TodoPipeline.h"
 #include "source/OutgoingQueue.h"
 #include "source/SourceSettings.h"
+#include "sse/SseSource.h"
 #include "stomp/StompPushSource.h"
 #include "store/TodoStore.h"
 
@@ -153,6 +154,18 @@ std::unique_ptr<PushSource> CliRunner::createSourceFor(const QString &protocol, 
                             {QStringLiteral("queued"), m_jsonWebSocket->queuedCount()}});
             });
         m_jsonWebSocket = source.get();
+        return source;
+    }
+    if (protocol == QLatin1String("sse")) {
+        SseOptions options;
+        options.connection.urls = connect.urls;
+        options.connection.reconnect = connect.reconnect;
+        options.connection.connectTimeoutMs = connect.connectTimeoutMs;
+        options.transport = connect.transport;
+        options.transport.subprotocols.clear();
+        options.events = m_options.events;
+        auto source = std::make_unique<SseSource>();
+        source->setOptions(options);
         return source;
     }
     if (protocol != QLatin1String("stomp") && protocol != QLatin1String("sockjs"))

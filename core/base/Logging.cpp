@@ -11,6 +11,7 @@ Q_LOGGING_CATEGORY(lcIngest, "todo.core.ingest", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcModel, "todo.core.model", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcSettings, "todo.core.settings", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcCredentials, "todo.core.credentials", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSse, "todo.core.sse", QtInfoMsg)
 
 namespace Logging {
 

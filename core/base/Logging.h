@@ -16,6 +16,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcIngest) // todo.core.ingest: TodoIngestor, CatchUp
 Q_DECLARE_LOGGING_CATEGORY(lcModel) // todo.core.model: TodoModel, TodoFilterModel
 Q_DECLARE_LOGGING_CATEGORY(lcSettings) // todo.core.settings: Settings
 Q_DECLARE_LOGGING_CATEGORY(lcCredentials) // todo.core.credentials: CredentialStore
+Q_DECLARE_LOGGING_CATEGORY(lcSse) // todo.core.sse: SseSource (Server-Sent Events)
 
 namespace Logging {
 

@@ -157,6 +157,16 @@ QString validKeepAliveInterval(const QVariant &value)
     return Settings::validateKeepAliveInterval(value.toInt());
 }
 
+QString validEvents(const QVariant &value)
+{
+    for (const QString &name : value.toStringList()) {
+        const QString error = Settings::validateEventName(name);
+        if (!error.isEmpty())
+            return error;
+    }
+    return {};
+}
+
 } // namespace
 
 QString HeaderSetting::secretItem() const
@@ -278,6 +288,7 @@ const QList<Settings::Definition> &Settings::definitions()
         {Key::KeepAliveMessage, QStringLiteral("connection/keepAliveMessage"), QMetaType::QString, QString()},
         {Key::KeepAliveIntervalMs, QStringLiteral("connection/keepAliveIntervalMs"), QMetaType::Int, 0,
          validKeepAliveInterval},
+        {Key::Events, QStringLiteral("connection/events"), QMetaType::QStringList, QStringList(), validEvents},
     };
     return table;
 }
@@ -664,7 +675,8 @@ QList<HeaderSetting> SettingsView::headers() const
 
 QStringList Settings::protocols()
 {
-    return {QStringLiteral("auto"), QStringLiteral("stomp"), QStringLiteral("sockjs"), QStringLiteral("json-ws")};
+    return {QStringLiteral("auto"), QStringLiteral("stomp"), QStringLiteral("sockjs"), QStringLiteral("json-ws"),
+            QStringLiteral("sse")};
 }
 
 QString Settings::validateProtocol(const QString &protocol)
@@ -678,5 +690,14 @@ QString Settings::validateKeepAliveInterval(int ms)
 {
     if (ms != 0 && (ms < 1000 || ms > 3600000))
         return tr("Use 0 (no keep-alive) or between 1000 and 3600000 ms.");
+    return {};
+}
+
+QString Settings::validateEventName(const QString &name)
+{
+    if (name.trimmed().isEmpty())
+        return tr("Enter an event name, e.g. todo.");
+    if (hasControlCharacter(name))
+        return tr("An event name cannot contain line breaks or control characters.");
     return {};
 }

@@ -66,7 +66,8 @@ class Settings : public QObject
 public:
     enum class Key {
         ServerUrls, // QStringList: ws://, wss://, http://, https://, stomp:// or stomp+ssl:// URLs, tried in this order
-        Protocol, // QString: the push protocol: "auto" (find out), "stomp", "sockjs" (STOMP over SockJS), "json-ws"
+        Protocol, // QString: the push protocol: "auto" (find out), "stomp", "sockjs" (STOMP over SockJS), "json-ws",
+                  // "sse"
         Transport, // QString: STOMP's transport: "auto", "websocket" or "sockjs"
         Destinations, // QStringList: STOMP destinations to subscribe to
         Host, // QString: STOMP host header (RabbitMQ vhost); not sent when empty
@@ -94,6 +95,8 @@ public:
         OpenMessage, // QString: plain WebSocket: sent after every connect ({login}, {clientId} filled in); empty = none
         KeepAliveMessage, // QString: plain WebSocket: the application keep-alive sent every KeepAliveIntervalMs
         KeepAliveIntervalMs, // int: 0 = no keep-alive
+        Events, // QStringList: Server-Sent Events: the event types that carry todos; empty = "message" (events without
+                // a type)
     };
     Q_ENUM(Key)
 
@@ -176,6 +179,7 @@ public:
     static QString validateRetention(int count, int days);
     static QString validateProtocol(const QString &protocol);
     static QString validateKeepAliveInterval(int ms);
+    static QString validateEventName(const QString &name); // a Server-Sent Events type: one line, not empty
 
     // The protocols a person can choose, by their setting value ("stomp", ...).
     static QStringList protocols();

@@ -6,6 +6,8 @@
 #include "pipeline/AutoSource.h"
 #include "source/SourceConnectionCheck.h"
 #include "source/SourceSettings.h"
+#include "sse/SseSettings.h"
+#include "sse/SseSource.h"
 #include "stomp/StompConnectionCheck.h"
 #include "stomp/StompPushSource.h"
 #include "stomp/StompSettings.h"
@@ -32,6 +34,11 @@ std::unique_ptr<PushSource> createFor(const QString &protocol, const SettingsVie
     if (protocol == QLatin1String("json-ws")) {
         auto source = std::make_unique<JsonWebSocketSource>();
         source->setOptions(JsonWebSocketSettings::options(settings, secrets));
+        return source;
+    }
+    if (protocol == QLatin1String("sse")) {
+        auto source = std::make_unique<SseSource>();
+        source->setOptions(SseSettings::options(settings, secrets));
         return source;
     }
     if (protocol == QLatin1String("stomp") || protocol == QLatin1String("sockjs")) {

@@ -39,6 +39,12 @@ void LivenessMonitor::start(qint64 silenceLimitMs, bool wallCheck)
         m_wallTimer->stop();
 }
 
+void LivenessMonitor::setSilenceLimit(qint64 silenceLimitMs)
+{
+    m_silenceLimitMs = qMax<qint64>(0, silenceLimitMs);
+    armSilenceCheck();
+}
+
 void LivenessMonitor::stop()
 {
     m_running = false;

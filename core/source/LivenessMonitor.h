@@ -41,6 +41,9 @@ public:
     void noteActivity();
     qint64 silenceMs() const; // since the last traffic
     qint64 silenceLimitMs() const { return m_silenceLimitMs; }
+    // Changes the silence limit of the running connection (0: none), for a source that learns it from the server's
+    // traffic; the silence counts from the last activity, as before.
+    void setSilenceLimit(qint64 silenceLimitMs);
 
     // Compares the clocks since the last check; emits clockJumped() and returns true if they drifted apart.
     bool checkClockJump();

@@ -156,6 +156,25 @@ void ReconnectingSource::connectionFailed(const PushError &failure)
     scheduleReconnect();
 }
 
+void ReconnectingSource::connectionEndedForGood(const PushError &failure)
+{
+    if (m_state != State::Connecting && m_state != State::Connected)
+        return;
+    const bool wasConnected = m_state == State::Connected;
+    teardown();
+    m_policy->cancel();
+    PushError error = failure;
+    if (error.url.isEmpty())
+        error.url = currentUrl();
+    m_lastError = error;
+    qCWarning(lcSource).noquote() << name() << "connection to" << error.url.toDisplayString(QUrl::RemoveUserInfo)
+                                  << "ended for good:" << PushError::kindName(error.kind) << error.message;
+    Q_EMIT errorOccurred(error);
+    if (wasConnected)
+        Q_EMIT disconnected(error);
+    setState(m_stopped ? State::Disconnected : State::Failed);
+}
+
 void ReconnectingSource::noteActivity()
 {
     m_liveness->noteActivity();

@@ -76,6 +76,9 @@ protected:
     void connectionEstablished(const SourceSession &session, qint64 silenceLimitMs, bool wallCheck);
     // An attempt failed, or the live connection was lost.
     void connectionFailed(const PushError &error);
+    // The server asked not to be reconnected (Server-Sent Events' HTTP 204): like connectionFailed(), but no retry
+    // follows; the source stays Failed until start() or reconnectNow().
+    void connectionEndedForGood(const PushError &error);
     // Inbound traffic of any kind.
     void noteActivity();
     // Hands a pushed payload on (only while connected); fills in the source's name.

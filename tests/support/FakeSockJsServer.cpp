@@ -360,6 +360,7 @@ void FakeSockJsServer::cutHttpResponse(int index)
         return;
     QTcpSocket *stream = m_httpSessions[index].receive;
     m_httpSessions[index].receive = nullptr;
+    stream->flush(); // abort() drops what is still buffered: what was written before the cut must go out first
     stream->abort();
 }
 

@@ -1,4 +1,5 @@
-// todo-notifier-cli's command line: the header files that carry tokens (--header-file, --handshake-header-file).
+// todo-notifier-cli's command line: the header files that carry tokens (--header-file, --handshake-header-file), and
+// the Server-Sent Events options (--protocol sse, --event).
 #include "CliOptions.h"
 
 #include <QTemporaryDir>
@@ -12,6 +13,8 @@ private Q_SLOTS:
     void badHeaderFileLineIsNamedNotEchoed_data();
     void badHeaderFileLineIsNamedNotEchoed();
     void unreadableHeaderFileIsAnError();
+    void sseEvents_data();
+    void sseEvents();
 
 private:
     QString writeFile(const QByteArray &content);
@@ -84,6 +87,56 @@ void tst_CliOptions::unreadableHeaderFileIsAnError()
     const QString missing = m_dir.filePath(QStringLiteral("missing.txt"));
     QVERIFY(!parse({QStringLiteral("--header-file"), missing}, &options, &error));
     QVERIFY2(error.startsWith(QStringLiteral("cannot read %1").arg(missing)), qPrintable(error));
+}
+
+void tst_CliOptions::sseEvents_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QStringList>("events");
+    QTest::addColumn<QString>("error");
+    const QString listen = QStringLiteral("listen");
+    QTest::newRow("default: message") << QStringList {listen, QStringLiteral("--protocol"), QStringLiteral("sse")}
+                                      << QStringList {} << QString();
+    QTest::newRow("repeated --event") << QStringList {listen,
+                                                      QStringLiteral("--protocol"),
+                                                      QStringLiteral("sse"),
+                                                      QStringLiteral("--event"),
+                                                      QStringLiteral("todo"),
+                                                      QStringLiteral("--event"),
+                                                      QStringLiteral("message")}
+                                      << QStringList {QStringLiteral("todo"), QStringLiteral("message")} << QString();
+    QTest::newRow("--event needs sse") << QStringList {listen, QStringLiteral("--protocol"), QStringLiteral("json-ws"),
+                                                       QStringLiteral("--event"), QStringLiteral("todo")}
+                                       << QStringList {} << QStringLiteral("invalid --event: only for --protocol sse");
+    QTest::newRow("empty --event") << QStringList {listen, QStringLiteral("--protocol"), QStringLiteral("sse"),
+                                                   QStringLiteral("--event"), QStringLiteral(" ")}
+                                   << QStringList {}
+                                   << QStringLiteral("invalid --event: Enter an event name, e.g. todo.");
+    QTest::newRow("no send over sse") << QStringList {QStringLiteral("send"), QStringLiteral("--protocol"),
+                                                      QStringLiteral("sse"), QStringLiteral("body")}
+                                      << QStringList {}
+                                      << QStringLiteral("send is not available with --protocol sse: Server-Sent "
+                                                        "Events only flow from the server");
+}
+
+void tst_CliOptions::sseEvents()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, events);
+    QFETCH(QString, error);
+    CliOptions options;
+    QString output;
+    QString message;
+    const QStringList argv = QStringList {QStringLiteral("todo-notifier-cli")} + arguments
+        + QStringList {QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:1/events")};
+    const bool ok = CliOptions::parse(argv, &options, &output, &message);
+    QCOMPARE(message, error);
+    QCOMPARE(ok, error.isEmpty());
+    if (ok) {
+        QCOMPARE(options.protocol, QStringLiteral("sse"));
+        QCOMPARE(options.events, events);
+        QVERIFY(options.destinations.isEmpty()); // SSE has no destinations to ask for
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_CliOptions)

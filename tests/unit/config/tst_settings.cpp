@@ -111,6 +111,7 @@ void tst_Settings::everyKeyRoundTripsThroughTheFile()
         settings.setValue(Settings::Key::OpenMessage, QStringLiteral(R"({"clientId":"{clientId}"})"));
         settings.setValue(Settings::Key::KeepAliveMessage, QStringLiteral(R"({"keepalive":"live"})"));
         settings.setValue(Settings::Key::KeepAliveIntervalMs, 5000);
+        settings.setValue(Settings::Key::Events, QStringList {QStringLiteral("todo"), QStringLiteral("待办")});
         settings.setValue(Settings::Key::Destinations,
                           QStringList {QStringLiteral("/user/topic/all"), QStringLiteral("/topic/chat_demo")});
         settings.setValue(Settings::Key::Host, QStringLiteral("/"));
@@ -149,6 +150,8 @@ void tst_Settings::everyKeyRoundTripsThroughTheFile()
     QCOMPARE(settings.get<QString>(Settings::Key::OpenMessage), QStringLiteral(R"({"clientId":"{clientId}"})"));
     QCOMPARE(settings.get<QString>(Settings::Key::KeepAliveMessage), QStringLiteral(R"({"keepalive":"live"})"));
     QCOMPARE(settings.get<int>(Settings::Key::KeepAliveIntervalMs), 5000);
+    QCOMPARE(settings.get<QStringList>(Settings::Key::Events),
+             (QStringList {QStringLiteral("todo"), QStringLiteral("待办")}));
     QCOMPARE(settings.get<QStringList>(Settings::Key::Destinations),
              (QStringList {QStringLiteral("/user/topic/all"), QStringLiteral("/topic/chat_demo")}));
     QCOMPARE(settings.get<QString>(Settings::Key::Host), QStringLiteral("/"));
@@ -471,6 +474,10 @@ void tst_Settings::validation_data()
     row("url stomp tls", "url", "stomp+ssl://broker.example.com:61614", true);
     row("protocol stomp", "protocol", "stomp", true);
     row("protocol json-ws", "protocol", "json-ws", true);
+    row("protocol sse", "protocol", "sse", true);
+    row("event name", "event", "todo", true);
+    row("event name empty", "event", " ", false);
+    row("event name with a line break", "event", "to\ndo", false);
     row("protocol bogus", "protocol", "carrier-pigeon", false);
     row("keep-alive off", "keepalive", "0", true);
     row("keep-alive 5s", "keepalive", "5000", true);
@@ -515,6 +522,8 @@ void tst_Settings::validation()
         message = Settings::validateProtocol(input);
     else if (what == QLatin1String("keepalive"))
         message = Settings::validateKeepAliveInterval(number(0));
+    else if (what == QLatin1String("event"))
+        message = Settings::validateEventName(input);
     else
         QFAIL("unknown validator");
     QCOMPARE(message.isEmpty(), valid);

@@ -213,7 +213,11 @@ void tst_SockJsHttpTransport::brokenStreamClosesTheTransport()
     QCOMPARE(closed.first().at(0).value<TransportError>(), TransportError::Closed);
     QVERIFY2(closed.first().at(1).toString().contains(QLatin1String("xhr-streaming receive broke")),
              qPrintable(closed.first().at(1).toString()));
-    QCOMPARE(m_server->httpSessions().at(open.index).receiveRequests, 1); // not re-opened: the session is gone
+    // Not re-opened: the session is gone. (Qt's HTTP layer itself may re-send the cut request once, unseen by the
+    // transport, so the server's request count does not tell; the transport's state and its one close do.)
+    QVERIFY(!open.transport->isOpen());
+    QVERIFY(!open.transport->sendData("x"));
+    QCOMPARE(closed.size(), 1);
 }
 
 void tst_SockJsHttpTransport::closeFrameSurfacesTheReason()
