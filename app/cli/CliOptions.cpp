@@ -267,7 +267,8 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
     const QCommandLineOption protocolOption(
         QStringLiteral("protocol"),
         tr("The push protocol: stomp (default; over WebSocket, SockJS or a broker's STOMP port), sockjs (STOMP over "
-           "SockJS), json-ws (a plain WebSocket that pushes JSON)."),
+           "SockJS), json-ws (a plain WebSocket that pushes JSON), socketio (a Socket.IO 3/4 server: "
+           "http://host:3000, or http://host:3000/namespace; --header values are its auth payload)."),
         tr("protocol"));
     const QCommandLineOption openMessageOption(
         QStringLiteral("open-message"),
@@ -281,6 +282,12 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
                                                      tr("json-ws: send the keep-alive every MS milliseconds; three "
                                                         "intervals of silence count as a lost connection."),
                                                      tr("ms"));
+    const QCommandLineOption eventOption(QStringLiteral("event"),
+                                         tr("socketio: which events carry todos (repeatable; default every event)."),
+                                         tr("name"));
+    const QCommandLineOption namespaceOption(
+        QStringLiteral("namespace"), tr("socketio: the namespace to join, e.g. /admin (default: the URL's path)."),
+        tr("namespace"));
     const QCommandLineOption handshakeHeaderOption(
         QStringLiteral("handshake-header"),
         tr("Extra HTTP header for the WebSocket/SockJS handshake, e.g. Cookie:SESSION=... (repeatable; never "
@@ -335,6 +342,8 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
           handshakeHeaderOption, handshakeHeaderFileOption, protocolOption, openMessageOption, keepAliveMessageOption,
           keepAliveIntervalOption})
         parser.addOption(option);
+    parser.addOption(eventOption);
+    parser.addOption(namespaceOption);
     QString synopsis;
     if (options->command == Command::Listen) {
         parser.addOption(destinationOption);
@@ -461,6 +470,16 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
             *error = tr("invalid --protocol: %1").arg(problem);
             return false;
         }
+    }
+    if (options->command == Command::Send && options->protocol == QLatin1String("socketio")) {
+        *error = tr("send does not speak Socket.IO: with --protocol socketio use listen or check");
+        return false;
+    }
+    options->events = parser.values(eventOption);
+    options->socketIoNamespace = parser.value(namespaceOption);
+    if (const QString problem = Settings::validateNamespace(options->socketIoNamespace); !problem.isEmpty()) {
+        *error = tr("invalid --namespace: %1").arg(problem);
+        return false;
     }
     options->openMessage = parser.value(openMessageOption);
     options->keepAliveMessage = parser.value(keepAliveMessageOption);

@@ -40,6 +40,8 @@ public:
     QString openMessage; // json-ws: --open-message
     QString keepAliveMessage; // json-ws: --keepalive-message
     qint64 keepAliveIntervalMs = 0; // json-ws: --keepalive-interval
+    QStringList events; // --event: which events carry todos (socketio); empty = every event
+    QString socketIoNamespace; // --namespace (socketio); empty = the URL's path
     QList<QByteArray> destinations;
     StompAckMode ackMode = StompAckMode::Auto;
     bool demo = false;

@@ -5,6 +5,8 @@
 #include "ingest/TodoIngestor.h"
 #include "jsonws/JsonWebSocketSource.h"
 #include "pipeline/TodoPipeline.h"
+#include "socketio/SocketIoSettings.h"
+#include "socketio/SocketIoSource.h"
 #include "source/SourceSettings.h"
 #include "stomp/StompPushSource.h"
 #include "store/TodoStore.h"
@@ -125,6 +127,19 @@ std::unique_ptr<PushSource> CliRunner::createSource(const StompConnectOptions &c
         auto source = std::make_unique<JsonWebSocketSource>();
         source->setOptions(options);
         m_jsonWebSocket = source.get();
+        return source;
+    }
+    if (m_options.protocol == QLatin1String("socketio")) {
+        SocketIoOptions options;
+        options.connection.urls = connect.urls;
+        options.connection.reconnect = connect.reconnect;
+        options.connection.connectTimeoutMs = connect.connectTimeoutMs;
+        options.transport = connect.transport;
+        options.events = m_options.events;
+        options.nsp = m_options.socketIoNamespace;
+        options.auth = SocketIoSettings::auth(connect.connectHeaders, QString::fromUtf8(connect.login));
+        auto source = std::make_unique<SocketIoSource>();
+        source->setOptions(options);
         return source;
     }
     auto source = std::make_unique<StompPushSource>();

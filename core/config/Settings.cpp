@@ -157,6 +157,11 @@ QString validKeepAliveInterval(const QVariant &value)
     return Settings::validateKeepAliveInterval(value.toInt());
 }
 
+QString validNamespace(const QVariant &value)
+{
+    return Settings::validateNamespace(value.toString());
+}
+
 } // namespace
 
 QString HeaderSetting::secretItem() const
@@ -278,6 +283,8 @@ const QList<Settings::Definition> &Settings::definitions()
         {Key::KeepAliveMessage, QStringLiteral("connection/keepAliveMessage"), QMetaType::QString, QString()},
         {Key::KeepAliveIntervalMs, QStringLiteral("connection/keepAliveIntervalMs"), QMetaType::Int, 0,
          validKeepAliveInterval},
+        {Key::Events, QStringLiteral("connection/events"), QMetaType::QStringList, QStringList()},
+        {Key::Namespace, QStringLiteral("connection/namespace"), QMetaType::QString, QString(), validNamespace},
     };
     return table;
 }
@@ -664,7 +671,7 @@ QList<HeaderSetting> SettingsView::headers() const
 
 QStringList Settings::protocols()
 {
-    return {QStringLiteral("stomp"), QStringLiteral("sockjs"), QStringLiteral("json-ws")};
+    return {QStringLiteral("stomp"), QStringLiteral("sockjs"), QStringLiteral("json-ws"), QStringLiteral("socketio")};
 }
 
 QString Settings::validateProtocol(const QString &protocol)
@@ -678,5 +685,14 @@ QString Settings::validateKeepAliveInterval(int ms)
 {
     if (ms != 0 && (ms < 1000 || ms > 3600000))
         return tr("Use 0 (no keep-alive) or between 1000 and 3600000 ms.");
+    return {};
+}
+
+QString Settings::validateNamespace(const QString &nsp)
+{
+    // A comma ends the namespace in a Socket.IO packet; whitespace is a typing slip.
+    static const QRegularExpression forbidden(QStringLiteral("[,\\s]"));
+    if (!nsp.isEmpty() && (!nsp.startsWith(QLatin1Char('/')) || nsp.contains(forbidden)))
+        return tr("A Socket.IO namespace starts with / and has no commas or spaces, e.g. /admin.");
     return {};
 }

@@ -66,7 +66,7 @@ class Settings : public QObject
 public:
     enum class Key {
         ServerUrls, // QStringList: ws://, wss://, http://, https://, stomp:// or stomp+ssl:// URLs, tried in this order
-        Protocol, // QString: the push protocol: "stomp", "sockjs" (STOMP over SockJS), "json-ws"
+        Protocol, // QString: the push protocol: "stomp", "sockjs" (STOMP over SockJS), "json-ws", "socketio"
         Transport, // QString: STOMP's transport: "auto", "websocket" or "sockjs"
         Destinations, // QStringList: STOMP destinations to subscribe to
         Host, // QString: STOMP host header (RabbitMQ vhost); not sent when empty
@@ -94,6 +94,8 @@ public:
         OpenMessage, // QString: plain WebSocket: sent after every connect ({login}, {clientId} filled in); empty = none
         KeepAliveMessage, // QString: plain WebSocket: the application keep-alive sent every KeepAliveIntervalMs
         KeepAliveIntervalMs, // int: 0 = no keep-alive
+        Events, // QStringList: which events carry todos (Socket.IO event names); empty = every event
+        Namespace, // QString: the Socket.IO namespace ("/admin"); empty = the server URL's path
     };
     Q_ENUM(Key)
 
@@ -176,6 +178,7 @@ public:
     static QString validateRetention(int count, int days);
     static QString validateProtocol(const QString &protocol);
     static QString validateKeepAliveInterval(int ms);
+    static QString validateNamespace(const QString &nsp); // Socket.IO: empty, or "/" and a name without commas
 
     // The protocols a person can choose, by their setting value ("stomp", ...).
     static QStringList protocols();

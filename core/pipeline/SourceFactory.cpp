@@ -2,6 +2,8 @@
 
 #include "jsonws/JsonWebSocketSettings.h"
 #include "jsonws/JsonWebSocketSource.h"
+#include "socketio/SocketIoSettings.h"
+#include "socketio/SocketIoSource.h"
 #include "source/SourceConnectionCheck.h"
 #include "stomp/StompConnectionCheck.h"
 #include "stomp/StompPushSource.h"
@@ -32,6 +34,11 @@ std::unique_ptr<PushSource> create(const SettingsView &settings, const Connectio
         source->setOptions(JsonWebSocketSettings::options(settings, secrets));
         return source;
     }
+    if (protocolOf(settings) == QLatin1String("socketio")) {
+        auto source = std::make_unique<SocketIoSource>();
+        source->setOptions(SocketIoSettings::options(settings, secrets));
+        return source;
+    }
     auto source = std::make_unique<StompPushSource>();
     source->setTransportMode(stompTransport(settings));
     source->setOptions(StompSettings::connectOptions(settings, secrets));
@@ -50,6 +57,19 @@ std::unique_ptr<ConnectionCheck> createCheck(const SettingsView &settings, const
                 one.connection.connectTimeoutMs = timeoutMs;
                 one.connection.reconnect.maxAttempts = 1;
                 auto source = std::make_unique<JsonWebSocketSource>();
+                source->setOptions(one);
+                return source;
+            });
+    }
+    if (protocolOf(settings) == QLatin1String("socketio")) {
+        const SocketIoOptions options = SocketIoSettings::options(settings, secrets);
+        return std::make_unique<SourceConnectionCheck>(
+            options.connection.urls, [options](const QUrl &url, qint64 timeoutMs) -> std::unique_ptr<PushSource> {
+                SocketIoOptions one = options;
+                one.connection.urls = {url};
+                one.connection.connectTimeoutMs = timeoutMs;
+                one.connection.reconnect.maxAttempts = 1;
+                auto source = std::make_unique<SocketIoSource>();
                 source->setOptions(one);
                 return source;
             });

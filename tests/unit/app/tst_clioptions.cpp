@@ -1,4 +1,5 @@
-// todo-notifier-cli's command line: the header files that carry tokens (--header-file, --handshake-header-file).
+// todo-notifier-cli's command line: the header files that carry tokens (--header-file, --handshake-header-file), and
+// the Socket.IO options (--event, --namespace, no send).
 #include "CliOptions.h"
 
 #include <QTemporaryDir>
@@ -12,6 +13,7 @@ private Q_SLOTS:
     void badHeaderFileLineIsNamedNotEchoed_data();
     void badHeaderFileLineIsNamedNotEchoed();
     void unreadableHeaderFileIsAnError();
+    void socketIoEventsAndNoSend();
 
 private:
     QString writeFile(const QByteArray &content);
@@ -84,6 +86,34 @@ void tst_CliOptions::unreadableHeaderFileIsAnError()
     const QString missing = m_dir.filePath(QStringLiteral("missing.txt"));
     QVERIFY(!parse({QStringLiteral("--header-file"), missing}, &options, &error));
     QVERIFY2(error.startsWith(QStringLiteral("cannot read %1").arg(missing)), qPrintable(error));
+}
+
+void tst_CliOptions::socketIoEventsAndNoSend()
+{
+    CliOptions options;
+    QString error;
+    QVERIFY2(parse({QStringLiteral("--protocol"), QStringLiteral("socketio"), QStringLiteral("--event"),
+                    QStringLiteral("todo"), QStringLiteral("--event"), QStringLiteral("审批"),
+                    QStringLiteral("--namespace"), QStringLiteral("/admin")},
+                   &options, &error),
+             qPrintable(error));
+    QCOMPARE(options.protocol, QStringLiteral("socketio"));
+    QCOMPARE(options.events, (QStringList {QStringLiteral("todo"), QStringLiteral("审批")}));
+    QCOMPARE(options.socketIoNamespace, QStringLiteral("/admin"));
+    QVERIFY(parse({QStringLiteral("--protocol"), QStringLiteral("socketio")}, &options, &error));
+    QVERIFY(options.events.isEmpty()); // every event
+    QVERIFY(options.socketIoNamespace.isEmpty()); // the URL's path
+    QVERIFY(!parse({QStringLiteral("--protocol"), QStringLiteral("socketio"), QStringLiteral("--namespace"),
+                    QStringLiteral("admin")},
+                   &options, &error));
+    QVERIFY2(error.contains(QLatin1String("--namespace")), qPrintable(error));
+    // A Socket.IO client here only listens.
+    QString output;
+    QVERIFY(!CliOptions::parse({QStringLiteral("todo-notifier-cli"), QStringLiteral("send"), QStringLiteral("--url"),
+                                QStringLiteral("http://127.0.0.1:1/"), QStringLiteral("--protocol"),
+                                QStringLiteral("socketio"), QStringLiteral("body")},
+                               &options, &output, &error));
+    QVERIFY2(error.contains(QLatin1String("socketio")), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(tst_CliOptions)

@@ -137,6 +137,8 @@ void tst_Settings::everyKeyRoundTripsThroughTheFile()
         settings.setValue(Settings::Key::UrgentBypassesDoNotDisturb, false);
         settings.setValue(Settings::Key::Language, QStringLiteral("zh_CN"));
         settings.setValue(Settings::Key::ListWindowGeometry, QByteArray("\x01\x00\xd9\xd0geometry", 12));
+        settings.setValue(Settings::Key::Events, QStringList {QStringLiteral("todo"), QStringLiteral("审批")});
+        settings.setValue(Settings::Key::Namespace, QStringLiteral("/审批"));
         settings.sync();
         for (const Settings::Definition &definition : Settings::definitions())
             QVERIFY2(settings.isSetByUser(definition.key), qPrintable(definition.name));
@@ -149,6 +151,9 @@ void tst_Settings::everyKeyRoundTripsThroughTheFile()
     QCOMPARE(settings.get<QString>(Settings::Key::OpenMessage), QStringLiteral(R"({"clientId":"{clientId}"})"));
     QCOMPARE(settings.get<QString>(Settings::Key::KeepAliveMessage), QStringLiteral(R"({"keepalive":"live"})"));
     QCOMPARE(settings.get<int>(Settings::Key::KeepAliveIntervalMs), 5000);
+    QCOMPARE(settings.get<QStringList>(Settings::Key::Events),
+             (QStringList {QStringLiteral("todo"), QStringLiteral("审批")}));
+    QCOMPARE(settings.get<QString>(Settings::Key::Namespace), QStringLiteral("/审批"));
     QCOMPARE(settings.get<QStringList>(Settings::Key::Destinations),
              (QStringList {QStringLiteral("/user/topic/all"), QStringLiteral("/topic/chat_demo")}));
     QCOMPARE(settings.get<QString>(Settings::Key::Host), QStringLiteral("/"));
@@ -471,10 +476,16 @@ void tst_Settings::validation_data()
     row("url stomp tls", "url", "stomp+ssl://broker.example.com:61614", true);
     row("protocol stomp", "protocol", "stomp", true);
     row("protocol json-ws", "protocol", "json-ws", true);
+    row("protocol socketio", "protocol", "socketio", true);
     row("protocol bogus", "protocol", "carrier-pigeon", false);
     row("keep-alive off", "keepalive", "0", true);
     row("keep-alive 5s", "keepalive", "5000", true);
     row("keep-alive too fast", "keepalive", "100", false);
+    row("namespace from the URL", "namespace", "", true);
+    row("namespace", "namespace", "/admin", true);
+    row("namespace without slash", "namespace", "admin", false);
+    row("namespace with comma", "namespace", "/a,b", false);
+    row("namespace with space", "namespace", "/a b", false);
 }
 
 void tst_Settings::validation()
@@ -515,6 +526,8 @@ void tst_Settings::validation()
         message = Settings::validateProtocol(input);
     else if (what == QLatin1String("keepalive"))
         message = Settings::validateKeepAliveInterval(number(0));
+    else if (what == QLatin1String("namespace"))
+        message = Settings::validateNamespace(input);
     else
         QFAIL("unknown validator");
     QCOMPARE(message.isEmpty(), valid);
