@@ -16,7 +16,7 @@ root=$PWD
 seconds=${1:-300}
 shift || true
 [[ $seconds =~ ^[0-9]+$ ]] && ((seconds > 0)) || { echo "usage: $0 [SECONDS_PER_TARGET] [TARGET...]" >&2; exit 2; }
-all_targets=(stomp_frame_parser payload_parser sockjs_framing sockjs_http_framing sse_parser)
+all_targets=(stomp_frame_parser payload_parser sockjs_framing sockjs_http_framing sse_parser engineio_packet)
 targets=("$@")
 ((${#targets[@]})) || targets=("${all_targets[@]}")
 build=${TODO_FUZZ_BUILD_DIR:-build-fuzz}
@@ -43,7 +43,7 @@ export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/tests/lsan.supp}
 max_len() { # the same limits as fuzz/CMakeLists.txt (none: libFuzzer's default)
     case $1 in
         payload_parser) echo -max_len=65536 ;;
-        sockjs_framing | sockjs_http_framing) echo -max_len=16384 ;;
+        sockjs_framing | sockjs_http_framing | engineio_packet) echo -max_len=16384 ;;
         sse_parser) echo -max_len=16384 ;;
     esac
 }

@@ -270,7 +270,8 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
         QStringLiteral("protocol"),
         tr("The push protocol: auto (default: find out, and say how and why), stomp (over WebSocket, SockJS or a "
            "broker's STOMP port), sockjs (STOMP over SockJS), json-ws (a plain WebSocket that pushes JSON), sse "
-           "(Server-Sent Events from an http(s):// URL)."),
+           "(Server-Sent Events from an http(s):// URL), socketio (a Socket.IO 3/4 server: http://host:3000, or "
+           "http://host:3000/namespace; --header values are its auth payload)."),
         tr("protocol"));
     const QCommandLineOption openMessageOption(
         QStringLiteral("open-message"),
@@ -291,9 +292,12 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
         tr("file"));
     const QCommandLineOption eventOption(
         QStringLiteral("event"),
-        tr("sse: an event type whose data are todos, e.g. todo (repeatable; default: message, the type of an event "
-           "without an event: field)."),
+        tr("sse, socketio: an event whose data are todos, e.g. todo (repeatable; default for sse: message, the type "
+           "of an event without an event: field; for socketio: every event)."),
         tr("name"));
+    const QCommandLineOption namespaceOption(
+        QStringLiteral("namespace"), tr("socketio: the namespace to join, e.g. /admin (default: the URL's path)."),
+        tr("namespace"));
     const QCommandLineOption handshakeHeaderOption(
         QStringLiteral("handshake-header"),
         tr("Extra HTTP header for the WebSocket/SockJS handshake, e.g. Cookie:SESSION=... (repeatable; never "
@@ -361,8 +365,10 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
                                              openMessageOption,
                                              keepAliveMessageOption,
                                              keepAliveIntervalOption,
-                                             outboxOption, eventOption})
+                                             outboxOption})
         parser.addOption(option);
+    parser.addOption(eventOption);
+    parser.addOption(namespaceOption);
     QString synopsis;
     if (options->command == Command::Listen) {
         parser.addOption(destinationOption);
@@ -490,6 +496,15 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
             return false;
         }
     }
+    if (options->command == Command::Send && options->protocol == QLatin1String("socketio")) {
+        *error = tr("send does not speak Socket.IO: with --protocol socketio use listen or check");
+        return false;
+    }
+    options->socketIoNamespace = parser.value(namespaceOption);
+    if (const QString problem = Settings::validateNamespace(options->socketIoNamespace); !problem.isEmpty()) {
+        *error = tr("invalid --namespace: %1").arg(problem);
+        return false;
+    }
     options->openMessage = parser.value(openMessageOption);
     options->outbox = parser.value(outboxOption);
     options->keepAliveMessage = parser.value(keepAliveMessageOption);
@@ -508,8 +523,10 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
         return false;
     }
     const bool sse = options->protocol == QLatin1String("sse");
+    const bool events = sse || options->protocol == QLatin1String("socketio") || options->protocol == QLatin1String("auto");
     for (const QString &name : parser.values(eventOption)) {
-        const QString problem = sse ? Settings::validateEventName(name) : tr("only for --protocol sse");
+        const QString problem =
+            events ? Settings::validateEventName(name) : tr("only for --protocol sse, socketio or auto");
         if (!problem.isEmpty()) {
             *error = tr("invalid --event: %1").arg(problem);
             return false;

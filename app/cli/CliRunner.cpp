@@ -7,6 +7,8 @@
 #include "pipeline/AutoSource.h"
 #include "pipeline/TodoPipeline.h"
 #include "source/OutgoingQueue.h"
+#include "socketio/SocketIoSettings.h"
+#include "socketio/SocketIoSource.h"
 #include "source/SourceSettings.h"
 #include "sse/SseSource.h"
 #include "stomp/StompPushSource.h"
@@ -154,6 +156,19 @@ std::unique_ptr<PushSource> CliRunner::createSourceFor(const QString &protocol, 
                             {QStringLiteral("queued"), m_jsonWebSocket->queuedCount()}});
             });
         m_jsonWebSocket = source.get();
+        return source;
+    }
+    if (protocol == QLatin1String("socketio")) {
+        SocketIoOptions options;
+        options.connection.urls = connect.urls;
+        options.connection.reconnect = connect.reconnect;
+        options.connection.connectTimeoutMs = connect.connectTimeoutMs;
+        options.transport = connect.transport;
+        options.events = m_options.events;
+        options.nsp = m_options.socketIoNamespace;
+        options.auth = SocketIoSettings::auth(connect.connectHeaders, QString::fromUtf8(connect.login));
+        auto source = std::make_unique<SocketIoSource>();
+        source->setOptions(options);
         return source;
     }
     if (protocol == QLatin1String("sse")) {

@@ -2,6 +2,7 @@
 
 Q_LOGGING_CATEGORY(lcSource, "todo.core.source", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcStomp, "todo.core.stomp", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSocketIo, "todo.core.socketio", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcParser, "todo.core.parser", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcTransport, "todo.core.transport", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcPayload, "todo.core.payload", QtInfoMsg)

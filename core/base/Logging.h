@@ -7,6 +7,7 @@
 
 Q_DECLARE_LOGGING_CATEGORY(lcSource) // todo.core.source: push sources, reconnect policy, liveness, supervisor
 Q_DECLARE_LOGGING_CATEGORY(lcStomp) // todo.core.stomp
+Q_DECLARE_LOGGING_CATEGORY(lcSocketIo) // todo.core.socketio: Engine.IO and Socket.IO packets, SocketIoSource
 Q_DECLARE_LOGGING_CATEGORY(lcParser) // todo.core.parser
 Q_DECLARE_LOGGING_CATEGORY(lcTransport) // todo.core.transport
 Q_DECLARE_LOGGING_CATEGORY(lcPayload) // todo.core.payload: PayloadParser

@@ -167,6 +167,11 @@ QString validEvents(const QVariant &value)
     return {};
 }
 
+QString validNamespace(const QVariant &value)
+{
+    return Settings::validateNamespace(value.toString());
+}
+
 } // namespace
 
 QString HeaderSetting::secretItem() const
@@ -289,6 +294,7 @@ const QList<Settings::Definition> &Settings::definitions()
         {Key::KeepAliveIntervalMs, QStringLiteral("connection/keepAliveIntervalMs"), QMetaType::Int, 0,
          validKeepAliveInterval},
         {Key::Events, QStringLiteral("connection/events"), QMetaType::QStringList, QStringList(), validEvents},
+        {Key::Namespace, QStringLiteral("connection/namespace"), QMetaType::QString, QString(), validNamespace},
     };
     return table;
 }
@@ -675,8 +681,8 @@ QList<HeaderSetting> SettingsView::headers() const
 
 QStringList Settings::protocols()
 {
-    return {QStringLiteral("auto"), QStringLiteral("stomp"), QStringLiteral("sockjs"), QStringLiteral("json-ws"),
-            QStringLiteral("sse")};
+    return {QStringLiteral("auto"),    QStringLiteral("stomp"), QStringLiteral("sockjs"),
+            QStringLiteral("json-ws"), QStringLiteral("sse"),   QStringLiteral("socketio")};
 }
 
 QString Settings::validateProtocol(const QString &protocol)
@@ -699,5 +705,14 @@ QString Settings::validateEventName(const QString &name)
         return tr("Enter an event name, e.g. todo.");
     if (hasControlCharacter(name))
         return tr("An event name cannot contain line breaks or control characters.");
+    return {};
+}
+
+QString Settings::validateNamespace(const QString &nsp)
+{
+    // A comma ends the namespace in a Socket.IO packet; whitespace is a typing slip.
+    static const QRegularExpression forbidden(QStringLiteral("[,\\s]"));
+    if (!nsp.isEmpty() && (!nsp.startsWith(QLatin1Char('/')) || nsp.contains(forbidden)))
+        return tr("A Socket.IO namespace starts with / and has no commas or spaces, e.g. /admin.");
     return {};
 }

@@ -67,7 +67,7 @@ public:
     enum class Key {
         ServerUrls, // QStringList: ws://, wss://, http://, https://, stomp:// or stomp+ssl:// URLs, tried in this order
         Protocol, // QString: the push protocol: "auto" (find out), "stomp", "sockjs" (STOMP over SockJS), "json-ws",
-                  // "sse"
+                  // "sse", "socketio"
         Transport, // QString: STOMP's transport: "auto", "websocket" or "sockjs"
         Destinations, // QStringList: STOMP destinations to subscribe to
         Host, // QString: STOMP host header (RabbitMQ vhost); not sent when empty
@@ -95,8 +95,9 @@ public:
         OpenMessage, // QString: plain WebSocket: sent after every connect ({login}, {clientId} filled in); empty = none
         KeepAliveMessage, // QString: plain WebSocket: the application keep-alive sent every KeepAliveIntervalMs
         KeepAliveIntervalMs, // int: 0 = no keep-alive
-        Events, // QStringList: Server-Sent Events: the event types that carry todos; empty = "message" (events without
-                // a type)
+        Events, // QStringList: the events that carry todos (SSE event types, Socket.IO event names); empty = SSE's
+                // "message" (events without a type), every Socket.IO event
+        Namespace, // QString: the Socket.IO namespace ("/admin"); empty = the server URL's path
     };
     Q_ENUM(Key)
 
@@ -180,6 +181,7 @@ public:
     static QString validateProtocol(const QString &protocol);
     static QString validateKeepAliveInterval(int ms);
     static QString validateEventName(const QString &name); // a Server-Sent Events type: one line, not empty
+    static QString validateNamespace(const QString &nsp); // Socket.IO: empty, or "/" and a name without commas
 
     // The protocols a person can choose, by their setting value ("stomp", ...).
     static QStringList protocols();

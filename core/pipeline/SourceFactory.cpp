@@ -4,6 +4,8 @@
 #include "jsonws/JsonWebSocketSource.h"
 #include "pipeline/AutoConnectionCheck.h"
 #include "pipeline/AutoSource.h"
+#include "socketio/SocketIoSettings.h"
+#include "socketio/SocketIoSource.h"
 #include "source/SourceConnectionCheck.h"
 #include "source/SourceSettings.h"
 #include "sse/SseSettings.h"
@@ -34,6 +36,11 @@ std::unique_ptr<PushSource> createFor(const QString &protocol, const SettingsVie
     if (protocol == QLatin1String("json-ws")) {
         auto source = std::make_unique<JsonWebSocketSource>();
         source->setOptions(JsonWebSocketSettings::options(settings, secrets));
+        return source;
+    }
+    if (protocol == QLatin1String("socketio")) {
+        auto source = std::make_unique<SocketIoSource>();
+        source->setOptions(SocketIoSettings::options(settings, secrets));
         return source;
     }
     if (protocol == QLatin1String("sse")) {

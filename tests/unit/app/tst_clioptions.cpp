@@ -1,5 +1,5 @@
 // todo-notifier-cli's command line: the header files that carry tokens (--header-file, --handshake-header-file), and
-// the Server-Sent Events options (--protocol sse, --event).
+// the Server-Sent Events options (--protocol sse, --event), the Socket.IO options (--event, --namespace, no send).
 #include "CliOptions.h"
 
 #include <QTemporaryDir>
@@ -15,6 +15,7 @@ private Q_SLOTS:
     void unreadableHeaderFileIsAnError();
     void sseEvents_data();
     void sseEvents();
+    void socketIoEventsAndNoSend();
 
 private:
     QString writeFile(const QByteArray &content);
@@ -105,9 +106,10 @@ void tst_CliOptions::sseEvents_data()
                                                       QStringLiteral("--event"),
                                                       QStringLiteral("message")}
                                       << QStringList {QStringLiteral("todo"), QStringLiteral("message")} << QString();
-    QTest::newRow("--event needs sse") << QStringList {listen, QStringLiteral("--protocol"), QStringLiteral("json-ws"),
+    QTest::newRow("--event needs sse, socketio or auto") << QStringList {listen, QStringLiteral("--protocol"), QStringLiteral("json-ws"),
                                                        QStringLiteral("--event"), QStringLiteral("todo")}
-                                       << QStringList {} << QStringLiteral("invalid --event: only for --protocol sse");
+                                       << QStringList {}
+                                       << QStringLiteral("invalid --event: only for --protocol sse, socketio or auto");
     QTest::newRow("empty --event") << QStringList {listen, QStringLiteral("--protocol"), QStringLiteral("sse"),
                                                    QStringLiteral("--event"), QStringLiteral(" ")}
                                    << QStringList {}
@@ -137,6 +139,34 @@ void tst_CliOptions::sseEvents()
         QCOMPARE(options.events, events);
         QVERIFY(options.destinations.isEmpty()); // SSE has no destinations to ask for
     }
+}
+
+void tst_CliOptions::socketIoEventsAndNoSend()
+{
+    CliOptions options;
+    QString error;
+    QVERIFY2(parse({QStringLiteral("--protocol"), QStringLiteral("socketio"), QStringLiteral("--event"),
+                    QStringLiteral("todo"), QStringLiteral("--event"), QStringLiteral("审批"),
+                    QStringLiteral("--namespace"), QStringLiteral("/admin")},
+                   &options, &error),
+             qPrintable(error));
+    QCOMPARE(options.protocol, QStringLiteral("socketio"));
+    QCOMPARE(options.events, (QStringList {QStringLiteral("todo"), QStringLiteral("审批")}));
+    QCOMPARE(options.socketIoNamespace, QStringLiteral("/admin"));
+    QVERIFY(parse({QStringLiteral("--protocol"), QStringLiteral("socketio")}, &options, &error));
+    QVERIFY(options.events.isEmpty()); // every event
+    QVERIFY(options.socketIoNamespace.isEmpty()); // the URL's path
+    QVERIFY(!parse({QStringLiteral("--protocol"), QStringLiteral("socketio"), QStringLiteral("--namespace"),
+                    QStringLiteral("admin")},
+                   &options, &error));
+    QVERIFY2(error.contains(QLatin1String("--namespace")), qPrintable(error));
+    // A Socket.IO client here only listens.
+    QString output;
+    QVERIFY(!CliOptions::parse({QStringLiteral("todo-notifier-cli"), QStringLiteral("send"), QStringLiteral("--url"),
+                                QStringLiteral("http://127.0.0.1:1/"), QStringLiteral("--protocol"),
+                                QStringLiteral("socketio"), QStringLiteral("body")},
+                               &options, &output, &error));
+    QVERIFY2(error.contains(QLatin1String("socketio")), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(tst_CliOptions)

@@ -111,7 +111,6 @@ void tst_Settings::everyKeyRoundTripsThroughTheFile()
         settings.setValue(Settings::Key::OpenMessage, QStringLiteral(R"({"clientId":"{clientId}"})"));
         settings.setValue(Settings::Key::KeepAliveMessage, QStringLiteral(R"({"keepalive":"live"})"));
         settings.setValue(Settings::Key::KeepAliveIntervalMs, 5000);
-        settings.setValue(Settings::Key::Events, QStringList {QStringLiteral("todo"), QStringLiteral("待办")});
         settings.setValue(Settings::Key::Destinations,
                           QStringList {QStringLiteral("/user/topic/all"), QStringLiteral("/topic/chat_demo")});
         settings.setValue(Settings::Key::Host, QStringLiteral("/"));
@@ -138,6 +137,8 @@ void tst_Settings::everyKeyRoundTripsThroughTheFile()
         settings.setValue(Settings::Key::UrgentBypassesDoNotDisturb, false);
         settings.setValue(Settings::Key::Language, QStringLiteral("zh_CN"));
         settings.setValue(Settings::Key::ListWindowGeometry, QByteArray("\x01\x00\xd9\xd0geometry", 12));
+        settings.setValue(Settings::Key::Events, QStringList {QStringLiteral("todo"), QStringLiteral("审批")});
+        settings.setValue(Settings::Key::Namespace, QStringLiteral("/审批"));
         settings.sync();
         for (const Settings::Definition &definition : Settings::definitions())
             QVERIFY2(settings.isSetByUser(definition.key), qPrintable(definition.name));
@@ -151,7 +152,8 @@ void tst_Settings::everyKeyRoundTripsThroughTheFile()
     QCOMPARE(settings.get<QString>(Settings::Key::KeepAliveMessage), QStringLiteral(R"({"keepalive":"live"})"));
     QCOMPARE(settings.get<int>(Settings::Key::KeepAliveIntervalMs), 5000);
     QCOMPARE(settings.get<QStringList>(Settings::Key::Events),
-             (QStringList {QStringLiteral("todo"), QStringLiteral("待办")}));
+             (QStringList {QStringLiteral("todo"), QStringLiteral("审批")}));
+    QCOMPARE(settings.get<QString>(Settings::Key::Namespace), QStringLiteral("/审批"));
     QCOMPARE(settings.get<QStringList>(Settings::Key::Destinations),
              (QStringList {QStringLiteral("/user/topic/all"), QStringLiteral("/topic/chat_demo")}));
     QCOMPARE(settings.get<QString>(Settings::Key::Host), QStringLiteral("/"));
@@ -478,10 +480,16 @@ void tst_Settings::validation_data()
     row("event name", "event", "todo", true);
     row("event name empty", "event", " ", false);
     row("event name with a line break", "event", "to\ndo", false);
+    row("protocol socketio", "protocol", "socketio", true);
     row("protocol bogus", "protocol", "carrier-pigeon", false);
     row("keep-alive off", "keepalive", "0", true);
     row("keep-alive 5s", "keepalive", "5000", true);
     row("keep-alive too fast", "keepalive", "100", false);
+    row("namespace from the URL", "namespace", "", true);
+    row("namespace", "namespace", "/admin", true);
+    row("namespace without slash", "namespace", "admin", false);
+    row("namespace with comma", "namespace", "/a,b", false);
+    row("namespace with space", "namespace", "/a b", false);
 }
 
 void tst_Settings::validation()
@@ -524,6 +532,8 @@ void tst_Settings::validation()
         message = Settings::validateKeepAliveInterval(number(0));
     else if (what == QLatin1String("event"))
         message = Settings::validateEventName(input);
+    else if (what == QLatin1String("namespace"))
+        message = Settings::validateNamespace(input);
     else
         QFAIL("unknown validator");
     QCOMPARE(message.isEmpty(), valid);
