@@ -523,7 +523,8 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
         return false;
     }
     const bool sse = options->protocol == QLatin1String("sse");
-    const bool events = sse || options->protocol == QLatin1String("socketio") || options->protocol == QLatin1String("auto");
+    const bool events =
+        sse || options->protocol == QLatin1String("socketio") || options->protocol == QLatin1String("auto");
     for (const QString &name : parser.values(eventOption)) {
         const QString problem =
             events ? Settings::validateEventName(name) : tr("only for --protocol sse, socketio or auto");

@@ -41,7 +41,8 @@ public:
     QString keepAliveMessage; // json-ws: --keepalive-message
     qint64 keepAliveIntervalMs = 0; // json-ws: --keepalive-interval
     QString outbox; // json-ws: --outbox, where unsent messages wait (empty: OutgoingQueue::defaultPathFor)
-    QStringList events; // sse, socketio: --event, the events that carry todos (empty: SSE "message", every Socket.IO one)
+    QStringList
+        events; // sse, socketio: --event, the events that carry todos (empty: SSE "message", every Socket.IO one)
     QString socketIoNamespace; // --namespace (socketio); empty = the URL's path
     QList<QByteArray> destinations;
     StompAckMode ackMode = StompAckMode::Auto;

@@ -4,12 +4,17 @@
 // NACK redelivering the message, selectors in SUBSCRIBE passed through, heart-beats honoured both ways.
 // Messages come from an independent publisher (python3-stomp over STOMP/TCP, straight to the broker). The client also
 // speaks to the STOMP port itself (stomp://), as Stomp.overTCP does: no bridge, same client.
+#include "AutoDetectedSource.h"
+#include "ingest/TodoIngestor.h"
+#include "pipeline/TodoPipeline.h"
 #include "stomp/StompClient.h"
+#include "store/TodoStore.h"
 
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -42,6 +47,7 @@ private Q_SLOTS:
     void selectorIsPassedThrough();
     void heartbeatsAreHonoured();
     void stompPortDirectlyOverTcp();
+    void autoFindsTheStompPortFromTheUrl();
 
 private:
     StompConnectOptions options() const;
@@ -209,6 +215,39 @@ void tst_ActiveMq::stompPortDirectlyOverTcp()
     QCOMPARE(client.state(), StompClient::State::Connected);
     client.disconnectFromServer();
     QTRY_COMPARE(client.state(), StompClient::State::Disconnected);
+}
+
+void tst_ActiveMq::autoFindsTheStompPortFromTheUrl()
+{
+    // stomp://host:port, as Stomp.overTCP is given it: auto takes STOMP without probing, and a todo published by the
+    // independent client arrives once, through the same pipeline the applications run.
+    QTemporaryDir dir;
+    TodoPipeline pipeline;
+    TodoOptions todo;
+    todo.storePath = dir.filePath(QStringLiteral("todos.sqlite"));
+    QVERIFY(pipeline.open(todo));
+    const QByteArray queue = uniqueQueue("auto");
+    ConnectionSecrets secrets;
+    secrets.passcode = "todo-secret";
+    pipeline.setSource(autoDetectedSource(QUrl(QStringLiteral("stomp://127.0.0.1:%1").arg(m_stompPort)),
+                                          {{Settings::Key::Destinations, QStringList {QString::fromUtf8(queue)}},
+                                           {Settings::Key::Login, QStringLiteral("todo")},
+                                           {Settings::Key::DurableSubscription, false}},
+                                          secrets));
+    QSignalSpy connected(pipeline.source(), &PushSource::connected);
+    QSignalSpy arrived(pipeline.ingestor(), &TodoIngestor::todoArrived);
+    pipeline.source()->start();
+    QVERIFY(connected.wait(kWaitMs));
+    QCOMPARE(autoFound(pipeline.source()), QStringLiteral("stomp"));
+    QVERIFY2(pipeline.source()->session().summary.contains(QLatin1String("STOMP port")),
+             qPrintable(pipeline.source()->session().summary));
+    QCOMPARE(publish(queue,
+                     {QStringLiteral("--body-template"),
+                      QStringLiteral(R"({"id":"amq-auto","title":"ActiveMQ auto","handlerUrl":"/todo#/x"})")}),
+             0);
+    QTRY_COMPARE_WITH_TIMEOUT(arrived.size(), 1, kWaitMs);
+    QCOMPARE(pipeline.store()->todo(QStringLiteral("id:amq-auto"))->title, QStringLiteral("ActiveMQ auto"));
+    QCOMPARE(pipeline.store()->count(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_ActiveMq)

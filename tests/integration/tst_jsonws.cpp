@@ -3,6 +3,7 @@
 // stored once (a greeting in plain text is not a todo, a re-push is an update), a server that routes by client id
 // pushes only after the open message, keep-alive replies keep the connection up, and a server restart costs no todo:
 // what was pushed while the client was away comes back through the catch-up URL, and nothing is stored twice.
+#include "AutoDetectedSource.h"
 #include "ingest/CatchUp.h"
 #include "ingest/TodoIngestor.h"
 #include "jsonws/JsonWebSocketSource.h"
@@ -67,6 +68,7 @@ private Q_SLOTS:
     void keepAliveRepliesKeepItUp();
     void serverRestartCostsNoTodo();
     void cliSendQueuesWhileTheServerIsAway();
+    void autoFindsItFromTheUrl();
 
 private:
     QUrl wsUrl(int port) const { return QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(port)); }
@@ -272,6 +274,26 @@ void tst_JsonWs::cliSendQueuesWhileTheServerIsAway()
     const qsizetype first = received.indexOf(QStringLiteral(R"({"approve":"queued-1"})"));
     QVERIFY2(first >= 0 && received.value(first + 1) == QStringLiteral(R"({"approve":"now-2"})"),
              qPrintable(received.join(QLatin1Char('|'))));
+}
+
+void tst_JsonWs::autoFindsItFromTheUrl()
+{
+    // The URL a person has (ws://host:port/) and nothing else: auto finds a plain WebSocket although the server
+    // accepted the STOMP subprotocols it was offered, and the todo arrives once.
+    TodoOptions todo;
+    todo.storePath = m_dir->filePath(QStringLiteral("auto.sqlite"));
+    m_pipeline->open(todo);
+    m_pipeline->setSource(autoDetectedSource(wsUrl(m_plainPort)));
+    QSignalSpy connected(m_pipeline->source(), &PushSource::connected);
+    QSignalSpy arrived(m_pipeline->ingestor(), &TodoIngestor::todoArrived);
+    m_pipeline->source()->start();
+    QVERIFY(connected.wait(kWaitMs));
+    QCOMPARE(autoFound(m_pipeline->source()), QStringLiteral("json-ws"));
+    QVERIFY2(m_pipeline->source()->session().summary.contains(QLatin1String("auto: ")),
+             qPrintable(m_pipeline->source()->session().summary));
+    post(m_plainPort, QStringLiteral("/control/push"), todoJson(QStringLiteral("auto1"), QStringLiteral("自动 auto1")));
+    QTRY_COMPARE_WITH_TIMEOUT(arrivals(arrived, QStringLiteral("auto1")), 1, kWaitMs);
+    QCOMPARE(m_pipeline->store()->todo(QStringLiteral("id:auto1"))->title, QStringLiteral("自动 auto1"));
 }
 
 QTEST_GUILESS_MAIN(tst_JsonWs)

@@ -2,13 +2,18 @@
 // independent publisher (python3-stomp over STOMP/TCP), a broker killed and restarted mid-stream with a
 // durable queue and client-individual acks, and a TCP path that goes silent. Real time here (a real broker),
 // but every wait is on a signal or a condition.
+#include "AutoDetectedSource.h"
 #include "BrokerFixture.h"
 #include "TcpForwarder.h"
+#include "ingest/TodoIngestor.h"
+#include "pipeline/TodoPipeline.h"
 #include "stomp/StompClient.h"
+#include "store/TodoStore.h"
 
 #include <QRandomGenerator>
 #include <QSet>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -45,6 +50,8 @@ private Q_SLOTS:
     void thousandMessagesArriveInOrder();
     void brokerKilledMidStreamLosesNothing();
     void silentTcpPathIsDetectedAndRecovered();
+    void autoFindsStompFromTheUrl_data();
+    void autoFindsStompFromTheUrl();
 
 private:
     bool connectAndWait(StompClient &client, const StompConnectOptions &options);
@@ -245,6 +252,52 @@ void tst_RabbitMq::silentTcpPathIsDetectedAndRecovered()
                                      QStringLiteral("1"), QStringLiteral("--receipt")}),
              0);
     QVERIFY(messages.wait(10000)); // resubscribed
+}
+
+void tst_RabbitMq::autoFindsStompFromTheUrl_data()
+{
+    QTest::addColumn<QUrl>("url");
+    QTest::addColumn<QString>("why");
+    QTest::newRow("Web-STOMP") << BrokerFixture::webStompUrl() << QStringLiteral("with a STOMP frame");
+    QTest::newRow("STOMP port") << QUrl(QStringLiteral("stomp://127.0.0.1:%1").arg(BrokerFixture::stompPort()))
+                                << QStringLiteral("STOMP port");
+}
+
+void tst_RabbitMq::autoFindsStompFromTheUrl()
+{
+    // The URL a person has and the destination, through the same pipeline the applications run: auto finds STOMP
+    // (a WebSocket answering the credential-free CONNECT probe with a STOMP frame, or a broker's STOMP port), then
+    // logs in, and a todo from the independent publisher arrives once.
+    QFETCH(QUrl, url);
+    QFETCH(QString, why);
+    const QByteArray name = uniqueName("auto");
+    QCOMPARE(BrokerFixture::publish({QStringLiteral("--declare-queue"), QString::fromUtf8(name)}), 0);
+    QTemporaryDir dir;
+    TodoPipeline pipeline;
+    TodoOptions todo;
+    todo.storePath = dir.filePath(QStringLiteral("todos.sqlite"));
+    QVERIFY(pipeline.open(todo));
+    ConnectionSecrets secrets;
+    secrets.passcode = "guest";
+    pipeline.setSource(autoDetectedSource(
+        url,
+        {{Settings::Key::Destinations, QStringList {QStringLiteral("/queue/") + QString::fromUtf8(name)}},
+         {Settings::Key::Login, QStringLiteral("guest")},
+         {Settings::Key::DurableSubscription, false}},
+        secrets));
+    QSignalSpy connected(pipeline.source(), &PushSource::connected);
+    QSignalSpy arrived(pipeline.ingestor(), &TodoIngestor::todoArrived);
+    pipeline.source()->start();
+    QVERIFY(connected.wait(15000));
+    QCOMPARE(autoFound(pipeline.source()), QStringLiteral("stomp"));
+    QVERIFY2(pipeline.source()->session().summary.contains(why), qPrintable(pipeline.source()->session().summary));
+    QCOMPARE(BrokerFixture::publish({QStringLiteral("-d"), QStringLiteral("/queue/") + QString::fromUtf8(name),
+                                     QStringLiteral("--receipt"), QStringLiteral("--body-template"),
+                                     QStringLiteral(R"({"id":"rmq-auto","title":"自动"})")}),
+             0);
+    QTRY_COMPARE_WITH_TIMEOUT(arrived.size(), 1, 15000);
+    QCOMPARE(pipeline.store()->todo(QStringLiteral("id:rmq-auto"))->title, QStringLiteral("自动"));
+    QCOMPARE(pipeline.store()->count(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_RabbitMq)

@@ -7,6 +7,7 @@
 // no Engine.IO is PathNotFound, and a server restart costs no todo (the catch-up URL brings back what was emitted
 // while the client was away) and stores none twice, and a dropped connection comes back to the same session, whose
 // missed broadcasts the server replays (connection state recovery), stored once. The CLI checks the same server.
+#include "AutoDetectedSource.h"
 #include "ingest/CatchUp.h"
 #include "ingest/TodoIngestor.h"
 #include "pipeline/TodoPipeline.h"
@@ -73,6 +74,7 @@ private Q_SLOTS:
     void serverRestartCostsNoTodo();
     void droppedConnectionIsRecoveredWithItsReplay();
     void cliChecksTheNamespace();
+    void autoFindsItFromTheUrl();
 
 private:
     QUrl url(const QString &path = QStringLiteral("/"), const QString &query = {}) const;
@@ -436,6 +438,25 @@ void tst_SocketIo::cliChecksTheNamespace()
     QCOMPARE(check(QStringLiteral("letmein"), &out, &err, {QStringLiteral("--namespace"), QStringLiteral("/todos")}),
              0);
     QVERIFY2(out.contains(QLatin1String("Socket.IO 4, namespace /todos")), qPrintable(out + err));
+}
+
+void tst_SocketIo::autoFindsItFromTheUrl()
+{
+    // The URL a person has (http://host:port) and nothing else: auto finds Engine.IO's handshake at /socket.io/.
+    TodoOptions options;
+    options.storePath = m_dir->filePath(QStringLiteral("auto.sqlite"));
+    m_pipeline->open(options);
+    m_pipeline->setSource(autoDetectedSource(url(QStringLiteral("/"))));
+    QSignalSpy connected(m_pipeline->source(), &PushSource::connected);
+    QSignalSpy arrived(m_pipeline->ingestor(), &TodoIngestor::todoArrived);
+    m_pipeline->source()->start();
+    QVERIFY(connected.wait(kWaitMs));
+    QCOMPARE(autoFound(m_pipeline->source()), QStringLiteral("socketio"));
+    QVERIFY2(m_pipeline->source()->session().summary.contains(QLatin1String("Engine.IO")),
+             qPrintable(m_pipeline->source()->session().summary));
+    post(QStringLiteral("/control/emit"), todoJson(QStringLiteral("sio-auto-1"), QStringLiteral("自动")));
+    QTRY_COMPARE_WITH_TIMEOUT(arrivals(arrived, QStringLiteral("sio-auto-1")), 1, kWaitMs);
+    QCOMPARE(m_pipeline->store()->todo(QStringLiteral("id:sio-auto-1"))->title, QStringLiteral("自动"));
 }
 
 QTEST_GUILESS_MAIN(tst_SocketIo)

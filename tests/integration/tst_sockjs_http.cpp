@@ -8,6 +8,7 @@
 // proxy: tests/integration/node/sockjs-stomp-publish.js) arrive once each, and a server restart mid-stream costs no
 // todo and shows none twice (through the TodoPipeline: the broker redelivers what it saw unacknowledged, the store
 // takes a redelivery as an update).
+#include "AutoDetectedSource.h"
 #include "ingest/TodoIngestor.h"
 #include "pipeline/TodoPipeline.h"
 #include "stomp/StompClient.h"
@@ -72,6 +73,7 @@ private Q_SLOTS:
     void todosPublishedByAnIndependentClientArrive();
     void serverRestartMidStreamCostsNoTodoAndShowsNoneTwice();
     void cliCheckSaysWhichTransportAndWhy();
+    void autoFindsItFromTheUrl();
 
 private:
     bool viaNginx() const;
@@ -420,6 +422,45 @@ void tst_SockJsHttp::cliCheckSaysWhichTransportAndWhy()
                                         : QStringLiteral("sockjs, as configured: /info says websocket:false");
         QVERIFY2(out.contains(QStringLiteral(" (%1): STOMP 1.2").arg(why)), qPrintable(out));
     }
+}
+
+void tst_SockJsHttp::autoFindsItFromTheUrl()
+{
+    // The URL a person has (http://host/app/ws) and a destination: auto finds SockJS's /info, STOMP over it takes the
+    // HTTP streaming transport, and a todo published by an independent client arrives once.
+    QTemporaryDir dir;
+    TodoPipeline pipeline;
+    TodoOptions todo;
+    todo.storePath = dir.filePath(QStringLiteral("todos.sqlite"));
+    QVERIFY(pipeline.open(todo));
+    const QString destination = QStringLiteral("/queue/auto-") + tag();
+    pipeline.setSource(autoDetectedSource(
+        baseUrl(),
+        {{Settings::Key::Destinations, QStringList {destination}}, {Settings::Key::DurableSubscription, false}}));
+    PushSource *source = pipeline.source();
+    QSignalSpy arrived(pipeline.ingestor(), &TodoIngestor::todoArrived);
+    QSignalSpy connected(source, &PushSource::connected);
+    source->start();
+    QVERIFY(connected.wait(kWaitMs));
+    QCOMPARE(autoFound(source), QStringLiteral("stomp"));
+    QVERIFY2(source->session().summary.contains(QLatin1String("SockJS endpoint")),
+             qPrintable(source->session().summary));
+    QVERIFY2(source->session().transport.startsWith(QLatin1String("sockjs xhr-streaming ")),
+             qPrintable(source->session().transport));
+    const auto subscribed = [&] {
+        for (const QJsonValue &session : control("GET", QStringLiteral("/control/sessions")).array())
+            if (QJsonDocument(session.toObject().value(QLatin1String("subscriptions")).toArray())
+                    .toJson()
+                    .contains(destination.toUtf8()))
+                return true;
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(subscribed(), kWaitMs);
+    const QString published =
+        publishIndependently(destination, {todoJson(QStringLiteral("auto-") + tag(), QStringLiteral("自动"))});
+    QVERIFY2(published.startsWith(QLatin1String("published 1 via xhr-")), qPrintable(published));
+    QTRY_COMPARE_WITH_TIMEOUT(arrivals(arrived, QStringLiteral("auto-") + tag()), 1, kWaitMs);
+    QCOMPARE(pipeline.store()->todo(QStringLiteral("id:auto-") + tag())->title, QStringLiteral("自动"));
 }
 
 QTEST_GUILESS_MAIN(tst_SockJsHttp)

@@ -5,6 +5,7 @@
 // the server replays what came after it; no catch-up URL is configured), a 204 stops the source for good, the
 // settings wiring (SourceFactory, its connection check) gives a 404 path and a URL that is not an event stream their
 // clear errors, and `todo-notifier-cli listen --store --protocol sse` prints the todo.
+#include "AutoDetectedSource.h"
 #include "ingest/TodoIngestor.h"
 #include "pipeline/SourceFactory.h"
 #include "pipeline/TodoPipeline.h"
@@ -67,6 +68,7 @@ private Q_SLOTS:
     void clearErrorsThroughTheSettings_data();
     void clearErrorsThroughTheSettings();
     void cliListenStorePrintsTodos();
+    void autoFindsItFromTheUrl();
 
 private:
     QUrl url(const QString &path = QStringLiteral("/events")) const
@@ -313,6 +315,25 @@ void tst_Sse::cliListenStorePrintsTodos()
     QCOMPARE(stored.value(QStringLiteral("key")).toString(), QStringLiteral("id:c1"));
     QCOMPARE(stored.value(QStringLiteral("title")).toString(), QStringLiteral("命令行"));
     QVERIFY(!out.contains("c0"));
+}
+
+void tst_Sse::autoFindsItFromTheUrl()
+{
+    // The URL a person has (http://host/events) and the event type, nothing else: auto finds an event stream.
+    TodoOptions options;
+    options.storePath = m_dir->filePath(QStringLiteral("auto.sqlite"));
+    m_pipeline->open(options);
+    m_pipeline->setSource(autoDetectedSource(url(), {{Settings::Key::Events, QStringList {QStringLiteral("todo")}}}));
+    QSignalSpy connected(m_pipeline->source(), &PushSource::connected);
+    QSignalSpy arrived(m_pipeline->ingestor(), &TodoIngestor::todoArrived);
+    m_pipeline->source()->start();
+    QVERIFY(connected.wait(kWaitMs));
+    QCOMPARE(autoFound(m_pipeline->source()), QStringLiteral("sse"));
+    QVERIFY2(m_pipeline->source()->session().summary.contains(QLatin1String("event stream")),
+             qPrintable(m_pipeline->source()->session().summary));
+    QVERIFY(push(QStringLiteral("todo"), todo(QStringLiteral("auto-s1"), QStringLiteral("自动 s1"))) > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(arrivals(arrived, QStringLiteral("auto-s1")), 1, kWaitMs);
+    QCOMPARE(m_pipeline->store()->todo(QStringLiteral("id:auto-s1"))->title, QStringLiteral("自动 s1"));
 }
 
 QTEST_GUILESS_MAIN(tst_Sse)

@@ -106,10 +106,10 @@ void tst_CliOptions::sseEvents_data()
                                                       QStringLiteral("--event"),
                                                       QStringLiteral("message")}
                                       << QStringList {QStringLiteral("todo"), QStringLiteral("message")} << QString();
-    QTest::newRow("--event needs sse, socketio or auto") << QStringList {listen, QStringLiteral("--protocol"), QStringLiteral("json-ws"),
-                                                       QStringLiteral("--event"), QStringLiteral("todo")}
-                                       << QStringList {}
-                                       << QStringLiteral("invalid --event: only for --protocol sse, socketio or auto");
+    QTest::newRow("--event needs sse, socketio or auto")
+        << QStringList {listen, QStringLiteral("--protocol"), QStringLiteral("json-ws"), QStringLiteral("--event"),
+                        QStringLiteral("todo")}
+        << QStringList {} << QStringLiteral("invalid --event: only for --protocol sse, socketio or auto");
     QTest::newRow("empty --event") << QStringList {listen, QStringLiteral("--protocol"), QStringLiteral("sse"),
                                                    QStringLiteral("--event"), QStringLiteral(" ")}
                                    << QStringList {}
