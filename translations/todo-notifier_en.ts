@@ -513,10 +513,6 @@ Connect, subscribe to every --destination and print one JSON object per line for
         <translation>--keepalive-interval needs --keepalive-message</translation>
     </message>
     <message>
-        <source>The push protocol: auto (default: find out, and say how and why), stomp (over WebSocket, SockJS or a broker&apos;s STOMP port), sockjs (STOMP over SockJS), json-ws (a plain WebSocket that pushes JSON).</source>
-        <translation>The push protocol: auto (default: find out, and say how and why), stomp (over WebSocket, SockJS or a broker&apos;s STOMP port), sockjs (STOMP over SockJS), json-ws (a plain WebSocket that pushes JSON).</translation>
-    </message>
-    <message>
         <source>Usage: todo-notifier-cli &lt;command&gt; [options]
 
 A headless push client: everything the tray app does, from a terminal. It speaks STOMP
@@ -547,6 +543,50 @@ Run &apos;todo-notifier-cli &lt;command&gt; --help&apos; for the options of a co
 The passcode is never taken from the command line: use --passcode-file or the
 environment variable TODO_NOTIFIER_PASSCODE.
 </translation>
+    </message>
+    <message>
+        <source>The push protocol: auto (default: find out, and say how and why), stomp (over WebSocket, SockJS or a broker&apos;s STOMP port), sockjs (STOMP over SockJS), json-ws (a plain WebSocket that pushes JSON), sse (Server-Sent Events from an http(s):// URL), socketio (a Socket.IO 3/4 server: http://host:3000, or http://host:3000/namespace; --header values are its auth payload).</source>
+        <translation>The push protocol: auto (default: find out, and say how and why), stomp (over WebSocket, SockJS or a broker&apos;s STOMP port), sockjs (STOMP over SockJS), json-ws (a plain WebSocket that pushes JSON), sse (Server-Sent Events from an http(s):// URL), socketio (a Socket.IO 3/4 server: http://host:3000, or http://host:3000/namespace; --header values are its auth payload).</translation>
+    </message>
+    <message>
+        <source>json-ws: the file where messages wait while the server cannot be reached; they go out on the next connect, by send or listen (default: one file per server under the application&apos;s data directory).</source>
+        <translation>json-ws: the file where messages wait while the server cannot be reached; they go out on the next connect, by send or listen (default: one file per server under the application&apos;s data directory).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>sse, socketio: an event whose data are todos, e.g. todo (repeatable; default for sse: message, the type of an event without an event: field; for socketio: every event).</source>
+        <translation>sse, socketio: an event whose data are todos, e.g. todo (repeatable; default for sse: message, the type of an event without an event: field; for socketio: every event).</translation>
+    </message>
+    <message>
+        <source>socketio: the namespace to join, e.g. /admin (default: the URL&apos;s path).</source>
+        <translation>socketio: the namespace to join, e.g. /admin (default: the URL&apos;s path).</translation>
+    </message>
+    <message>
+        <source>namespace</source>
+        <translation>namespace</translation>
+    </message>
+    <message>
+        <source>send does not speak Socket.IO: with --protocol socketio use listen or check</source>
+        <translation>send does not speak Socket.IO: with --protocol socketio use listen or check</translation>
+    </message>
+    <message>
+        <source>invalid --namespace: %1</source>
+        <translation>invalid --namespace: %1</translation>
+    </message>
+    <message>
+        <source>only for --protocol sse, socketio or auto</source>
+        <translation>only for --protocol sse, socketio or auto</translation>
+    </message>
+    <message>
+        <source>invalid --event: %1</source>
+        <translation>invalid --event: %1</translation>
+    </message>
+    <message>
+        <source>send is not available with --protocol sse: Server-Sent Events only flow from the server</source>
+        <translation>send is not available with --protocol sse: Server-Sent Events only flow from the server</translation>
     </message>
 </context>
 <context>
@@ -590,6 +630,22 @@ environment variable TODO_NOTIFIER_PASSCODE.
     <message>
         <source>sent</source>
         <translation>sent</translation>
+    </message>
+    <message>
+        <source>sent a message queued earlier</source>
+        <translation>sent a message queued earlier</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>error: %1</translation>
+    </message>
+    <message>
+        <source>messages queued earlier: %1; they go first</source>
+        <translation>messages queued earlier: %1; they go first</translation>
+    </message>
+    <message>
+        <source>messages not sent yet: %1, kept in %2; they go out on the next connect (send or listen)</source>
+        <translation>messages not sent yet: %1, kept in %2; they go out on the next connect (send or listen)</translation>
     </message>
 </context>
 <context>
@@ -871,6 +927,99 @@ environment variable TODO_NOTIFIER_PASSCODE.
     <message>
         <source>No keychain is available (%1). Passwords are kept in memory until the application quits and must be entered again next time.</source>
         <translation>No keychain is available (%1). Passwords are kept in memory until the application quits and must be entered again next time.</translation>
+    </message>
+</context>
+<context>
+    <name>EngineIoOpen</name>
+    <message>
+        <source>the open packet does not hold a JSON object</source>
+        <translation>the open packet does not hold a JSON object</translation>
+    </message>
+    <message>
+        <source>the open packet has no session id (&quot;sid&quot;)</source>
+        <translation>the open packet has no session id (&quot;sid&quot;)</translation>
+    </message>
+    <message>
+        <source>the open packet has no valid &quot;pingInterval&quot; and &quot;pingTimeout&quot; (Engine.IO 4 servers send both in milliseconds)</source>
+        <translation>the open packet has no valid &quot;pingInterval&quot; and &quot;pingTimeout&quot; (Engine.IO 4 servers send both in milliseconds)</translation>
+    </message>
+    <message>
+        <source>the open packet&apos;s &quot;upgrades&quot; is not a list</source>
+        <translation>the open packet&apos;s &quot;upgrades&quot; is not a list</translation>
+    </message>
+</context>
+<context>
+    <name>EngineIoPacket</name>
+    <message>
+        <source>an empty Engine.IO packet</source>
+        <translation>an empty Engine.IO packet</translation>
+    </message>
+    <message>
+        <source>a binary Engine.IO packet (Socket.IO binary attachments are not supported)</source>
+        <translation>a binary Engine.IO packet (Socket.IO binary attachments are not supported)</translation>
+    </message>
+    <message>
+        <source>not an Engine.IO packet: it starts with 0x%1</source>
+        <translation>not an Engine.IO packet: it starts with 0x%1</translation>
+    </message>
+    <message>
+        <source>packet %1 of the long-polling payload: %2</source>
+        <translation>packet %1 of the long-polling payload: %2</translation>
+    </message>
+</context>
+<context>
+    <name>EngineIoPollingHandshake</name>
+    <message>
+        <source>the server refused the Engine.IO handshake (HTTP %1): %2</source>
+        <translation>the server refused the Engine.IO handshake (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>the server refused the Engine.IO handshake with HTTP %1: it wants credentials (a token or cookie handshake header)</source>
+        <translation>the server refused the Engine.IO handshake with HTTP %1: it wants credentials (a token or cookie handshake header)</translation>
+    </message>
+    <message>
+        <source>the server has nothing at the Engine.IO path (HTTP 404): no Socket.IO server there, or one mounted on another path (give it in the URL: http://host/path/socket.io/)</source>
+        <translation>the server has nothing at the Engine.IO path (HTTP 404): no Socket.IO server there, or one mounted on another path (give it in the URL: http://host/path/socket.io/)</translation>
+    </message>
+    <message>
+        <source>the Engine.IO handshake returned HTTP %1</source>
+        <translation>the Engine.IO handshake returned HTTP %1</translation>
+    </message>
+    <message>
+        <source>the server does not speak Engine.IO 4 (Socket.IO 3 and 4 do; it may be an older Socket.IO): %1</source>
+        <translation>the server does not speak Engine.IO 4 (Socket.IO 3 and 4 do; it may be an older Socket.IO): %1</translation>
+    </message>
+    <message>
+        <source>the server allows neither a direct WebSocket nor HTTP long-polling for this client: %1</source>
+        <translation>the server allows neither a direct WebSocket nor HTTP long-polling for this client: %1</translation>
+    </message>
+    <message>
+        <source>the Engine.IO server refused the handshake (HTTP %1): %2</source>
+        <translation>the Engine.IO server refused the handshake (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>the server answered HTTP %1, not as a Socket.IO (Engine.IO 4) server</source>
+        <translation>the server answered HTTP %1, not as a Socket.IO (Engine.IO 4) server</translation>
+    </message>
+    <message>
+        <source>its first packet is not an open packet</source>
+        <translation>its first packet is not an open packet</translation>
+    </message>
+    <message>
+        <source>the server answered, but not as a Socket.IO (Engine.IO 4) server: %1</source>
+        <translation>the server answered, but not as a Socket.IO (Engine.IO 4) server: %1</translation>
+    </message>
+    <message>
+        <source>the server offers no upgrade to WebSocket (only HTTP long-polling, which this client does not keep up): allow the &quot;websocket&quot; transport on the server</source>
+        <translation>the server offers no upgrade to WebSocket (only HTTP long-polling, which this client does not keep up): allow the &quot;websocket&quot; transport on the server</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>no answer in time</translation>
+    </message>
+    <message>
+        <source>Engine.IO long-polling handshake failed: %1</source>
+        <translation>Engine.IO long-polling handshake failed: %1</translation>
     </message>
 </context>
 <context>
@@ -1198,6 +1347,29 @@ Check the server settings; it keeps trying now and then.</translation>
     <message>
         <source>Choose a time in the future.</source>
         <translation>Choose a time in the future.</translation>
+    </message>
+</context>
+<context>
+    <name>OutgoingQueue</name>
+    <message>
+        <source>unknown format version %1</source>
+        <translation>unknown format version %1</translation>
+    </message>
+    <message>
+        <source>the queue of unsent messages %1 could not be read (%2); it was kept as %3</source>
+        <translation>the queue of unsent messages %1 could not be read (%2); it was kept as %3</translation>
+    </message>
+    <message>
+        <source>the queue of unsent messages %1 could not be read (%2)</source>
+        <translation>the queue of unsent messages %1 could not be read (%2)</translation>
+    </message>
+    <message>
+        <source>cannot remove %1</source>
+        <translation>cannot remove %1</translation>
+    </message>
+    <message>
+        <source>cannot write the queue of unsent messages %1: %2</source>
+        <translation>cannot write the queue of unsent messages %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1570,6 +1742,18 @@ Check the server settings; it keeps trying now and then.</translation>
         <source>Use 0 (no keep-alive) or between 1000 and 3600000 ms.</source>
         <translation>Use 0 (no keep-alive) or between 1000 and 3600000 ms.</translation>
     </message>
+    <message>
+        <source>Enter an event name, e.g. todo.</source>
+        <translation>Enter an event name, e.g. todo.</translation>
+    </message>
+    <message>
+        <source>An event name cannot contain line breaks or control characters.</source>
+        <translation>An event name cannot contain line breaks or control characters.</translation>
+    </message>
+    <message>
+        <source>A Socket.IO namespace starts with / and has no commas or spaces, e.g. /admin.</source>
+        <translation>A Socket.IO namespace starts with / and has no commas or spaces, e.g. /admin.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1735,6 +1919,85 @@ Check the server settings; it keeps trying now and then.</translation>
         <source>invalid escape &apos;\%1&apos; in a JSON string</source>
         <translation>invalid escape &apos;\%1&apos; in a JSON string</translation>
     </message>
+    <message>
+        <source>a SockJS frame longer than %1 bytes</source>
+        <translation>a SockJS frame longer than %1 bytes</translation>
+    </message>
+</context>
+<context>
+    <name>SockJsHttpTransport</name>
+    <message>
+        <source>not a SockJS URL (http://, https://, ws:// or wss://): %1</source>
+        <translation>not a SockJS URL (http://, https://, ws:// or wss://): %1</translation>
+    </message>
+    <message>
+        <source>SockJS protocol error: %1</source>
+        <translation>SockJS protocol error: %1</translation>
+    </message>
+    <message>
+        <source>the SockJS %1 receive broke: %2</source>
+        <translation>the SockJS %1 receive broke: %2</translation>
+    </message>
+    <message>
+        <source>the SockJS %1 receive broke off inside a frame: %2</source>
+        <translation>the SockJS %1 receive broke off inside a frame: %2</translation>
+    </message>
+    <message>
+        <source>the SockJS %1 response from %2 ended before the session opened</source>
+        <translation>the SockJS %1 response from %2 ended before the session opened</translation>
+    </message>
+    <message>
+        <source>SockJS protocol error: %1 receive responses in a row from %2 without a frame</source>
+        <translation>SockJS protocol error: %1 receive responses in a row from %2 without a frame</translation>
+    </message>
+    <message>
+        <source>the server no longer knows the SockJS session %1 (it answered the re-opened receive with a new &apos;o&apos; frame)</source>
+        <translation>the server no longer knows the SockJS session %1 (it answered the re-opened receive with a new &apos;o&apos; frame)</translation>
+    </message>
+    <message>
+        <source>SockJS protocol error: a second &apos;o&apos; frame on an open session</source>
+        <translation>SockJS protocol error: a second &apos;o&apos; frame on an open session</translation>
+    </message>
+    <message>
+        <source>SockJS protocol error: messages before the &apos;o&apos; frame</source>
+        <translation>SockJS protocol error: messages before the &apos;o&apos; frame</translation>
+    </message>
+    <message>
+        <source>the server closed the SockJS session: %1 (code %2)</source>
+        <translation>the server closed the SockJS session: %1 (code %2)</translation>
+    </message>
+    <message>
+        <source>the server no longer knows the SockJS session %1 (xhr_send answered 404)</source>
+        <translation>the server no longer knows the SockJS session %1 (xhr_send answered 404)</translation>
+    </message>
+    <message>
+        <source>SockJS xhr_send failed: %1</source>
+        <translation>SockJS xhr_send failed: %1</translation>
+    </message>
+    <message>
+        <source>no SockJS &apos;o&apos; frame from %1 over %2 within %3 s (a proxy that buffers responses holds it back?)</source>
+        <translation>no SockJS &apos;o&apos; frame from %1 over %2 within %3 s (a proxy that buffers responses holds it back?)</translation>
+    </message>
+    <message>
+        <source>%1 returned %2: the server wants credentials (Authorization or Cookie handshake header)</source>
+        <translation>%1 returned %2: the server wants credentials (Authorization or Cookie handshake header)</translation>
+    </message>
+    <message>
+        <source>%1 returned %2: the server behind it is not answering</source>
+        <translation>%1 returned %2: the server behind it is not answering</translation>
+    </message>
+    <message>
+        <source>%1 returned %2</source>
+        <translation>%1 returned %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>closed by the client</source>
+        <translation>closed by the client</translation>
+    </message>
 </context>
 <context>
     <name>SockJsInfo</name>
@@ -1773,16 +2036,16 @@ Check the server settings; it keeps trying now and then.</translation>
         <source>%1 answered, but not as a SockJS server: %2</source>
         <translation>%1 answered, but not as a SockJS server: %2</translation>
     </message>
+    <message>
+        <source>SockJS info endpoint %1 returned %2: the server behind it is not answering</source>
+        <translation>SockJS info endpoint %1 returned %2: the server behind it is not answering</translation>
+    </message>
 </context>
 <context>
     <name>SockJsTransport</name>
     <message>
         <source>not a SockJS URL (http://, https://, ws:// or wss://): %1</source>
         <translation>not a SockJS URL (http://, https://, ws:// or wss://): %1</translation>
-    </message>
-    <message>
-        <source>the SockJS server at %1 has WebSocket switched off (/info says websocket:false); this client speaks SockJS over WebSocket only</source>
-        <translation>the SockJS server at %1 has WebSocket switched off (/info says websocket:false); this client speaks SockJS over WebSocket only</translation>
     </message>
     <message>
         <source>SockJS WebSocket %1: %2</source>
@@ -1812,12 +2075,196 @@ Check the server settings; it keeps trying now and then.</translation>
         <source>closed by the client</source>
         <translation>closed by the client</translation>
     </message>
+    <message>
+        <source>the SockJS server at %1 has WebSocket switched off (/info says websocket:false)</source>
+        <translation>the SockJS server at %1 has WebSocket switched off (/info says websocket:false)</translation>
+    </message>
+</context>
+<context>
+    <name>SocketIoPacket</name>
+    <message>
+        <source>an empty Socket.IO packet</source>
+        <translation>an empty Socket.IO packet</translation>
+    </message>
+    <message>
+        <source>a Socket.IO packet that is not UTF-8 text</source>
+        <translation>a Socket.IO packet that is not UTF-8 text</translation>
+    </message>
+    <message>
+        <source>an unknown Socket.IO packet type</source>
+        <translation>an unknown Socket.IO packet type</translation>
+    </message>
+    <message>
+        <source>a binary Socket.IO packet without a valid attachment count</source>
+        <translation>a binary Socket.IO packet without a valid attachment count</translation>
+    </message>
+    <message>
+        <source>a Socket.IO packet with an ack id of more than %1 digits</source>
+        <translation>a Socket.IO packet with an ack id of more than %1 digits</translation>
+    </message>
+    <message numerus="yes">
+        <source>a binary Socket.IO packet (%n attachment(s)): binary arguments are not supported</source>
+        <translation>
+            <numerusform>a binary Socket.IO packet (%n attachment): binary arguments are not supported</numerusform>
+            <numerusform>a binary Socket.IO packet (%n attachments): binary arguments are not supported</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a Socket.IO packet whose data is not JSON</source>
+        <translation>a Socket.IO packet whose data is not JSON</translation>
+    </message>
+    <message>
+        <source>a CONNECT packet whose data is not a JSON object</source>
+        <translation>a CONNECT packet whose data is not a JSON object</translation>
+    </message>
+    <message>
+        <source>a DISCONNECT packet with data</source>
+        <translation>a DISCONNECT packet with data</translation>
+    </message>
+    <message>
+        <source>a CONNECT_ERROR packet without a message</source>
+        <translation>a CONNECT_ERROR packet without a message</translation>
+    </message>
+    <message>
+        <source>an EVENT packet without an event name</source>
+        <translation>an EVENT packet without an event name</translation>
+    </message>
+    <message>
+        <source>an EVENT packet with the reserved name &quot;%1&quot;</source>
+        <translation>an EVENT packet with the reserved name &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>an ACK packet whose data is not a JSON array</source>
+        <translation>an ACK packet whose data is not a JSON array</translation>
+    </message>
+</context>
+<context>
+    <name>SocketIoSource</name>
+    <message>
+        <source>not a Socket.IO URL (http://, https://, ws:// or wss:// with a host): %1</source>
+        <translation>not a Socket.IO URL (http://, https://, ws:// or wss:// with a host): %1</translation>
+    </message>
+    <message>
+        <source>the server opened a long-polling session but refused its upgrade to WebSocket (%1): this client needs WebSocket, which the server or a proxy in front of it does not let through</source>
+        <translation>the server opened a long-polling session but refused its upgrade to WebSocket (%1): this client needs WebSocket, which the server or a proxy in front of it does not let through</translation>
+    </message>
+    <message>
+        <source>the server answered, but not as a Socket.IO (Engine.IO 4) server: %1</source>
+        <translation>the server answered, but not as a Socket.IO (Engine.IO 4) server: %1</translation>
+    </message>
+    <message>
+        <source>a malformed Engine.IO packet: %1</source>
+        <translation>a malformed Engine.IO packet: %1</translation>
+    </message>
+    <message>
+        <source>the server answered, but not as a Socket.IO (Engine.IO 4) server: its first packet is not an open packet</source>
+        <translation>the server answered, but not as a Socket.IO (Engine.IO 4) server: its first packet is not an open packet</translation>
+    </message>
+    <message>
+        <source>the server closed the Engine.IO session</source>
+        <translation>the server closed the Engine.IO session</translation>
+    </message>
+    <message>
+        <source>a malformed Socket.IO packet: %1</source>
+        <translation>a malformed Socket.IO packet: %1</translation>
+    </message>
+    <message>
+        <source>the server disconnected this client from namespace %1</source>
+        <translation>the server disconnected this client from namespace %1</translation>
+    </message>
+    <message>
+        <source>Socket.IO 4, namespace %1, ping every %2 ms (timeout %3 ms)</source>
+        <translation>Socket.IO 4, namespace %1, ping every %2 ms (timeout %3 ms)</translation>
+    </message>
+    <message>
+        <source>namespace %1 refused the credentials: %2</source>
+        <translation>namespace %1 refused the credentials: %2</translation>
+    </message>
+    <message>
+        <source>the server has no namespace %1</source>
+        <translation>the server has no namespace %1</translation>
+    </message>
+    <message>
+        <source>namespace %1 refused the connection: %2</source>
+        <translation>namespace %1 refused the connection: %2</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>no reason given</translation>
+    </message>
 </context>
 <context>
     <name>SourceConnectionCheck</name>
     <message>
         <source>the server closed the connection</source>
         <translation>the server closed the connection</translation>
+    </message>
+</context>
+<context>
+    <name>SseSource</name>
+    <message>
+        <source>%1: Server-Sent Events need an http:// or https:// URL</source>
+        <translation>%1: Server-Sent Events need an http:// or https:// URL</translation>
+    </message>
+    <message>
+        <source>%1 answered with %2, not an event stream (text/event-stream): not a Server-Sent Events URL</source>
+        <translation>%1 answered with %2, not an event stream (text/event-stream): not a Server-Sent Events URL</translation>
+    </message>
+    <message>
+        <source>no content type</source>
+        <translation>no content type</translation>
+    </message>
+    <message>
+        <source>todos from events %1</source>
+        <translation>todos from events %1</translation>
+    </message>
+    <message>
+        <source>resumed after event id &quot;%1&quot; (Last-Event-ID): a server that keeps its events replays what was missed</source>
+        <translation>resumed after event id &quot;%1&quot; (Last-Event-ID): a server that keeps its events replays what was missed</translation>
+    </message>
+    <message>
+        <source>what is missed while disconnected is replayed through Last-Event-ID once the server sends event ids</source>
+        <translation>what is missed while disconnected is replayed through Last-Event-ID once the server sends event ids</translation>
+    </message>
+    <message>
+        <source>Server-Sent Events, %1; %2</source>
+        <translation>Server-Sent Events, %1; %2</translation>
+    </message>
+    <message>
+        <source>%1 returned 204 No Content: the server asks not to be reconnected; start again to retry</source>
+        <translation>%1 returned 204 No Content: the server asks not to be reconnected; start again to retry</translation>
+    </message>
+    <message>
+        <source>the server ended the event stream</source>
+        <translation>the server ended the event stream</translation>
+    </message>
+    <message>
+        <source>the event stream broke: %1</source>
+        <translation>the event stream broke: %1</translation>
+    </message>
+    <message>
+        <source>%1 returned %2: there is no event stream at this path</source>
+        <translation>%1 returned %2: there is no event stream at this path</translation>
+    </message>
+    <message>
+        <source>%1 returned %2: the server wants credentials (an Authorization or Cookie header)</source>
+        <translation>%1 returned %2: the server wants credentials (an Authorization or Cookie header)</translation>
+    </message>
+    <message>
+        <source>%1 returned %2: the server is not taking connections now</source>
+        <translation>%1 returned %2: the server is not taking connections now</translation>
+    </message>
+    <message>
+        <source>%1 returned %2 instead of an event stream: not a Server-Sent Events URL</source>
+        <translation>%1 returned %2 instead of an event stream: not a Server-Sent Events URL</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>cannot reach %1: %2</source>
+        <translation>cannot reach %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2269,10 +2716,6 @@ When a todo is pushed to you (an approval, a change request, a task), it appears
         <translation>not a server URL (ws://, wss://, http:// or https://): %1</translation>
     </message>
     <message>
-        <source>%1 is a SockJS endpoint with WebSocket switched off (/info says websocket:false); this client speaks SockJS over WebSocket only</source>
-        <translation>%1 is a SockJS endpoint with WebSocket switched off (/info says websocket:false); this client speaks SockJS over WebSocket only</translation>
-    </message>
-    <message>
         <source>/info says websocket:true</source>
         <translation>/info says websocket:true</translation>
     </message>
@@ -2323,6 +2766,34 @@ When a todo is pushed to you (an approval, a change request, a task), it appears
     <message>
         <source>auto: %1</source>
         <translation>auto: %1</translation>
+    </message>
+    <message>
+        <source>/info says websocket:false</source>
+        <translation>/info says websocket:false</translation>
+    </message>
+    <message>
+        <source>raw /websocket failed (%1)</source>
+        <translation>raw /websocket failed (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (before: %2)</source>
+        <translation>%1 (before: %2)</translation>
+    </message>
+    <message>
+        <source>SockJS WebSocket</source>
+        <translation>SockJS WebSocket</translation>
+    </message>
+    <message>
+        <source>%1 refused%2</source>
+        <translation>%1 refused%2</translation>
+    </message>
+    <message>
+        <source>%1 failed (%2)</source>
+        <translation>%1 failed (%2)</translation>
+    </message>
+    <message>
+        <source>%1, as configured: %2</source>
+        <translation>%1, as configured: %2</translation>
     </message>
 </context>
 <context>
@@ -2431,6 +2902,10 @@ When a todo is pushed to you (an approval, a change request, a task), it appears
     <message>
         <source>the connection closed during the handshake</source>
         <translation>the connection closed during the handshake</translation>
+    </message>
+    <message>
+        <source>the server answered the WebSocket handshake with status code: 400 (Bad Request)</source>
+        <translation>the server answered the WebSocket handshake with status code: 400 (Bad Request)</translation>
     </message>
 </context>
 <context>

@@ -513,10 +513,6 @@ Connect, subscribe to every --destination and print one JSON object per line for
         <translation>--keepalive-interval 需要同时指定 --keepalive-message</translation>
     </message>
     <message>
-        <source>The push protocol: auto (default: find out, and say how and why), stomp (over WebSocket, SockJS or a broker&apos;s STOMP port), sockjs (STOMP over SockJS), json-ws (a plain WebSocket that pushes JSON).</source>
-        <translation>推送协议：auto（默认：自动探测，并说明依据和原因）、stomp（通过 WebSocket、SockJS 或代理的 STOMP 端口）、sockjs（基于 SockJS 的 STOMP）、json-ws（推送 JSON 的普通 WebSocket）。</translation>
-    </message>
-    <message>
         <source>Usage: todo-notifier-cli &lt;command&gt; [options]
 
 A headless push client: everything the tray app does, from a terminal. It speaks STOMP
@@ -547,6 +543,50 @@ environment variable TODO_NOTIFIER_PASSCODE.
 口令从不从命令行获取：请使用 --passcode-file 或
 环境变量 TODO_NOTIFIER_PASSCODE。
 </translation>
+    </message>
+    <message>
+        <source>The push protocol: auto (default: find out, and say how and why), stomp (over WebSocket, SockJS or a broker&apos;s STOMP port), sockjs (STOMP over SockJS), json-ws (a plain WebSocket that pushes JSON), sse (Server-Sent Events from an http(s):// URL), socketio (a Socket.IO 3/4 server: http://host:3000, or http://host:3000/namespace; --header values are its auth payload).</source>
+        <translation>推送协议：auto（默认：自动探测，并说明依据和原因）、stomp（通过 WebSocket、SockJS 或代理的 STOMP 端口）、sockjs（基于 SockJS 的 STOMP）、json-ws（推送 JSON 的普通 WebSocket）、sse（来自 http(s):// URL 的服务器发送事件）、socketio（Socket.IO 3/4 服务器：http://host:3000 或 http://host:3000/命名空间；--header 的值作为其认证数据）。</translation>
+    </message>
+    <message>
+        <source>json-ws: the file where messages wait while the server cannot be reached; they go out on the next connect, by send or listen (default: one file per server under the application&apos;s data directory).</source>
+        <translation>json-ws：服务器无法连接时消息在此文件中等待；下次连接时（send 或 listen）发出（默认：应用数据目录下每个服务器一个文件）。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>sse, socketio: an event whose data are todos, e.g. todo (repeatable; default for sse: message, the type of an event without an event: field; for socketio: every event).</source>
+        <translation>sse、socketio：其数据为待办的事件，例如 todo（可重复；sse 默认为 message，即没有 event: 字段的事件类型；socketio 默认为所有事件）。</translation>
+    </message>
+    <message>
+        <source>socketio: the namespace to join, e.g. /admin (default: the URL&apos;s path).</source>
+        <translation>socketio：要加入的命名空间，例如 /admin（默认：URL 的路径）。</translation>
+    </message>
+    <message>
+        <source>namespace</source>
+        <translation>命名空间</translation>
+    </message>
+    <message>
+        <source>send does not speak Socket.IO: with --protocol socketio use listen or check</source>
+        <translation>send 不支持 Socket.IO：使用 --protocol socketio 时请用 listen 或 check</translation>
+    </message>
+    <message>
+        <source>invalid --namespace: %1</source>
+        <translation>无效的 --namespace：%1</translation>
+    </message>
+    <message>
+        <source>only for --protocol sse, socketio or auto</source>
+        <translation>仅适用于 --protocol sse、socketio 或 auto</translation>
+    </message>
+    <message>
+        <source>invalid --event: %1</source>
+        <translation>无效的 --event：%1</translation>
+    </message>
+    <message>
+        <source>send is not available with --protocol sse: Server-Sent Events only flow from the server</source>
+        <translation>--protocol sse 不支持 send：服务器发送事件只能从服务器流向客户端</translation>
     </message>
 </context>
 <context>
@@ -590,6 +630,22 @@ environment variable TODO_NOTIFIER_PASSCODE.
     <message>
         <source>sent</source>
         <translation>已发送</translation>
+    </message>
+    <message>
+        <source>sent a message queued earlier</source>
+        <translation>已发送一条先前排队的消息</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>messages queued earlier: %1; they go first</source>
+        <translation>先前排队的消息：%1 条；它们先发送</translation>
+    </message>
+    <message>
+        <source>messages not sent yet: %1, kept in %2; they go out on the next connect (send or listen)</source>
+        <translation>尚未发送的消息：%1 条，保存在 %2；下次连接时（send 或 listen）发出</translation>
     </message>
 </context>
 <context>
@@ -871,6 +927,99 @@ environment variable TODO_NOTIFIER_PASSCODE.
     <message>
         <source>No keychain is available (%1). Passwords are kept in memory until the application quits and must be entered again next time.</source>
         <translation>没有可用的系统钥匙串（%1）。密码只保存在内存中直到程序退出，下次需要重新输入。</translation>
+    </message>
+</context>
+<context>
+    <name>EngineIoOpen</name>
+    <message>
+        <source>the open packet does not hold a JSON object</source>
+        <translation>open 包不包含 JSON 对象</translation>
+    </message>
+    <message>
+        <source>the open packet has no session id (&quot;sid&quot;)</source>
+        <translation>open 包没有会话 ID（&quot;sid&quot;）</translation>
+    </message>
+    <message>
+        <source>the open packet has no valid &quot;pingInterval&quot; and &quot;pingTimeout&quot; (Engine.IO 4 servers send both in milliseconds)</source>
+        <translation>open 包没有有效的 &quot;pingInterval&quot; 和 &quot;pingTimeout&quot;（Engine.IO 4 服务器以毫秒发送这两项）</translation>
+    </message>
+    <message>
+        <source>the open packet&apos;s &quot;upgrades&quot; is not a list</source>
+        <translation>open 包的 &quot;upgrades&quot; 不是列表</translation>
+    </message>
+</context>
+<context>
+    <name>EngineIoPacket</name>
+    <message>
+        <source>an empty Engine.IO packet</source>
+        <translation>空的 Engine.IO 包</translation>
+    </message>
+    <message>
+        <source>a binary Engine.IO packet (Socket.IO binary attachments are not supported)</source>
+        <translation>二进制 Engine.IO 包（不支持 Socket.IO 二进制附件）</translation>
+    </message>
+    <message>
+        <source>not an Engine.IO packet: it starts with 0x%1</source>
+        <translation>不是 Engine.IO 包：以 0x%1 开头</translation>
+    </message>
+    <message>
+        <source>packet %1 of the long-polling payload: %2</source>
+        <translation>长轮询负载中的第 %1 个包：%2</translation>
+    </message>
+</context>
+<context>
+    <name>EngineIoPollingHandshake</name>
+    <message>
+        <source>the server refused the Engine.IO handshake (HTTP %1): %2</source>
+        <translation>服务器拒绝了 Engine.IO 握手（HTTP %1）：%2</translation>
+    </message>
+    <message>
+        <source>the server refused the Engine.IO handshake with HTTP %1: it wants credentials (a token or cookie handshake header)</source>
+        <translation>服务器以 HTTP %1 拒绝了 Engine.IO 握手：需要凭据（令牌或 Cookie 握手头）</translation>
+    </message>
+    <message>
+        <source>the server has nothing at the Engine.IO path (HTTP 404): no Socket.IO server there, or one mounted on another path (give it in the URL: http://host/path/socket.io/)</source>
+        <translation>服务器在 Engine.IO 路径上没有内容（HTTP 404）：那里没有 Socket.IO 服务器，或者挂载在其他路径上（请在 URL 中给出：http://host/path/socket.io/）</translation>
+    </message>
+    <message>
+        <source>the Engine.IO handshake returned HTTP %1</source>
+        <translation>Engine.IO 握手返回 HTTP %1</translation>
+    </message>
+    <message>
+        <source>the server does not speak Engine.IO 4 (Socket.IO 3 and 4 do; it may be an older Socket.IO): %1</source>
+        <translation>服务器不支持 Engine.IO 4（Socket.IO 3 和 4 支持；它可能是较旧的 Socket.IO）：%1</translation>
+    </message>
+    <message>
+        <source>the server allows neither a direct WebSocket nor HTTP long-polling for this client: %1</source>
+        <translation>服务器既不允许此客户端直接使用 WebSocket，也不允许 HTTP 长轮询：%1</translation>
+    </message>
+    <message>
+        <source>the Engine.IO server refused the handshake (HTTP %1): %2</source>
+        <translation>Engine.IO 服务器拒绝了握手（HTTP %1）：%2</translation>
+    </message>
+    <message>
+        <source>the server answered HTTP %1, not as a Socket.IO (Engine.IO 4) server</source>
+        <translation>服务器返回 HTTP %1，不像 Socket.IO（Engine.IO 4）服务器</translation>
+    </message>
+    <message>
+        <source>its first packet is not an open packet</source>
+        <translation>它的第一个包不是 open 包</translation>
+    </message>
+    <message>
+        <source>the server answered, but not as a Socket.IO (Engine.IO 4) server: %1</source>
+        <translation>服务器有应答，但不像 Socket.IO（Engine.IO 4）服务器：%1</translation>
+    </message>
+    <message>
+        <source>the server offers no upgrade to WebSocket (only HTTP long-polling, which this client does not keep up): allow the &quot;websocket&quot; transport on the server</source>
+        <translation>服务器不提供到 WebSocket 的升级（只有 HTTP 长轮询，此客户端不会持续使用）：请在服务器上允许 &quot;websocket&quot; 传输</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>未及时应答</translation>
+    </message>
+    <message>
+        <source>Engine.IO long-polling handshake failed: %1</source>
+        <translation>Engine.IO 长轮询握手失败：%1</translation>
     </message>
 </context>
 <context>
@@ -1196,6 +1345,29 @@ Check the server settings; it keeps trying now and then.</source>
     <message>
         <source>Choose a time in the future.</source>
         <translation>请选择一个将来的时间。</translation>
+    </message>
+</context>
+<context>
+    <name>OutgoingQueue</name>
+    <message>
+        <source>unknown format version %1</source>
+        <translation>未知的格式版本 %1</translation>
+    </message>
+    <message>
+        <source>the queue of unsent messages %1 could not be read (%2); it was kept as %3</source>
+        <translation>无法读取未发送消息队列 %1（%2）；已保留为 %3</translation>
+    </message>
+    <message>
+        <source>the queue of unsent messages %1 could not be read (%2)</source>
+        <translation>无法读取未发送消息队列 %1（%2）</translation>
+    </message>
+    <message>
+        <source>cannot remove %1</source>
+        <translation>无法删除 %1</translation>
+    </message>
+    <message>
+        <source>cannot write the queue of unsent messages %1: %2</source>
+        <translation>无法写入未发送消息队列 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1565,6 +1737,18 @@ Check the server settings; it keeps trying now and then.</source>
         <source>Use 0 (no keep-alive) or between 1000 and 3600000 ms.</source>
         <translation>请使用 0（不发送保活消息）或 1000 到 3600000 毫秒之间的值。</translation>
     </message>
+    <message>
+        <source>Enter an event name, e.g. todo.</source>
+        <translation>请输入事件名称，例如 todo。</translation>
+    </message>
+    <message>
+        <source>An event name cannot contain line breaks or control characters.</source>
+        <translation>事件名称不能包含换行符或控制字符。</translation>
+    </message>
+    <message>
+        <source>A Socket.IO namespace starts with / and has no commas or spaces, e.g. /admin.</source>
+        <translation>Socket.IO 命名空间以 / 开头，且不含逗号或空格，例如 /admin。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1730,6 +1914,85 @@ Check the server settings; it keeps trying now and then.</source>
         <source>invalid escape &apos;\%1&apos; in a JSON string</source>
         <translation>JSON 字符串中有无效的转义“\%1”</translation>
     </message>
+    <message>
+        <source>a SockJS frame longer than %1 bytes</source>
+        <translation>超过 %1 字节的 SockJS 帧</translation>
+    </message>
+</context>
+<context>
+    <name>SockJsHttpTransport</name>
+    <message>
+        <source>not a SockJS URL (http://, https://, ws:// or wss://): %1</source>
+        <translation>不是 SockJS URL（http://、https://、ws:// 或 wss://）：%1</translation>
+    </message>
+    <message>
+        <source>SockJS protocol error: %1</source>
+        <translation>SockJS 协议错误：%1</translation>
+    </message>
+    <message>
+        <source>the SockJS %1 receive broke: %2</source>
+        <translation>SockJS %1 接收中断：%2</translation>
+    </message>
+    <message>
+        <source>the SockJS %1 receive broke off inside a frame: %2</source>
+        <translation>SockJS %1 接收在帧中间中断：%2</translation>
+    </message>
+    <message>
+        <source>the SockJS %1 response from %2 ended before the session opened</source>
+        <translation>来自 %2 的 SockJS %1 响应在会话打开前就结束了</translation>
+    </message>
+    <message>
+        <source>SockJS protocol error: %1 receive responses in a row from %2 without a frame</source>
+        <translation>SockJS 协议错误：连续 %1 个来自 %2 的接收响应中没有帧</translation>
+    </message>
+    <message>
+        <source>the server no longer knows the SockJS session %1 (it answered the re-opened receive with a new &apos;o&apos; frame)</source>
+        <translation>服务器已不认识 SockJS 会话 %1（它用新的 &apos;o&apos; 帧回应了重新打开的接收）</translation>
+    </message>
+    <message>
+        <source>SockJS protocol error: a second &apos;o&apos; frame on an open session</source>
+        <translation>SockJS 协议错误：已打开的会话又收到一个“o”帧</translation>
+    </message>
+    <message>
+        <source>SockJS protocol error: messages before the &apos;o&apos; frame</source>
+        <translation>SockJS 协议错误：在“o”帧之前收到消息</translation>
+    </message>
+    <message>
+        <source>the server closed the SockJS session: %1 (code %2)</source>
+        <translation>服务器关闭了 SockJS 会话：%1（代码 %2）</translation>
+    </message>
+    <message>
+        <source>the server no longer knows the SockJS session %1 (xhr_send answered 404)</source>
+        <translation>服务器已不认识 SockJS 会话 %1（xhr_send 返回 404）</translation>
+    </message>
+    <message>
+        <source>SockJS xhr_send failed: %1</source>
+        <translation>SockJS xhr_send 失败：%1</translation>
+    </message>
+    <message>
+        <source>no SockJS &apos;o&apos; frame from %1 over %2 within %3 s (a proxy that buffers responses holds it back?)</source>
+        <translation>%3 秒内没有通过 %2 收到来自 %1 的 SockJS &apos;o&apos; 帧（是否有缓冲响应的代理把它拦住了？）</translation>
+    </message>
+    <message>
+        <source>%1 returned %2: the server wants credentials (Authorization or Cookie handshake header)</source>
+        <translation>%1 返回 %2：服务器需要凭据（Authorization 或 Cookie 握手头）</translation>
+    </message>
+    <message>
+        <source>%1 returned %2: the server behind it is not answering</source>
+        <translation>%1 返回 %2：其后面的服务器没有应答</translation>
+    </message>
+    <message>
+        <source>%1 returned %2</source>
+        <translation>%1 返回 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>closed by the client</source>
+        <translation>已由客户端关闭</translation>
+    </message>
 </context>
 <context>
     <name>SockJsInfo</name>
@@ -1768,16 +2031,16 @@ Check the server settings; it keeps trying now and then.</source>
         <source>%1 answered, but not as a SockJS server: %2</source>
         <translation>%1 有应答，但不像 SockJS 服务器：%2</translation>
     </message>
+    <message>
+        <source>SockJS info endpoint %1 returned %2: the server behind it is not answering</source>
+        <translation>SockJS info 端点 %1 返回 %2：其后面的服务器没有应答</translation>
+    </message>
 </context>
 <context>
     <name>SockJsTransport</name>
     <message>
         <source>not a SockJS URL (http://, https://, ws:// or wss://): %1</source>
         <translation>不是 SockJS URL（http://、https://、ws:// 或 wss://）：%1</translation>
-    </message>
-    <message>
-        <source>the SockJS server at %1 has WebSocket switched off (/info says websocket:false); this client speaks SockJS over WebSocket only</source>
-        <translation>%1 处的 SockJS 服务器关闭了 WebSocket（/info 显示 websocket:false）；本客户端只支持基于 WebSocket 的 SockJS</translation>
     </message>
     <message>
         <source>SockJS WebSocket %1: %2</source>
@@ -1807,12 +2070,195 @@ Check the server settings; it keeps trying now and then.</source>
         <source>closed by the client</source>
         <translation>已由客户端关闭</translation>
     </message>
+    <message>
+        <source>the SockJS server at %1 has WebSocket switched off (/info says websocket:false)</source>
+        <translation>%1 的 SockJS 服务器关闭了 WebSocket（/info 显示 websocket:false）</translation>
+    </message>
+</context>
+<context>
+    <name>SocketIoPacket</name>
+    <message>
+        <source>an empty Socket.IO packet</source>
+        <translation>空的 Socket.IO 包</translation>
+    </message>
+    <message>
+        <source>a Socket.IO packet that is not UTF-8 text</source>
+        <translation>不是 UTF-8 文本的 Socket.IO 包</translation>
+    </message>
+    <message>
+        <source>an unknown Socket.IO packet type</source>
+        <translation>未知的 Socket.IO 包类型</translation>
+    </message>
+    <message>
+        <source>a binary Socket.IO packet without a valid attachment count</source>
+        <translation>没有有效附件数的二进制 Socket.IO 包</translation>
+    </message>
+    <message>
+        <source>a Socket.IO packet with an ack id of more than %1 digits</source>
+        <translation>确认 ID 超过 %1 位的 Socket.IO 包</translation>
+    </message>
+    <message numerus="yes">
+        <source>a binary Socket.IO packet (%n attachment(s)): binary arguments are not supported</source>
+        <translation>
+            <numerusform>二进制 Socket.IO 包（%n 个附件）：不支持二进制参数</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a Socket.IO packet whose data is not JSON</source>
+        <translation>数据不是 JSON 的 Socket.IO 包</translation>
+    </message>
+    <message>
+        <source>a CONNECT packet whose data is not a JSON object</source>
+        <translation>数据不是 JSON 对象的 CONNECT 包</translation>
+    </message>
+    <message>
+        <source>a DISCONNECT packet with data</source>
+        <translation>带有数据的 DISCONNECT 包</translation>
+    </message>
+    <message>
+        <source>a CONNECT_ERROR packet without a message</source>
+        <translation>没有消息的 CONNECT_ERROR 包</translation>
+    </message>
+    <message>
+        <source>an EVENT packet without an event name</source>
+        <translation>没有事件名称的 EVENT 包</translation>
+    </message>
+    <message>
+        <source>an EVENT packet with the reserved name &quot;%1&quot;</source>
+        <translation>使用保留名称 &quot;%1&quot; 的 EVENT 包</translation>
+    </message>
+    <message>
+        <source>an ACK packet whose data is not a JSON array</source>
+        <translation>数据不是 JSON 数组的 ACK 包</translation>
+    </message>
+</context>
+<context>
+    <name>SocketIoSource</name>
+    <message>
+        <source>not a Socket.IO URL (http://, https://, ws:// or wss:// with a host): %1</source>
+        <translation>不是 Socket.IO URL（需要带主机的 http://、https://、ws:// 或 wss://）：%1</translation>
+    </message>
+    <message>
+        <source>the server opened a long-polling session but refused its upgrade to WebSocket (%1): this client needs WebSocket, which the server or a proxy in front of it does not let through</source>
+        <translation>服务器打开了长轮询会话，但拒绝将其升级为 WebSocket（%1）：此客户端需要 WebSocket，而服务器或其前面的代理不允许通过</translation>
+    </message>
+    <message>
+        <source>the server answered, but not as a Socket.IO (Engine.IO 4) server: %1</source>
+        <translation>服务器有应答，但不像 Socket.IO（Engine.IO 4）服务器：%1</translation>
+    </message>
+    <message>
+        <source>a malformed Engine.IO packet: %1</source>
+        <translation>格式错误的 Engine.IO 包：%1</translation>
+    </message>
+    <message>
+        <source>the server answered, but not as a Socket.IO (Engine.IO 4) server: its first packet is not an open packet</source>
+        <translation>服务器有应答，但不像 Socket.IO（Engine.IO 4）服务器：它的第一个包不是 open 包</translation>
+    </message>
+    <message>
+        <source>the server closed the Engine.IO session</source>
+        <translation>服务器关闭了 Engine.IO 会话</translation>
+    </message>
+    <message>
+        <source>a malformed Socket.IO packet: %1</source>
+        <translation>格式错误的 Socket.IO 包：%1</translation>
+    </message>
+    <message>
+        <source>the server disconnected this client from namespace %1</source>
+        <translation>服务器将此客户端从命名空间 %1 断开</translation>
+    </message>
+    <message>
+        <source>Socket.IO 4, namespace %1, ping every %2 ms (timeout %3 ms)</source>
+        <translation>Socket.IO 4，命名空间 %1，每 %2 毫秒 ping 一次（超时 %3 毫秒）</translation>
+    </message>
+    <message>
+        <source>namespace %1 refused the credentials: %2</source>
+        <translation>命名空间 %1 拒绝了凭据：%2</translation>
+    </message>
+    <message>
+        <source>the server has no namespace %1</source>
+        <translation>服务器没有命名空间 %1</translation>
+    </message>
+    <message>
+        <source>namespace %1 refused the connection: %2</source>
+        <translation>命名空间 %1 拒绝了连接：%2</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>未给出原因</translation>
+    </message>
 </context>
 <context>
     <name>SourceConnectionCheck</name>
     <message>
         <source>the server closed the connection</source>
         <translation>服务器关闭了连接</translation>
+    </message>
+</context>
+<context>
+    <name>SseSource</name>
+    <message>
+        <source>%1: Server-Sent Events need an http:// or https:// URL</source>
+        <translation>%1：服务器发送事件需要 http:// 或 https:// URL</translation>
+    </message>
+    <message>
+        <source>%1 answered with %2, not an event stream (text/event-stream): not a Server-Sent Events URL</source>
+        <translation>%1 返回了 %2，不是事件流（text/event-stream）：不是服务器发送事件的 URL</translation>
+    </message>
+    <message>
+        <source>no content type</source>
+        <translation>没有内容类型</translation>
+    </message>
+    <message>
+        <source>todos from events %1</source>
+        <translation>来自事件 %1 的待办</translation>
+    </message>
+    <message>
+        <source>resumed after event id &quot;%1&quot; (Last-Event-ID): a server that keeps its events replays what was missed</source>
+        <translation>从事件 ID &quot;%1&quot; 之后继续（Last-Event-ID）：保留事件的服务器会重放错过的内容</translation>
+    </message>
+    <message>
+        <source>what is missed while disconnected is replayed through Last-Event-ID once the server sends event ids</source>
+        <translation>服务器发送事件 ID 后，断开期间错过的内容将通过 Last-Event-ID 重放</translation>
+    </message>
+    <message>
+        <source>Server-Sent Events, %1; %2</source>
+        <translation>服务器发送事件，%1；%2</translation>
+    </message>
+    <message>
+        <source>%1 returned 204 No Content: the server asks not to be reconnected; start again to retry</source>
+        <translation>%1 返回 204 No Content：服务器要求不要重新连接；重新开始即可重试</translation>
+    </message>
+    <message>
+        <source>the server ended the event stream</source>
+        <translation>服务器结束了事件流</translation>
+    </message>
+    <message>
+        <source>the event stream broke: %1</source>
+        <translation>事件流中断：%1</translation>
+    </message>
+    <message>
+        <source>%1 returned %2: there is no event stream at this path</source>
+        <translation>%1 返回 %2：此路径上没有事件流</translation>
+    </message>
+    <message>
+        <source>%1 returned %2: the server wants credentials (an Authorization or Cookie header)</source>
+        <translation>%1 返回 %2：服务器需要凭据（Authorization 或 Cookie 头）</translation>
+    </message>
+    <message>
+        <source>%1 returned %2: the server is not taking connections now</source>
+        <translation>%1 返回 %2：服务器目前不接受连接</translation>
+    </message>
+    <message>
+        <source>%1 returned %2 instead of an event stream: not a Server-Sent Events URL</source>
+        <translation>%1 返回了 %2 而不是事件流：不是服务器发送事件的 URL</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>cannot reach %1: %2</source>
+        <translation>无法连接 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2259,10 +2705,6 @@ When a todo is pushed to you (an approval, a change request, a task), it appears
         <translation>不是服务器 URL（ws://、wss://、http:// 或 https://）：%1</translation>
     </message>
     <message>
-        <source>%1 is a SockJS endpoint with WebSocket switched off (/info says websocket:false); this client speaks SockJS over WebSocket only</source>
-        <translation>%1 是关闭了 WebSocket 的 SockJS 端点（/info 显示 websocket:false）；本客户端只支持基于 WebSocket 的 SockJS</translation>
-    </message>
-    <message>
         <source>/info says websocket:true</source>
         <translation>/info 显示 websocket:true</translation>
     </message>
@@ -2313,6 +2755,34 @@ When a todo is pushed to you (an approval, a change request, a task), it appears
     <message>
         <source>auto: %1</source>
         <translation>自动：%1</translation>
+    </message>
+    <message>
+        <source>/info says websocket:false</source>
+        <translation>/info 显示 websocket:false</translation>
+    </message>
+    <message>
+        <source>raw /websocket failed (%1)</source>
+        <translation>原始 /websocket 失败（%1）</translation>
+    </message>
+    <message>
+        <source>%1 (before: %2)</source>
+        <translation>%1（之前：%2）</translation>
+    </message>
+    <message>
+        <source>SockJS WebSocket</source>
+        <translation>SockJS WebSocket</translation>
+    </message>
+    <message>
+        <source>%1 refused%2</source>
+        <translation>%1 被拒绝%2</translation>
+    </message>
+    <message>
+        <source>%1 failed (%2)</source>
+        <translation>%1 失败（%2）</translation>
+    </message>
+    <message>
+        <source>%1, as configured: %2</source>
+        <translation>%1，按配置：%2</translation>
     </message>
 </context>
 <context>
@@ -2420,6 +2890,10 @@ When a todo is pushed to you (an approval, a change request, a task), it appears
     <message>
         <source>the connection closed during the handshake</source>
         <translation>连接在握手期间关闭</translation>
+    </message>
+    <message>
+        <source>the server answered the WebSocket handshake with status code: 400 (Bad Request)</source>
+        <translation>服务器以状态码 400（Bad Request）回应了 WebSocket 握手</translation>
     </message>
 </context>
 <context>
