@@ -119,7 +119,6 @@ private:
     QByteArray m_idBuffer; // the last event id buffer: committed at dispatch
     QByteArray m_eventId; // the id this event carried
     bool m_eventHasId = false;
-    bool m_eventHasFields = false; // anything but comments since the last dispatch
     bool m_oversized = false;
     QString m_oversizedReason;
     qsizetype m_oversizedSize = 0;
