@@ -153,9 +153,10 @@ int CliExit::forError(PushError::Kind kind)
     case PushError::Kind::AuthFailed:
         return AuthFailed;
     case PushError::Kind::ServerError:
-    case PushError::Kind::NotThisProtocol:
     case PushError::Kind::SubscriptionRefused:
         return ServerError;
+    case PushError::Kind::NotThisProtocol:
+        return NotThisProtocol;
     case PushError::Kind::HeartbeatLost:
     case PushError::Kind::Timeout:
         return Timeout;
@@ -386,9 +387,10 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
                       "and --count counts new todos.\n");
     } else if (options->command == Command::Check) {
         parser.addOption(timeoutOption);
-        synopsis = tr("Usage: todo-notifier-cli check [options]\n\nConnect once and report the negotiated STOMP "
-                      "version, heart-beat and server. Exit codes: 0 ok, 3 unreachable, 4 handshake refused, "
-                      "5 authentication failed, 6 server or protocol error, 7 timeout, 8 TLS.\n");
+        synopsis = tr("Usage: todo-notifier-cli check [options]\n\nConnect once and report the protocol (with auto: "
+                      "what was found and why), the transport, and what the server negotiated. Exit codes: 0 ok, "
+                      "3 unreachable, 4 refused or nothing at this path, 5 authentication failed, 6 server error, "
+                      "7 timeout, 8 TLS, 9 not this protocol.\n");
     } else {
         parser.addOption(destinationOption);
         parser.addOption(contentTypeOption);

@@ -16,11 +16,12 @@ enum Code {
     Failure = 1, // anything not listed below (e.g. --count not reached before --timeout)
     Usage = 2, // bad command line
     Unreachable = 3, // no TCP/TLS connection to any URL
-    HandshakeRefused = 4, // the server answered but refused the WebSocket upgrade (wrong path, not STOMP)
+    HandshakeRefused = 4, // the server answered but refused the connection (an HTTP status, e.g. 404: wrong path)
     AuthFailed = 5, // credentials refused (ERROR frame or HTTP 401/403)
-    ServerError = 6, // ERROR frame, malformed data, unsupported version
+    ServerError = 6, // the server reported an error (a STOMP ERROR frame), or refused a destination
     Timeout = 7, // connected but no CONNECTED / RECEIPT in time
     Tls = 8, // certificate not trusted, TLS failure
+    NotThisProtocol = 9, // the server does not speak the protocol asked for (malformed data, unsupported version)
 };
 int forError(PushError::Kind kind);
 } // namespace CliExit

@@ -68,6 +68,7 @@ private Q_SLOTS:
     void keepAliveRepliesKeepItUp();
     void serverRestartCostsNoTodo();
     void cliSendQueuesWhileTheServerIsAway();
+    void cliCheckSaysWhatItFound();
     void autoFindsItFromTheUrl();
 
 private:
@@ -274,6 +275,31 @@ void tst_JsonWs::cliSendQueuesWhileTheServerIsAway()
     const qsizetype first = received.indexOf(QStringLiteral(R"({"approve":"queued-1"})"));
     QVERIFY2(first >= 0 && received.value(first + 1) == QStringLiteral(R"({"approve":"now-2"})"),
              qPrintable(received.join(QLatin1Char('|'))));
+}
+
+void tst_JsonWs::cliCheckSaysWhatItFound()
+{
+    const auto check = [&](const QStringList &extra, QString *out, QString *err) {
+        QProcess cli;
+        cli.start(qEnvironmentVariable("TODO_CLI"),
+                  QStringList {QStringLiteral("check"), QStringLiteral("--url"), wsUrl(m_plainPort).toString(),
+                               QStringLiteral("--timeout"), QStringLiteral("10")}
+                      + extra);
+        if (!cli.waitForFinished(30000))
+            return -1;
+        *out = QString::fromUtf8(cli.readAllStandardOutput());
+        *err = QString::fromUtf8(cli.readAllStandardError());
+        return cli.exitCode();
+    };
+    QString out;
+    QString err;
+    // auto (the default): a plain WebSocket, and why.
+    QCOMPARE(check({}, &out, &err), 0);
+    QVERIFY2(out.contains(QLatin1String("plain WebSocket")) && out.contains(QLatin1String("(auto: ")), qPrintable(out));
+    // Told to speak STOMP to it: the server's greeting is no STOMP frame, which retrying cannot fix (exit 9).
+    QCOMPARE(check({QStringLiteral("--protocol"), QStringLiteral("stomp")}, &out, &err), 9);
+    QVERIFY2(err.contains(QLatin1String("(protocol-error)")) && err.contains(QLatin1String("retrying cannot fix")),
+             qPrintable(err));
 }
 
 void tst_JsonWs::autoFindsItFromTheUrl()
