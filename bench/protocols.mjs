@@ -15,6 +15,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { nowUs } from './latency.mjs';
 
@@ -139,6 +140,17 @@ function run(command, args, env = {}) {
   });
 }
 
+// Whether 127.0.0.1:port accepts a TCP connection (within 500 ms).
+function accepts(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port: Number(port) });
+    const end = (result) => { socket.destroy(); resolve(result); };
+    socket.setTimeout(500, () => end(false));
+    socket.on('connect', () => end(true));
+    socket.on('error', () => end(false));
+  });
+}
+
 // POST to a control API; retried while the server is away (refused, cut, 5xx) until retryMs have passed.
 async function control(port, pathAndQuery, body, retryMs = 0) {
   const deadline = Date.now() + retryMs;
@@ -236,8 +248,22 @@ function scenarios(servers) {
         },
         async restart() {
           const t = nowUs();
-          // stop (graceful), then start: returns once STOMP and Web-STOMP accept connections again.
-          const back = run(fixture, ['restart', dir]).then(() => nowUs());
+          // stop (graceful), then start: the fixture returns once STOMP and Web-STOMP answer, but it polls every
+          // 0.25 s and then looks for the broker's process, so the broker is back when both ports accept
+          // connections again after having refused them (or when the fixture returns, if that comes first).
+          let finished = false;
+          const done = run(fixture, ['restart', dir]).then(() => { finished = true; return nowUs(); });
+          const ports = (async () => {
+            let away = false;
+            while (!finished) {
+              const up = (await accepts(stompPort)) && (await accepts(wsPort));
+              if (!up) away = true;
+              else if (away) return nowUs();
+              await sleep(50);
+            }
+            return Infinity;
+          })();
+          const back = Promise.all([done, ports]).then(([a, b]) => Math.min(a, b));
           return { tRestart: t, back };
         },
         serverReachableWhileAway: false,
@@ -465,6 +491,7 @@ function report(rows) {
   lines.push('');
   lines.push('Clients as started (DB: a fresh SQLite file per row; the STOMP rows with TODO_NOTIFIER_PASSCODE=guest):');
   lines.push('');
+  rows = [...rows].sort((a, b) => Number(a.row) - Number(b.row));
   for (const r of rows) if (r.command) lines.push(`- ${r.row} ${r.impl}: \`${r.command}\``);
   const autos = rows.filter((r) => r.auto);
   if (autos.length) {
