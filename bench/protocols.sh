@@ -111,12 +111,15 @@ if [[ $only != rabbitmq,sockjs,sockjs-http,sockjs-nginx,json-ws,sse,socketio ]];
     output=$root/build/protocols-results.md # a partial run is not the table that is quoted
     command="bench/protocols.sh --only $only"
 fi
+# The commit measured (dirty only for changes outside bench/results, which this run rewrites).
+revision=$(git rev-parse --short HEAD 2>/dev/null || echo '?')
+git diff --quiet HEAD -- . ':!bench/results' 2>/dev/null || revision+=-dirty
 version() { node -p "require('$(realpath -m "$1")/package.json').version" 2>/dev/null || echo '?'; }
 mkdir -p "$(dirname "$output")"
 {
     echo "# Push styles side by side"
     echo
-    echo "Produced by \`$command\` on $(date -u +%Y-%m-%d) (todo-notifier $(git describe --always --dirty 2>/dev/null || echo '?'))."
+    echo "Produced by \`$command\` on $(date -u +%Y-%m-%d) (todo-notifier $revision)."
     echo
     echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(free -g | awk '/Mem:/{print $2}') GiB; everything on 127.0.0.1"
     echo "- Qt $(qtpaths6 --qt-version 2>/dev/null || echo '?'), Node $(node --version), RabbitMQ $(dpkg-query -W -f='${Version}' rabbitmq-server 2>/dev/null || echo '?'), $(nginx -v 2>&1 | sed 's/^nginx version: //'), python3-stomp $(dpkg-query -W -f='${Version}' python3-stomp 2>/dev/null || echo '?')"
