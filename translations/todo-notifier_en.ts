@@ -287,16 +287,6 @@
         <translation>Accept TLS certificates that fail verification (testing only).</translation>
     </message>
     <message>
-        <source>Usage: todo-notifier-cli check [options]
-
-Connect once and report the negotiated STOMP version, heart-beat and server. Exit codes: 0 ok, 3 unreachable, 4 handshake refused, 5 authentication failed, 6 server or protocol error, 7 timeout, 8 TLS.
-</source>
-        <translation>Usage: todo-notifier-cli check [options]
-
-Connect once and report the negotiated STOMP version, heart-beat and server. Exit codes: 0 ok, 3 unreachable, 4 handshake refused, 5 authentication failed, 6 server or protocol error, 7 timeout, 8 TLS.
-</translation>
-    </message>
-    <message>
         <source>Message body; read from stdin when omitted.</source>
         <translation>Message body; read from stdin when omitted.</translation>
     </message>
@@ -587,6 +577,16 @@ environment variable TODO_NOTIFIER_PASSCODE.
     <message>
         <source>send is not available with --protocol sse: Server-Sent Events only flow from the server</source>
         <translation>send is not available with --protocol sse: Server-Sent Events only flow from the server</translation>
+    </message>
+    <message>
+        <source>Usage: todo-notifier-cli check [options]
+
+Connect once and report the protocol (with auto: what was found and why), the transport, and what the server negotiated. Exit codes: 0 ok, 3 unreachable, 4 refused or nothing at this path, 5 authentication failed, 6 server error, 7 timeout, 8 TLS, 9 not this protocol.
+</source>
+        <translation>Usage: todo-notifier-cli check [options]
+
+Connect once and report the protocol (with auto: what was found and why), the transport, and what the server negotiated. Exit codes: 0 ok, 3 unreachable, 4 refused or nothing at this path, 5 authentication failed, 6 server error, 7 timeout, 8 TLS, 9 not this protocol.
+</translation>
     </message>
 </context>
 <context>

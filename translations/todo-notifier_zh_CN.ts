@@ -287,16 +287,6 @@
         <translation>接受未通过验证的 TLS 证书（仅用于测试）。</translation>
     </message>
     <message>
-        <source>Usage: todo-notifier-cli check [options]
-
-Connect once and report the negotiated STOMP version, heart-beat and server. Exit codes: 0 ok, 3 unreachable, 4 handshake refused, 5 authentication failed, 6 server or protocol error, 7 timeout, 8 TLS.
-</source>
-        <translation>用法：todo-notifier-cli check [选项]
-
-连接一次，报告协商的 STOMP 版本、心跳和服务器。退出码：0 正常，3 无法连接，4 握手被拒绝，5 认证失败，6 服务器或协议错误，7 超时，8 TLS 错误。
-</translation>
-    </message>
-    <message>
         <source>Message body; read from stdin when omitted.</source>
         <translation>消息正文；省略时从标准输入读取。</translation>
     </message>
@@ -587,6 +577,16 @@ environment variable TODO_NOTIFIER_PASSCODE.
     <message>
         <source>send is not available with --protocol sse: Server-Sent Events only flow from the server</source>
         <translation>--protocol sse 不支持 send：服务器发送事件只能从服务器流向客户端</translation>
+    </message>
+    <message>
+        <source>Usage: todo-notifier-cli check [options]
+
+Connect once and report the protocol (with auto: what was found and why), the transport, and what the server negotiated. Exit codes: 0 ok, 3 unreachable, 4 refused or nothing at this path, 5 authentication failed, 6 server error, 7 timeout, 8 TLS, 9 not this protocol.
+</source>
+        <translation>用法：todo-notifier-cli check [选项]
+
+连接一次并报告协议（auto 时：探测到什么以及原因）、传输方式以及服务器协商的内容。退出码：0 成功，3 无法连接，4 被拒绝或此路径上没有内容，5 认证失败，6 服务器错误，7 超时，8 TLS，9 不是此协议。
+</translation>
     </message>
 </context>
 <context>
