@@ -56,6 +56,12 @@ ConnectionPage::ConnectionPage(const Settings &settings, QWidget *parent)
     addField(form, tr("&Destinations:"), m_destinations, Settings::Key::Destinations,
              tr("The STOMP destinations to subscribe to, e.g. /user/topic/all or /exchange/FanoutDemandExchange."));
 
+    m_host = new QLineEdit(this);
+    m_host->setObjectName(QStringLiteral("host"));
+    m_host->setPlaceholderText(tr("not sent when empty"));
+    addField(form, tr("Virtual &host:"), m_host, Settings::Key::Host,
+             tr("The STOMP host header; for RabbitMQ the virtual host, e.g. /."));
+
     m_events = new StringListEditor(this);
     m_events->setObjectName(QStringLiteral("events"));
     m_events->setPlaceholderText(QStringLiteral("todo"));
@@ -70,12 +76,6 @@ ConnectionPage::ConnectionPage(const Settings &settings, QWidget *parent)
     m_namespace->setPlaceholderText(tr("empty: the URL's path"));
     addField(form, tr("&Namespace:"), m_namespace, Settings::Key::Namespace,
              tr("The Socket.IO namespace to join, e.g. /admin. Empty: the path of the server URL (/ for none)."));
-
-    m_host = new QLineEdit(this);
-    m_host->setObjectName(QStringLiteral("host"));
-    m_host->setPlaceholderText(tr("not sent when empty"));
-    addField(form, tr("Virtual &host:"), m_host, Settings::Key::Host,
-             tr("The STOMP host header; for RabbitMQ the virtual host, e.g. /."));
 
     m_login = new QLineEdit(this);
     m_login->setObjectName(QStringLiteral("login"));

@@ -49,6 +49,9 @@ StringListEditor::StringListEditor(QWidget *parent)
                             | QAbstractItemView::SelectedClicked);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->installEventFilter(this);
+    // The list takes the focus given to the editor: its label's mnemonic (a buddy without a focus policy gets none).
+    setFocusProxy(m_list);
+    setFocusPolicy(m_list->focusPolicy());
 
     // A placeholder for the whole list: it lies over the viewport and lets clicks through to it.
     m_emptyText->setObjectName(QStringLiteral("emptyText"));
