@@ -28,19 +28,18 @@ ConnectionPage::ConnectionPage(const Settings &settings, QWidget *parent)
     m_serverUrls->setPlaceholderText(QStringLiteral("wss://push.example.com/ws"));
     m_serverUrls->setFieldName(tr("Server URLs"));
     addField(form, tr("&Server URLs:"), m_serverUrls, Settings::Key::ServerUrls,
-             tr("The push endpoints, tried in this order: ws:// or wss:// (STOMP over WebSocket, or a plain "
-                "WebSocket), http:// or https:// (a SockJS endpoint), stomp:// or stomp+ssl:// (a broker's STOMP "
-                "port)."));
+             tr("The push endpoints, tried in this order: ws:// or wss:// (STOMP over WebSocket, a plain WebSocket "
+                "or Socket.IO), http:// or https:// (a SockJS endpoint, Server-Sent Events or Socket.IO), stomp:// "
+                "or stomp+ssl:// (a broker's STOMP port)."));
 
     m_protocol = new QComboBox(this);
     m_protocol->setObjectName(QStringLiteral("protocol"));
-    m_protocol->addItem(tr("Automatic (find out what the server speaks)"), QStringLiteral("auto"));
-    m_protocol->addItem(tr("STOMP (WebSocket, SockJS or a broker's STOMP port)"), QStringLiteral("stomp"));
-    m_protocol->addItem(tr("STOMP over SockJS"), QStringLiteral("sockjs"));
-    m_protocol->addItem(tr("Plain WebSocket with JSON"), QStringLiteral("json-ws"));
+    for (const QString &protocol : Settings::protocols())
+        m_protocol->addItem(protocolLabel(protocol), protocol);
     addField(form, tr("P&rotocol:"), m_protocol, Settings::Key::Protocol,
              tr("What the server speaks. STOMP is what RabbitMQ, ActiveMQ and Spring speak; a plain WebSocket pushes "
-                "JSON text of its own."));
+                "JSON text of its own; Server-Sent Events come down one long HTTP response; Socket.IO 4 is what a "
+                "socket.io server speaks."));
 
     m_transport = new QComboBox(this);
     m_transport->setObjectName(QStringLiteral("transport"));
@@ -62,6 +61,21 @@ ConnectionPage::ConnectionPage(const Settings &settings, QWidget *parent)
     m_host->setPlaceholderText(tr("not sent when empty"));
     addField(form, tr("Virtual &host:"), m_host, Settings::Key::Host,
              tr("The STOMP host header; for RabbitMQ the virtual host, e.g. /."));
+
+    m_events = new StringListEditor(this);
+    m_events->setObjectName(QStringLiteral("events"));
+    m_events->setPlaceholderText(QStringLiteral("todo"));
+    m_events->setFieldName(tr("Events"));
+    addField(
+        form, tr("E&vents:"), m_events, Settings::Key::Events,
+        tr("The events that carry todos: Server-Sent Events types or Socket.IO event names. Empty: the Server-Sent "
+           "Events without a type (\"message\"), and every Socket.IO event."));
+
+    m_namespace = new QLineEdit(this);
+    m_namespace->setObjectName(QStringLiteral("namespace"));
+    m_namespace->setPlaceholderText(tr("empty: the URL's path"));
+    addField(form, tr("&Namespace:"), m_namespace, Settings::Key::Namespace,
+             tr("The Socket.IO namespace to join, e.g. /admin. Empty: the path of the server URL (/ for none)."));
 
     m_login = new QLineEdit(this);
     m_login->setObjectName(QStringLiteral("login"));
@@ -128,15 +142,16 @@ ConnectionPage::ConnectionPage(const Settings &settings, QWidget *parent)
     layout->addStretch();
 
     // Every change is validated; a test result goes when what it tested changes (the passcode is not validated).
-    for (StringListEditor *editor : {m_serverUrls, m_destinations})
+    for (StringListEditor *editor : {m_serverUrls, m_destinations, m_events})
         connect(editor, &StringListEditor::changed, this, &SettingsPage::changed);
-    for (QLineEdit *edit : {m_host, m_login, m_openMessage, m_keepAliveMessage, m_keepAliveInterval})
+    for (QLineEdit *edit : {m_host, m_login, m_openMessage, m_keepAliveMessage, m_keepAliveInterval, m_namespace})
         connect(edit, &QLineEdit::textChanged, this, &SettingsPage::changed);
     for (QComboBox *box : {m_protocol, m_transport})
         connect(box, &QComboBox::currentIndexChanged, this, &SettingsPage::changed);
-    for (StringListEditor *editor : {m_serverUrls, m_destinations})
+    for (StringListEditor *editor : {m_serverUrls, m_destinations, m_events})
         connect(editor, &StringListEditor::changed, this, &SettingsPage::testedValueEdited);
-    for (QLineEdit *edit : {m_host, m_login, m_passcode, m_openMessage, m_keepAliveMessage, m_keepAliveInterval})
+    for (QLineEdit *edit :
+         {m_host, m_login, m_passcode, m_openMessage, m_keepAliveMessage, m_keepAliveInterval, m_namespace})
         connect(edit, &QLineEdit::textEdited, this, &SettingsPage::testedValueEdited);
     for (QComboBox *box : {m_protocol, m_transport})
         connect(box, &QComboBox::currentIndexChanged, this, &SettingsPage::testedValueEdited);
@@ -153,6 +168,8 @@ void ConnectionPage::load(const Settings &settings)
     m_protocol->setCurrentIndex(qMax(0, m_protocol->findData(settings.get<QString>(Key::Protocol))));
     m_transport->setCurrentIndex(qMax(0, m_transport->findData(settings.value(Key::Transport).toString())));
     m_destinations->setEntries(settings.get<QStringList>(Key::Destinations));
+    m_events->setEntries(settings.get<QStringList>(Key::Events));
+    m_namespace->setText(settings.get<QString>(Key::Namespace));
     m_host->setText(settings.get<QString>(Key::Host));
     m_login->setText(settings.get<QString>(Key::Login));
     m_durable->setChecked(settings.get<bool>(Key::DurableSubscription));
@@ -169,6 +186,8 @@ void ConnectionPage::write(Settings &settings)
     store(settings, Key::Protocol, m_protocol->currentData().toString());
     store(settings, Key::Transport, m_transport->currentData().toString());
     store(settings, Key::Destinations, m_destinations->entries());
+    store(settings, Key::Events, m_events->entries());
+    store(settings, Key::Namespace, m_namespace->text());
     store(settings, Key::Host, m_host->text().trimmed());
     store(settings, Key::Login, m_login->text());
     store(settings, Key::DurableSubscription, m_durable->isChecked());
@@ -195,12 +214,20 @@ QHash<QWidget *, QString> ConnectionPage::errors() const
     if (keepAliveError.isEmpty() && interval > 0 && m_keepAliveMessage->text().isEmpty())
         keepAliveError = tr("Enter the keep-alive message to send, or 0 for none.");
     errors.insert(m_keepAliveInterval, speaksJsonWebSocket() ? keepAliveError : QString());
+    QString eventError;
+    for (const QString &name : m_events->entries()) {
+        if (eventError.isEmpty())
+            eventError = Settings::validateEventName(name);
+    }
+    errors.insert(m_events, speaksEvents() ? eventError : QString());
+    errors.insert(m_namespace, speaksSocketIo() ? Settings::validateNamespace(m_namespace->text()) : QString());
     return errors;
 }
 
 bool ConnectionPage::testedValuesValid() const
 {
-    return error(m_serverUrls).isEmpty() && error(m_destinations).isEmpty() && error(m_keepAliveInterval).isEmpty();
+    return error(m_serverUrls).isEmpty() && error(m_destinations).isEmpty() && error(m_keepAliveInterval).isEmpty()
+        && error(m_events).isEmpty() && error(m_namespace).isEmpty();
 }
 
 // Automatic may find either: both sets of fields apply then.
@@ -215,6 +242,47 @@ bool ConnectionPage::speaksJsonWebSocket() const
 {
     const QString protocol = m_protocol->currentData().toString();
     return protocol == QLatin1String("json-ws") || protocol == QLatin1String("auto");
+}
+
+// Automatic may find either: the events apply to both.
+bool ConnectionPage::speaksEvents() const
+{
+    const QString protocol = m_protocol->currentData().toString();
+    return protocol == QLatin1String("sse") || protocol == QLatin1String("socketio")
+        || protocol == QLatin1String("auto");
+}
+
+bool ConnectionPage::speaksSocketIo() const
+{
+    const QString protocol = m_protocol->currentData().toString();
+    return protocol == QLatin1String("socketio") || protocol == QLatin1String("auto");
+}
+
+QString ConnectionPage::eventsEmptyText() const
+{
+    const QString protocol = m_protocol->currentData().toString();
+    if (protocol == QLatin1String("sse"))
+        return tr("Empty: the events without a type (\"message\" events).");
+    if (protocol == QLatin1String("socketio"))
+        return tr("Empty: every event.");
+    return tr("Empty: Server-Sent Events without a type (\"message\" events), every Socket.IO event.");
+}
+
+QString ConnectionPage::protocolLabel(const QString &protocol)
+{
+    if (protocol == QLatin1String("auto"))
+        return tr("Automatic (find out what the server speaks)");
+    if (protocol == QLatin1String("stomp"))
+        return tr("STOMP (WebSocket, SockJS or a broker's STOMP port)");
+    if (protocol == QLatin1String("sockjs"))
+        return tr("STOMP over SockJS");
+    if (protocol == QLatin1String("json-ws"))
+        return tr("Plain WebSocket with JSON");
+    if (protocol == QLatin1String("sse"))
+        return tr("Server-Sent Events (text/event-stream)");
+    if (protocol == QLatin1String("socketio"))
+        return tr("Socket.IO 4");
+    return protocol; // one added to Settings::protocols() without a label yet: still choosable
 }
 
 void ConnectionPage::showProtocolFields()
@@ -233,6 +301,9 @@ void ConnectionPage::showProtocolFields()
         show(field, stomp);
     for (QWidget *field : std::initializer_list<QWidget *> {m_openMessage, m_keepAliveMessage, m_keepAliveInterval})
         show(field, plain);
+    show(m_events, speaksEvents());
+    show(m_namespace, speaksSocketIo());
+    m_events->setEmptyText(eventsEmptyText());
 }
 
 std::optional<QVariant> ConnectionPage::testedValue(Settings::Key key) const
@@ -253,6 +324,10 @@ std::optional<QVariant> ConnectionPage::testedValue(Settings::Key key) const
         return m_transport->currentData().toString();
     case Key::Destinations:
         return m_destinations->entries();
+    case Key::Events:
+        return m_events->entries();
+    case Key::Namespace:
+        return m_namespace->text();
     case Key::Host:
         return m_host->text().trimmed();
     case Key::Login:

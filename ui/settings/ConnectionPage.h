@@ -12,8 +12,9 @@ class QLineEdit;
 class QPushButton;
 
 // The Connection page: server URLs, the push protocol and only the fields that protocol uses (STOMP: transport,
-// destinations, virtual host, durable subscription; plain WebSocket: open and keep-alive messages), login, passcode,
-// and the "Test connection" box: its buttons, and the line that says how the test goes (the dialog runs it).
+// destinations, virtual host, durable subscription; plain WebSocket: open and keep-alive messages; Server-Sent
+// Events: events; Socket.IO: events and namespace), login, passcode, and the "Test connection" box: its buttons, and
+// the line that says how the test goes (the dialog runs it).
 //
 // The passcode is never read from or written to Settings: the dialog takes it from the keychain (setPasscode())
 // and stores it there (passcode()).
@@ -64,6 +65,11 @@ private:
     void showProtocolFields();
     bool speaksStomp() const;
     bool speaksJsonWebSocket() const;
+    bool speaksEvents() const; // Server-Sent Events or Socket.IO
+    bool speaksSocketIo() const;
+    // What an empty event list means for the protocol chosen.
+    QString eventsEmptyText() const;
+    static QString protocolLabel(const QString &protocol);
     QString describe(const ConnectionCheck::Result &result) const;
 
     QFormLayout *m_form = nullptr;
@@ -75,6 +81,8 @@ private:
     QLineEdit *m_login = nullptr;
     QLineEdit *m_passcode = nullptr;
     QCheckBox *m_durable = nullptr;
+    StringListEditor *m_events = nullptr;
+    QLineEdit *m_namespace = nullptr;
     QLineEdit *m_openMessage = nullptr;
     QLineEdit *m_keepAliveMessage = nullptr;
     QLineEdit *m_keepAliveInterval = nullptr;

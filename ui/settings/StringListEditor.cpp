@@ -2,6 +2,7 @@
 
 #include <QBoxLayout>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -41,12 +42,28 @@ StringListEditor::StringListEditor(QWidget *parent)
     , m_remove(new QPushButton(tr("Remove"), this))
     , m_up(new QPushButton(tr("Move up"), this))
     , m_down(new QPushButton(tr("Move down"), this))
+    , m_emptyText(new QLabel(m_list->viewport()))
 {
     m_list->setItemDelegate(new PlaceholderDelegate(this));
     m_list->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                             | QAbstractItemView::SelectedClicked);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->installEventFilter(this);
+    // The list takes the focus given to the editor: its label's mnemonic (a buddy without a focus policy gets none).
+    setFocusProxy(m_list);
+    setFocusPolicy(m_list->focusPolicy());
+
+    // A placeholder for the whole list: it lies over the viewport and lets clicks through to it.
+    m_emptyText->setObjectName(QStringLiteral("emptyText"));
+    m_emptyText->setWordWrap(true);
+    m_emptyText->setTextFormat(Qt::PlainText);
+    m_emptyText->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_emptyText->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_emptyText->setForegroundRole(QPalette::PlaceholderText);
+    auto *viewportLayout = new QVBoxLayout(m_list->viewport());
+    viewportLayout->setContentsMargins(4, 2, 4, 2);
+    viewportLayout->addWidget(m_emptyText);
+    m_emptyText->setVisible(false);
 
     m_add->setToolTip(tr("Add an entry and edit it"));
     m_remove->setToolTip(tr("Remove the selected entry (Delete)"));
@@ -107,6 +124,17 @@ void StringListEditor::setEntries(const QStringList &entries)
 void StringListEditor::setPlaceholderText(const QString &text)
 {
     m_placeholder = text;
+}
+
+void StringListEditor::setEmptyText(const QString &text)
+{
+    m_emptyText->setText(text);
+    updateButtons();
+}
+
+QString StringListEditor::emptyText() const
+{
+    return m_emptyText->text();
 }
 
 void StringListEditor::setReadOnly(bool readOnly)
@@ -184,4 +212,5 @@ void StringListEditor::updateButtons()
     m_remove->setEnabled(!m_readOnly && row >= 0);
     m_up->setEnabled(!m_readOnly && row > 0);
     m_down->setEnabled(!m_readOnly && row >= 0 && row < m_list->count() - 1);
+    m_emptyText->setVisible(m_list->count() == 0 && !m_emptyText->text().isEmpty());
 }

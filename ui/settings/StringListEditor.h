@@ -4,6 +4,7 @@
 #include <QStringList>
 #include <QWidget>
 
+class QLabel;
 class QListWidget;
 class QPushButton;
 
@@ -25,6 +26,9 @@ public:
     // Shown in the editor of an empty entry, e.g. "wss://push.example.com/ws".
     void setPlaceholderText(const QString &text);
     QString placeholderText() const { return m_placeholder; }
+    // Shown, greyed, in the list while it holds no entry: what an empty list means (e.g. "empty: every event").
+    void setEmptyText(const QString &text);
+    QString emptyText() const;
 
     // Read-only: entries can be read and copied, not changed (a setting locked by the administrator).
     void setReadOnly(bool readOnly);
@@ -46,6 +50,7 @@ protected:
 private:
     void removeCurrent();
     void moveCurrent(int delta);
+    // After the entries or the current one changed: the buttons that apply, the empty text while there are none.
     void updateButtons();
 
     QListWidget *m_list = nullptr;
@@ -53,6 +58,7 @@ private:
     QPushButton *m_remove = nullptr;
     QPushButton *m_up = nullptr;
     QPushButton *m_down = nullptr;
+    QLabel *m_emptyText = nullptr; // over the list's viewport, while the list is empty
     QString m_placeholder;
     bool m_readOnly = false;
 };

@@ -171,6 +171,8 @@ private Q_SLOTS:
     void testConnectionReportsUnreachableAndEachUrl();
     void testConnectionCanBeCancelled();
     void protocolShowsOnlyItsFields();
+    void eventsAndNamespaceRoundTrip();
+    void lockedEventsAreNotEditable();
     void firstRunOffersTheDemoServer();
     void keyboardAndAccessibility();
     void renderEveryPage_data();
@@ -246,6 +248,37 @@ void tst_SettingsDialog::validationMessagesBlockSaving()
     QVERIFY(!ok->isEnabled());
     destinations->setEntries({QStringLiteral("/user/topic/all")});
     QVERIFY(ok->isEnabled());
+
+    // Socket.IO: a namespace without its slash, an event name with a control character.
+    protocol->setCurrentIndex(protocol->findData(QStringLiteral("socketio")));
+    auto *nsp = child<QLineEdit>(dialog, "namespace");
+    QVERIFY(nsp);
+    retype(nsp, QStringLiteral("admin"));
+    QVERIFY(!Settings::validateNamespace(QStringLiteral("admin")).isEmpty());
+    QCOMPARE(shownMessage(dialog, "namespace"), Settings::validateNamespace(QStringLiteral("admin")));
+    QCOMPARE(nsp->accessibleDescription(), Settings::validateNamespace(QStringLiteral("admin")));
+    QVERIFY(!ok->isEnabled());
+    QVERIFY(!child<QPushButton>(dialog, "testButton")->isEnabled());
+    // A field of another protocol does not block saving (nor is it saved: Settings refuses it).
+    protocol->setCurrentIndex(protocol->findData(QStringLiteral("stomp")));
+    QCOMPARE(shownMessage(dialog, "namespace"), QString());
+    QVERIFY(ok->isEnabled());
+    protocol->setCurrentIndex(protocol->findData(QStringLiteral("socketio")));
+    QVERIFY(!ok->isEnabled());
+    retype(nsp, QStringLiteral("/admin"));
+    QCOMPARE(shownMessage(dialog, "namespace"), QString());
+    QVERIFY(ok->isEnabled());
+    auto *events = child<StringListEditor>(dialog, "events");
+    QVERIFY(events);
+    const QString badEvent = QStringLiteral("todo\tnew");
+    events->setEntries({QStringLiteral("todo"), badEvent});
+    QVERIFY(!Settings::validateEventName(badEvent).isEmpty());
+    QCOMPARE(shownMessage(dialog, "events"), Settings::validateEventName(badEvent));
+    QVERIFY(!ok->isEnabled());
+    events->setEntries({QStringLiteral("todo")});
+    QCOMPARE(shownMessage(dialog, "events"), QString());
+    QVERIFY(ok->isEnabled());
+    protocol->setCurrentIndex(protocol->findData(QStringLiteral("stomp")));
 
     // Heart-beat: not a number, negative, then fine.
     auto *heartbeat = child<QLineEdit>(dialog, "heartbeatOut");
@@ -620,6 +653,7 @@ void tst_SettingsDialog::lockedPresetIsReadOnly()
 
     if (const QString dir = qEnvironmentVariable("TODO_SCREENSHOT_DIR"); !dir.isEmpty()) {
         dialog.show();
+        QVERIFY(QDir().mkpath(dir));
         QVERIFY(dialog.grab().save(dir + QStringLiteral("/settings-locked-en.png")));
     }
 
@@ -882,7 +916,9 @@ void tst_SettingsDialog::keyboardAndAccessibility()
     QCOMPARE(QApplication::focusWidget(), passcode);
 
     // Every input has a name for screen readers.
-    const char *const inputs[] = {"transport",
+    const char *const inputs[] = {"protocol",
+                                  "transport",
+                                  "namespace",
                                   "host",
                                   "login",
                                   "passcode",
@@ -912,9 +948,30 @@ void tst_SettingsDialog::keyboardAndAccessibility()
         QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
         QVERIFY2(accessible && !accessible->text(QAccessible::Name).isEmpty(), name);
     }
-    for (const char *name : {"serverUrls", "destinations", "allowlist"})
+    for (const char *name : {"serverUrls", "destinations", "events", "allowlist"})
         QVERIFY2(!child<StringListEditor>(dialog, name)->listWidget()->accessibleName().isEmpty(), name);
     QVERIFY(!child<HeaderTableEditor>(dialog, "headers")->table()->accessibleName().isEmpty());
+
+    // Socket.IO's fields: in the tab order between the protocol and the login, reached by their mnemonics.
+    auto *protocol = child<QComboBox>(dialog, "protocol");
+    protocol->setCurrentIndex(protocol->findData(QStringLiteral("socketio")));
+    auto *events = child<StringListEditor>(dialog, "events");
+    auto *nsp = child<QLineEdit>(dialog, "namespace");
+    protocol->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), protocol);
+    QTest::keyClick(protocol, Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), events->listWidget());
+    nsp->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), nsp);
+    QTest::keyClick(nsp, Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), login);
+    login->setFocus();
+    QTest::keyClick(&dialog, Qt::Key_N, Qt::AltModifier);
+    QCOMPARE(QApplication::focusWidget(), nsp);
+    QTest::keyClick(&dialog, Qt::Key_V, Qt::AltModifier);
+    QCOMPARE(QApplication::focusWidget(), events->listWidget());
+    QCOMPARE(nsp->accessibleName(), QStringLiteral("Namespace"));
+    QCOMPARE(events->listWidget()->accessibleName(), QStringLiteral("Events"));
 }
 
 void tst_SettingsDialog::renderEveryPage_data()
@@ -1017,19 +1074,79 @@ void tst_SettingsDialog::protocolShowsOnlyItsFields()
     auto *destinations = child<StringListEditor>(dialog, "destinations");
     auto *openMessage = child<QLineEdit>(dialog, "openMessage");
     auto *interval = child<QLineEdit>(dialog, "keepAliveInterval");
-    // Automatic by default: it may find either, so both sets of fields show.
+    auto *transport = child<QComboBox>(dialog, "transport");
+    auto *events = child<StringListEditor>(dialog, "events");
+    auto *nsp = child<QLineEdit>(dialog, "namespace");
+    QVERIFY(protocol && destinations && openMessage && interval && transport && events && nsp);
+
+    // Every protocol a person can choose, each by a label of its own rather than its setting value.
+    QCOMPARE(protocol->count(), Settings::protocols().size());
+    QStringList labels;
+    for (const QString &value : Settings::protocols()) {
+        const int index = protocol->findData(value);
+        QVERIFY2(index >= 0, qPrintable(value));
+        QVERIFY2(protocol->itemText(index) != value, qPrintable(value));
+        labels << protocol->itemText(index);
+    }
+    QCOMPARE(labels.removeDuplicates(), 0);
+    QCOMPARE(protocol->itemText(protocol->findData(QStringLiteral("sse"))),
+             QStringLiteral("Server-Sent Events (text/event-stream)"));
+    QCOMPARE(protocol->itemText(protocol->findData(QStringLiteral("socketio"))), QStringLiteral("Socket.IO 4"));
+
+    // Automatic by default: it may find any, so every set of fields shows.
     QCOMPARE(protocol->currentData().toString(), QStringLiteral("auto"));
     QVERIFY(destinations->isVisibleTo(&dialog));
     QVERIFY(openMessage->isVisibleTo(&dialog));
+    QVERIFY(events->isVisibleTo(&dialog));
+    QVERIFY(nsp->isVisibleTo(&dialog));
+    QVERIFY(events->emptyText().contains(QStringLiteral("\"message\"")));
+    QVERIFY(events->emptyText().contains(QStringLiteral("every Socket.IO event")));
 
     protocol->setCurrentIndex(protocol->findData(QStringLiteral("stomp")));
     QVERIFY(destinations->isVisibleTo(&dialog));
+    QVERIFY(transport->isVisibleTo(&dialog));
     QVERIFY(!openMessage->isVisibleTo(&dialog));
+    QVERIFY(!events->isVisibleTo(&dialog));
+    QVERIFY(!nsp->isVisibleTo(&dialog));
+
+    // Server-Sent Events: the event types, nothing of STOMP, plain WebSocket or Socket.IO.
+    protocol->setCurrentIndex(protocol->findData(QStringLiteral("sse")));
+    QVERIFY(events->isVisibleTo(&dialog));
+    QVERIFY(!nsp->isVisibleTo(&dialog));
+    QVERIFY(!destinations->isVisibleTo(&dialog));
+    QVERIFY(!transport->isVisibleTo(&dialog));
+    QVERIFY(!child<QLineEdit>(dialog, "host")->isVisibleTo(&dialog));
+    QVERIFY(!child<QCheckBox>(dialog, "durable")->isVisibleTo(&dialog));
+    QVERIFY(!openMessage->isVisibleTo(&dialog));
+    QVERIFY(!interval->isVisibleTo(&dialog));
+    // The empty list says what it means for this protocol, and only while it is empty.
+    auto *emptyText = events->findChild<QLabel *>(QStringLiteral("emptyText"));
+    QVERIFY(emptyText);
+    QVERIFY(emptyText->isVisibleTo(&dialog));
+    QCOMPARE(emptyText->text(), events->emptyText());
+    QVERIFY(events->emptyText().contains(QStringLiteral("\"message\"")));
+    QVERIFY(!events->emptyText().contains(QStringLiteral("Socket.IO")));
+    events->setEntries({QStringLiteral("todo")});
+    QVERIFY(!emptyText->isVisibleTo(&dialog));
+    events->setEntries({});
+    QVERIFY(emptyText->isVisibleTo(&dialog));
+
+    // Socket.IO: the event names and the namespace.
+    protocol->setCurrentIndex(protocol->findData(QStringLiteral("socketio")));
+    QVERIFY(events->isVisibleTo(&dialog));
+    QVERIFY(nsp->isVisibleTo(&dialog));
+    QVERIFY(!destinations->isVisibleTo(&dialog));
+    QVERIFY(!transport->isVisibleTo(&dialog));
+    QVERIFY(!openMessage->isVisibleTo(&dialog));
+    QCOMPARE(events->emptyText(), QStringLiteral("Empty: every event."));
+    QCOMPARE(nsp->placeholderText(), QStringLiteral("empty: the URL's path"));
 
     // A plain WebSocket: no destinations (and none needed to save), an open message and a keep-alive instead.
     protocol->setCurrentIndex(protocol->findData(QStringLiteral("json-ws")));
     QVERIFY(!destinations->isVisibleTo(&dialog));
     QVERIFY(openMessage->isVisibleTo(&dialog));
+    QVERIFY(!events->isVisibleTo(&dialog));
+    QVERIFY(!nsp->isVisibleTo(&dialog));
     child<StringListEditor>(dialog, "serverUrls")->setEntries({server.serverUrl().toString()});
     destinations->setEntries({});
     retype(openMessage, QStringLiteral(R"({"clientId":"{clientId}"})"));
@@ -1066,6 +1183,143 @@ void tst_SettingsDialog::protocolShowsOnlyItsFields()
     QCOMPARE(reread.get<QString>(Settings::Key::OpenMessage), QStringLiteral(R"({"clientId":"{clientId}"})"));
     QCOMPARE(reread.get<int>(Settings::Key::KeepAliveIntervalMs), 5000);
     QCOMPARE(reread.get<QStringList>(Settings::Key::Destinations), QStringList());
+}
+
+// Socket.IO's events and namespace, and the protocol, are shown as saved, and saved as shown; the next dialog shows
+// them again. TODO_SCREENSHOT_DIR=<dir> saves the Connection page with Socket.IO chosen there.
+void tst_SettingsDialog::eventsAndNamespaceRoundTrip()
+{
+    SKIP_WITH_A_KEYCHAIN();
+    using Key = Settings::Key;
+    {
+        Settings seed(settingsPath());
+        QVERIFY(seed.setUrls(Key::ServerUrls, {QUrl(QStringLiteral("https://push.example.com"))}));
+        QVERIFY(seed.setValue(Key::Protocol, QStringLiteral("socketio")));
+        QVERIFY(seed.setValue(Key::Events, QStringList {QStringLiteral("todo"), QStringLiteral("todo.urgent")}));
+        QVERIFY(seed.setValue(Key::Namespace, QStringLiteral("/admin")));
+        QVERIFY(seed.setValue(Key::Login, QStringLiteral("alice")));
+        seed.sync();
+    }
+    Settings settings(settingsPath());
+    TestCredentialStore store(m_service);
+    {
+        SettingsDialog dialog(&settings, &store);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(waitUntilLoaded(dialog));
+        auto *protocol = child<QComboBox>(dialog, "protocol");
+        auto *events = child<StringListEditor>(dialog, "events");
+        auto *nsp = child<QLineEdit>(dialog, "namespace");
+        // Socket.IO stays chosen (not Automatic), with its fields.
+        QCOMPARE(protocol->currentData().toString(), QStringLiteral("socketio"));
+        QCOMPARE(events->entries(), (QStringList {QStringLiteral("todo"), QStringLiteral("todo.urgent")}));
+        QCOMPARE(nsp->text(), QStringLiteral("/admin"));
+        QVERIFY(events->isVisibleTo(&dialog));
+        QVERIFY(nsp->isVisibleTo(&dialog));
+
+        if (const QString dir = qEnvironmentVariable("TODO_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            retype(child<QLineEdit>(dialog, "passcode"), QStringLiteral("demo-pass")); // shown as dots
+            child<QLabel>(dialog, "keychainNotice")->hide(); // the page as with a keychain, like the others
+            dialog.showPage(SettingsDialog::Page::Connection);
+            QCoreApplication::processEvents();
+            QVERIFY(QDir().mkpath(dir));
+            QVERIFY(dialog.grab().save(dir + QStringLiteral("/settings-connection-socketio.png")));
+        }
+
+        events->setEntries({QStringLiteral("todo.created"), QStringLiteral("todo.updated")});
+        retype(nsp, QStringLiteral("/todos"));
+        QSignalSpy applied(&dialog, &SettingsDialog::applied);
+        button(dialog, QDialogButtonBox::Ok)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(applied.count(), 1, kKeychainWaitMs);
+    }
+    {
+        Settings reread(settingsPath());
+        QCOMPARE(reread.get<QString>(Key::Protocol), QStringLiteral("socketio"));
+        QCOMPARE(reread.get<QStringList>(Key::Events),
+                 (QStringList {QStringLiteral("todo.created"), QStringLiteral("todo.updated")}));
+        QCOMPARE(reread.get<QString>(Key::Namespace), QStringLiteral("/todos"));
+
+        // The next dialog shows them; Server-Sent Events with no event types listed is saved as such.
+        SettingsDialog again(&reread, &store);
+        again.show();
+        QVERIFY(waitUntilLoaded(again));
+        auto *events = child<StringListEditor>(again, "events");
+        QCOMPARE(events->entries(), (QStringList {QStringLiteral("todo.created"), QStringLiteral("todo.updated")}));
+        QCOMPARE(child<QLineEdit>(again, "namespace")->text(), QStringLiteral("/todos"));
+        auto *protocol = child<QComboBox>(again, "protocol");
+        protocol->setCurrentIndex(protocol->findData(QStringLiteral("sse")));
+        events->setEntries({});
+        QSignalSpy applied(&again, &SettingsDialog::applied);
+        button(again, QDialogButtonBox::Ok)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(applied.count(), 1, kKeychainWaitMs);
+    }
+    Settings last(settingsPath());
+    QCOMPARE(last.get<QString>(Key::Protocol), QStringLiteral("sse"));
+    QCOMPARE(last.get<QStringList>(Key::Events), QStringList());
+    QCOMPARE(last.get<QString>(Key::Namespace), QStringLiteral("/todos")); // hidden, left as it was
+}
+
+// An administrator's events and protocol, locked: shown, not editable, not saved; the unlocked namespace preset is
+// the person's to change.
+void tst_SettingsDialog::lockedEventsAreNotEditable()
+{
+    SKIP_WITH_A_KEYCHAIN();
+    {
+        QFile preset(presetPath());
+        QVERIFY(preset.open(QIODevice::WriteOnly));
+        preset.write("[connection]\n"
+                     "urls=https://push.corp.example\n"
+                     "protocol=socketio\n"
+                     "events=todo, todo.urgent\n"
+                     "namespace=/corp\n"
+                     "[admin]\n"
+                     "locked=connection/events, connection/protocol\n");
+    }
+    Settings settings(settingsPath(), presetPath());
+    TestCredentialStore store(m_service);
+    SettingsDialog dialog(&settings, &store);
+    dialog.show();
+    QVERIFY(waitUntilLoaded(dialog));
+
+    auto *protocol = child<QComboBox>(dialog, "protocol");
+    QCOMPARE(protocol->currentData().toString(), QStringLiteral("socketio"));
+    QVERIFY(!protocol->isEnabled());
+    QVERIFY(child<QLabel>(dialog, "protocolLockNote"));
+    auto *events = child<StringListEditor>(dialog, "events");
+    QCOMPARE(events->entries(), (QStringList {QStringLiteral("todo"), QStringLiteral("todo.urgent")}));
+    QVERIFY(events->isReadOnly());
+    QVERIFY(events->isVisibleTo(&dialog));
+    QVERIFY(child<QLabel>(dialog, "eventsLockNote"));
+    QVERIFY(child<QLabel>(dialog, "eventsLockNote")->isVisibleTo(&dialog));
+    auto *nsp = child<QLineEdit>(dialog, "namespace");
+    QCOMPARE(nsp->text(), QStringLiteral("/corp"));
+    QVERIFY(!nsp->isReadOnly());
+    QVERIFY(!child<QLabel>(dialog, "namespaceLockNote"));
+
+    // Neither the buttons, nor Delete, nor the entry editor change the locked list.
+    for (const QPushButton *editButton : events->findChildren<QPushButton *>())
+        QVERIFY2(!editButton->isEnabled(), qPrintable(editButton->text()));
+    QListWidget *list = events->listWidget();
+    list->setCurrentRow(0);
+    QTest::keyClick(list, Qt::Key_Delete);
+    QTest::keyClick(list, Qt::Key_F2);
+    list->editItem(list->item(0));
+    QVERIFY(!list->viewport()->findChild<QLineEdit *>());
+    QVERIFY(!(list->item(0)->flags() & Qt::ItemIsEditable));
+    QCOMPARE(events->entries(), (QStringList {QStringLiteral("todo"), QStringLiteral("todo.urgent")}));
+
+    retype(nsp, QStringLiteral("/people"));
+    QSignalSpy applied(&dialog, &SettingsDialog::applied);
+    button(dialog, QDialogButtonBox::Ok)->click();
+    QTRY_COMPARE(applied.count(), 1);
+    Settings reread(settingsPath(), presetPath());
+    QCOMPARE(reread.get<QString>(Settings::Key::Namespace), QStringLiteral("/people"));
+    QCOMPARE(reread.get<QStringList>(Settings::Key::Events),
+             (QStringList {QStringLiteral("todo"), QStringLiteral("todo.urgent")}));
+    const QByteArray bytes = fileBytes(settingsPath());
+    QVERIFY(bytes.contains("namespace=/people"));
+    QVERIFY(!bytes.contains("events="));
+    QVERIFY(!bytes.contains("protocol="));
 }
 
 QTEST_MAIN(tst_SettingsDialog)
