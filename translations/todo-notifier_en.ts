@@ -823,10 +823,6 @@ Connect once and report the protocol (with auto: what was found and why), the tr
         <translation>Connected with %1, but the test failed after connecting. %2</translation>
     </message>
     <message>
-        <source>The push endpoints, tried in this order: ws:// or wss:// (STOMP over WebSocket, or a plain WebSocket), http:// or https:// (a SockJS endpoint), stomp:// or stomp+ssl:// (a broker&apos;s STOMP port).</source>
-        <translation>The push endpoints, tried in this order: ws:// or wss:// (STOMP over WebSocket, or a plain WebSocket), http:// or https:// (a SockJS endpoint), stomp:// or stomp+ssl:// (a broker&apos;s STOMP port).</translation>
-    </message>
-    <message>
         <source>STOMP (WebSocket, SockJS or a broker&apos;s STOMP port)</source>
         <translation>STOMP (WebSocket, SockJS or a broker&apos;s STOMP port)</translation>
     </message>
@@ -841,10 +837,6 @@ Connect once and report the protocol (with auto: what was found and why), the tr
     <message>
         <source>P&amp;rotocol:</source>
         <translation>P&amp;rotocol:</translation>
-    </message>
-    <message>
-        <source>What the server speaks. STOMP is what RabbitMQ, ActiveMQ and Spring speak; a plain WebSocket pushes JSON text of its own.</source>
-        <translation>What the server speaks. STOMP is what RabbitMQ, ActiveMQ and Spring speak; a plain WebSocket pushes JSON text of its own.</translation>
     </message>
     <message>
         <source>&amp;Open message:</source>
@@ -881,6 +873,58 @@ Connect once and report the protocol (with auto: what was found and why), the tr
     <message>
         <source>Automatic (find out what the server speaks)</source>
         <translation>Automatic (find out what the server speaks)</translation>
+    </message>
+    <message>
+        <source>The push endpoints, tried in this order: ws:// or wss:// (STOMP over WebSocket, a plain WebSocket or Socket.IO), http:// or https:// (a SockJS endpoint, Server-Sent Events or Socket.IO), stomp:// or stomp+ssl:// (a broker&apos;s STOMP port).</source>
+        <translation>The push endpoints, tried in this order: ws:// or wss:// (STOMP over WebSocket, a plain WebSocket or Socket.IO), http:// or https:// (a SockJS endpoint, Server-Sent Events or Socket.IO), stomp:// or stomp+ssl:// (a broker&apos;s STOMP port).</translation>
+    </message>
+    <message>
+        <source>What the server speaks. STOMP is what RabbitMQ, ActiveMQ and Spring speak; a plain WebSocket pushes JSON text of its own; Server-Sent Events come down one long HTTP response; Socket.IO 4 is what a socket.io server speaks.</source>
+        <translation>What the server speaks. STOMP is what RabbitMQ, ActiveMQ and Spring speak; a plain WebSocket pushes JSON text of its own; Server-Sent Events come down one long HTTP response; Socket.IO 4 is what a socket.io server speaks.</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>E&amp;vents:</source>
+        <translation>E&amp;vents:</translation>
+    </message>
+    <message>
+        <source>The events that carry todos: Server-Sent Events types or Socket.IO event names. Empty: the Server-Sent Events without a type (&quot;message&quot;), and every Socket.IO event.</source>
+        <translation>The events that carry todos: Server-Sent Events types or Socket.IO event names. Empty: the Server-Sent Events without a type (&quot;message&quot;), and every Socket.IO event.</translation>
+    </message>
+    <message>
+        <source>empty: the URL&apos;s path</source>
+        <translation>empty: the URL&apos;s path</translation>
+    </message>
+    <message>
+        <source>&amp;Namespace:</source>
+        <translation>&amp;Namespace:</translation>
+    </message>
+    <message>
+        <source>The Socket.IO namespace to join, e.g. /admin. Empty: the path of the server URL (/ for none).</source>
+        <translation>The Socket.IO namespace to join, e.g. /admin. Empty: the path of the server URL (/ for none).</translation>
+    </message>
+    <message>
+        <source>Empty: the events without a type (&quot;message&quot; events).</source>
+        <translation>Empty: the events without a type (&quot;message&quot; events).</translation>
+    </message>
+    <message>
+        <source>Empty: every event.</source>
+        <translation>Empty: every event.</translation>
+    </message>
+    <message>
+        <source>Empty: Server-Sent Events without a type (&quot;message&quot; events), every Socket.IO event.</source>
+        <translation>Empty: Server-Sent Events without a type (&quot;message&quot; events), every Socket.IO event.</translation>
+    </message>
+    <message>
+        <source>Server-Sent Events (text/event-stream)</source>
+        <translation>Server-Sent Events (text/event-stream)</translation>
+    </message>
+    <message>
+        <source>Socket.IO 4</source>
+        <translation>Socket.IO 4</translation>
     </message>
 </context>
 <context>

@@ -823,10 +823,6 @@ Connect once and report the protocol (with auto: what was found and why), the tr
         <translation>已连接（%1），但连接后的测试失败。%2</translation>
     </message>
     <message>
-        <source>The push endpoints, tried in this order: ws:// or wss:// (STOMP over WebSocket, or a plain WebSocket), http:// or https:// (a SockJS endpoint), stomp:// or stomp+ssl:// (a broker&apos;s STOMP port).</source>
-        <translation>推送端点，按此顺序尝试：ws:// 或 wss://（基于 WebSocket 的 STOMP，或普通 WebSocket）、http:// 或 https://（SockJS 端点）、stomp:// 或 stomp+ssl://（消息代理的 STOMP 端口）。</translation>
-    </message>
-    <message>
         <source>STOMP (WebSocket, SockJS or a broker&apos;s STOMP port)</source>
         <translation>STOMP（WebSocket、SockJS 或消息代理的 STOMP 端口）</translation>
     </message>
@@ -841,10 +837,6 @@ Connect once and report the protocol (with auto: what was found and why), the tr
     <message>
         <source>P&amp;rotocol:</source>
         <translation>协议(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>What the server speaks. STOMP is what RabbitMQ, ActiveMQ and Spring speak; a plain WebSocket pushes JSON text of its own.</source>
-        <translation>服务器使用的协议。RabbitMQ、ActiveMQ 和 Spring 使用 STOMP；普通 WebSocket 推送其自定义的 JSON 文本。</translation>
     </message>
     <message>
         <source>&amp;Open message:</source>
@@ -881,6 +873,58 @@ Connect once and report the protocol (with auto: what was found and why), the tr
     <message>
         <source>Automatic (find out what the server speaks)</source>
         <translation>自动（探测服务器使用的协议）</translation>
+    </message>
+    <message>
+        <source>The push endpoints, tried in this order: ws:// or wss:// (STOMP over WebSocket, a plain WebSocket or Socket.IO), http:// or https:// (a SockJS endpoint, Server-Sent Events or Socket.IO), stomp:// or stomp+ssl:// (a broker&apos;s STOMP port).</source>
+        <translation>推送端点，按此顺序尝试：ws:// 或 wss://（基于 WebSocket 的 STOMP、普通 WebSocket 或 Socket.IO），http:// 或 https://（SockJS 端点、服务器发送事件或 Socket.IO），stomp:// 或 stomp+ssl://（代理的 STOMP 端口）。</translation>
+    </message>
+    <message>
+        <source>What the server speaks. STOMP is what RabbitMQ, ActiveMQ and Spring speak; a plain WebSocket pushes JSON text of its own; Server-Sent Events come down one long HTTP response; Socket.IO 4 is what a socket.io server speaks.</source>
+        <translation>服务器使用的协议。RabbitMQ、ActiveMQ 和 Spring 使用 STOMP；普通 WebSocket 推送自定义的 JSON 文本；服务器发送事件通过一个长 HTTP 响应下发；Socket.IO 4 是 socket.io 服务器使用的协议。</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>E&amp;vents:</source>
+        <translation>事件(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>The events that carry todos: Server-Sent Events types or Socket.IO event names. Empty: the Server-Sent Events without a type (&quot;message&quot;), and every Socket.IO event.</source>
+        <translation>携带待办的事件：服务器发送事件的类型或 Socket.IO 事件名称。留空：没有类型的服务器发送事件（&quot;message&quot;）以及所有 Socket.IO 事件。</translation>
+    </message>
+    <message>
+        <source>empty: the URL&apos;s path</source>
+        <translation>留空：使用 URL 的路径</translation>
+    </message>
+    <message>
+        <source>&amp;Namespace:</source>
+        <translation>命名空间(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>The Socket.IO namespace to join, e.g. /admin. Empty: the path of the server URL (/ for none).</source>
+        <translation>要加入的 Socket.IO 命名空间，例如 /admin。留空：使用服务器 URL 的路径（没有路径时为 /）。</translation>
+    </message>
+    <message>
+        <source>Empty: the events without a type (&quot;message&quot; events).</source>
+        <translation>留空：没有类型的事件（&quot;message&quot; 事件）。</translation>
+    </message>
+    <message>
+        <source>Empty: every event.</source>
+        <translation>留空：所有事件。</translation>
+    </message>
+    <message>
+        <source>Empty: Server-Sent Events without a type (&quot;message&quot; events), every Socket.IO event.</source>
+        <translation>留空：没有类型的服务器发送事件（&quot;message&quot; 事件）、所有 Socket.IO 事件。</translation>
+    </message>
+    <message>
+        <source>Server-Sent Events (text/event-stream)</source>
+        <translation>服务器发送事件（text/event-stream）</translation>
+    </message>
+    <message>
+        <source>Socket.IO 4</source>
+        <translation>Socket.IO 4</translation>
     </message>
 </context>
 <context>
