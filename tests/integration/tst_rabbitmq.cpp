@@ -48,6 +48,7 @@ private Q_SLOTS:
     void virtualHostAndLogin();
     void wrongPasscodeIsAnAuthFailure();
     void thousandMessagesArriveInOrder();
+    void brokerKilledMidStreamLosesNothing_data();
     void brokerKilledMidStreamLosesNothing();
     void silentTcpPathIsDetectedAndRecovered();
     void autoFindsStompFromTheUrl_data();
@@ -150,8 +151,19 @@ void tst_RabbitMq::thousandMessagesArriveInOrder()
     QCOMPARE(client.state(), StompClient::State::Connected);
 }
 
+void tst_RabbitMq::brokerKilledMidStreamLosesNothing_data()
+{
+    // The same crash through Web-STOMP and through the broker's STOMP port (stomp://, as Stomp.overTCP): the same
+    // client, heart-beats and reconnect. The queue is the one declared long before (initTestCase), empty again
+    // after each row.
+    QTest::addColumn<QUrl>("url");
+    QTest::newRow("Web-STOMP") << BrokerFixture::webStompUrl();
+    QTest::newRow("STOMP port") << QUrl(QStringLiteral("stomp://127.0.0.1:%1").arg(BrokerFixture::stompPort()));
+}
+
 void tst_RabbitMq::brokerKilledMidStreamLosesNothing()
 {
+    QFETCH(QUrl, url);
     constexpr int total = 300;
     const QByteArray name = m_durableQueue;
     const QByteArray queue = "/queue/" + name;
@@ -163,7 +175,10 @@ void tst_RabbitMq::brokerKilledMidStreamLosesNothing()
              0);
 
     StompClient client;
-    QVERIFY(connectAndWait(client, rabbitOptions()));
+    StompConnectOptions options = rabbitOptions();
+    options.urls = {url};
+    QVERIFY(connectAndWait(client, options));
+    QCOMPARE(client.session().transport.startsWith(QLatin1String("tcp ")), url.scheme() == QLatin1String("stomp"));
     QMultiHash<int, int> seen; // seq -> how often
     int acked = 0;
     bool killed = false;
