@@ -41,11 +41,13 @@ public:
     QString keepAliveMessage; // json-ws: --keepalive-message
     qint64 keepAliveIntervalMs = 0; // json-ws: --keepalive-interval
     QString outbox; // json-ws: --outbox, where unsent messages wait (empty: OutgoingQueue::defaultPathFor)
-    QStringList events; // sse, socketio: --event, the events that carry todos (empty: SSE "message", every Socket.IO one)
+    QStringList
+        events; // sse, socketio: --event, the events that carry todos (empty: SSE "message", every Socket.IO one)
     QString socketIoNamespace; // --namespace (socketio); empty = the URL's path
     QList<QByteArray> destinations;
     StompAckMode ackMode = StompAckMode::Auto;
     bool demo = false;
+    QString demoProtocol; // --demo <protocol>: a value of DemoProtocol::names() ("stomp" for a bare --demo)
     int count = 0; // listen: exit after this many messages (0 = no limit)
     double timeoutSec = 0; // listen: exit after this long; check/send: overall deadline
     QByteArray body; // send
