@@ -4,6 +4,7 @@
 #include "DemoServerHooks.h"
 #include "base/Clock.h"
 #include "stomp/StompFrameWriter.h"
+#include "transport/SockJsFraming.h"
 
 #include <QStringDecoder>
 #include <QWebSocket>
@@ -184,14 +185,30 @@ int DemoConnection::queuedOutputCount() const
     return int(std::count_if(m_output.cbegin(), m_output.cend(), [](const Outgoing &item) { return !item.close; }));
 }
 
+void DemoConnection::useSockJsFraming()
+{
+    m_sockJs = true;
+    if (m_socket)
+        m_socket->sendTextMessage(
+            QString::fromLatin1(SockJsFraming::encodeFrame({SockJsFrame::Type::Open, {}, 0, {}})));
+}
+
+void DemoConnection::writeToSocket(const QByteArray &bytes)
+{
+    if (m_sockJs)
+        m_socket->sendTextMessage(
+            QString::fromUtf8(SockJsFraming::encodeFrame({SockJsFrame::Type::Messages, {bytes}, 0, {}})));
+    else if (isValidUtf8(bytes))
+        m_socket->sendTextMessage(QString::fromUtf8(bytes));
+    else
+        m_socket->sendBinaryMessage(bytes);
+}
+
 void DemoConnection::writeMessage(const QByteArray &bytes)
 {
     if (!m_socket)
         return;
-    if (isValidUtf8(bytes))
-        m_socket->sendTextMessage(QString::fromUtf8(bytes));
-    else
-        m_socket->sendBinaryMessage(bytes);
+    writeToSocket(bytes);
     // Heart-beats are only needed when nothing else was sent.
     if (m_sessionStarted && m_sendHeartbeatMs > 0)
         m_heartbeatTimer->start(m_sendHeartbeatMs);
@@ -211,7 +228,7 @@ void DemoConnection::onHeartbeatTimer()
     if (m_finished || !m_sessionStarted || m_sendHeartbeatMs <= 0)
         return;
     if (m_hooks.sendsHeartbeats() && !m_hooks.holdsTraffic() && m_socket) {
-        m_socket->sendTextMessage(QString::fromLatin1(StompFrameWriter::heartbeat()));
+        writeToSocket(StompFrameWriter::heartbeat());
         ++m_counters.heartbeatsSent;
     }
     m_heartbeatTimer->start(m_sendHeartbeatMs);
@@ -223,6 +240,26 @@ void DemoConnection::onMessage(const QByteArray &bytes)
 {
     if (m_finished || m_closing)
         return;
+    if (m_sockJs) {
+        // The client's ["...","..."] is the body of an `a` frame.
+        SockJsFrame frame;
+        QString error;
+        if (!SockJsFraming::decode(QByteArray(QByteArrayLiteral("a") + bytes), &frame, &error)) {
+            qCInfo(lcDemo).noquote() << "Closing SockJS session" << m_sessionId << ":" << error;
+            closeNow(QWebSocketProtocol::CloseCodeProtocolError, QStringLiteral("Broken framing."));
+            return;
+        }
+        const QByteArray input = frame.messages.join();
+        if (input.isEmpty())
+            return;
+        if (m_hooks.holdsTraffic()) {
+            m_heldInput += input;
+            return;
+        }
+        restartWatchdog();
+        Q_EMIT messageReceived(input);
+        return;
+    }
     if (m_hooks.holdsTraffic()) {
         m_heldInput += bytes;
         return;

@@ -61,6 +61,12 @@ public:
     const QByteArray &sessionId() const { return m_sessionId; }
     QWebSocket *socket() const; // nullptr once deleted
 
+    // A SockJS session (`--demo sockjs`, /ws/{server}/{session}/websocket): writes the open frame `o` now; from
+    // then on every message out goes as a SockJS `a["..."]` frame and every message in is a JSON array of strings,
+    // each one a piece of the STOMP input. A message in that is not such an array closes the connection.
+    void useSockJsFraming();
+    bool usesSockJsFraming() const { return m_sockJs; }
+
     // ---- Where the connection stands ---------------------------------------------------------------------
     bool isFinished() const { return m_finished; } // the socket is gone (finish())
     bool isClosing() const { return m_closing; } // input is ignored from now on
@@ -148,6 +154,7 @@ private:
     void queueFrame(const StompFrame &frame, qint64 delayMs, bool startsSession);
     void enqueue(Outgoing item);
     void writeMessage(const QByteArray &bytes);
+    void writeToSocket(const QByteArray &bytes);
     void startSession();
     void onMessage(const QByteArray &bytes);
     void onHeartbeatTimer();
@@ -165,6 +172,7 @@ private:
     bool m_sessionStarted = false;
     bool m_closing = false;
     bool m_closeQueued = false;
+    bool m_sockJs = false;
     StompVersion m_version = StompVersion::V1_2;
     qint64 m_sendHeartbeatMs = 0;
     qint64 m_expectHeartbeatMs = 0;

@@ -121,12 +121,26 @@ void DemoHandshakeGate::inspect(QTcpSocket *socket)
         refuse(socket, QByteArrayLiteral("503 Service Unavailable"));
         return;
     }
-    if (path != m_path) {
+    if (path == m_path
+        && headerValue(head, QByteArrayLiteral("Upgrade")).compare("websocket", Qt::CaseInsensitive) != 0) {
+        // A plain GET (as `auto` sends, looking for an event stream): an HTTP answer, as a WebSocket server gives.
+        qCInfo(lcDemo).noquote() << "Refusing a request for" << path << "without a WebSocket upgrade";
+        refuse(socket, QByteArrayLiteral("400 Bad Request"));
+        return;
+    }
+    const Route route = path == m_path ? Route::WebSocket : m_router ? m_router(path, head) : Route::NotFound;
+    if (route == Route::NotFound) {
         qCInfo(lcDemo).noquote() << "Refusing a WebSocket handshake for" << path << "(the endpoint is" << m_path << ")";
         refuse(socket, QByteArrayLiteral("404 Not Found"));
         return;
     }
     m_pending.removeOne(socket);
+    if (route == Route::Http) {
+        socket->disconnect(this);
+        const QByteArray read = socket->read(head.indexOf("\r\n\r\n") + 4);
+        Q_EMIT httpRequested(socket, read);
+        return;
+    }
     socket->disconnect(this);
     m_webSocketServer->handleConnection(socket);
 }
@@ -141,6 +155,27 @@ void DemoHandshakeGate::refuse(QTcpSocket *socket, const QByteArray &status)
                   + QByteArrayLiteral("\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ")
                   + QByteArray::number(body.size()) + QByteArrayLiteral("\r\nConnection: close\r\n\r\n") + body);
     socket->disconnectFromHost();
+}
+
+void DemoHandshakeGate::respond(QTcpSocket *socket, const QByteArray &status, const QByteArray &contentType,
+                                const QByteArray &body, const QByteArray &extraHeaders)
+{
+    socket->write(QByteArrayLiteral("HTTP/1.1 ") + status + QByteArrayLiteral("\r\nContent-Type: ") + contentType
+                  + QByteArrayLiteral("\r\nContent-Length: ") + QByteArray::number(body.size()) + "\r\n" + extraHeaders
+                  + QByteArrayLiteral("Connection: close\r\n\r\n") + body);
+    socket->disconnectFromHost();
+}
+
+QByteArray DemoHandshakeGate::headerValue(const QByteArray &head, const QByteArray &name)
+{
+    const QList<QByteArray> lines = head.split('\n');
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray &line = lines.at(i);
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0 && line.left(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
+            return line.mid(colon + 1).trimmed();
+    }
+    return {};
 }
 
 void DemoHandshakeGate::onWebSocketConnection()

@@ -2,12 +2,21 @@
 
 #include "DemoConnection.h"
 #include "DemoDelivery.h"
+#include "DemoEventStreamEndpoint.h"
 #include "DemoFrameHandler.h"
 #include "DemoHandshakeGate.h"
+#include "DemoJsonWebSocketEndpoint.h"
 #include "DemoLogging.h"
+#include "DemoSocketIoEndpoint.h"
 #include "DemoTodoPublisher.h"
 #include "base/Clock.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTcpSocket>
 #include <QWebSocket>
 
 #include <algorithm>
@@ -18,9 +27,17 @@ DemoPushServer::DemoPushServer(QObject *parent)
     , m_delivery(std::make_unique<DemoDelivery>([this] { return openConnections(); }))
     , m_publisher(std::make_unique<DemoTodoPublisher>(*m_delivery))
     , m_frames(std::make_unique<DemoFrameHandler>(*m_delivery, *m_publisher))
+    , m_jsonWebSocket(std::make_unique<DemoJsonWebSocketEndpoint>(*m_publisher))
+    , m_eventStream(std::make_unique<DemoEventStreamEndpoint>(*m_publisher))
+    , m_socketIo(std::make_unique<DemoSocketIoEndpoint>(*m_publisher))
 {
     setClock(nullptr);
+    m_publisher->addSink(m_jsonWebSocket.get());
+    m_publisher->addSink(m_eventStream.get());
+    m_publisher->addSink(m_socketIo.get());
+    m_gate->setRouter([this](const QString &path, const QByteArray &head) { return route(path, head); });
     connect(m_gate.get(), &DemoHandshakeGate::accepted, this, &DemoPushServer::onWebSocketConnection);
+    connect(m_gate.get(), &DemoHandshakeGate::httpRequested, this, &DemoPushServer::onHttpRequest);
     connect(m_frames.get(), &DemoFrameHandler::frameReceived, this,
             [this](DemoConnection *connection, const StompFrame &frame) {
                 m_receivedFrames.append({connection->sessionId(), frame});
@@ -31,6 +48,10 @@ DemoPushServer::DemoPushServer(QObject *parent)
 DemoPushServer::~DemoPushServer()
 {
     m_publisher->stop();
+    // The endpoints go first: they must not report to the publisher while it is being destroyed.
+    m_jsonWebSocket.reset();
+    m_eventStream.reset();
+    m_socketIo.reset();
     const auto release = [](std::vector<std::unique_ptr<DemoConnection>> &connections) {
         for (const auto &connection : connections) {
             if (QWebSocket *socket = connection->socket()) {
@@ -50,6 +71,8 @@ void DemoPushServer::setClock(Clock *clock)
 {
     m_clock = clock ? clock : Clock::system();
     m_publisher->setClock(m_clock);
+    m_eventStream->setClock(m_clock);
+    m_socketIo->setClock(m_clock);
 }
 
 void DemoPushServer::setPath(const QString &path)
@@ -141,6 +164,9 @@ void DemoPushServer::close()
     const QList<DemoConnection *> connections = openConnections();
     for (DemoConnection *connection : connections)
         connection->closeNow(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("Server closed"));
+    m_jsonWebSocket->closeAll();
+    m_eventStream->closeAll();
+    m_socketIo->closeAll();
 }
 
 bool DemoPushServer::isListening() const
@@ -170,6 +196,33 @@ QUrl DemoPushServer::url() const
     return url;
 }
 
+QUrl DemoPushServer::url(DemoProtocol::Kind kind) const
+{
+    QUrl address = url();
+    if (address.isEmpty())
+        return {};
+    switch (kind) {
+    case DemoProtocol::Kind::Stomp:
+        break;
+    case DemoProtocol::Kind::SockJs:
+        address.setScheme(QStringLiteral("http"));
+        break;
+    case DemoProtocol::Kind::JsonWebSocket:
+        address.setPath(DemoJsonWebSocketEndpoint::path());
+        break;
+    case DemoProtocol::Kind::EventStream:
+        address.setScheme(QStringLiteral("http"));
+        address.setPath(DemoEventStreamEndpoint::path());
+        break;
+    case DemoProtocol::Kind::SocketIo:
+        // Socket.IO's URL names the server and the namespace, not the Engine.IO path.
+        address.setScheme(QStringLiteral("http"));
+        address.setPath(QString());
+        break;
+    }
+    return address;
+}
+
 QString DemoPushServer::errorString() const
 {
     return m_gate->errorString();
@@ -177,12 +230,73 @@ QString DemoPushServer::errorString() const
 
 // ---- Connections --------------------------------------------------------------------------------------
 
+namespace {
+
+bool isSocketIoPath(const QString &path)
+{
+    return path == DemoSocketIoEndpoint::path() || path + QLatin1Char('/') == DemoSocketIoEndpoint::path();
+}
+
+} // namespace
+
+// The paths besides path(), STOMP's WebSocket, which the gate itself lets through.
+DemoHandshakeGate::Route DemoPushServer::route(const QString &path, const QByteArray &head) const
+{
+    using Route = DemoHandshakeGate::Route;
+    if (path == DemoJsonWebSocketEndpoint::path())
+        return Route::WebSocket;
+    if (path == DemoEventStreamEndpoint::path())
+        return Route::Http;
+    if (isSocketIoPath(path)) {
+        const bool upgrade =
+            DemoHandshakeGate::headerValue(head, QByteArrayLiteral("Upgrade")).compare("websocket", Qt::CaseInsensitive)
+            == 0;
+        return upgrade ? Route::WebSocket : Route::Http;
+    }
+    // SockJS under path(): GET /info, then the session's WebSocket.
+    const QString base = m_gate->path();
+    if (path == base + QStringLiteral("/info"))
+        return Route::Http;
+    static const QRegularExpression session(QStringLiteral("^/[^/.]+/[^/.]+/websocket$"));
+    if (path.startsWith(base + QLatin1Char('/')) && session.match(path.mid(base.size())).hasMatch())
+        return Route::WebSocket;
+    return Route::NotFound;
+}
+
+void DemoPushServer::onHttpRequest(QTcpSocket *socket, const QByteArray &head)
+{
+    const QByteArray target = head.left(head.indexOf("\r\n")).split(' ').value(1);
+    const QString path =
+        QUrl::fromPercentEncoding(target.left(target.indexOf('?') < 0 ? target.size() : target.indexOf('?')));
+    if (path == DemoEventStreamEndpoint::path())
+        return m_eventStream->accept(socket, head);
+    if (isSocketIoPath(path))
+        return m_socketIo->answerHttp(socket, head);
+    // SockJS's /info: WebSocket only (this server has no SockJS HTTP transports), no cookie needed.
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    const QJsonObject info {{QStringLiteral("websocket"), true},
+                            {QStringLiteral("origins"), QJsonArray {QStringLiteral("*:*")}},
+                            {QStringLiteral("cookie_needed"), false},
+                            {QStringLiteral("entropy"), qint64(QRandomGenerator::global()->bounded(1u << 31))}};
+    DemoHandshakeGate::respond(socket, "200 OK", "application/json;charset=UTF-8",
+                               QJsonDocument(info).toJson(QJsonDocument::Compact),
+                               "Cache-Control: no-store, no-cache, must-revalidate, max-age=0\r\n");
+}
+
 void DemoPushServer::onWebSocketConnection(QWebSocket *socket)
 {
+    const QString path = socket->requestUrl().path();
+    if (path == DemoJsonWebSocketEndpoint::path())
+        return m_jsonWebSocket->accept(socket);
+    if (isSocketIoPath(path))
+        return m_socketIo->accept(socket);
+    const bool sockJs = path != m_gate->path();
     socket->setParent(this);
     const QByteArray sessionId = QByteArrayLiteral("session-") + QByteArray::number(++m_sessionCounter);
     m_connections.push_back(std::make_unique<DemoConnection>(sessionId, socket, m_clock, hooks(), m_counters));
     DemoConnection *connection = m_connections.back().get();
+    if (sockJs)
+        connection->useSockJsFraming();
     connect(connection, &DemoConnection::messageReceived, this,
             [this, connection](const QByteArray &bytes) { m_frames->processInput(connection, bytes); });
     connect(connection, &DemoConnection::sessionStarted, this,
@@ -262,6 +376,11 @@ QByteArray DemoPushServer::publishTodo()
 int DemoPushServer::connectionCount() const
 {
     return int(m_connections.size());
+}
+
+int DemoPushServer::listenerCount() const
+{
+    return m_publisher->listenerCount();
 }
 
 int DemoPushServer::pendingHandshakeCount() const

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "DemoConnection.h"
+#include "DemoHandshakeGate.h"
+#include "DemoProtocol.h"
 #include "DemoServerHooks.h"
 #include "TodoGenerator.h"
 #include "stomp/StompFrame.h"
@@ -17,9 +19,13 @@
 
 class Clock;
 class DemoDelivery;
+class DemoEventStreamEndpoint;
 class DemoFrameHandler;
 class DemoHandshakeGate;
+class DemoJsonWebSocketEndpoint;
+class DemoSocketIoEndpoint;
 class DemoTodoPublisher;
+class QTcpSocket;
 class QWebSocket;
 
 // A demonstration server and test double: the server side of STOMP 1.2 (and 1.1, 1.0) over WebSocket, on
@@ -45,6 +51,12 @@ class QWebSocket;
 //    acknowledgement (auto, client, client-individual) and the requeueing of NACKed and orphaned messages;
 //  - DemoTodoPublisher: the periodic todo push.
 // Each part's header describes its share of the protocol as implemented.
+//
+// The same port serves the same todos over the other protocols a person can try with `--demo <protocol>`
+// (DemoProtocol; url(kind) is where each is): STOMP over SockJS's WebSocket under path() (GET path()/info, then
+// path()/{server}/{session}/websocket, in DemoConnection), a plain WebSocket of JSON (DemoJsonWebSocketEndpoint,
+// /json), Server-Sent Events (DemoEventStreamEndpoint, /events) and Socket.IO 4 (DemoSocketIoEndpoint,
+// /socket.io/). The publisher pushes each todo to whoever listens on any of them.
 //
 // Time: every timer (publishing, heart-beats, the silence watchdog, response delays) comes from the Clock,
 // so tests drive it with MockClock. Call setClock() before listen().
@@ -125,6 +137,10 @@ public:
     quint16 port() const;
     // "ws://127.0.0.1:<port>/ws" (a wildcard listen address is shown as 127.0.0.1).
     QUrl url() const;
+    // Where a client of `kind` connects, given to it with the protocol setting DemoProtocol::name(kind):
+    // ws://…/ws (stomp), http://…/ws (sockjs), ws://…/json (json-ws), http://…/events (sse), http://… (socketio,
+    // the default namespace).
+    QUrl url(DemoProtocol::Kind kind) const;
     QString errorString() const;
 
     // ---- Publishing ----------------------------------------------------------------------------------
@@ -138,7 +154,12 @@ public:
     QByteArray publishTodo();
 
     // ---- Observation ---------------------------------------------------------------------------------
-    int connectionCount() const; // open WebSocket connections
+    int connectionCount() const; // open STOMP (WebSocket and SockJS) connections
+    // Clients a todo pushed now would reach: STOMP subscriptions, json-ws connections, event streams and
+    // Socket.IO namespaces joined.
+    int listenerCount() const;
+    DemoEventStreamEndpoint &eventStream() { return *m_eventStream; }
+    DemoSocketIoEndpoint &socketIo() { return *m_socketIo; }
     int pendingHandshakeCount() const; // TCP connections before the upgrade
     QList<QByteArray> sessionIds() const; // of the open connections, oldest first
     QList<SessionInfo> sessions() const;
@@ -172,6 +193,8 @@ protected:
 private:
     // This server as its parts see it (the conversion to the protected base is only allowed in here).
     const DemoServerHooks &hooks() const { return *this; }
+    DemoHandshakeGate::Route route(const QString &path, const QByteArray &head) const;
+    void onHttpRequest(QTcpSocket *socket, const QByteArray &head);
     void onWebSocketConnection(QWebSocket *socket);
     void onConnectionEnded(DemoConnection *connection);
 
@@ -181,6 +204,9 @@ private:
     std::unique_ptr<DemoDelivery> m_delivery;
     std::unique_ptr<DemoTodoPublisher> m_publisher;
     std::unique_ptr<DemoFrameHandler> m_frames;
+    std::unique_ptr<DemoJsonWebSocketEndpoint> m_jsonWebSocket;
+    std::unique_ptr<DemoEventStreamEndpoint> m_eventStream;
+    std::unique_ptr<DemoSocketIoEndpoint> m_socketIo;
     std::vector<std::unique_ptr<DemoConnection>> m_connections;
     std::vector<std::unique_ptr<DemoConnection>> m_finished; // released from the event loop, never mid-signal
     QList<ReceivedFrame> m_receivedFrames;

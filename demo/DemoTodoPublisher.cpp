@@ -2,6 +2,7 @@
 
 #include "DemoDelivery.h"
 #include "DemoLogging.h"
+#include "DemoTodoSink.h"
 #include "base/Clock.h"
 
 DemoTodoPublisher::DemoTodoPublisher(DemoDelivery &delivery, QObject *parent)
@@ -17,7 +18,7 @@ void DemoTodoPublisher::setClock(Clock *clock)
     m_generator.setClock(clock);
     m_timer = clock->createTimer();
     connect(m_timer.get(), &ClockTimer::timeout, this, &DemoTodoPublisher::onTimer);
-    if (m_delivery.subscriptionCount() > 0 && m_intervalMs > 0)
+    if (listenerCount() > 0 && m_intervalMs > 0)
         schedule(m_intervalMs);
 }
 
@@ -25,7 +26,7 @@ void DemoTodoPublisher::setInterval(qint64 ms)
 {
     m_intervalMs = qMax<qint64>(0, ms);
     m_timer->stop();
-    if (m_intervalMs > 0 && m_delivery.subscriptionCount() > 0)
+    if (m_intervalMs > 0 && listenerCount() > 0)
         schedule(m_intervalMs);
 }
 
@@ -34,11 +35,26 @@ void DemoTodoPublisher::setFirstDelay(qint64 ms)
     m_firstDelayMs = qMax<qint64>(0, ms);
 }
 
+int DemoTodoPublisher::listenerCount() const
+{
+    int count = m_delivery.subscriptionCount();
+    for (const DemoTodoSink *sink : m_sinks)
+        count += sink->listenerCount();
+    return count;
+}
+
 QByteArray DemoTodoPublisher::publishTodo()
 {
-    if (m_delivery.subscriptionCount() == 0)
+    if (listenerCount() == 0)
         return {};
-    return m_delivery.publish({}, m_generator.nextBody(), {});
+    const QByteArray body = m_generator.nextBody();
+    for (DemoTodoSink *sink : std::as_const(m_sinks)) {
+        if (sink->listenerCount() > 0)
+            sink->pushTodo(body);
+    }
+    if (m_delivery.subscriptionCount() == 0)
+        return QByteArrayLiteral("todo-") + QByteArray::number(m_generator.generatedCount());
+    return m_delivery.publish({}, body, {});
 }
 
 void DemoTodoPublisher::subscribed()
@@ -49,7 +65,7 @@ void DemoTodoPublisher::subscribed()
 
 void DemoTodoPublisher::unsubscribed()
 {
-    if (m_delivery.subscriptionCount() == 0)
+    if (listenerCount() == 0)
         m_timer->stop();
 }
 
@@ -70,11 +86,10 @@ void DemoTodoPublisher::schedule(qint64 delayMs)
 
 void DemoTodoPublisher::onTimer()
 {
-    if (m_delivery.subscriptionCount() == 0)
+    if (listenerCount() == 0)
         return;
     const QByteArray messageId = publishTodo();
-    qCDebug(lcDemo).noquote() << "Pushed todo" << messageId << "to" << m_delivery.subscriptionCount()
-                              << "subscription(s)";
+    qCDebug(lcDemo).noquote() << "Pushed todo" << messageId << "to" << listenerCount() << "listener(s)";
     if (m_intervalMs > 0)
         schedule(m_intervalMs);
 }

@@ -5,15 +5,19 @@
 #include <QByteArray>
 #include <QObject>
 
+#include <QList>
+
 #include <memory>
 
 class Clock;
 class ClockTimer;
 class DemoDelivery;
+class DemoTodoSink;
 
 // The demo push server's periodic todo push: while anyone is subscribed, the generator's next todo goes to every
 // subscription, whatever its destination, every interval() ms; after a new SUBSCRIBE the next push comes at most
-// firstDelay() ms later, so that a newcomer sees one soon. Nothing is generated while nobody listens.
+// firstDelay() ms later, so that a newcomer sees one soon. Nothing is generated while nobody listens. The other
+// protocols' endpoints (DemoTodoSink, added with addSink()) listen too: each todo goes to them as well.
 class DemoTodoPublisher final : public QObject
 {
     Q_OBJECT
@@ -35,11 +39,16 @@ public:
 
     TodoGenerator &generator() { return m_generator; }
 
-    // Pushes the next todo to every subscription now; returns its message-id, or an empty array when nobody is
-    // subscribed (nothing is generated then).
+    // `sink` (not owned; it outlives this publisher's pushes) takes every todo from now on.
+    void addSink(DemoTodoSink *sink) { m_sinks.append(sink); }
+    // STOMP subscriptions plus the sinks' listeners.
+    int listenerCount() const;
+
+    // Pushes the next todo to every subscription and sink listener now; returns its STOMP message-id (a
+    // "todo-<n>" when only sinks listen), or an empty array when nobody listens (nothing is generated then).
     QByteArray publishTodo();
 
-    // A subscription was made: the next push comes within firstDelay().
+    // A subscription was made (or a sink gained a listener): the next push comes within firstDelay().
     void subscribed();
     // Subscriptions were cancelled or their connection ended: the pushes stop when nobody is left.
     void unsubscribed();
@@ -56,4 +65,5 @@ private:
     qint64 m_intervalMs = 5000;
     qint64 m_firstDelayMs = 1000;
     TodoGenerator m_generator;
+    QList<DemoTodoSink *> m_sinks;
 };

@@ -1,5 +1,6 @@
 #include "CliOptions.h"
 
+#include "DemoProtocol.h"
 #include "config/Settings.h"
 
 #include <QCommandLineParser>
@@ -245,8 +246,11 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
                                              tr("out,in"));
     const QCommandLineOption ackOption(QStringLiteral("ack"), tr("Ack mode: auto, client or client-individual."),
                                        tr("mode"));
-    const QCommandLineOption demoOption(QStringLiteral("demo"),
-                                        tr("Start the embedded demo push server and connect to it."));
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo"),
+        tr("Start the embedded demo push server and connect to it, over one of its protocols: stomp (the default "
+           "when none is given), sockjs, json-ws, sse or socketio, e.g. --demo json-ws."),
+        tr("protocol"));
     const QCommandLineOption verboseOption(QStringLiteral("verbose"), tr("Log protocol details to stderr."));
     const QCommandLineOption destinationOption(QStringLiteral("destination"),
                                                tr("Destination to subscribe or send to (repeatable for listen)."),
@@ -401,6 +405,8 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
     }
     QStringList args = arguments;
     args.removeAt(1);
+    // --demo's value is optional: only send has positional arguments, where a body may follow a bare --demo.
+    args = DemoProtocol::withDemoValue(args, options->command == Command::Send);
     if (!parser.parse(args)) {
         *error = parser.errorText();
         return false;
@@ -412,6 +418,14 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
 
     StompConnectOptions &connect = options->connect;
     options->demo = parser.isSet(demoOption);
+    if (options->demo) {
+        options->demoProtocol = parser.value(demoOption);
+        if (!DemoProtocol::fromName(options->demoProtocol)) {
+            *error = tr("invalid --demo \"%1\": expected one of %2")
+                         .arg(options->demoProtocol, DemoProtocol::names().join(QStringLiteral(", ")));
+            return false;
+        }
+    }
     options->verbose = parser.isSet(verboseOption);
     for (const QString &text : parser.values(urlOption)) {
         QUrl url;
@@ -497,6 +511,8 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
             *error = tr("invalid --protocol: %1").arg(problem);
             return false;
         }
+    } else if (options->demo) {
+        options->protocol = options->demoProtocol; // the demo's names are the protocols' own
     }
     if (options->command == Command::Send && options->protocol == QLatin1String("socketio")) {
         *error = tr("send does not speak Socket.IO: with --protocol socketio use listen or check");
@@ -562,7 +578,8 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
     if (options->command != Command::Check) {
         for (const QString &destination : parser.values(destinationOption))
             options->destinations.append(destination.toUtf8());
-        if (options->destinations.isEmpty() && options->demo && options->command == Command::Listen)
+        if (options->destinations.isEmpty() && options->demo && options->command == Command::Listen
+            && (needsDestinations || options->protocol == QLatin1String("auto")))
             options->destinations.append(QByteArrayLiteral("/user/topic/all"));
         if (options->destinations.isEmpty() && needsDestinations) {
             *error = tr("--destination is required");

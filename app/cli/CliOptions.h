@@ -48,6 +48,7 @@ public:
     QList<QByteArray> destinations;
     StompAckMode ackMode = StompAckMode::Auto;
     bool demo = false;
+    QString demoProtocol; // --demo <protocol>: a value of DemoProtocol::names() ("stomp" for a bare --demo)
     int count = 0; // listen: exit after this many messages (0 = no limit)
     double timeoutSec = 0; // listen: exit after this long; check/send: overall deadline
     QByteArray body; // send

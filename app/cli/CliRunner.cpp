@@ -51,11 +51,12 @@ bool CliRunner::start()
             printLine(tr("error: cannot start the demo server").toUtf8(), stderr);
             return false;
         }
-        connect.urls = {m_demo->url()};
-        std::fprintf(
-            stderr, "%s\n",
-            qPrintable(
-                tr("demo push server (a test double, not a broker) listening on %1").arg(m_demo->url().toString())));
+        const QUrl url =
+            m_demo->url(DemoProtocol::fromName(m_options.demoProtocol).value_or(DemoProtocol::Kind::Stomp));
+        connect.urls = {url};
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(tr("demo push server (a test double, not a broker) speaking %1 on %2")
+                                    .arg(m_options.demoProtocol, url.toString())));
     }
     // A failure that retrying cannot fix (a wrong path, TLS rejected, not this protocol) ends the command after a
     // few identical ones, with its exit code, instead of retrying slowly for ever as the tray application does.

@@ -1,5 +1,7 @@
 #include "GuiOptions.h"
 
+#include "DemoProtocol.h"
+
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 
@@ -11,7 +13,9 @@ bool GuiOptions::parse(const QStringList &arguments, GuiOptions *options, QStrin
            "waiting for you. It lives in the system tray; a second launch brings up the todo list of the first."));
     const QCommandLineOption demo(QStringLiteral("demo"),
                                   tr("Connect to an embedded demo push server that sends sample todos (nothing is "
-                                     "sent anywhere; your settings are not changed)."));
+                                     "sent anywhere; your settings are not changed), over one of its protocols: "
+                                     "stomp (the default when none is given), sockjs, json-ws, sse or socketio."),
+                                  QStringLiteral("protocol"));
     const QCommandLineOption demoInterval(QStringLiteral("demo-interval"),
                                           tr("With --demo: milliseconds between sample todos (default 5000; 0 sends "
                                              "only what is published to the demo server)."),
@@ -31,7 +35,8 @@ bool GuiOptions::parse(const QStringList &arguments, GuiOptions *options, QStrin
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
 
-    if (!parser.parse(arguments)) {
+    // --demo's value is optional (the tray application takes no positional arguments).
+    if (!parser.parse(DemoProtocol::withDemoValue(arguments, false))) {
         *error = parser.errorText();
         return false;
     }
@@ -54,6 +59,14 @@ bool GuiOptions::parse(const QStringList &arguments, GuiOptions *options, QStrin
         return false;
     }
     options->demo = parser.isSet(demo);
+    if (options->demo) {
+        options->demoProtocol = parser.value(demo);
+        if (!DemoProtocol::fromName(options->demoProtocol)) {
+            *error = tr("invalid --demo \"%1\": expected one of %2")
+                         .arg(options->demoProtocol, DemoProtocol::names().join(QStringLiteral(", ")));
+            return false;
+        }
+    }
     options->demoIntervalMs = interval;
     options->openSettings = parser.isSet(settings);
     options->minimized = parser.isSet(minimized);

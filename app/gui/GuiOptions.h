@@ -11,6 +11,7 @@ struct GuiOptions
 
 public:
     bool demo = false; // --demo: the embedded demo push server, not the configured one
+    QString demoProtocol = QStringLiteral("stomp"); // --demo <protocol>: a value of DemoProtocol::names()
     qint64 demoIntervalMs = 5000; // --demo-interval: between its pushes (0: only what is sent to it)
     bool openSettings = false; // --settings
     bool minimized = false; // --minimized: the tray icon only, no window

@@ -1,5 +1,6 @@
 #include "TrayApplication.h"
 
+#include "DemoProtocol.h"
 #include "DemoPushServer.h"
 #include "common/ConnectionStatus.h"
 #include "common/Translations.h"
@@ -175,25 +176,36 @@ void TrayApplication::startDemo()
             m_demo.reset();
             return;
         }
-        qCInfo(lcApp) << "demo push server (a test double, not a broker) listening on" << m_demo->url();
+        qCInfo(lcApp).noquote() << "demo push server (a test double, not a broker) listening on" << m_demo->url().port()
+                                << "for" << m_options.demoProtocol;
     }
     m_options.demo = true;
     openStore(true);
-    // The demo configuration lives in memory: the settings (and the keychain) are left as they are.
-    const QString demoUrl = m_demo->url().toString();
-    const SettingsView demo([this, demoUrl](Settings::Key key) -> QVariant {
+    // The demo configuration lives in memory: the settings (and the keychain) are left as they are. The protocol
+    // is the one --demo named (stomp by default): nothing to find out.
+    const DemoProtocol::Kind kind = DemoProtocol::fromName(m_options.demoProtocol).value_or(DemoProtocol::Kind::Stomp);
+    const QString demoUrl = m_demo->url(kind).toString();
+    const QString protocol = DemoProtocol::name(kind);
+    const SettingsView demo([this, demoUrl, protocol](Settings::Key key) -> QVariant {
         switch (key) {
         case Settings::Key::ServerUrls:
             return QStringList {demoUrl};
         case Settings::Key::Protocol:
-            return QStringLiteral("stomp"); // the demo server speaks STOMP: nothing to find out
+            return protocol;
         case Settings::Key::Transport:
-            return QStringLiteral("websocket");
+            return protocol == QLatin1String("sockjs") ? QStringLiteral("sockjs") : QStringLiteral("websocket");
         case Settings::Key::Destinations:
             return QStringList {QString::fromLatin1(kDemoDestination)};
         case Settings::Key::Host:
         case Settings::Key::Login:
+        case Settings::Key::OpenMessage: // the person's own server's protocol details do not apply to the demo
+        case Settings::Key::KeepAliveMessage:
+        case Settings::Key::Namespace:
             return QString();
+        case Settings::Key::KeepAliveIntervalMs:
+            return 0;
+        case Settings::Key::Events:
+            return QStringList();
         case Settings::Key::Headers:
             return QStringLiteral("[]");
         case Settings::Key::ReconnectMaxAttempts:

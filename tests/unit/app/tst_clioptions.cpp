@@ -1,5 +1,6 @@
 // todo-notifier-cli's command line: the header files that carry tokens (--header-file, --handshake-header-file), and
-// the Server-Sent Events options (--protocol sse, --event), the Socket.IO options (--event, --namespace, no send).
+// the Server-Sent Events options (--protocol sse, --event), the Socket.IO options (--event, --namespace, no send),
+// and --demo with its optional protocol.
 #include "CliOptions.h"
 
 #include <QTemporaryDir>
@@ -16,6 +17,9 @@ private Q_SLOTS:
     void sseEvents_data();
     void sseEvents();
     void socketIoEventsAndNoSend();
+    void demoProtocol_data();
+    void demoProtocol();
+    void demoBodyIsNotTakenForAProtocol();
 
 private:
     QString writeFile(const QByteArray &content);
@@ -167,6 +171,87 @@ void tst_CliOptions::socketIoEventsAndNoSend()
                                 QStringLiteral("socketio"), QStringLiteral("body")},
                                &options, &output, &error));
     QVERIFY2(error.contains(QLatin1String("socketio")), qPrintable(error));
+}
+
+void tst_CliOptions::demoProtocol_data()
+{
+    QTest::addColumn<QStringList>("arguments"); // after "listen"
+    QTest::addColumn<QString>("error"); // a part of it; empty: parses
+    QTest::addColumn<QString>("demoProtocol");
+    QTest::addColumn<QString>("protocol");
+    QTest::addColumn<bool>("destination"); // the demo's STOMP destination was filled in
+
+    const QString demo = QStringLiteral("--demo");
+    QTest::newRow("bare --demo is stomp")
+        << QStringList {demo} << QString() << QStringLiteral("stomp") << QStringLiteral("stomp") << true;
+    QTest::newRow("bare --demo before an option")
+        << QStringList {demo, QStringLiteral("--count"), QStringLiteral("1")} << QString() << QStringLiteral("stomp")
+        << QStringLiteral("stomp") << true;
+    QTest::newRow("--demo json-ws") << QStringList {demo, QStringLiteral("json-ws")} << QString()
+                                    << QStringLiteral("json-ws") << QStringLiteral("json-ws") << false;
+    QTest::newRow("--demo=sse") << QStringList {QStringLiteral("--demo=sse")} << QString() << QStringLiteral("sse")
+                                << QStringLiteral("sse") << false;
+    QTest::newRow("--demo socketio") << QStringList {demo, QStringLiteral("socketio")} << QString()
+                                     << QStringLiteral("socketio") << QStringLiteral("socketio") << false;
+    QTest::newRow("--demo sockjs") << QStringList {demo, QStringLiteral("sockjs")} << QString()
+                                   << QStringLiteral("sockjs") << QStringLiteral("sockjs") << true;
+    // An explicit --protocol wins: `auto` then finds out what the demo endpoint speaks.
+    QTest::newRow("--demo json-ws --protocol auto")
+        << QStringList {demo, QStringLiteral("json-ws"), QStringLiteral("--protocol"), QStringLiteral("auto")}
+        << QString() << QStringLiteral("json-ws") << QStringLiteral("auto") << true;
+    QTest::newRow("invalid value") << QStringList {demo, QStringLiteral("mqtt")}
+                                   << QStringLiteral("invalid --demo \"mqtt\": expected one of stomp, sockjs, "
+                                                     "json-ws, sse, socketio")
+                                   << QString() << QString() << false;
+    QTest::newRow("invalid --demo=") << QStringList {QStringLiteral("--demo=")}
+                                     << QStringLiteral("expected one of stomp, sockjs, json-ws, sse, socketio")
+                                     << QString() << QString() << false;
+}
+
+void tst_CliOptions::demoProtocol()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, error);
+    QFETCH(QString, demoProtocol);
+    QFETCH(QString, protocol);
+    QFETCH(bool, destination);
+
+    CliOptions options;
+    QString output;
+    QString problem;
+    const bool ok =
+        CliOptions::parse(QStringList {QStringLiteral("todo-notifier-cli"), QStringLiteral("listen")} + arguments,
+                          &options, &output, &problem);
+    if (!error.isEmpty()) {
+        QVERIFY(!ok);
+        QVERIFY2(problem.contains(error), qPrintable(problem));
+        return;
+    }
+    QVERIFY2(ok, qPrintable(problem));
+    QVERIFY(options.demo);
+    QCOMPARE(options.demoProtocol, demoProtocol);
+    QCOMPARE(options.protocol, protocol);
+    QCOMPARE(options.destinations.contains(QByteArrayLiteral("/user/topic/all")), destination);
+}
+
+// send takes a body: after a bare --demo, a word that names no protocol is the body, not a bad --demo value.
+void tst_CliOptions::demoBodyIsNotTakenForAProtocol()
+{
+    CliOptions options;
+    QString output;
+    QString error;
+    QVERIFY2(CliOptions::parse({QStringLiteral("todo-notifier-cli"), QStringLiteral("send"), QStringLiteral("--demo"),
+                                QStringLiteral("hello"), QStringLiteral("--destination"), QStringLiteral("/topic/a")},
+                               &options, &output, &error),
+             qPrintable(error));
+    QCOMPARE(options.demoProtocol, QStringLiteral("stomp"));
+    QCOMPARE(options.body, QByteArrayLiteral("hello"));
+    QVERIFY2(CliOptions::parse({QStringLiteral("todo-notifier-cli"), QStringLiteral("send"), QStringLiteral("--demo"),
+                                QStringLiteral("json-ws"), QStringLiteral("hello")},
+                               &options, &output, &error),
+             qPrintable(error));
+    QCOMPARE(options.protocol, QStringLiteral("json-ws"));
+    QCOMPARE(options.body, QByteArrayLiteral("hello"));
 }
 
 QTEST_GUILESS_MAIN(tst_CliOptions)
