@@ -231,10 +231,6 @@
         <translation>mode</translation>
     </message>
     <message>
-        <source>Start the embedded demo push server and connect to it.</source>
-        <translation>Start the embedded demo push server and connect to it.</translation>
-    </message>
-    <message>
         <source>Log protocol details to stderr.</source>
         <translation>Log protocol details to stderr.</translation>
     </message>
@@ -588,6 +584,14 @@ Connect once and report the protocol (with auto: what was found and why), the tr
 Connect once and report the protocol (with auto: what was found and why), the transport, and what the server negotiated. Exit codes: 0 ok, 3 unreachable, 4 refused or nothing at this path, 5 authentication failed, 6 server error, 7 timeout, 8 TLS, 9 not this protocol.
 </translation>
     </message>
+    <message>
+        <source>Start the embedded demo push server and connect to it, over one of its protocols: stomp (the default when none is given), sockjs, json-ws, sse or socketio, e.g. --demo json-ws.</source>
+        <translation>Start the embedded demo push server and connect to it, over one of its protocols: stomp (the default when none is given), sockjs, json-ws, sse or socketio, e.g. --demo json-ws.</translation>
+    </message>
+    <message>
+        <source>invalid --demo &quot;%1&quot;: expected one of %2</source>
+        <translation>invalid --demo &quot;%1&quot;: expected one of %2</translation>
+    </message>
 </context>
 <context>
     <name>CliRunner</name>
@@ -602,10 +606,6 @@ Connect once and report the protocol (with auto: what was found and why), the tr
     <message>
         <source>error: cannot start the demo server</source>
         <translation>error: cannot start the demo server</translation>
-    </message>
-    <message>
-        <source>demo push server (a test double, not a broker) listening on %1</source>
-        <translation>demo push server (a test double, not a broker) listening on %1</translation>
     </message>
     <message>
         <source>error: %1 (%2)</source>
@@ -646,6 +646,10 @@ Connect once and report the protocol (with auto: what was found and why), the tr
     <message>
         <source>messages not sent yet: %1, kept in %2; they go out on the next connect (send or listen)</source>
         <translation>messages not sent yet: %1, kept in %2; they go out on the next connect (send or listen)</translation>
+    </message>
+    <message>
+        <source>demo push server (a test double, not a broker) speaking %1 on %2</source>
+        <translation>demo push server (a test double, not a broker) speaking %1 on %2</translation>
     </message>
 </context>
 <context>
@@ -1080,10 +1084,6 @@ Connect once and report the protocol (with auto: what was found and why), the tr
         <translation>Todo Notifier: stays connected to your organisation&apos;s push server and tells you the moment a todo is waiting for you. It lives in the system tray; a second launch brings up the todo list of the first.</translation>
     </message>
     <message>
-        <source>Connect to an embedded demo push server that sends sample todos (nothing is sent anywhere; your settings are not changed).</source>
-        <translation>Connect to an embedded demo push server that sends sample todos (nothing is sent anywhere; your settings are not changed).</translation>
-    </message>
-    <message>
         <source>With --demo: milliseconds between sample todos (default 5000; 0 sends only what is published to the demo server).</source>
         <translation>With --demo: milliseconds between sample todos (default 5000; 0 sends only what is published to the demo server).</translation>
     </message>
@@ -1126,6 +1126,14 @@ Run &apos;todo-notifier --help&apos; for usage.
         <translation>todo-notifier: %1
 Run &apos;todo-notifier --help&apos; for usage.
 </translation>
+    </message>
+    <message>
+        <source>Connect to an embedded demo push server that sends sample todos (nothing is sent anywhere; your settings are not changed), over one of its protocols: stomp (the default when none is given), sockjs, json-ws, sse or socketio.</source>
+        <translation>Connect to an embedded demo push server that sends sample todos (nothing is sent anywhere; your settings are not changed), over one of its protocols: stomp (the default when none is given), sockjs, json-ws, sse or socketio.</translation>
+    </message>
+    <message>
+        <source>invalid --demo &quot;%1&quot;: expected one of %2</source>
+        <translation>invalid --demo &quot;%1&quot;: expected one of %2</translation>
     </message>
 </context>
 <context>

@@ -231,10 +231,6 @@
         <translation>模式</translation>
     </message>
     <message>
-        <source>Start the embedded demo push server and connect to it.</source>
-        <translation>启动内置的演示推送服务器并连接到它。</translation>
-    </message>
-    <message>
         <source>Log protocol details to stderr.</source>
         <translation>将协议细节输出到标准错误。</translation>
     </message>
@@ -588,6 +584,14 @@ Connect once and report the protocol (with auto: what was found and why), the tr
 连接一次并报告协议（auto 时：探测到什么以及原因）、传输方式以及服务器协商的内容。退出码：0 成功，3 无法连接，4 被拒绝或此路径上没有内容，5 认证失败，6 服务器错误，7 超时，8 TLS，9 不是此协议。
 </translation>
     </message>
+    <message>
+        <source>Start the embedded demo push server and connect to it, over one of its protocols: stomp (the default when none is given), sockjs, json-ws, sse or socketio, e.g. --demo json-ws.</source>
+        <translation>启动内置的演示推送服务器并连接，使用其协议之一：stomp（未指定时的默认值）、sockjs、json-ws、sse 或 socketio，例如 --demo json-ws。</translation>
+    </message>
+    <message>
+        <source>invalid --demo &quot;%1&quot;: expected one of %2</source>
+        <translation>无效的 --demo &quot;%1&quot;：应为 %2 之一</translation>
+    </message>
 </context>
 <context>
     <name>CliRunner</name>
@@ -602,10 +606,6 @@ Connect once and report the protocol (with auto: what was found and why), the tr
     <message>
         <source>error: cannot start the demo server</source>
         <translation>错误：无法启动演示服务器</translation>
-    </message>
-    <message>
-        <source>demo push server (a test double, not a broker) listening on %1</source>
-        <translation>演示推送服务器（测试替身，不是消息代理）正在监听 %1</translation>
     </message>
     <message>
         <source>error: %1 (%2)</source>
@@ -646,6 +646,10 @@ Connect once and report the protocol (with auto: what was found and why), the tr
     <message>
         <source>messages not sent yet: %1, kept in %2; they go out on the next connect (send or listen)</source>
         <translation>尚未发送的消息：%1 条，保存在 %2；下次连接时（send 或 listen）发出</translation>
+    </message>
+    <message>
+        <source>demo push server (a test double, not a broker) speaking %1 on %2</source>
+        <translation>演示推送服务器（测试替身，不是消息代理）在 %2 上使用 %1</translation>
     </message>
 </context>
 <context>
@@ -1080,10 +1084,6 @@ Connect once and report the protocol (with auto: what was found and why), the tr
         <translation>待办通知：与贵单位的推送服务器保持连接，一有待办就立即提醒您。它驻留在系统托盘中；再次启动时会打开已运行实例的待办列表。</translation>
     </message>
     <message>
-        <source>Connect to an embedded demo push server that sends sample todos (nothing is sent anywhere; your settings are not changed).</source>
-        <translation>连接到内置的演示推送服务器，它会发送示例待办（不会向外发送任何内容，也不会更改您的设置）。</translation>
-    </message>
-    <message>
         <source>With --demo: milliseconds between sample todos (default 5000; 0 sends only what is published to the demo server).</source>
         <translation>与 --demo 一起使用：示例待办之间的间隔毫秒数（默认 5000；为 0 时只发送发布到演示服务器的内容）。</translation>
     </message>
@@ -1126,6 +1126,14 @@ Run &apos;todo-notifier --help&apos; for usage.
         <translation>todo-notifier：%1
 运行 “todo-notifier --help” 查看用法。
 </translation>
+    </message>
+    <message>
+        <source>Connect to an embedded demo push server that sends sample todos (nothing is sent anywhere; your settings are not changed), over one of its protocols: stomp (the default when none is given), sockjs, json-ws, sse or socketio.</source>
+        <translation>连接到内置的演示推送服务器，它会发送示例待办（不会向任何地方发送数据；不会更改您的设置），使用其协议之一：stomp（未指定时的默认值）、sockjs、json-ws、sse 或 socketio。</translation>
+    </message>
+    <message>
+        <source>invalid --demo &quot;%1&quot;: expected one of %2</source>
+        <translation>无效的 --demo &quot;%1&quot;：应为 %2 之一</translation>
     </message>
 </context>
 <context>
