@@ -223,7 +223,10 @@ void tst_DemoProtocols::jsonWebSocketAnswersWithKeepAlive()
     QWebSocket socket;
     QList<QString> received;
     connect(&socket, &QWebSocket::textMessageReceived, this, [&](const QString &text) { received.append(text); });
+    QSignalSpy connected(&socket, &QWebSocket::connected);
     socket.open(server.url(DemoProtocol::Kind::JsonWebSocket));
+    // The client's own handshake must be done too: a text sent before it is dropped.
+    QVERIFY(connected.wait(kWaitMs));
     QTRY_COMPARE_WITH_TIMEOUT(server.listenerCount(), 1, kWaitMs);
     socket.sendTextMessage(QStringLiteral("{\"clientId\":\"desk\"}"));
     QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, kWaitMs);

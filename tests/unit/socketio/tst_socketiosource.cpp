@@ -52,6 +52,7 @@ public:
         connect(&m_tcp, &QTcpServer::newConnection, this, &FakeFront::onConnection);
         connect(&m_webSockets, &QWebSocketServer::newConnection, this, [this] {
             QWebSocket *peer = m_webSockets.nextPendingConnection();
+            peer->setParent(this); // QWebSocketServer does not own what it hands out
             m_peers.append(peer);
             connect(peer, &QWebSocket::textMessageReceived, this, [this, peer](const QString &text) {
                 m_received.append(text);

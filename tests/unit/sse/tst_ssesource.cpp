@@ -20,6 +20,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
 namespace {
 
 constexpr int kWaitMs = 5000;
@@ -89,8 +91,8 @@ private:
     {
         while (m_server->hasPendingConnections()) {
             QTcpSocket *socket = m_server->nextPendingConnection();
-            auto *buffer = new QByteArray;
-            connect(socket, &QObject::destroyed, this, [buffer] { delete buffer; });
+            // Owned by the connection: freed with it, whoever goes first.
+            auto buffer = std::make_shared<QByteArray>();
             connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {
                 buffer->append(socket->readAll());
                 const qsizetype end = buffer->indexOf("\r\n\r\n");
