@@ -7,7 +7,7 @@
 //    depend on chunking;
 //  - every event is well formed: a non-empty type, valid UTF-8 everywhere, no CR or LF in the type and ids, no CR in
 //    the data, no NUL in the ids, its own id equal to the last event id when it carried one, and within the limits;
-//  - what the parser buffers stays within the limits;
+//  - what the parser buffers stays within the limits (a partial line and the event, or an oversized event's type);
 //  - the events, written back as an event stream, parse to the same events.
 
 #include "sse/SseParser.h"
@@ -86,7 +86,10 @@ Outcome parse(const SseParserLimits &limits, QByteArrayView stream, NextChunk ne
 {
     SseParser parser(limits);
     Outcome outcome;
-    const qsizetype bound = qMax<qsizetype>(limits.maxLineSize, 2) + limits.maxEventSize;
+    // A partial line, plus the event being read (within the event limit) — or, for an event already dropped as
+    // oversized, its type, kept for the drop report and bounded by the line limit like every field.
+    const qsizetype line = qMax<qsizetype>(limits.maxLineSize, 2);
+    const qsizetype bound = line + qMax(limits.maxEventSize, line);
     for (qsizetype pos = 0; pos < stream.size();) {
         const qsizetype size = std::min(nextChunk(), stream.size() - pos);
         parser.feed(stream.sliced(pos, size));
