@@ -1,17 +1,42 @@
 // TcpTransport: STOMP's TCP port as a byte pipe, against an in-process QTcpServer on 127.0.0.1: which URLs it
 // speaks (stomp://, stomp+ssl://, default ports), bytes both ways in whatever pieces TCP makes, the peer closing,
-// a refused port (unreachable), TLS against a server that does not speak it (a TLS failure, not a silent hang), and
-// a URL that is not one.
+// a refused port (unreachable), TLS against a server that does not speak it (a TLS failure, not a silent hang),
+// stomp+ssl:// against a real TLS server (verified like wss: an untrusted certificate is refused, a trusted one
+// carries bytes both ways), and a URL that is not one.
 #include "transport/TcpTransport.h"
 
+#include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 
 constexpr int kWaitMs = 5000;
+
+// A throw-away self-signed certificate for 127.0.0.1, made here (nothing committed); empty when openssl failed.
+QPair<QSslCertificate, QSslKey> makeCertificate(const QTemporaryDir &dir)
+{
+    const QString key = dir.filePath(QStringLiteral("key.pem"));
+    const QString cert = dir.filePath(QStringLiteral("cert.pem"));
+    const int code = QProcess::execute(QStringLiteral("openssl"),
+                                       {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                                        QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                                        key, QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("1"),
+                                        QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                                        QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")});
+    QFile certFile(cert);
+    QFile keyFile(key);
+    if (code != 0 || !certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
+        return {QSslCertificate(), QSslKey()};
+    return {QSslCertificate(&certFile, QSsl::Pem), QSslKey(&keyFile, QSsl::Rsa, QSsl::Pem)};
+}
 
 } // namespace
 
@@ -25,6 +50,7 @@ private Q_SLOTS:
     void peerClosing();
     void refusedPortIsUnreachable();
     void tlsAgainstPlainTcpFails();
+    void tlsIsVerifiedLikeWss();
     void notAStompUrl();
 };
 
@@ -121,6 +147,52 @@ void tst_TcpTransport::tlsAgainstPlainTcpFails()
     transport.open(QUrl(QStringLiteral("stomp+ssl://127.0.0.1:%1").arg(server.serverPort())), {});
     QVERIFY(failed.wait(kWaitMs));
     QCOMPARE(failed.first().at(0).value<TransportError>(), TransportError::Tls);
+}
+
+void tst_TcpTransport::tlsIsVerifiedLikeWss()
+{
+    QTemporaryDir dir;
+    const auto [certificate, key] = makeCertificate(dir);
+    QVERIFY2(!certificate.isNull() && !key.isNull(), "openssl could not make a test certificate");
+    QSslConfiguration serverTls = QSslConfiguration::defaultConfiguration();
+    serverTls.setLocalCertificate(certificate);
+    serverTls.setPrivateKey(key);
+    serverTls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    QSslServer server;
+    server.setSslConfiguration(serverTls);
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    QByteArray received;
+    connect(&server, &QTcpServer::pendingConnectionAvailable, this, [&] {
+        QTcpSocket *peer = server.nextPendingConnection();
+        connect(peer, &QTcpSocket::readyRead, this, [&, peer] {
+            received += peer->readAll();
+            if (received.endsWith('\0'))
+                peer->write(QByteArray("CONNECTED\nversion:1.2\n\n", 24));
+        });
+    });
+    const QUrl url(QStringLiteral("stomp+ssl://127.0.0.1:%1").arg(server.serverPort()));
+
+    // Verified by default: a self-signed certificate is refused as a TLS failure.
+    {
+        TcpTransport transport;
+        QSignalSpy failed(&transport, &Transport::failed);
+        transport.open(url, {});
+        QVERIFY(failed.wait(kWaitMs));
+        QCOMPARE(failed.first().at(0).value<TransportError>(), TransportError::Tls);
+    }
+    // Trusted (its certificate among the CA certificates, as an organisation's own CA would be): bytes both ways.
+    TransportOptions options;
+    options.sslConfiguration.setCaCertificates({certificate});
+    TcpTransport transport;
+    QSignalSpy opened(&transport, &Transport::opened);
+    QByteArray answer;
+    connect(&transport, &Transport::dataReceived, this, [&answer](const QByteArray &bytes) { answer += bytes; });
+    transport.open(url, options);
+    QVERIFY(opened.wait(kWaitMs));
+    const QByteArray connectFrame("CONNECT\naccept-version:1.2\n\n", 29);
+    QVERIFY(transport.sendData(connectFrame));
+    QTRY_COMPARE_WITH_TIMEOUT(answer, QByteArray("CONNECTED\nversion:1.2\n\n", 24), kWaitMs);
+    QCOMPARE(received, connectFrame);
 }
 
 void tst_TcpTransport::notAStompUrl()
