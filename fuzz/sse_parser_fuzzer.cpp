@@ -87,9 +87,10 @@ Outcome parse(const SseParserLimits &limits, QByteArrayView stream, NextChunk ne
     SseParser parser(limits);
     Outcome outcome;
     // A partial line, plus the event being read (within the event limit) — or, for an event already dropped as
-    // oversized, its type, kept for the drop report and bounded by the line limit like every field.
+    // oversized, its type, kept for the drop report: one line's value, decoded (an invalid byte becomes U+FFFD, three
+    // bytes), so at most three times the line limit.
     const qsizetype line = qMax<qsizetype>(limits.maxLineSize, 2);
-    const qsizetype bound = line + qMax(limits.maxEventSize, line);
+    const qsizetype bound = line + qMax(limits.maxEventSize, 3 * line);
     for (qsizetype pos = 0; pos < stream.size();) {
         const qsizetype size = std::min(nextChunk(), stream.size() - pos);
         parser.feed(stream.sliced(pos, size));
