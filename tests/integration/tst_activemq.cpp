@@ -5,6 +5,7 @@
 // Messages come from an independent publisher (python3-stomp over STOMP/TCP, straight to the broker). The client also
 // speaks to the STOMP port itself (stomp://), as Stomp.overTCP does: no bridge, same client.
 #include "AutoDetectedSource.h"
+#include "IntegrationHelpers.h"
 #include "ingest/TodoIngestor.h"
 #include "pipeline/TodoPipeline.h"
 #include "stomp/StompClient.h"
@@ -20,14 +21,6 @@
 namespace {
 
 constexpr int kWaitMs = 15000;
-
-int portFrom(const char *variable)
-{
-    QFile file(qEnvironmentVariable(variable));
-    if (!file.open(QIODevice::ReadOnly))
-        return 0;
-    return file.readAll().trimmed().toInt();
-}
 
 QByteArray uniqueQueue(const char *prefix)
 {

@@ -4,6 +4,7 @@
 // pushes only after the open message, keep-alive replies keep the connection up, and a server restart costs no todo:
 // what was pushed while the client was away comes back through the catch-up URL, and nothing is stored twice.
 #include "AutoDetectedSource.h"
+#include "IntegrationHelpers.h"
 #include "ingest/CatchUp.h"
 #include "ingest/TodoIngestor.h"
 #include "jsonws/JsonWebSocketSource.h"
@@ -27,23 +28,6 @@
 namespace {
 
 constexpr int kWaitMs = 15000;
-
-int portFrom(const char *variable)
-{
-    QFile file(qEnvironmentVariable(variable));
-    if (!file.open(QIODevice::ReadOnly))
-        return 0;
-    return file.readAll().trimmed().toInt();
-}
-
-// How often each todo arrived (as new), by key.
-int arrivals(const QSignalSpy &arrived, const QString &id)
-{
-    int count = 0;
-    for (const QList<QVariant> &args : arrived)
-        count += args.first().value<Todo>().key == QStringLiteral("id:") + id ? 1 : 0;
-    return count;
-}
 
 QByteArray todoJson(const QString &id, const QString &title)
 {

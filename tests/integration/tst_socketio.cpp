@@ -8,6 +8,7 @@
 // while the client was away) and stores none twice, and a dropped connection comes back to the same session, whose
 // missed broadcasts the server replays (connection state recovery), stored once. The CLI checks the same server.
 #include "AutoDetectedSource.h"
+#include "IntegrationHelpers.h"
 #include "ingest/CatchUp.h"
 #include "ingest/TodoIngestor.h"
 #include "pipeline/TodoPipeline.h"
@@ -29,23 +30,6 @@
 namespace {
 
 constexpr int kWaitMs = 15000;
-
-int portFrom(const char *variable)
-{
-    QFile file(qEnvironmentVariable(variable));
-    if (!file.open(QIODevice::ReadOnly))
-        return 0;
-    return file.readAll().trimmed().toInt();
-}
-
-// How often each todo arrived (as new), by key.
-int arrivals(const QSignalSpy &arrived, const QString &id)
-{
-    int count = 0;
-    for (const QList<QVariant> &args : arrived)
-        count += args.first().value<Todo>().key == QStringLiteral("id:") + id ? 1 : 0;
-    return count;
-}
 
 QByteArray todoJson(const QString &id, const QString &title)
 {

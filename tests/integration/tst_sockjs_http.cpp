@@ -9,6 +9,7 @@
 // todo and shows none twice (through the TodoPipeline: the broker redelivers what it saw unacknowledged, the store
 // takes a redelivery as an update).
 #include "AutoDetectedSource.h"
+#include "IntegrationHelpers.h"
 #include "ingest/TodoIngestor.h"
 #include "pipeline/TodoPipeline.h"
 #include "stomp/StompClient.h"
@@ -30,14 +31,6 @@ namespace {
 
 constexpr int kWaitMs = 15000;
 
-int portFrom(const char *variable)
-{
-    QFile file(qEnvironmentVariable(variable));
-    if (!file.open(QIODevice::ReadOnly))
-        return 0;
-    return file.readAll().trimmed().toInt();
-}
-
 // A todo as the field's servers push it (the envelope with one item).
 QByteArray todoJson(const QString &id, const QString &title)
 {
@@ -47,15 +40,6 @@ QByteArray todoJson(const QString &id, const QString &title)
                             {QStringLiteral("handlerUrl"), QStringLiteral("/todo#/x?id=%1").arg(id)}};
     const QJsonObject data {{QStringLiteral("sysMsgList"), QJsonArray {todo}}, {QStringLiteral("sysMsgNums"), 1}};
     return QJsonDocument(QJsonObject {{QStringLiteral("data"), data}}).toJson(QJsonDocument::Compact);
-}
-
-// How often each todo arrived (as new), by id.
-int arrivals(const QSignalSpy &arrived, const QString &id)
-{
-    int count = 0;
-    for (const QList<QVariant> &args : arrived)
-        count += args.first().value<Todo>().key == QStringLiteral("id:") + id ? 1 : 0;
-    return count;
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 // settings wiring (SourceFactory, its connection check) gives a 404 path and a URL that is not an event stream their
 // clear errors, and `todo-notifier-cli listen --store --protocol sse` prints the todo.
 #include "AutoDetectedSource.h"
+#include "IntegrationHelpers.h"
 #include "ingest/TodoIngestor.h"
 #include "pipeline/SourceFactory.h"
 #include "pipeline/TodoPipeline.h"
@@ -26,23 +27,6 @@
 namespace {
 
 constexpr int kWaitMs = 15000;
-
-int portFrom(const char *variable)
-{
-    QFile file(qEnvironmentVariable(variable));
-    if (!file.open(QIODevice::ReadOnly))
-        return 0;
-    return file.readAll().trimmed().toInt();
-}
-
-// How often each todo arrived (as new), by key.
-int arrivals(const QSignalSpy &arrived, const QString &id)
-{
-    int count = 0;
-    for (const QList<QVariant> &args : arrived)
-        count += args.first().value<Todo>().key == QStringLiteral("id:") + id ? 1 : 0;
-    return count;
-}
 
 QJsonObject todo(const QString &id, const QString &title)
 {
