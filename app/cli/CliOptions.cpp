@@ -316,6 +316,12 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
     const QCommandLineOption subscribeHeaderOption(
         QStringLiteral("subscribe-header"), tr("listen: extra SUBSCRIBE header, e.g. prefetch-count:100 (repeatable)."),
         tr("name:value"));
+    const QCommandLineOption prefetchOption(
+        QStringLiteral("prefetch"),
+        tr("listen with --ack client or client-individual: messages the broker may send ahead of our acks "
+           "(RabbitMQ prefetch-count, ActiveMQ activemq.prefetchSize); 0 = the broker's default (default: %1).")
+            .arg(Settings::kDefaultPrefetchCount),
+        tr("count"));
     // listen --store: the todo pipeline (parser, store, links, catch-up).
     const QCommandLineOption storeOption(
         QStringLiteral("store"),
@@ -379,6 +385,7 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
         parser.addOption(destinationOption);
         parser.addOption(ackOption);
         parser.addOption(subscribeHeaderOption);
+        parser.addOption(prefetchOption);
         parser.addOption(countOption);
         parser.addOption(timeoutOption);
         for (const QCommandLineOption &option : {storeOption, webBaseOption, timeZoneOption, allowOriginOption,
@@ -612,6 +619,15 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
                 return false;
             }
             options->subscribeHeaders.append(header);
+        }
+        if (parser.isSet(prefetchOption)) {
+            bool ok = false;
+            options->prefetchCount = parser.value(prefetchOption).toInt(&ok);
+            const QString problem = ok ? Settings::validatePrefetchCount(options->prefetchCount) : tr("not a number");
+            if (!problem.isEmpty()) {
+                *error = tr("invalid --prefetch: %1").arg(problem);
+                return false;
+            }
         }
     }
     if (parser.isSet(timeoutOption)) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "config/Settings.h"
 #include "pipeline/TodoOptions.h"
 #include "source/PushError.h"
 #include "stomp/StompClient.h"
@@ -56,6 +57,7 @@ public:
     bool verbose = false;
     TodoOptions todo; // listen --store and its companions
     QList<QPair<QByteArray, QByteArray>> subscribeHeaders; // listen --subscribe-header
+    int prefetchCount = Settings::kDefaultPrefetchCount; // listen --prefetch (client acks only)
 
     // Parses `arguments` (argv including the program name). On a usage error returns false with a message in
     // *error; on --help/--version returns false with the text to print in *output and no error.

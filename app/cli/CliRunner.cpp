@@ -11,6 +11,7 @@
 #include "source/OutgoingQueue.h"
 #include "source/SourceSettings.h"
 #include "sse/SseSource.h"
+#include "stomp/StompDestination.h"
 #include "stomp/StompPushSource.h"
 #include "store/TodoStore.h"
 
@@ -192,8 +193,11 @@ std::unique_ptr<PushSource> CliRunner::createSourceFor(const QString &protocol, 
     source->setOptions(connect);
     if (m_options.command == CliOptions::Command::Listen) {
         QList<StompSubscription> subscriptions;
-        for (const QByteArray &destination : std::as_const(m_options.destinations))
-            subscriptions.append({{}, destination, m_options.ackMode, m_options.subscribeHeaders});
+        for (const QByteArray &destination : std::as_const(m_options.destinations)) {
+            StompSubscription subscription {{}, destination, m_options.ackMode, m_options.subscribeHeaders};
+            StompDestination::limitPrefetch(&subscription, m_options.prefetchCount);
+            subscriptions.append(subscription);
+        }
         source->setSubscriptions(subscriptions);
     }
     return source;

@@ -157,6 +157,11 @@ QString validKeepAliveInterval(const QVariant &value)
     return Settings::validateKeepAliveInterval(value.toInt());
 }
 
+QString validPrefetchCount(const QVariant &value)
+{
+    return Settings::validatePrefetchCount(value.toInt());
+}
+
 QString validEvents(const QVariant &value)
 {
     for (const QString &name : value.toStringList()) {
@@ -295,6 +300,8 @@ const QList<Settings::Definition> &Settings::definitions()
          validKeepAliveInterval},
         {Key::Events, QStringLiteral("connection/events"), QMetaType::QStringList, QStringList(), validEvents},
         {Key::Namespace, QStringLiteral("connection/namespace"), QMetaType::QString, QString(), validNamespace},
+        {Key::PrefetchCount, QStringLiteral("connection/prefetchCount"), QMetaType::Int, kDefaultPrefetchCount,
+         validPrefetchCount},
     };
     return table;
 }
@@ -696,6 +703,13 @@ QString Settings::validateKeepAliveInterval(int ms)
 {
     if (ms != 0 && (ms < 1000 || ms > 3600000))
         return tr("Use 0 (no keep-alive) or between 1000 and 3600000 ms.");
+    return {};
+}
+
+QString Settings::validatePrefetchCount(int count)
+{
+    if (count < 0 || count > 65535)
+        return tr("Use 0 (the server's default) or between 1 and 65535 messages.");
     return {};
 }
 

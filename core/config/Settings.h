@@ -98,6 +98,8 @@ public:
         Events, // QStringList: the events that carry todos (SSE event types, Socket.IO event names); empty = SSE's
                 // "message" (events without a type), every Socket.IO event
         Namespace, // QString: the Socket.IO namespace ("/admin"); empty = the server URL's path
+        PrefetchCount, // int: STOMP with acks: messages the broker may send ahead of our acks; 0 = the broker's
+                       // default (RabbitMQ: no limit)
     };
     Q_ENUM(Key)
 
@@ -180,6 +182,10 @@ public:
     static QString validateRetention(int count, int days);
     static QString validateProtocol(const QString &protocol);
     static QString validateKeepAliveInterval(int ms);
+    static QString validatePrefetchCount(int count);
+    // Prefetch as a default: enough ahead of our acks to keep a burst flowing (the store commits in batches), and
+    // what a failover to another node redelivers at most.
+    static constexpr int kDefaultPrefetchCount = 300;
     static QString validateEventName(const QString &name); // a Server-Sent Events type: one line, not empty
     static QString validateNamespace(const QString &nsp); // Socket.IO: empty, or "/" and a name without commas
 

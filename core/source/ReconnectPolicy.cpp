@@ -6,6 +6,7 @@
 #include <QRandomGenerator>
 
 #include <cmath>
+#include <utility>
 
 qint64 ReconnectOptions::baseDelay(int attempt) const
 {
@@ -58,6 +59,7 @@ bool ReconnectPolicy::isWaiting() const
 
 void ReconnectPolicy::reset()
 {
+    m_failoverNow = false;
     m_attempt = 0;
     m_authFailures = 0;
     m_permanentFailures = 0;
@@ -95,9 +97,14 @@ void ReconnectPolicy::recordFailure(const PushError &error, bool wasConnected)
 {
     m_stableTimer->stop();
     m_lastMessage = error.message;
-    // A connection that never came up moves on to the next URL; a lost one retries its own first.
-    if (!wasConnected && m_urls.size() > 1)
+    // Another URL is another node (or another server) that may well be up: move on. Only a connection that had
+    // been stable (no failure counted since) skips the backoff, so a node that accepts and drops at once, or a
+    // whole cluster that is down, is retried at the backoff's pace.
+    m_failoverNow = false;
+    if (m_urls.size() > 1) {
         m_urlIndex = (m_urlIndex + 1) % m_urls.size();
+        m_failoverNow = wasConnected && m_attempt == 0;
+    }
     if (error.kind == PushError::Kind::AuthFailed) {
         ++m_authFailures;
     } else if (!error.isTransient()) {
@@ -136,6 +143,14 @@ ReconnectPolicy::Retry ReconnectPolicy::scheduleRetry()
     if (m_options.maxAttempts > 0 && m_attempt >= m_options.maxAttempts) {
         retry.giveUp = true;
         retry.reason = tr("gave up after %n attempt(s): %1", nullptr, m_attempt).arg(m_lastMessage);
+        return retry;
+    }
+    if (std::exchange(m_failoverNow, false)) {
+        std::uniform_int_distribution<qint64> spread(0, qMax<qint64>(0, m_options.failoverDelayMs));
+        retry.delayMs = spread(m_rng);
+        qCInfo(lcSource) << "failing over to" << currentUrl().toDisplayString(QUrl::RemoveUserInfo) << "in"
+                         << retry.delayMs << "ms";
+        m_backoffTimer->start(retry.delayMs);
         return retry;
     }
     const qint64 base = m_options.baseDelay(m_attempt);

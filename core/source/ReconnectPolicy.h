@@ -22,6 +22,9 @@ struct ReconnectOptions
     double jitter = 0.5; // the delay is drawn uniformly from [d*(1-jitter), d]
     int maxAttempts = 0; // 0 = unlimited; otherwise give up after this many failed attempts in a row
     qint64 stableAfterMs = 30000; // a connection up this long resets the attempt count and the delay
+    // A stable connection lost while other URLs are configured (another node of a cluster): the next URL is tried
+    // after a random wait of at most this long instead of the backoff (spread, so a fleet does not arrive at once).
+    qint64 failoverDelayMs = 500;
     int maxAuthFailures = 3; // consecutive authentication failures before giving up
     // The same failure that retrying cannot fix (PushError::isTransient() false: a path that is not there, TLS
     // rejected, not this protocol, a refused subscription) this often in a row needs the person's attention: retry
@@ -35,9 +38,10 @@ struct ReconnectOptions
 };
 
 // The reconnect decisions every push source shares, in one place: which URL to try (failover in the configured
-// order: a connection that never came up moves on to the next URL, a lost one retries its own first), how long to
-// wait before the next attempt (backoff with jitter, so that a thousand desktops that lost the same server do not
-// come back in step), and when to stop trying as usual: an attempt limit, repeated authentication failures, and the
+// order: every failure moves on to the next URL, and a stable connection that is lost goes to the next one at once,
+// so losing one node of a cluster costs well under a second), how long to wait before the next attempt (backoff
+// with jitter, so that a thousand desktops that lost the same server do not come back in step, and a node that is
+// down is not hammered: a connection that keeps dropping before it is stable backs off like one that never came up), and when to stop trying as usual: an attempt limit, repeated authentication failures, and the
 // same failure that retrying cannot fix again and again (then it needs the person's attention: a slow retry, or
 // giving up).
 //
@@ -87,7 +91,8 @@ public:
     void connected();
     // The connection went down (or an attempt ended): no longer counting towards "stable".
     void disconnected();
-    // A failed attempt or a lost connection (wasConnected): moves to the next URL if it never came up, counts it.
+    // A failed attempt or a lost connection (wasConnected): moves to the next URL (when there is more than one) and
+    // counts it.
     void recordFailure(const PushError &error, bool wasConnected);
     // After recordFailure(): give up, or wait (the backoff timer runs and retryDue() follows).
     Retry scheduleRetry();
@@ -108,6 +113,7 @@ private:
     int m_urlIndex = 0;
     int m_attempt = 0;
     int m_authFailures = 0;
+    bool m_failoverNow = false; // a stable connection was lost and another URL is next: no backoff for it
     PushError::Kind m_permanentKind = PushError::Kind::None; // the kind of the last failure retrying cannot fix
     int m_permanentFailures = 0; // how often it came in a row
 };

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 StompDestination StompDestination::parse(QByteArrayView destination)
 {
     StompDestination out;
@@ -81,4 +83,17 @@ StompSubscription StompDestination::durableSubscription(const QByteArray &destin
     if (forActiveMq)
         subscription.headers.append({QByteArrayLiteral("activemq.subscriptionName"), stableId});
     return subscription;
+}
+
+void StompDestination::limitPrefetch(StompSubscription *subscription, int count)
+{
+    if (count <= 0 || subscription->ackMode == StompAckMode::Auto)
+        return;
+    const QByteArray value = QByteArray::number(count);
+    for (const QByteArray &name : {QByteArrayLiteral("prefetch-count"), QByteArrayLiteral("activemq.prefetchSize")}) {
+        const bool present = std::any_of(subscription->headers.cbegin(), subscription->headers.cend(),
+                                         [&](const auto &header) { return header.first == name; });
+        if (!present)
+            subscription->headers.append({name, value});
+    }
 }

@@ -46,4 +46,11 @@ public:
                                                  const QByteArray &queueName = {},
                                                  StompAckMode ackMode = StompAckMode::ClientIndividual,
                                                  bool forActiveMq = false);
+
+    // Bounds what the broker sends ahead of our acknowledgements to `count` messages: RabbitMQ's prefetch-count
+    // and ActiveMQ's activemq.prefetchSize (each broker ignores the other's). With no bound RabbitMQ pushes a
+    // whole backlog at once, and every message in flight is redelivered when the connection dies. Only for
+    // subscriptions with client acks (an auto-ack subscription has nothing in flight); count 0 adds nothing, and
+    // a header already there (set by hand) is kept.
+    static void limitPrefetch(StompSubscription *subscription, int count);
 };

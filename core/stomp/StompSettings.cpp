@@ -51,6 +51,7 @@ QList<StompSubscription> subscriptions(const SettingsView &settings, StompAckMod
         } else {
             subscription.id = "sub-" + QByteArray::number(i);
         }
+        StompDestination::limitPrefetch(&subscription, settings.get<int>(Key::PrefetchCount));
         subscriptions.append(subscription);
     }
     return subscriptions;

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void demoProtocol_data();
     void demoProtocol();
     void demoBodyIsNotTakenForAProtocol();
+    void listenPrefetch();
 
 private:
     QString writeFile(const QByteArray &content);
@@ -171,6 +172,29 @@ void tst_CliOptions::socketIoEventsAndNoSend()
                                 QStringLiteral("socketio"), QStringLiteral("body")},
                                &options, &output, &error));
     QVERIFY2(error.contains(QLatin1String("socketio")), qPrintable(error));
+}
+
+void tst_CliOptions::listenPrefetch()
+{
+    auto listen = [](const QStringList &extra, CliOptions *options, QString *error) {
+        QString output;
+        return CliOptions::parse(QStringList {QStringLiteral("todo-notifier-cli"), QStringLiteral("listen"),
+                                              QStringLiteral("--url"), QStringLiteral("ws://127.0.0.1:1/ws"),
+                                              QStringLiteral("--destination"), QStringLiteral("/queue/todo")}
+                                     + extra,
+                                 options, &output, error);
+    };
+    CliOptions options;
+    QString error;
+    QVERIFY2(listen({QStringLiteral("--ack"), QStringLiteral("client-individual")}, &options, &error),
+             qPrintable(error));
+    QCOMPARE(options.prefetchCount, Settings::kDefaultPrefetchCount);
+    QVERIFY2(listen({QStringLiteral("--prefetch"), QStringLiteral("0")}, &options, &error), qPrintable(error));
+    QCOMPARE(options.prefetchCount, 0);
+    for (const QString &bad : {QStringLiteral("-1"), QStringLiteral("many"), QStringLiteral("100000")}) {
+        QVERIFY(!listen({QStringLiteral("--prefetch"), bad}, &options, &error));
+        QVERIFY2(error.contains(QLatin1String("--prefetch")), qPrintable(error));
+    }
 }
 
 void tst_CliOptions::demoProtocol_data()

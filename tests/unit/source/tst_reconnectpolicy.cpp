@@ -1,5 +1,5 @@
 // ReconnectPolicy: the reconnect decisions every push source shares, on a MockClock: failover in the configured order
-// (only a connection that never came up moves on), backoff that grows with jitter within its bounds, the attempt
+// (every failure moves on; a stable connection that is lost fails over at once, a flapping one backs off), backoff that grows with jitter within its bounds, the attempt
 // limit and the authentication limit with a reason a person can read, the count starting afresh once a connection
 // has been stable, and a wait that ends in retryDue() or is cancelled.
 #include "MockClock.h"
@@ -15,7 +15,8 @@ class tst_ReconnectPolicy : public QObject
 private Q_SLOTS:
     void init();
     void cleanup();
-    void failoverMovesOnOnlyWhenNeverConnected();
+    void failoverMovesOnInTheConfiguredOrder();
+    void lostStableConnectionFailsOverAtOnce();
     void backoffGrowsWithJitterWithinBounds();
     void waitEndsInRetryDueOrIsCancelled();
     void attemptLimitGivesUpWithTheReason();
@@ -46,22 +47,69 @@ void tst_ReconnectPolicy::cleanup()
     m_clock.reset();
 }
 
-void tst_ReconnectPolicy::failoverMovesOnOnlyWhenNeverConnected()
+void tst_ReconnectPolicy::failoverMovesOnInTheConfiguredOrder()
 {
     const QUrl a(QStringLiteral("ws://a/ws")), b(QStringLiteral("ws://b/ws")), c(QStringLiteral("ws://c/ws"));
     m_policy->setUrls({a, b, c});
     QCOMPARE(m_policy->currentUrl(), a);
     m_policy->recordFailure(failure(), false); // a never answered: b next
     QCOMPARE(m_policy->currentUrl(), b);
-    m_policy->recordFailure(failure(PushError::Kind::ConnectionLost), true); // b was up and dropped: b again first
-    QCOMPARE(m_policy->currentUrl(), b);
-    m_policy->recordFailure(failure(), false);
+    m_policy->recordFailure(failure(PushError::Kind::ConnectionLost), true); // b was up and dropped: c next
+    QCOMPARE(m_policy->currentUrl(), c);
     m_policy->recordFailure(failure(), false); // round the list
     QCOMPARE(m_policy->currentUrl(), a);
     m_policy->setUrls({a});
     QCOMPARE(m_policy->currentUrl(), a);
     m_policy->setUrls({});
     QVERIFY(m_policy->currentUrl().isEmpty());
+}
+
+void tst_ReconnectPolicy::lostStableConnectionFailsOverAtOnce()
+{
+    ReconnectOptions options;
+    options.initialDelayMs = 4000;
+    options.jitter = 0; // the backoff would wait exactly 4 s, 8 s, ...
+    options.failoverDelayMs = 500;
+    m_policy->setOptions(options);
+    const QUrl a(QStringLiteral("ws://a/ws")), b(QStringLiteral("ws://b/ws")), c(QStringLiteral("ws://c/ws"));
+    m_policy->setUrls({a, b, c});
+    QSignalSpy due(m_policy.get(), &ReconnectPolicy::retryDue);
+
+    // Up on a for a long time, then a's node dies: b within half a second, not after the backoff.
+    m_policy->connected();
+    m_clock->advance(options.stableAfterMs + 1000);
+    m_policy->disconnected();
+    m_policy->recordFailure(failure(PushError::Kind::ConnectionLost), true);
+    QCOMPARE(m_policy->currentUrl(), b);
+    ReconnectPolicy::Retry retry = m_policy->scheduleRetry();
+    QVERIFY2(retry.delayMs <= options.failoverDelayMs, qPrintable(QString::number(retry.delayMs)));
+    m_clock->advance(options.failoverDelayMs);
+    QCOMPARE(due.count(), 1);
+
+    // b is down too: c, but now at the backoff's pace (the second failure in a row).
+    m_policy->recordFailure(failure(), false);
+    QCOMPARE(m_policy->currentUrl(), c);
+    QCOMPARE(m_policy->scheduleRetry().delayMs, options.baseDelay(2));
+    m_policy->cancel();
+
+    // c comes up but drops before it is stable (a node that accepts and fails): a backs off as well, so a cluster
+    // that flaps is not hammered.
+    m_policy->connected();
+    m_clock->advance(1000);
+    m_policy->disconnected();
+    m_policy->recordFailure(failure(PushError::Kind::ConnectionLost), true);
+    QCOMPARE(m_policy->currentUrl(), a);
+    QCOMPARE(m_policy->scheduleRetry().delayMs, options.baseDelay(3));
+    m_policy->cancel();
+
+    // With a single URL there is nowhere to fail over to: a lost stable connection waits for the backoff.
+    m_policy->reset();
+    m_policy->setUrls({a});
+    m_policy->connected();
+    m_clock->advance(options.stableAfterMs + 1000);
+    m_policy->disconnected();
+    m_policy->recordFailure(failure(PushError::Kind::ConnectionLost), true);
+    QCOMPARE(m_policy->scheduleRetry().delayMs, options.initialDelayMs);
 }
 
 void tst_ReconnectPolicy::backoffGrowsWithJitterWithinBounds()

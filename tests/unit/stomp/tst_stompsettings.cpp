@@ -1,6 +1,7 @@
 // StompSettings: what the settings' STOMP keys become: the connect options (URLs, credentials, extra CONNECT and
 // handshake headers with their secrets from the keychain, heart-beats, reconnect pacing) and the subscriptions (stable
 // ids, durable ones with the broker headers), from saved settings or from any other view of them.
+#include "stomp/StompDestination.h"
 #include "stomp/StompSettings.h"
 
 #include <QRegularExpression>
@@ -17,6 +18,7 @@ private Q_SLOTS:
     void missingSecretHeaderIsLeftOut();
     void subscriptions();
     void durableSubscriptionForActiveMq();
+    void prefetchBoundsWhatTheBrokerSendsAhead();
     void transportModeAndAView();
 
 private:
@@ -90,7 +92,8 @@ void tst_StompSettings::subscriptions()
     QCOMPARE(subscriptions.size(), 2);
     QCOMPARE(subscriptions.at(1).destination, QByteArray("/topic/chat_demo"));
     QCOMPARE(subscriptions.at(0).ackMode, StompAckMode::ClientIndividual);
-    QVERIFY(subscriptions.at(0).headers.isEmpty());
+    using Headers = QList<QPair<QByteArray, QByteArray>>;
+    QCOMPARE(subscriptions.at(0).headers, (Headers {{"prefetch-count", "300"}, {"activemq.prefetchSize", "300"}}));
     QVERIFY(subscriptions.at(0).id != subscriptions.at(1).id);
 
     settings.setValue(Settings::Key::DurableSubscription, true);
@@ -119,6 +122,31 @@ void tst_StompSettings::durableSubscriptionForActiveMq()
     QVERIFY(subscriptions.at(0).headers.contains({"durable", "true"}));
     QVERIFY(!subscriptions.at(1).headers.contains({"durable", "true"}));
     QCOMPARE(subscriptions.at(1).ackMode, StompAckMode::ClientIndividual);
+}
+
+void tst_StompSettings::prefetchBoundsWhatTheBrokerSendsAhead()
+{
+    // Without a bound RabbitMQ pushes a whole backlog, and a failover redelivers all of it: the default bounds it
+    // for both brokers, a setting changes it, 0 leaves it to the broker, and an auto-ack subscription (nothing in
+    // flight to bound) or a header set by hand is left alone.
+    Settings settings(path(QStringLiteral("user.conf")));
+    settings.setValue(Settings::Key::Destinations, QStringList {QStringLiteral("/amq/queue/todo-cluster")});
+    QCOMPARE(settings.get<int>(Settings::Key::PrefetchCount), Settings::kDefaultPrefetchCount);
+    QVERIFY(settings.setValue(Settings::Key::PrefetchCount, 50));
+    StompSubscription subscription = StompSettings::subscriptions(settings).at(0);
+    QVERIFY(subscription.headers.contains({"prefetch-count", "50"}));
+    QVERIFY(subscription.headers.contains({"activemq.prefetchSize", "50"}));
+    QVERIFY(StompSettings::subscriptions(settings, StompAckMode::Auto).at(0).headers.isEmpty());
+    QVERIFY(settings.setValue(Settings::Key::PrefetchCount, 0));
+    QVERIFY(StompSettings::subscriptions(settings).at(0).headers.isEmpty());
+    QVERIFY(!settings.setValue(Settings::Key::PrefetchCount, -1));
+    QVERIFY(!settings.setValue(Settings::Key::PrefetchCount, 70000));
+    QVERIFY(!Settings::validatePrefetchCount(-1).isEmpty());
+
+    StompSubscription byHand {{}, "/queue/x", StompAckMode::Client, {{"prefetch-count", "1"}}};
+    StompDestination::limitPrefetch(&byHand, 300);
+    using Headers = QList<QPair<QByteArray, QByteArray>>;
+    QCOMPARE(byHand.headers, (Headers {{"prefetch-count", "1"}, {"activemq.prefetchSize", "300"}}));
 }
 
 void tst_StompSettings::transportModeAndAView()
