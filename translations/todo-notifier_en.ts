@@ -592,6 +592,18 @@ Connect once and report the protocol (with auto: what was found and why), the tr
         <source>invalid --demo &quot;%1&quot;: expected one of %2</source>
         <translation>invalid --demo &quot;%1&quot;: expected one of %2</translation>
     </message>
+    <message>
+        <source>listen with --ack client or client-individual: messages the broker may send ahead of our acks (RabbitMQ prefetch-count, ActiveMQ activemq.prefetchSize); 0 = the broker&apos;s default (default: %1).</source>
+        <translation>listen with --ack client or client-individual: messages the broker may send ahead of our acks (RabbitMQ prefetch-count, ActiveMQ activemq.prefetchSize); 0 = the broker&apos;s default (default: %1).</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>count</translation>
+    </message>
+    <message>
+        <source>invalid --prefetch: %1</source>
+        <translation>invalid --prefetch: %1</translation>
+    </message>
 </context>
 <context>
     <name>CliRunner</name>
@@ -1805,6 +1817,10 @@ Check the server settings; it keeps trying now and then.</translation>
     <message>
         <source>A Socket.IO namespace starts with / and has no commas or spaces, e.g. /admin.</source>
         <translation>A Socket.IO namespace starts with / and has no commas or spaces, e.g. /admin.</translation>
+    </message>
+    <message>
+        <source>Use 0 (the server&apos;s default) or between 1 and 65535 messages.</source>
+        <translation>Use 0 (the server&apos;s default) or between 1 and 65535 messages.</translation>
     </message>
 </context>
 <context>

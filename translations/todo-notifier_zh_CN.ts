@@ -592,6 +592,18 @@ Connect once and report the protocol (with auto: what was found and why), the tr
         <source>invalid --demo &quot;%1&quot;: expected one of %2</source>
         <translation>无效的 --demo &quot;%1&quot;：应为 %2 之一</translation>
     </message>
+    <message>
+        <source>listen with --ack client or client-individual: messages the broker may send ahead of our acks (RabbitMQ prefetch-count, ActiveMQ activemq.prefetchSize); 0 = the broker&apos;s default (default: %1).</source>
+        <translation>listen 配合 --ack client 或 client-individual：消息代理在我们确认之前最多可预先发送的消息数（RabbitMQ 的 prefetch-count，ActiveMQ 的 activemq.prefetchSize）；0 = 使用消息代理的默认值（默认：%1）。</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>invalid --prefetch: %1</source>
+        <translation>无效的 --prefetch：%1</translation>
+    </message>
 </context>
 <context>
     <name>CliRunner</name>
@@ -1800,6 +1812,10 @@ Check the server settings; it keeps trying now and then.</source>
     <message>
         <source>A Socket.IO namespace starts with / and has no commas or spaces, e.g. /admin.</source>
         <translation>Socket.IO 命名空间以 / 开头，且不含逗号或空格，例如 /admin。</translation>
+    </message>
+    <message>
+        <source>Use 0 (the server&apos;s default) or between 1 and 65535 messages.</source>
+        <translation>请使用 0（服务器默认值）或 1 到 65535 之间的消息数。</translation>
     </message>
 </context>
 <context>
