@@ -41,9 +41,9 @@ struct ReconnectOptions
 // order: every failure moves on to the next URL, and a stable connection that is lost goes to the next one at once,
 // so losing one node of a cluster costs well under a second), how long to wait before the next attempt (backoff
 // with jitter, so that a thousand desktops that lost the same server do not come back in step, and a node that is
-// down is not hammered: a connection that keeps dropping before it is stable backs off like one that never came up), and when to stop trying as usual: an attempt limit, repeated authentication failures, and the
-// same failure that retrying cannot fix again and again (then it needs the person's attention: a slow retry, or
-// giving up).
+// down is not hammered: a connection that keeps dropping before it is stable backs off like one that never came up),
+// and when to stop trying as usual: an attempt limit, repeated authentication failures, and the same failure that
+// retrying cannot fix again and again (then it needs the person's attention: a slow retry, or giving up).
 //
 // The source reports what happened (connected(), recordFailure()) and asks what to do (scheduleRetry()); the policy
 // runs the backoff timer and says when the wait is over (retryDue()). Time comes from the Clock seam and the jitter

@@ -1,7 +1,7 @@
 // ReconnectPolicy: the reconnect decisions every push source shares, on a MockClock: failover in the configured order
-// (every failure moves on; a stable connection that is lost fails over at once, a flapping one backs off), backoff that grows with jitter within its bounds, the attempt
-// limit and the authentication limit with a reason a person can read, the count starting afresh once a connection
-// has been stable, and a wait that ends in retryDue() or is cancelled.
+// (every failure moves on; a stable connection that is lost fails over at once, a flapping one backs off), backoff that
+// grows with jitter within its bounds, the attempt limit and the authentication limit with a reason a person can read,
+// the count starting afresh once a connection has been stable, and a wait that ends in retryDue() or is cancelled.
 #include "MockClock.h"
 #include "source/ReconnectPolicy.h"
 
