@@ -8,7 +8,8 @@
 #               3 s of settling, 3 launches, 20,000 stored todos
 #   --only      run only these parts (comma-separated)
 # Environment: TODO_BENCH_COUNT (todos per burst, 10000), TODO_BENCH_WINDOW (s, 60), TODO_BENCH_SETTLE (s, 10),
-# TODO_BENCH_LAUNCHES (5), TODO_BENCH_TODOS (stored todos, 100000), TODO_JOBS (build jobs, 2).
+# TODO_BENCH_LAUNCHES (5), TODO_BENCH_TODOS (stored todos, 100000), TODO_BENCH_PREFETCH (the tray app's
+# connection/prefetchCount in the burst; default: the application's, 300), TODO_JOBS (build jobs, 2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -95,6 +96,7 @@ if want tray; then
     echo "tray app burst: starting the tray application (offscreen) and a stompjs subscriber..." >&2
     DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/todo-notifier-no-bus \
         "$build/bench/bench_tray_burst" --url "$url" --destination "$destination" --count "$count" \
+        ${TODO_BENCH_PREFETCH:+--prefetch "$TODO_BENCH_PREFETCH"} \
         >"$work/tray.jsonl" &
     tray_pid=$!
     node bench/stompjs/subscriber.mjs "$url" "$destination" "$count" >"$work/tray-stompjs.json" &

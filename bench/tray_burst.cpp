@@ -115,7 +115,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption timeoutOption(QStringLiteral("timeout"), QStringLiteral("Give up after S seconds."),
                                            QStringLiteral("S"), QStringLiteral("300"));
     const QCommandLineOption windowOption(QStringLiteral("window"), QStringLiteral("Keep the list window open."));
-    parser.addOptions({urlOption, destinationOption, countOption, probeOption, timeoutOption, windowOption});
+    const QCommandLineOption prefetchOption(
+        QStringLiteral("prefetch"), QStringLiteral("connection/prefetchCount (0 = the broker's default: no limit)."),
+        QStringLiteral("N"), QString::number(Settings::kDefaultPrefetchCount));
+    parser.addOptions(
+        {urlOption, destinationOption, countOption, probeOption, timeoutOption, windowOption, prefetchOption});
     parser.process(app);
     const QUrl url(parser.value(urlOption));
     const int count = parser.value(countOption).toInt();
@@ -133,6 +137,7 @@ int main(int argc, char *argv[])
         settings.setValue(Settings::Key::HeartbeatOutMs, 10000);
         settings.setValue(Settings::Key::HeartbeatInMs, 10000);
         settings.setValue(Settings::Key::RetentionCount, count * 2);
+        settings.setValue(Settings::Key::PrefetchCount, parser.value(prefetchOption).toInt());
         settings.sync();
     }
     GuiOptions options;
