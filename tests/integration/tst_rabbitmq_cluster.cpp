@@ -17,6 +17,7 @@
 #include "source/ReconnectPolicy.h"
 #include "store/TodoStore.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -254,6 +255,13 @@ void tst_RabbitMqCluster::killingTheClientsNodeMidBurstLosesNothing()
     QCOMPARE(victim, 1);
     QTRY_VERIFY_WITH_TIMEOUT(arrivedWithPrefix(prefix) >= 200, 30000);
     QVERIFY2(arrivedWithPrefix(prefix) < backlog, "the backlog was through before the crash: nothing was in flight");
+    QElapsedTimer sinceLoss; // measured and reported, not asserted: tests do not time things
+    connect(m_pipeline->source(), &PushSource::disconnected, this, [&sinceLoss] { sinceLoss.start(); });
+    qint64 failoverMs = -1;
+    connect(m_pipeline->source(), &PushSource::connected, this, [&] {
+        if (sinceLoss.isValid() && failoverMs < 0)
+            failoverMs = sinceLoss.elapsed();
+    });
     QCOMPARE(cluster({QStringLiteral("kill-node"), QString::number(victim)}), 0);
 
     // Numbered after the backlog, through the surviving nodes.
