@@ -139,6 +139,7 @@ void tst_Settings::everyKeyRoundTripsThroughTheFile()
         settings.setValue(Settings::Key::ListWindowGeometry, QByteArray("\x01\x00\xd9\xd0geometry", 12));
         settings.setValue(Settings::Key::Events, QStringList {QStringLiteral("todo"), QStringLiteral("审批")});
         settings.setValue(Settings::Key::Namespace, QStringLiteral("/审批"));
+        settings.setValue(Settings::Key::PrefetchCount, 50);
         settings.sync();
         for (const Settings::Definition &definition : Settings::definitions())
             QVERIFY2(settings.isSetByUser(definition.key), qPrintable(definition.name));
@@ -154,6 +155,7 @@ void tst_Settings::everyKeyRoundTripsThroughTheFile()
     QCOMPARE(settings.get<QStringList>(Settings::Key::Events),
              (QStringList {QStringLiteral("todo"), QStringLiteral("审批")}));
     QCOMPARE(settings.get<QString>(Settings::Key::Namespace), QStringLiteral("/审批"));
+    QCOMPARE(settings.get<int>(Settings::Key::PrefetchCount), 50);
     QCOMPARE(settings.get<QStringList>(Settings::Key::Destinations),
              (QStringList {QStringLiteral("/user/topic/all"), QStringLiteral("/topic/chat_demo")}));
     QCOMPARE(settings.get<QString>(Settings::Key::Host), QStringLiteral("/"));
