@@ -2,16 +2,21 @@
 """The soak run's publisher: one todo a second, each with its own id, until told to stop.
 
     publisher.py --port STOMP_PORT --destination /topic/soak.todos --run-id ID --out DIR [--rate 1]
+    publisher.py --ports P1,P2,P3 --destination /amq/queue/todo-cluster --run-id ID --out DIR   (a cluster)
 
 Sends over plain STOMP (Debian's python3-stomp; run with /usr/bin/python3) as guest/guest, every message
 `persistent:true` with a receipt. RabbitMQ sends a SEND's receipt once the broker has taken responsibility for the
 message (publisher confirm), so a receipted todo must reach the subscriber. The publisher outlives broker restarts:
 when the connection drops it reconnects (every second) and sends again every todo whose receipt has not come.
+With --ports (a cluster's nodes) a reconnect tries the node after the one it lost first, then the others in turn
+(a failover when it lands on another node); a node that accepts TCP but sends no CONNECTED within 10 s (paused) is
+given up. On RabbitMQ 3.10 a publisher on a surviving node is disconnected too when the queue's leader dies: it
+reconnects and re-sends, so a todo may reach the queue twice (the subscriber's store recognises it), never zero times.
 
 Files in --out:
   published.txt   one todo id per line, appended when its receipt arrives (the confirmed set)
   publisher.json  counters, rewritten every few seconds and at exit: created, confirmed, sends, resends,
-                  reconnects, outstanding (created but not confirmed)
+                  reconnects, failovers (reconnects to another node), outstanding (created but not confirmed)
 SIGTERM (or SIGINT) stops creating todos; the publisher then keeps sending the unconfirmed ones until all are
 confirmed or --drain-timeout seconds have passed, writes publisher.json and exits (0: all confirmed, 1: not).
 """
@@ -20,10 +25,11 @@ import argparse
 import json
 import logging
 import os
-import signal
 import sys
 import threading
 import time
+
+import soak_common
 
 try:
     import stomp
@@ -33,6 +39,7 @@ except ImportError:
 logging.getLogger("stomp.py").setLevel(logging.CRITICAL)
 
 RESEND_AFTER = 30.0  # seconds without a receipt on a live connection
+CONNECTED_TIMEOUT = 10.0  # seconds from CONNECT to CONNECTED before the node is given up
 
 
 def say(text):
@@ -40,14 +47,19 @@ def say(text):
 
 
 class Listener(stomp.ConnectionListener):
-    def __init__(self, publisher):
+    def __init__(self, publisher, generation):
         self.publisher = publisher
+        self.generation = generation  # the connection it listens to; a late event of an older one is ignored
+        self.connected = threading.Event()
+
+    def on_connected(self, frame):
+        self.connected.set()
 
     def on_receipt(self, frame):
         self.publisher.confirm(frame.headers.get("receipt-id", ""))
 
     def on_disconnected(self):
-        self.publisher.lost()
+        self.publisher.lost(self.generation)
 
     def on_error(self, frame):
         message = frame.headers.get("message", "")
@@ -62,8 +74,12 @@ class Publisher:
         self.lock = threading.Lock()
         self.pending = {}  # todo id -> (body, last send time)
         self.confirmed = set()
-        self.counters = {"created": 0, "confirmed": 0, "sends": 0, "resends": 0, "reconnects": 0,
+        self.counters = {"created": 0, "confirmed": 0, "sends": 0, "resends": 0, "reconnects": 0, "failovers": 0,
                          "connectFailures": 0, "lateReceipts": 0}
+        self.ports = [int(p) for p in (args.ports or str(args.port)).split(",") if p.strip()]
+        self.next_port = 0  # index into ports: where the next connect begins
+        self.port = None  # the node of the current (or last) connection
+        self.generation = 0
         self.connection = None
         self.connected = False
         self.last_error = None
@@ -91,26 +107,45 @@ class Publisher:
             self.published.write(todo_id + "\n")
             self.published.flush()
 
-    def lost(self):
+    def lost(self, generation=None):
         with self.lock:
+            if generation is not None and generation != self.generation:
+                return
             was = self.connected
             self.connected = False
+            if was:
+                self.next_port = (self.ports.index(self.port) + 1) % len(self.ports)
         if was:
-            say("connection lost; %d todo(s) without a receipt" % len(self.pending))
+            say("connection to port %s lost; %d todo(s) without a receipt" % (self.port, len(self.pending)))
 
     def connect(self):
-        connection = stomp.Connection12([("127.0.0.1", self.args.port)], heartbeats=(10000, 10000),
+        order = self.ports[self.next_port:] + self.ports[:self.next_port]
+        with self.lock:
+            self.generation += 1
+            generation = self.generation
+        connection = stomp.Connection12([("127.0.0.1", p) for p in order], heartbeats=(10000, 10000),
                                         vhost="/", reconnect_attempts_max=1, timeout=5)
-        connection.set_listener("soak", Listener(self))
-        connection.connect("guest", "guest", wait=True)
+        listener = Listener(self, generation)
+        connection.set_listener("soak", listener)
+        connection.connect("guest", "guest", wait=False)
+        if not listener.connected.wait(CONNECTED_TIMEOUT) or not connection.is_connected():
+            host = getattr(connection.transport, "current_host_and_port", None)
+            self.drop(connection)
+            if host and host[1] in self.ports:  # it answered TCP but not STOMP: begin with the next one
+                self.next_port = (self.ports.index(host[1]) + 1) % len(self.ports)
+            raise ConnectionError("no CONNECTED from %s" % (host,))
+        port = connection.transport.current_host_and_port[1]
         with self.lock:
             if self.connection is not None:
                 self.counters["reconnects"] += 1
+                if port != self.port:
+                    self.counters["failovers"] += 1
             self.connection = connection
+            self.port = port
             self.connected = True
             resend = list(self.pending.items())
         self.last_error = None
-        say("connected; sending %d todo(s) without a receipt again" % len(resend))
+        say("connected to port %d; sending %d todo(s) without a receipt again" % (port, len(resend)))
         for todo_id, (body, _) in resend:
             self.send(todo_id, body, again=True)
 
@@ -136,16 +171,21 @@ class Publisher:
                 return True
         try:
             if self.connection is not None:
-                try:
-                    self.connection.disconnect()
-                except Exception:
-                    pass
+                self.drop(self.connection)
             self.connect()
             return True
         except Exception:
             with self.lock:
                 self.counters["connectFailures"] += 1
             return False
+
+    @staticmethod
+    def drop(connection):
+        """Closes a connection that is dead or unusable without waiting for anything from the server."""
+        try:
+            connection.transport.disconnect_socket()
+        except Exception:
+            pass
 
     def resend_stale(self):
         now = time.monotonic()
@@ -158,10 +198,7 @@ class Publisher:
         with self.lock:
             data = dict(self.counters, outstanding=len(self.pending), connected=self.connected,
                         runId=self.args.run_id, stopping=self.stopping)
-        tmp = os.path.join(self.args.out, "publisher.json.tmp")
-        with open(tmp, "w", encoding="utf-8") as f:
-            json.dump(data, f)
-        os.replace(tmp, os.path.join(self.args.out, "publisher.json"))
+        soak_common.write_counters(self.args.out, data)
 
     def run(self):
         interval = 1.0 / self.args.rate
@@ -205,21 +242,17 @@ class Publisher:
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--port", type=int, required=True, help="the broker's STOMP port")
+    p.add_argument("--port", type=int, help="the broker's STOMP port")
+    p.add_argument("--ports", help="comma-separated STOMP ports of a cluster's nodes (instead of --port)")
     p.add_argument("--destination", required=True)
     p.add_argument("--run-id", required=True, help="prefix of every todo id")
     p.add_argument("--out", required=True, help="directory for published.txt and publisher.json")
     p.add_argument("--rate", type=float, default=1.0, help="todos per second (default 1)")
     p.add_argument("--drain-timeout", type=float, default=90.0)
     args = p.parse_args()
-    publisher = Publisher(args)
-
-    def stop(signum, frame):
-        publisher.stopping = True
-
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    sys.exit(publisher.run())
+    if not args.port and not args.ports:
+        p.error("--port or --ports is required")
+    soak_common.run_until_stopped(Publisher(args))
 
 
 if __name__ == "__main__":
