@@ -204,27 +204,8 @@ node_state() {
     esac
 }
 
-stomp_ready() {
-    # A real STOMP session as `todo` on `todo-vhost` (as rabbitmq-fixture.sh checks it).
-    (
-        exec 3<>"/dev/tcp/127.0.0.1/$1"
-        printf 'CONNECT\naccept-version:1.2\nhost:todo-vhost\nlogin:todo\npasscode:todo-secret\n\n\0' >&3
-        IFS= read -r -t 3 line <&3
-        [[ $line == CONNECTED* ]] || exit 1
-        printf 'DISCONNECT\n\n\0' >&3
-    ) 2>/dev/null
-}
-
-ws_ready() {
-    (
-        exec 3<>"/dev/tcp/127.0.0.1/$1"
-        printf 'GET /ws HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Protocol: v12.stomp\r\n\r\n' "$1" >&3
-        IFS= read -r -t 3 line <&3
-        [[ $line == "HTTP/1.1 101"* ]]
-    ) 2>/dev/null
-}
-
-listeners_ready() { stomp_ready "$(nv "$1" _STOMP_PORT)" && ws_ready "$(nv "$1" _WS_PORT)"; }
+# Node N's STOMP and Web-STOMP answer (the single-node script's own readiness probes).
+listeners_ready() { "$SINGLE" ready "$(nv "$1" _DIR)" 2>/dev/null; }
 
 # view N NODE...: node N's cluster_status in one word: ok (the named nodes all running, no partition
 # recorded), partitioned (a partition is recorded), incomplete (a named node is not running), down (N's

@@ -11,6 +11,7 @@
 #                                     a later `start DIR` recovers durable queues/messages
 #   rabbitmq-fixture.sh restart DIR   stop, then start
 #   rabbitmq-fixture.sh status  DIR   exit 0 if this DIR's broker is running
+#   rabbitmq-fixture.sh ready   DIR   exit 0 if its STOMP and Web-STOMP listeners answer
 #   rabbitmq-fixture.sh ctl     DIR ARGS...   run rabbitmqctl ARGS against this DIR's node
 #                                     (e.g. `ctl DIR list_queues name messages`)
 #
@@ -47,7 +48,7 @@ die() { echo "rabbitmq-fixture: $*" >&2; exit 1; }
 log() { echo "rabbitmq-fixture: $*" >&2; }
 
 usage() {
-    sed -n '5,15p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '5,16p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -355,6 +356,7 @@ case $action in
     kill)    load_settings saved; cmd_kill ;;
     restart) mkdir -p "$DIR"; DIR=$(cd "$DIR" && pwd -P); (load_settings saved; cmd_stop); cmd_start ;;
     status)  [[ -n $(fixture_pids) ]] ;;
+    ready)   load_settings saved; stomp_ready && ws_ready ;;
     ctl)     cmd_ctl "$@" ;;
     *)       usage ;;
 esac
