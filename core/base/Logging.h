@@ -14,7 +14,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcPayload) // todo.core.payload: PayloadParser
 Q_DECLARE_LOGGING_CATEGORY(lcLinks) // todo.core.links: LinkPolicy
 Q_DECLARE_LOGGING_CATEGORY(lcStore) // todo.core.store: TodoStore
 Q_DECLARE_LOGGING_CATEGORY(lcIngest) // todo.core.ingest: TodoIngestor, CatchUp
-Q_DECLARE_LOGGING_CATEGORY(lcModel) // todo.core.model: TodoModel, TodoFilterModel
+Q_DECLARE_LOGGING_CATEGORY(lcModel) // todo.core.model: TodoModel
 Q_DECLARE_LOGGING_CATEGORY(lcSettings) // todo.core.settings: Settings
 Q_DECLARE_LOGGING_CATEGORY(lcCredentials) // todo.core.credentials: CredentialStore
 Q_DECLARE_LOGGING_CATEGORY(lcSse) // todo.core.sse: SseSource (Server-Sent Events)

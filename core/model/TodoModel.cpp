@@ -7,11 +7,10 @@
 
 namespace {
 
-// The list's order, oldest first: sortMs, then arrival (seq). Rows show it reversed (newest first), so that
-// the common case, new todos at the top, is an append to m_todos.
-bool olderThan(const Todo &a, const Todo &b)
+// The list's order, newest first: sortMs, then arrival (seq), both descending (TodoTable::page()'s order).
+bool newerThan(const Todo &a, const Todo &b)
 {
-    return a.sortMs != b.sortMs ? a.sortMs < b.sortMs : a.seq < b.seq;
+    return a.sortMs != b.sortMs ? a.sortMs > b.sortMs : a.seq > b.seq;
 }
 
 Todo summaryOf(Todo todo)
@@ -32,6 +31,7 @@ TodoModel::TodoModel(TodoStore *store, QObject *parent)
         connect(store, &TodoStore::allMarkedRead, this, &TodoModel::onAllMarkedRead);
         connect(store, &TodoStore::todosRemoved, this, &TodoModel::onTodosRemoved);
         connect(store, &TodoStore::reopened, this, &TodoModel::reload);
+        connect(store, &TodoStore::countChanged, this, &TodoModel::updateCounts);
         connect(store, &TodoStore::unreadCountChanged, this, &TodoModel::updateCounts);
         connect(store, &TodoStore::serverPendingCountChanged, this, &TodoModel::updateCounts);
     }
@@ -43,14 +43,80 @@ TodoModel::~TodoModel() = default;
 void TodoModel::setLinkPolicy(const LinkPolicy &policy)
 {
     m_linkPolicy = policy;
-    if (!m_todos.isEmpty())
-        Q_EMIT dataChanged(index(0), index(int(m_todos.size()) - 1),
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1),
                            {LinkRole, LinkEncodedRole, LinkAllowedRole, LinkRefusalRole});
+}
+
+void TodoModel::setQuery(const TodoQuery &query)
+{
+    if (query == m_query)
+        return;
+    const TodoQuery before = m_query;
+    m_query = query;
+    reload();
+    if (query.text != before.text)
+        Q_EMIT searchTextChanged(query.text);
+    if (query.unreadOnly != before.unreadOnly)
+        Q_EMIT unreadOnlyChanged(query.unreadOnly);
+    if (query.urgency != before.urgency)
+        Q_EMIT urgencyChanged(query.urgency);
+}
+
+void TodoModel::setSearchText(const QString &text)
+{
+    TodoQuery query = m_query;
+    query.text = text;
+    // Only the words count: typing a space does not read the store again.
+    if (query.words() == m_query.words()) {
+        if (text != m_query.text) {
+            m_query.text = text;
+            Q_EMIT searchTextChanged(text);
+        }
+        return;
+    }
+    setQuery(query);
+}
+
+void TodoModel::setUnreadOnly(bool unreadOnly)
+{
+    TodoQuery query = m_query;
+    query.unreadOnly = unreadOnly;
+    setQuery(query);
+}
+
+void TodoModel::setUrgency(int urgency)
+{
+    TodoQuery query = m_query;
+    query.urgency = urgency < 0 ? kAnyUrgency : urgency;
+    setQuery(query);
 }
 
 int TodoModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_todos.size());
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+bool TodoModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_complete;
+}
+
+void TodoModel::fetchMore(const QModelIndex &parent)
+{
+    if (parent.isValid() || m_complete || !m_store)
+        return;
+    std::optional<TodoStore::Cursor> after;
+    if (!m_rows.isEmpty())
+        after = TodoStore::Cursor {m_rows.constLast().sortMs, m_rows.constLast().seq};
+    QList<Todo> page = m_store->page(m_query, after, m_pageSize);
+    m_complete = page.size() < m_pageSize;
+    if (page.isEmpty())
+        return;
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(page.size()) - 1);
+    m_rows.append(std::move(page));
+    endInsertRows();
 }
 
 QHash<int, QByteArray> TodoModel::roleNames() const
@@ -88,7 +154,7 @@ QVariant TodoModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Todo &todo = m_todos.at(indexOfRow(index.row()));
+    const Todo &todo = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
     case TitleRole:
@@ -170,54 +236,65 @@ Qt::ItemFlags TodoModel::flags(const QModelIndex &index) const
 
 Todo TodoModel::todoAt(int row) const
 {
-    return row >= 0 && row < m_todos.size() ? m_todos.at(indexOfRow(row)) : Todo();
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row) : Todo();
 }
 
 int TodoModel::rowOf(const QString &key) const
 {
-    for (qsizetype i = m_todos.size() - 1; i >= 0; --i) {
-        if (m_todos.at(i).key == key)
-            return rowOfIndex(i);
+    for (qsizetype row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).key == key)
+            return int(row);
     }
     return -1;
 }
 
-qsizetype TodoModel::insertPosition(const Todo &todo) const
+std::optional<Todo> TodoModel::todo(const QString &key) const
 {
-    return std::lower_bound(m_todos.cbegin(), m_todos.cend(), todo, olderThan) - m_todos.cbegin();
+    const int row = rowOf(key);
+    if (row >= 0)
+        return m_rows.at(row);
+    return m_store ? m_store->todo(key) : std::nullopt;
+}
+
+bool TodoModel::setRead(const QString &key, bool read)
+{
+    return m_store && m_store->setRead(key, read);
+}
+
+int TodoModel::insertRow(const Todo &todo) const
+{
+    return int(std::lower_bound(m_rows.cbegin(), m_rows.cend(), todo, newerThan) - m_rows.cbegin());
 }
 
 int TodoModel::findRow(const Todo &todo) const
 {
-    const qsizetype position = insertPosition(todo);
-    if (position < m_todos.size() && m_todos.at(position).key == todo.key)
-        return rowOfIndex(position);
+    const int row = insertRow(todo);
+    if (row < m_rows.size() && m_rows.at(row).key == todo.key)
+        return row;
     return rowOf(todo.key); // its order changed under us (should not happen): look for it
 }
 
 void TodoModel::reload()
 {
     beginResetModel();
-    // Room to grow by a quarter without reallocating: a burst then never copies the whole list.
-    m_todos = m_store ? m_store->loadSummaries(TodoStore::Order::OldestFirst, qMax(1024, m_store->count() / 4))
-                      : QList<Todo>();
+    m_rows = m_store ? m_store->page(m_query, std::nullopt, m_pageSize) : QList<Todo>();
+    m_complete = m_rows.size() < m_pageSize;
     endResetModel();
-    Q_EMIT countChanged(count());
     updateCounts();
 }
 
 bool TodoModel::markRead(int row, bool read)
 {
-    if (!m_store || row < 0 || row >= m_todos.size())
+    if (!m_store || row < 0 || row >= m_rows.size())
         return false;
-    return m_store->setRead(m_todos.at(indexOfRow(row)).key, read);
+    return m_store->setRead(m_rows.at(row).key, read);
 }
 
 bool TodoModel::markDone(int row, bool done)
 {
-    if (!m_store || row < 0 || row >= m_todos.size())
+    if (!m_store || row < 0 || row >= m_rows.size())
         return false;
-    return m_store->setDone(m_todos.at(indexOfRow(row)).key, done);
+    return m_store->setDone(m_rows.at(row).key, done);
 }
 
 void TodoModel::markAllRead()
@@ -226,69 +303,91 @@ void TodoModel::markAllRead()
         m_store->markAllRead();
 }
 
+void TodoModel::insertOne(int row, const Todo &todo)
+{
+    beginInsertRows({}, row, row);
+    m_rows.insert(row, summaryOf(todo));
+    endInsertRows();
+}
+
 void TodoModel::onTodosCommitted(const QList<Todo> &inserted, const QList<Todo> &updated)
 {
+    QList<int> gone;
     for (const Todo &todo : updated) {
         const int row = findRow(todo);
-        if (row < 0) {
-            qCWarning(lcModel) << "an updated todo is not in the list:" << todo.key;
-            continue;
+        const bool matches = m_query.matches(todo);
+        if (row >= 0 && matches) {
+            m_rows[row] = summaryOf(todo);
+            Q_EMIT dataChanged(index(row), index(row));
+        } else if (row >= 0) {
+            gone.append(row);
+        } else if (matches && isWithinRead(insertRow(todo))) {
+            insertOne(insertRow(todo), todo); // it matches now (its text changed)
         }
-        m_todos[indexOfRow(row)] = summaryOf(todo);
-        Q_EMIT dataChanged(index(row), index(row));
     }
-    if (inserted.isEmpty())
-        return;
+    removeRuns(gone);
 
     QList<Todo> fresh;
-    fresh.reserve(inserted.size());
-    for (const Todo &todo : inserted)
-        fresh.append(summaryOf(todo));
-    std::sort(fresh.begin(), fresh.end(), olderThan);
+    for (const Todo &todo : inserted) {
+        if (m_query.matches(todo))
+            fresh.append(summaryOf(todo));
+    }
+    if (fresh.isEmpty())
+        return;
+    std::sort(fresh.begin(), fresh.end(), newerThan);
 
-    // Runs of new todos that go into the same gap of the current list: one beginInsertRows() each, applied from
-    // the newest gap down so that the positions of the older ones stay valid. Usually a single run, appended.
+    // Runs of new todos that go into the same gap of the rows read so far: one beginInsertRows() each, applied
+    // from the oldest gap up so that the rows of the newer ones stay valid. Usually a single run, at the top.
+    // Those that go below the rows read so far come with the next page.
     struct Run
     {
-        qsizetype position; // in m_todos
+        int row; // in m_rows
         qsizetype first; // in fresh
         qsizetype count;
     };
     QList<Run> runs;
     for (qsizetype i = 0; i < fresh.size(); ++i) {
-        const qsizetype position = insertPosition(fresh.at(i));
-        if (!runs.isEmpty() && runs.last().position == position)
+        const int row = insertRow(fresh.at(i));
+        if (!isWithinRead(row))
+            break; // sorted: the rest go further down
+        if (!runs.isEmpty() && runs.last().row == row)
             ++runs.last().count;
         else
-            runs.append({position, i, 1});
+            runs.append({row, i, 1});
     }
     for (auto run = runs.crbegin(); run != runs.crend(); ++run) {
-        const int firstRow = int(m_todos.size() - run->position);
-        beginInsertRows({}, firstRow, firstRow + int(run->count) - 1);
-        m_todos.insert(run->position, run->count, Todo());
+        beginInsertRows({}, run->row, run->row + int(run->count) - 1);
+        m_rows.insert(run->row, run->count, Todo());
         for (qsizetype i = 0; i < run->count; ++i)
-            m_todos[run->position + i] = std::move(fresh[run->first + i]);
+            m_rows[run->row + i] = std::move(fresh[run->first + i]);
         endInsertRows();
     }
-    Q_EMIT countChanged(count());
-    updateCounts();
 }
 
 void TodoModel::onTodoChanged(const Todo &todo)
 {
     const int row = findRow(todo);
-    if (row < 0)
-        return;
-    m_todos[indexOfRow(row)] = summaryOf(todo);
-    Q_EMIT dataChanged(index(row), index(row), {ReadRole, DoneRole});
+    const bool matches = m_query.matches(todo);
+    if (row >= 0 && matches) {
+        m_rows[row] = summaryOf(todo);
+        Q_EMIT dataChanged(index(row), index(row), {ReadRole, DoneRole});
+    } else if (row >= 0) {
+        removeRuns({row});
+    } else if (matches && isWithinRead(insertRow(todo))) {
+        insertOne(insertRow(todo), todo); // e.g. marked unread again in an unread-only list
+    }
 }
 
 void TodoModel::onAllMarkedRead()
 {
+    if (m_query.unreadOnly) {
+        reload(); // every row goes
+        return;
+    }
     int first = -1;
     int last = -1;
-    for (int row = 0; row < count(); ++row) {
-        Todo &todo = m_todos[indexOfRow(row)];
+    for (int row = 0; row < m_rows.size(); ++row) {
+        Todo &todo = m_rows[row];
         if (!todo.read) {
             todo.read = true;
             first = first < 0 ? row : first;
@@ -307,6 +406,11 @@ void TodoModel::onTodosRemoved(const QList<Todo> &removed)
         if (row >= 0)
             rows.append(row);
     }
+    removeRuns(rows);
+}
+
+void TodoModel::removeRuns(QList<int> rows)
+{
     std::sort(rows.begin(), rows.end(), std::greater<int>());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
     // Contiguous ranges, bottom up.
@@ -320,20 +424,22 @@ void TodoModel::onTodosRemoved(const QList<Todo> &removed)
             ++j;
         }
         beginRemoveRows({}, first, last);
-        m_todos.remove(indexOfRow(last), last - first + 1);
+        m_rows.remove(first, last - first + 1);
         endRemoveRows();
         i = j;
     }
-    if (!rows.isEmpty())
-        Q_EMIT countChanged(count());
-    updateCounts();
 }
 
 void TodoModel::updateCounts()
 {
+    const int count = m_store ? m_store->count() : 0;
     const int unread = m_store ? m_store->unreadCount() : 0;
     const int server = m_store ? m_store->serverPendingCount() : -1;
     const int pending = server >= 0 ? server : unread;
+    if (count != m_count) {
+        m_count = count;
+        Q_EMIT countChanged(count);
+    }
     if (unread != m_unreadCount) {
         m_unreadCount = unread;
         Q_EMIT unreadCountChanged(unread);

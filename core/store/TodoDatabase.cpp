@@ -68,6 +68,8 @@ const Migration kMigrations[] = {
       " created_ms INTEGER NOT NULL)"}},
     // 3: the outbox goes; nothing ever read or wrote it (unconfirmed SENDs are StompClient's, in memory).
     {3, {"DROP TABLE IF EXISTS outbox"}},
+    // 4: the unread list and the unread count read an index in list order instead of scanning the table.
+    {4, {"CREATE INDEX todos_unread_order ON todos (read, sort_ms DESC, seq DESC)", "DROP INDEX IF EXISTS todos_read"}},
 };
 static_assert(std::size(kMigrations) == TodoDatabase::kSchemaVersion, "one migration per schema version");
 

@@ -19,6 +19,9 @@ class Clock;
 //   1  todos (with their read state), the list order index, state
 //   2  delivery bookkeeping (message-id, destination, deliveries), done, an index on read, an outbox table
 //   3  the outbox table dropped (nothing used it)
+//   4  the index on read replaced by one on (read, list order), for the unread list and count
+// The full-text index of the todos is not part of the versioned schema: TodoTable creates it where SQLite can (see
+// TodoTable::prepare()).
 //
 // Recovery (see TodoStore): open() never leaves the application without a database. One that is corrupt,
 // unreadable, not ours or written by a newer version is moved aside (to "<path>.unusable-<time>", with its -wal
@@ -32,7 +35,7 @@ class TodoDatabase final
     Q_DECLARE_TR_FUNCTIONS(TodoDatabase)
 
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     // Called on every candidate file once it passed the checks, is in WAL mode and migrated, with isOpen() true:
     // the user prepares its statements and reads what it keeps in memory. false (with why) makes the file unusable;

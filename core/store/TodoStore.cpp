@@ -237,11 +237,18 @@ int TodoStore::applyRetention()
     return int(removed->size());
 }
 
-QList<Todo> TodoStore::loadSummaries(Order order, qsizetype spareCapacity) const
+QList<Todo> TodoStore::page(const TodoQuery &query, const std::optional<Cursor> &after, int limit) const
 {
     if (!m_database.isOpen())
         return {};
-    return m_table.summaries(order == Order::NewestFirst, m_count + qMax<qsizetype>(0, spareCapacity));
+    return m_table.page(query, after, limit);
+}
+
+int TodoStore::countMatching(const TodoQuery &query) const
+{
+    if (!m_database.isOpen())
+        return 0;
+    return query.isEmpty() ? m_count : m_table.countMatching(query);
 }
 
 std::optional<Todo> TodoStore::todo(const QString &key) const

@@ -32,7 +32,8 @@ struct TodoStoreOptions
 //                      moving an unusable file aside, the state table
 //   TodoTable          the todos table: a Todo's columns, the statements on its rows
 //   DurabilityBarrier  commit generations and the WAL checkpoints that make them durable, on a worker thread
-// and here: commits with de-duplication, the counts, read/done, retention, loading, and the signals.
+// and here: commits with de-duplication, the counts, read/done, retention, reading pages of a query (TodoQuery),
+// and the signals.
 //
 // It holds the todos with their read/done state and the latest server pending count.
 //
@@ -123,10 +124,15 @@ public:
     // The same, synchronously on this thread (for shutdown); true when done.
     bool makeDurableNow();
 
-    enum class Order { NewestFirst, OldestFirst };
-    // Every todo, newest first (sortMs, then seq, descending) or the reverse, without `source` (see Todo). The
-    // list has room for `spareCapacity` more without reallocating.
-    QList<Todo> loadSummaries(Order order = Order::NewestFirst, qsizetype spareCapacity = 0) const;
+    using Cursor = TodoTable::Cursor;
+    // Todos that match `query`, without `source` (see Todo), newest first (sortMs, then seq, descending): up to
+    // `limit` (-1: all) of them, starting after `after` or at the top. Lists read it a page at a time.
+    QList<Todo> page(const TodoQuery &query = {}, const std::optional<Cursor> &after = std::nullopt,
+                     int limit = -1) const;
+    // How many todos match `query` (-1 when that fails).
+    int countMatching(const TodoQuery &query) const;
+    // Whether searches for words of three characters or more use the full-text index (see TodoTable).
+    bool hasSearchIndex() const { return m_table.hasSearchIndex(); }
     // One todo, complete.
     std::optional<Todo> todo(const QString &key) const;
 

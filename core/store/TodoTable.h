@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/TodoQuery.h"
 #include "todo/Todo.h"
 
 #include <QList>
@@ -15,6 +16,13 @@ class TodoDatabase;
 // The todos table of a TodoDatabase: how a Todo maps to its columns, and every statement on its rows. It keeps no
 // state beyond the prepared statements of the commit path; counts, signals and the decisions of when to do what
 // are TodoStore's. Failures are logged and recorded in TodoDatabase::lastError().
+//
+// Search: where SQLite has FTS5 with the trigram tokenizer (Debian's does; so does the copy Qt bundles), a
+// full-text index `todos_search` over the title, sender, department and business name, kept by triggers, finds a
+// word of three characters or more (any script: trigrams need no word boundaries, so Chinese substrings match) in
+// time that grows with the matches, not the table. Shorter words, and every word where there is no index, are
+// matched with LIKE on those columns (a scan, stopped by the page's LIMIT); LIKE ignores case for ASCII letters
+// only, the index for every letter.
 class TodoTable final
 {
 public:
@@ -36,9 +44,19 @@ public:
 
     // How many todos, and how many of them unread; false (logged) if they cannot be counted.
     bool count(int *count, int *unread) const;
-    // Every todo without `source`, newest first (sort_ms, then seq, descending) or the reverse, in a list reserved
-    // for `capacity`.
-    QList<Todo> summaries(bool newestFirst, qsizetype capacity) const;
+    // A row's place in the list order (newest first: sort_ms, then seq, descending).
+    struct Cursor
+    {
+        qint64 sortMs = 0;
+        qint64 seq = 0;
+    };
+    // Up to `limit` todos that match `query`, without `source`, newest first, starting after `after` (the next
+    // older one) or at the top. An empty list when there are no more (or it failed: logged).
+    QList<Todo> page(const TodoQuery &query, const std::optional<Cursor> &after, int limit) const;
+    // How many todos match `query`; -1 (logged) if they cannot be counted.
+    int countMatching(const TodoQuery &query) const;
+    // Whether words of three or more characters are found through the full-text index (see above).
+    bool hasSearchIndex() const { return m_hasSearchIndex; }
     // One todo, complete.
     std::optional<Todo> find(const QString &key) const;
 
@@ -54,7 +72,12 @@ public:
     std::optional<QList<Todo>> removeRetained(qint64 cutoffMs, int keep);
 
 private:
+    bool ensureSearchIndex();
+    // The WHERE clause of `query` (empty: every todo); its values in *values, bound in order.
+    QString whereClause(const TodoQuery &query, QVariantList *values) const;
+
     TodoDatabase *m_database = nullptr;
+    bool m_hasSearchIndex = false;
     std::unique_ptr<QSqlQuery> m_selectKey;
     std::unique_ptr<QSqlQuery> m_insert;
     std::unique_ptr<QSqlQuery> m_update;

@@ -12,7 +12,7 @@
 // Every field of the source object is kept: the typed members below are the ones the application uses, and
 // `source` holds the whole object as it arrived (including the complete `metaData` map and any field nobody
 // knows about yet), so nothing is lost even if the UI shows only some of it. Lists loaded for display
-// (TodoStore::loadSummaries()) leave `source` empty; TodoStore::todo() returns the complete value.
+// (TodoStore::page()) leave `source` empty; TodoStore::todo() returns the complete value.
 struct Todo
 {
     enum class Kind {

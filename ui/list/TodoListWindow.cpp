@@ -4,7 +4,6 @@
 #include "config/Settings.h"
 #include "list/TodoDelegate.h"
 #include "list/TodoOpener.h"
-#include "model/TodoFilterModel.h"
 #include "model/TodoModel.h"
 
 #include <QCheckBox>
@@ -72,11 +71,9 @@ TodoListWindow::TodoListWindow(TodoModel *model, TodoOpener *opener, ConnectionS
     setObjectName(QStringLiteral("TodoListWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/todo-notifier.svg")));
 
-    m_filter = new TodoFilterModel(this);
-    m_filter->setSourceModel(model);
     m_delegate = new TodoDelegate(this);
     auto *presentation = new TodoPresentationModel(m_delegate, this);
-    presentation->setSourceModel(m_filter);
+    presentation->setSourceModel(model);
     m_presentation = presentation;
 
     m_search = new QLineEdit(this);
@@ -149,8 +146,8 @@ TodoListWindow::TodoListWindow(TodoModel *model, TodoOpener *opener, ConnectionS
     setTabOrder(m_markAllRead, m_menuButton);
     setTabOrder(m_menuButton, m_view);
 
-    connect(m_search, &QLineEdit::textChanged, m_filter, &TodoFilterModel::setSearchText);
-    connect(m_unreadOnly, &QCheckBox::toggled, m_filter, &TodoFilterModel::setUnreadOnly);
+    connect(m_search, &QLineEdit::textChanged, model, &TodoModel::setSearchText);
+    connect(m_unreadOnly, &QCheckBox::toggled, model, &TodoModel::setUnreadOnly);
     connect(m_markAllRead, &QPushButton::clicked, model, &TodoModel::markAllRead);
     connect(m_view, &QListView::doubleClicked, this, &TodoListWindow::openIndex);
     connect(m_view, &QListView::customContextMenuRequested, this, &TodoListWindow::onContextMenuRequested);
@@ -158,8 +155,8 @@ TodoListWindow::TodoListWindow(TodoModel *model, TodoOpener *opener, ConnectionS
         connect(m_presentation, signal, this, &TodoListWindow::updateEmptyState);
     connect(m_presentation, &QAbstractItemModel::modelReset, this, &TodoListWindow::updateEmptyState);
     connect(m_presentation, &QAbstractItemModel::layoutChanged, this, &TodoListWindow::updateEmptyState);
-    connect(m_filter, &TodoFilterModel::searchTextChanged, this, &TodoListWindow::updateEmptyState);
-    connect(m_filter, &TodoFilterModel::unreadOnlyChanged, this, &TodoListWindow::updateEmptyState);
+    connect(model, &TodoModel::searchTextChanged, this, &TodoListWindow::updateEmptyState);
+    connect(model, &TodoModel::unreadOnlyChanged, this, &TodoListWindow::updateEmptyState);
     connect(model, &TodoModel::unreadCountChanged, this, &TodoListWindow::updateStatus);
     connect(model, &TodoModel::countChanged, this, &TodoListWindow::updateStatus);
     connect(model, &TodoModel::countChanged, this, &TodoListWindow::updateEmptyState);
@@ -334,7 +331,7 @@ QMenu *TodoListWindow::createContextMenu(const QModelIndex &index)
     const bool read = index.data(TodoModel::ReadRole).toBool();
     menu->addAction(read ? tr("Mark as &unread") : tr("Mark as &read"), this, [this, key, read] {
         if (m_model)
-            m_model->markRead(m_model->rowOf(key), !read);
+            m_model->setRead(key, !read);
     });
     QAction *copy = menu->addAction(tr("&Copy link"), this, [this, key] {
         if (m_opener)
@@ -371,9 +368,9 @@ void TodoListWindow::updateEmptyState()
             text += QStringLiteral("\n\n") + tr("First tell Todo Notifier where your server is: Menu → Settings…");
         else if (m_status && m_status->state() != PushSource::State::Connected)
             text += QStringLiteral("\n\n") + m_status->description();
-    } else if (!m_filter->searchText().trimmed().isEmpty()) {
-        text = tr("No todos match “%1”.").arg(m_filter->searchText().trimmed());
-    } else if (m_filter->unreadOnly()) {
+    } else if (!m_model->searchText().trimmed().isEmpty()) {
+        text = tr("No todos match “%1”.").arg(m_model->searchText().trimmed());
+    } else if (m_model->unreadOnly()) {
         text = tr("No unread todos: you have read them all.");
     }
     m_emptyLabel->setText(text);

@@ -18,11 +18,11 @@ class QStackedWidget;
 class QToolButton;
 class Settings;
 class TodoDelegate;
-class TodoFilterModel;
 class TodoModel;
 class TodoOpener;
 
-// The todo list: a QListView over a TodoFilterModel, painted by TodoDelegate.
+// The todo list: a QListView over the TodoModel (paged; the search box and "unread only" set its query), painted by
+// TodoDelegate.
 //
 // A search field and an "unread only" switch filter it; "Mark all as read" does what it says. Enter or a double
 // click opens the current todo (TodoOpener: the link policy, the browser, marked read); its context menu opens,
@@ -62,7 +62,6 @@ public:
 
     // For tests and the application.
     QListView *view() const { return m_view; }
-    TodoFilterModel *filterModel() const { return m_filter; }
     QLineEdit *searchField() const { return m_search; }
     QCheckBox *unreadOnlyBox() const { return m_unreadOnly; }
     QPushButton *markAllReadButton() const { return m_markAllRead; }
@@ -98,7 +97,6 @@ private:
     QPointer<TodoOpener> m_opener;
     QPointer<ConnectionStatus> m_status;
     QPointer<Settings> m_settings;
-    TodoFilterModel *m_filter = nullptr;
     QAbstractItemModel *m_presentation = nullptr; // the filter, with accessible texts and tooltips
     TodoDelegate *m_delegate = nullptr;
 

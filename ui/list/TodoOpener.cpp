@@ -16,20 +16,20 @@ TodoOpener::TodoOpener(TodoModel *model, QObject *parent)
 
 LinkPolicy::Resolution TodoOpener::resolve(const QString &key) const
 {
-    const int row = m_model ? m_model->rowOf(key) : -1;
-    if (row < 0) {
+    const std::optional<Todo> todo = m_model ? m_model->todo(key) : std::nullopt;
+    if (!todo) {
         LinkPolicy::Resolution refused;
         refused.reason = tr("This todo is no longer in the list.");
         return refused;
     }
-    return m_model->linkPolicy().resolve(m_model->todoAt(row));
+    return m_model->linkPolicy().resolve(*todo);
 }
 
 bool TodoOpener::open(const QString &key)
 {
     const LinkPolicy::Resolution link = resolve(key);
-    const int row = m_model ? m_model->rowOf(key) : -1;
-    const QString title = row >= 0 ? m_model->todoAt(row).title : QString();
+    const std::optional<Todo> todo = m_model ? m_model->todo(key) : std::nullopt;
+    const QString title = todo ? todo->title : QString();
     if (!link.allowed) {
         qCInfo(lcNotify) << "not opening todo" << key << ":" << link.reason;
         Q_EMIT refused(key, title, link.reason);
@@ -47,7 +47,7 @@ bool TodoOpener::open(const QString &key)
         return false;
     }
     qCInfo(lcNotify) << "opened todo" << key;
-    m_model->markRead(row);
+    m_model->setRead(key);
     Q_EMIT opened(key, link.url);
     return true;
 }

@@ -12,7 +12,7 @@ PendingCounter::PendingCounter(TodoModel *model, TodoStore *store, QObject *pare
     m_lastUnread = model->unreadCount();
     connect(model, &TodoModel::unreadCountChanged, this, &PendingCounter::onUnreadCountChanged);
     connect(model, &TodoModel::pendingCountChanged, this, &PendingCounter::update);
-    connect(model, &TodoModel::modelReset, this, &PendingCounter::onServerCountRefreshed);
+    connect(store, &TodoStore::reopened, this, &PendingCounter::onServerCountRefreshed);
     // A payload (a push, a catch-up) carries the server's current count: what was read here is in it, or not.
     // The store announces the todos of a commit before the counters that follow from them.
     connect(store, &TodoStore::todosCommitted, this, &PendingCounter::onServerCountRefreshed);

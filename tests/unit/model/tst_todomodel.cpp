@@ -1,9 +1,8 @@
-// TodoModel and TodoFilterModel over a real TodoStore, each watched by QAbstractItemModelTester: newest first,
-// one beginInsertRows() per run of new rows (no reset per message), redeliveries as dataChanged(), retention
-// as row removals, the unread and pending counters with their NOTIFY signals, the link roles, and filtering
-// by text, unread state and urgency.
+// TodoModel over a real TodoStore, watched by QAbstractItemModelTester: newest first, one beginInsertRows() per run
+// of new rows (no reset per message), redeliveries as dataChanged(), retention as row removals, the unread and
+// pending counters with their NOTIFY signals, the link roles, filtering by text, unread state and urgency (in
+// SQLite, a second model over the same store), and reading the store a page at a time.
 #include "MockClock.h"
-#include "model/TodoFilterModel.h"
 #include "model/TodoModel.h"
 #include "store/TodoStore.h"
 #include "todo/PayloadParser.h"
@@ -93,6 +92,9 @@ private Q_SLOTS:
     void filterByText();
     void filterUnreadOnlyFollowsReadState();
     void filterByUrgency();
+    void searchMatchesSubstringsInAnyScript();
+    void readsTheStoreAPageAtATime();
+    void pagedUnreadListFollowsReadState();
 
 private:
     bool commit(const QByteArray &body, const QByteArray &messageId = "m");
@@ -316,9 +318,24 @@ void tst_TodoModel::linkRoles()
 
 void tst_TodoModel::randomBatchesKeepStoreOrder()
 {
-    // Whatever mix of times arrives, batch after batch, the model's rows are the store's order.
+    // Whatever mix of times arrives, batch after batch, the model's rows are the store's order: the rows read so far
+    // are the store's first rows, and once every page is read, all of them.
+    m_model->setPageSize(25);
+    m_model->reload();
     QRandomGenerator random(7);
     QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelAboutToBeReset);
+    const auto keys = [](const QList<Todo> &todos) {
+        QList<QString> out;
+        for (const Todo &todo : todos)
+            out.append(todo.key);
+        return out;
+    };
+    const auto rows = [this] {
+        QList<QString> out;
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            out.append(m_model->index(row, 0).data(TodoModel::KeyRole).toString());
+        return out;
+    };
     int next = 0;
     for (int batch = 0; batch < 20; ++batch) {
         QList<Item> items;
@@ -334,14 +351,13 @@ void tst_TodoModel::randomBatchesKeepStoreOrder()
             items.append({QString::number(id), QStringLiteral("todo %1").arg(id), time});
         }
         QVERIFY(commit(envelope(items), QByteArray::number(batch)));
+        QCOMPARE(rows(), keys(m_store->page({}, std::nullopt, m_model->rowCount())));
+        if (batch % 3 == 0 && m_model->canFetchMore({}))
+            m_model->fetchMore({}); // the reader scrolls down now and then
     }
-    QList<QString> expected;
-    for (const Todo &todo : m_store->loadSummaries())
-        expected.append(todo.key);
-    QList<QString> actual;
-    for (int row = 0; row < m_model->rowCount(); ++row)
-        actual.append(m_model->index(row, 0).data(TodoModel::KeyRole).toString());
-    QCOMPARE(actual, expected);
+    while (m_model->canFetchMore({}))
+        m_model->fetchMore({});
+    QCOMPARE(rows(), keys(m_store->page()));
     QCOMPARE(m_model->count(), m_store->count());
     QCOMPARE(reset.count(), 0);
 }
@@ -355,10 +371,9 @@ void tst_TodoModel::filterByText()
                           QStringLiteral("Alice Chen"), QStringLiteral("R&D Center"), QStringLiteral("Change request")},
                          {QStringLiteral("3"), QStringLiteral("Leave request"), QString(), 0,
                           QStringLiteral("Bob Martin"), QStringLiteral("Finance"), QStringLiteral("Leave request")}})));
-    TodoFilterModel filter;
-    filter.setSourceModel(m_model.get());
+    TodoModel filter(m_store.get());
     QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QSignalSpy searched(&filter, &TodoFilterModel::searchTextChanged);
+    QSignalSpy searched(&filter, &TodoModel::searchTextChanged);
     QCOMPARE(filter.rowCount(), 3);
 
     filter.setSearchText(QStringLiteral("数据中台")); // title
@@ -389,10 +404,9 @@ void tst_TodoModel::filterUnreadOnlyFollowsReadState()
 {
     QVERIFY(
         commit(envelope({{QStringLiteral("1"), QStringLiteral("one")}, {QStringLiteral("2"), QStringLiteral("two")}})));
-    TodoFilterModel filter;
-    filter.setSourceModel(m_model.get());
+    TodoModel filter(m_store.get());
     QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QSignalSpy toggled(&filter, &TodoFilterModel::unreadOnlyChanged);
+    QSignalSpy toggled(&filter, &TodoModel::unreadOnlyChanged);
     filter.setUnreadOnly(true);
     QCOMPARE(toggled.count(), 1);
     QCOMPARE(filter.rowCount(), 2);
@@ -410,10 +424,9 @@ void tst_TodoModel::filterByUrgency()
                              {QStringLiteral("2"), QStringLiteral("urgent"), QString(), 1},
                              {QStringLiteral("3"), QStringLiteral("critical"), QString(), 2},
                              {QStringLiteral("4"), QStringLiteral("urgent too"), QString(), 1}})));
-    TodoFilterModel filter;
-    filter.setSourceModel(m_model.get());
+    TodoModel filter(m_store.get());
     QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QCOMPARE(filter.urgency(), TodoFilterModel::kAnyUrgency);
+    QCOMPARE(filter.urgency(), TodoModel::kAnyUrgency);
     filter.setUrgency(1);
     QCOMPARE(titles(filter), (QStringList {QStringLiteral("urgent too"), QStringLiteral("urgent")}));
     filter.setUrgency(2);
@@ -421,9 +434,148 @@ void tst_TodoModel::filterByUrgency()
     filter.setUnreadOnly(true);
     QVERIFY(m_model->markRead(m_model->rowOf(QStringLiteral("id:3"))));
     QCOMPARE(filter.rowCount(), 0);
-    filter.setUrgency(TodoFilterModel::kAnyUrgency);
+    filter.setUrgency(TodoModel::kAnyUrgency);
     filter.setUnreadOnly(false);
     QCOMPARE(filter.rowCount(), 4);
+}
+
+void tst_TodoModel::searchMatchesSubstringsInAnyScript()
+{
+    // Words of three characters or more go through the full-text index (trigrams: no word boundaries needed, so a
+    // Chinese substring matches, and letters of any script match in any case); shorter ones are matched by LIKE.
+    // Characters that mean something to FTS5 or LIKE are only text.
+    QVERIFY(commit(envelope({{QStringLiteral("1"), QStringLiteral("待办通知: 数据中台升级 变更申请")},
+                             {QStringLiteral("2"), QStringLiteral("Über-Prüfung der Ausgaben"), QString(), 0,
+                              QStringLiteral("Jürgen"), QStringLiteral("Einkauf"), QStringLiteral("Freigabe")},
+                             {QStringLiteral("3"), QStringLiteral("Rabatt 100% \"sofort\" genehmigen"), QString(), 0,
+                              QStringLiteral("Ana_Lopez"), QStringLiteral("Vertrieb"), QStringLiteral("Freigabe")},
+                             {QStringLiteral("4"), QStringLiteral("Reisekosten 2024"), QString(), 0,
+                              QStringLiteral("Bob"), QStringLiteral("Einkauf"), QStringLiteral("Spesen")}})));
+    QVERIFY2(m_store->hasSearchIndex(), "Debian's SQLite has FTS5 with the trigram tokenizer");
+    TodoModel search(m_store.get());
+    QAbstractItemModelTester tester(&search, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto find = [&](const QString &text) {
+        search.setSearchText(text);
+        return titles(search);
+    };
+    const QStringList first {QStringLiteral("待办通知: 数据中台升级 变更申请")};
+    QCOMPARE(find(QStringLiteral("中台升")), first); // three characters: the index
+    QCOMPARE(find(QStringLiteral("中台")), first); // two: LIKE
+    QCOMPARE(find(QStringLiteral("台")), first);
+    QCOMPARE(find(QStringLiteral("变更申请 数据")), first); // both words, one through each path
+    QCOMPARE(find(QStringLiteral("über-prüfung")), QStringList {QStringLiteral("Über-Prüfung der Ausgaben")});
+    QCOMPARE(find(QStringLiteral("JÜRGEN")), QStringList {QStringLiteral("Über-Prüfung der Ausgaben")});
+    QCOMPARE(find(QStringLiteral("einkauf")).size(), 2); // department
+    QCOMPARE(find(QStringLiteral("einkauf spesen")), QStringList {QStringLiteral("Reisekosten 2024")});
+    const QStringList third {QStringLiteral("Rabatt 100% \"sofort\" genehmigen")};
+    QCOMPARE(find(QStringLiteral("100%")), third);
+    QCOMPARE(find(QStringLiteral("0%")), third);
+    QCOMPARE(find(QStringLiteral("%")), third);
+    QCOMPARE(find(QStringLiteral("_")), third); // the sender, not "any character"
+    QCOMPARE(find(QStringLiteral("\"sofort\"")), third);
+    QCOMPARE(find(QStringLiteral("\"sof")), third);
+    QCOMPARE(find(QStringLiteral("AND")), QStringList()); // not an FTS5 operator here
+    QCOMPARE(find(QStringLiteral("OR NOT")), QStringList());
+    QCOMPARE(find(QStringLiteral("*")), QStringList());
+    QCOMPARE(find(QStringLiteral("2024*")), QStringList());
+    QVERIFY(m_store->lastError().isEmpty());
+
+    // What arrives or changes while a search is shown is tested in memory the same way.
+    search.setSearchText(QStringLiteral("kosten"));
+    QVERIFY(commit(envelope({{QStringLiteral("5"), QStringLiteral("Fahrtkosten März")}}), "m2"));
+    QCOMPARE(titles(search), (QStringList {QStringLiteral("Fahrtkosten März"), QStringLiteral("Reisekosten 2024")}));
+    QVERIFY(commit(envelope({{QStringLiteral("4"), QStringLiteral("Reiseantrag 2024")}}), "m3")); // renamed
+    QCOMPARE(titles(search), QStringList {QStringLiteral("Fahrtkosten März")});
+    QCOMPARE(m_store->countMatching(search.query()), 1);
+}
+
+void tst_TodoModel::readsTheStoreAPageAtATime()
+{
+    // 30 todos, a minute apart; a model that reads 8 at a time.
+    QList<Item> items;
+    for (int i = 0; i < 30; ++i)
+        items.append({QString::number(i), QStringLiteral("todo %1").arg(i),
+                      QDateTime::fromSecsSinceEpoch(1715800000 + 60 * i, Qt::UTC)
+                          .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))});
+    QVERIFY(commit(envelope(items)));
+    TodoModel model(m_store.get());
+    model.setPageSize(8);
+    model.reload();
+    // (No QAbstractItemModelTester here: it reads pages itself. The fixture's model has one, and reads pages too.)
+    QCOMPARE(model.rowCount(), 8);
+    QCOMPARE(model.count(), 30); // the counts are the store's
+    QCOMPARE(model.unreadCount(), 30);
+    QVERIFY(model.canFetchMore({}));
+    QCOMPARE(model.index(0, 0).data(TodoModel::TitleRole).toString(), QStringLiteral("todo 29"));
+    QCOMPARE(model.index(7, 0).data(TodoModel::TitleRole).toString(), QStringLiteral("todo 22"));
+
+    // A new todo goes on top; one older than every row read so far waits for its page.
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QVERIFY(commit(envelope({{QStringLiteral("new"), QStringLiteral("newest"), QStringLiteral("2024-05-17 00:00:00")},
+                             {QStringLiteral("old"), QStringLiteral("oldest"), QStringLiteral("2024-01-01 00:00:00")}}),
+                   "m2"));
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(model.rowCount(), 9);
+    QCOMPARE(model.count(), 32);
+    QCOMPARE(model.index(0, 0).data(TodoModel::TitleRole).toString(), QStringLiteral("newest"));
+    QCOMPARE(model.rowOf(QStringLiteral("id:old")), -1);
+    QCOMPARE(model.todo(QStringLiteral("id:old"))->title, QStringLiteral("oldest")); // known all the same
+    QVERIFY(model.setRead(QStringLiteral("id:old")));
+    QCOMPARE(model.unreadCount(), 31);
+
+    // Scrolling down reads the rest, each row once, in order.
+    model.fetchMore({});
+    QCOMPARE(model.rowCount(), 17);
+    QCOMPARE(model.index(16, 0).data(TodoModel::TitleRole).toString(), QStringLiteral("todo 14"));
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    QCOMPARE(model.rowCount(), 32);
+    QCOMPARE(model.index(31, 0).data(TodoModel::TitleRole).toString(), QStringLiteral("oldest"));
+    QVERIFY(model.index(31, 0).data(TodoModel::ReadRole).toBool());
+    // Once everything is read, a todo that sorts last is inserted at the bottom.
+    QVERIFY(commit(
+        envelope({{QStringLiteral("older"), QStringLiteral("even older"), QStringLiteral("2023-01-01 00:00:00")}}),
+        "m3"));
+    QCOMPARE(model.rowCount(), 33);
+    QCOMPARE(model.index(32, 0).data(TodoModel::TitleRole).toString(), QStringLiteral("even older"));
+}
+
+void tst_TodoModel::pagedUnreadListFollowsReadState()
+{
+    QList<Item> items;
+    for (int i = 0; i < 12; ++i)
+        items.append({QString::number(i), QStringLiteral("todo %1").arg(i),
+                      QDateTime::fromSecsSinceEpoch(1715800000 + 60 * i, Qt::UTC)
+                          .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))});
+    QVERIFY(commit(envelope(items)));
+    for (int i = 0; i < 12; i += 2)
+        QVERIFY(m_store->setRead(QStringLiteral("id:%1").arg(i)));
+    TodoModel model(m_store.get());
+    model.setPageSize(4);
+    model.setUnreadOnly(true);
+    QCOMPARE(titles(model),
+             (QStringList {QStringLiteral("todo 11"), QStringLiteral("todo 9"), QStringLiteral("todo 7"),
+                           QStringLiteral("todo 5")}));
+    QVERIFY(model.markRead(1)); // todo 9 leaves the unread list
+    QCOMPARE(titles(model),
+             (QStringList {QStringLiteral("todo 11"), QStringLiteral("todo 7"), QStringLiteral("todo 5")}));
+    QVERIFY(m_store->setRead(QStringLiteral("id:10"), false)); // marked unread again: back in its place
+    QCOMPARE(titles(model),
+             (QStringList {QStringLiteral("todo 11"), QStringLiteral("todo 10"), QStringLiteral("todo 7"),
+                           QStringLiteral("todo 5")}));
+    QVERIFY(m_store->setRead(QStringLiteral("id:0"), false)); // below the rows read: its page brings it
+    QCOMPARE(model.rowCount(), 4);
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    QCOMPARE(titles(model),
+             (QStringList {QStringLiteral("todo 11"), QStringLiteral("todo 10"), QStringLiteral("todo 7"),
+                           QStringLiteral("todo 5"), QStringLiteral("todo 3"), QStringLiteral("todo 1"),
+                           QStringLiteral("todo 0")}));
+    model.markAllRead();
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(!model.canFetchMore({}));
+    model.setUnreadOnly(false);
+    QCOMPARE(model.rowCount(), 4);
 }
 
 QTEST_GUILESS_MAIN(tst_TodoModel)

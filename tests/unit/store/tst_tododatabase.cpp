@@ -96,7 +96,7 @@ void tst_TodoDatabase::migratesFromSchemaVersion1()
     QCOMPARE(store->count(), 2);
     QCOMPARE(store->unreadCount(), 1);
     QCOMPARE(store->serverPendingCount(), 6);
-    const QList<Todo> todos = store->loadSummaries();
+    const QList<Todo> todos = store->page();
     QCOMPARE(todos.size(), 2);
     QCOMPARE(todos.at(0).title, QStringLiteral("Old todo"));
     QCOMPARE(todos.at(1).title, QStringLiteral("旧的待办"));
@@ -168,7 +168,7 @@ void tst_TodoDatabase::migratesFromSchemaVersion2()
     QCOMPARE(store->unreadCount(), 1);
     QCOMPARE(store->serverPendingCount(), 7);
     // The todos kept everything: their fields, read/done state and delivery bookkeeping.
-    const QList<Todo> todos = store->loadSummaries();
+    const QList<Todo> todos = store->page();
     QCOMPARE(todos.size(), 2);
     QCOMPARE(todos.at(0).title, QStringLiteral("Open todo"));
     QCOMPARE(todos.at(1).title, QStringLiteral("已办完的待办"));
@@ -180,6 +180,13 @@ void tst_TodoDatabase::migratesFromSchemaVersion2()
     QCOMPARE(done.messageId, QStringLiteral("m-a"));
     QCOMPARE(done.destination, QStringLiteral("/topic/todo"));
     QCOMPARE(done.receivedMs, qint64(1715000000000));
+    // The full-text index was built over the todos already there.
+    QVERIFY(store->hasSearchIndex());
+    TodoQuery search;
+    search.text = QStringLiteral("办完的");
+    QCOMPARE(store->page(search).size(), 1);
+    search.text = QStringLiteral("open");
+    QCOMPARE(store->page(search).size(), 1);
     // And the store works on it: a redelivery is counted, not announced again.
     const TodoStore::CommitResult again =
         store->commit({message(envelope({{QStringLiteral("v2-2"), QStringLiteral("Open todo")}}), "m-c")});
@@ -306,7 +313,7 @@ void tst_TodoDatabase::corruptionWhileOpenRecovers()
     QVERIFY(!store->movedAsidePath().isEmpty());
     QVERIFY(!store->recoveryMessage().isEmpty());
     QCOMPARE(store->count(), 1);
-    QCOMPARE(store->loadSummaries().first().key, QStringLiteral("id:2"));
+    QCOMPARE(store->page().first().key, QStringLiteral("id:2"));
 }
 
 void tst_TodoDatabase::movedAsideTwiceKeepsBoth()
@@ -344,7 +351,7 @@ void tst_TodoDatabase::unusablePathFallsBackToMemory()
     QVERIFY2(store->recoveryMessage().contains(QLatin1String("in memory")), qPrintable(store->recoveryMessage()));
     QVERIFY(QFileInfo(dbPath()).isDir()); // not touched
     QCOMPARE(store->commit({message(envelope({{QStringLiteral("1"), QStringLiteral("t")}}), "m")}).inserted.size(), 1);
-    QCOMPARE(store->loadSummaries().size(), 1);
+    QCOMPARE(store->page().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_TodoDatabase)

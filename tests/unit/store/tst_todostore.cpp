@@ -247,7 +247,7 @@ void tst_TodoStore::survivesReopen()
     QCOMPARE(store->count(), 2);
     QCOMPARE(store->unreadCount(), 1);
     QCOMPARE(store->serverPendingCount(), 5);
-    const QList<Todo> todos = store->loadSummaries();
+    const QList<Todo> todos = store->page();
     QCOMPARE(todos.size(), 2);
     QCOMPARE(todos.at(0).key, QStringLiteral("id:2")); // same time: the later arrival first
     QVERIFY(todos.at(1).read);
@@ -326,7 +326,7 @@ void tst_TodoStore::failedCommitWritesNothing()
     QCOMPARE(committed.count(), 0);
     QCOMPARE(store->count(), 0);
     QCOMPARE(store->serverPendingCount(), -1);
-    QVERIFY(store->loadSummaries().isEmpty());
+    QVERIFY(store->page().isEmpty());
     {
         Outsider saboteur(dbPath());
         QCOMPARE(saboteur.value(QStringLiteral("SELECT count(*) FROM todos")).toInt(), 0);
