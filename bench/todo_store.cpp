@@ -1,7 +1,10 @@
 // Todo store figures (build it in Release):
 //   open+fill   open a store of --todos todos (default 100,000) and fill a TodoModel from it: TodoStore::open()
-//               (integrity check, migrations, retention scan) and TodoModel's load, timed separately, median of
-//               --runs runs (the file is in the OS page cache: a warm start)
+//               (integrity check, migrations, retention scan) and TodoModel's first page, timed separately, median
+//               of --runs runs (the file is in the OS page cache: a warm start)
+//   list        on that store, what the list window asks of it, median of --runs runs each: the next page
+//               (fetchMore), unread only, and searches (setSearchText: the query in SQLite and the first page) for a
+//               word through the full-text index (common, and found nowhere) and a two-character word (LIKE)
 //   burst       --burst todos (default 10,000) arriving as fast as the network delivers them (--chunk messages per
 //               turn of the event loop), with client-individual acks, through TodoIngestor (parse, batched commit,
 //               durability barrier before the ACK) into a store watched by a TodoModel: the time until the last one
@@ -11,6 +14,8 @@
 // Bodies come from the demo's TodoGenerator: the field's envelope, one todo each, Chinese and English text.
 // --json prints one JSON object instead of the text.
 // --write-store PATH only writes a store of --todos todos to PATH (for bench/tray_resources.sh) and exits.
+// --store PATH takes the store written by --write-store instead of writing one (--todos is then what it holds);
+// --burst 0 leaves the bursts out.
 
 #include "StallProbe.h"
 #include "TodoGenerator.h"
@@ -24,6 +29,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -32,6 +38,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 
 namespace {
 
@@ -156,6 +163,59 @@ BurstResult burst(const QString &path, int count, int chunk, int probeMs, int ex
     return result;
 }
 
+struct ListFigure
+{
+    QString what;
+    double ms = 0;
+    int rows = 0;
+};
+
+// What the list window asks of a store of many todos; the model is fresh for each run (nothing cached but the OS's
+// pages).
+QList<ListFigure> listFigures(TodoStore &store, int runs)
+{
+    struct Step
+    {
+        QString what;
+        std::function<void(TodoModel &)> run;
+    };
+    const auto search = [](const QString &text) {
+        return [text](TodoModel &model) {
+            model.setSearchText(text);
+        };
+    };
+    const QList<Step> steps {
+        {QStringLiteral("next page (fetchMore)"),
+         [](TodoModel &model) {
+             model.fetchMore({});
+         }},
+        {QStringLiteral("unread only"),
+         [](TodoModel &model) {
+             model.setUnreadOnly(true);
+         }},
+        {QStringLiteral("search \"数据中台\" (index; in a tenth of the todos)"), search(QStringLiteral("数据中台"))},
+        {QStringLiteral("search \"CRM migration\" (index, two words)"), search(QStringLiteral("CRM migration"))},
+        {QStringLiteral("search \"不存在的词\" (index; found nowhere)"), search(QStringLiteral("不存在的词"))},
+        {QStringLiteral("search \"审批\" (two characters: LIKE)"), search(QStringLiteral("审批"))},
+        {QStringLiteral("search \"无此\" (two characters: LIKE; found nowhere)"), search(QStringLiteral("无此"))},
+    };
+    QList<ListFigure> figures;
+    for (const Step &step : steps) {
+        QList<double> times;
+        int rows = 0;
+        for (int run = 0; run < runs; ++run) {
+            TodoModel model(&store);
+            QElapsedTimer timer;
+            timer.start();
+            step.run(model);
+            times.append(timer.nsecsElapsed() / 1e6);
+            rows = model.rowCount();
+        }
+        figures.append({step.what, median(times), rows});
+    }
+    return figures;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -181,8 +241,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption writeOption(QStringLiteral("write-store"),
                                          QStringLiteral("Only write a store of --todos todos to this file."),
                                          QStringLiteral("PATH"));
-    parser.addOptions(
-        {todosOption, burstOption, chunkOption, probeOption, runsOption, budgetOption, jsonOption, writeOption});
+    const QCommandLineOption storeOption(QStringLiteral("store"),
+                                         QStringLiteral("Open this store (from --write-store) instead of writing one."),
+                                         QStringLiteral("PATH"));
+    parser.addOptions({todosOption, burstOption, chunkOption, probeOption, runsOption, budgetOption, jsonOption,
+                       writeOption, storeOption});
     parser.process(app);
     const int todos = parser.value(todosOption).toInt();
     const int burstSize = parser.value(burstOption).toInt();
@@ -211,12 +274,14 @@ int main(int argc, char *argv[])
     }
 
     QTemporaryDir dir;
-    const QString big = dir.filePath(QStringLiteral("big.sqlite"));
-    const double fillSeconds = fill(big, todos);
+    const QString big =
+        parser.isSet(storeOption) ? parser.value(storeOption) : dir.filePath(QStringLiteral("big.sqlite"));
+    const double fillSeconds = parser.isSet(storeOption) ? 0 : fill(big, todos);
 
     QList<double> openMs;
     QList<double> modelMs;
     qint64 rows = 0;
+    QList<ListFigure> list;
     for (int run = 0; run < runs; ++run) {
         QElapsedTimer timer;
         timer.start();
@@ -230,11 +295,14 @@ int main(int argc, char *argv[])
         TodoModel model(&store);
         modelMs.append(timer.nsecsElapsed() / 1e6);
         rows = model.rowCount();
+        if (run == runs - 1)
+            list = listFigures(store, runs);
     }
 
-    const BurstResult fresh =
-        burst(dir.filePath(QStringLiteral("burst.sqlite")), burstSize, chunk, probeMs, 0, budgetMs);
-    const BurstResult onBig = burst(big, burstSize, chunk, probeMs, todos, budgetMs);
+    const BurstResult fresh = burstSize > 0
+        ? burst(dir.filePath(QStringLiteral("burst.sqlite")), burstSize, chunk, probeMs, 0, budgetMs)
+        : BurstResult();
+    const BurstResult onBig = burstSize > 0 ? burst(big, burstSize, chunk, probeMs, todos, budgetMs) : BurstResult();
 
     if (parser.isSet(jsonOption)) {
         const QJsonObject out {
@@ -243,6 +311,15 @@ int main(int argc, char *argv[])
             {QStringLiteral("openMs"), median(openMs)},
             {QStringLiteral("modelFillMs"), median(modelMs)},
             {QStringLiteral("openAndFillMs"), median(openMs) + median(modelMs)},
+            {QStringLiteral("list"),
+             [&] {
+                 QJsonArray array;
+                 for (const ListFigure &figure : std::as_const(list))
+                     array.append(QJsonObject {{QStringLiteral("what"), figure.what},
+                                               {QStringLiteral("ms"), figure.ms},
+                                               {QStringLiteral("rows"), figure.rows}});
+                 return array;
+             }()},
             {QStringLiteral("burst"), burstSize},
             {QStringLiteral("burstMs"), fresh.totalMs},
             {QStringLiteral("burstDurableMs"), fresh.durableMs},
@@ -264,8 +341,13 @@ int main(int argc, char *argv[])
     std::printf("store of %d todos: written in %.1f s (setup, not a figure)\n", todos, fillSeconds);
     std::printf("open + fill the model (%lld rows), median of %d: %.0f ms (open %.0f ms + model %.0f ms)\n",
                 qlonglong(rows), runs, median(openMs) + median(modelMs), median(openMs), median(modelMs));
+    for (const ListFigure &figure : std::as_const(list))
+        std::printf("list of %d todos: %s: %.1f ms (%d rows)\n", todos, qPrintable(figure.what), figure.ms,
+                    figure.rows);
     for (const auto &[existing, result] :
          {std::pair<int, const BurstResult &> {0, fresh}, std::pair<int, const BurstResult &> {todos, onBig}}) {
+        if (burstSize == 0)
+            break;
         std::printf("burst of %d todos into a store of %d (%d per event-loop turn): committed in %.0f ms "
                     "(%d transactions), durable in %.0f ms; longest event-loop stall %.1f ms wall, %.1f ms of this "
                     "thread's CPU (probe every %d ms, %d ticks, gaps p50 %.1f ms, p99 %.1f ms)\n",

@@ -91,28 +91,61 @@ void bindSourceFields(QSqlQuery &query, const Todo &todo)
     query.bindValue(QStringLiteral(":destination"), todo.destination);
 }
 
-// The full-text index over what a search looks at, as an external-content FTS5 table (the text stays in `todos`
-// only), and the triggers that keep it in step with the rows. An update that leaves those columns as they were (a
-// redelivery) does not touch the index.
-const char *const kSearchIndexStatements[] = {
-    "CREATE VIRTUAL TABLE todos_search USING fts5(title, send_name, send_dept, bname, content='todos', "
+// The search index, outside the versioned schema (see TodoTable.h); kSearchIndexVersion in the state table says which
+// layout a file has, and a file with another one gets this one.
+//   todos_list    a narrow copy of what lists filter on (list order, read, urgency, the searched text): a scan of it
+//                 reads a tenth of the bytes of `todos`, whose rows carry the whole source object
+//   todos_search  an FTS5 trigram index over its text, with todos_list as its external content
+// Triggers on `todos` keep both in step; an update that leaves their columns as they were (a redelivery) does not
+// touch them.
+constexpr int kSearchIndexVersion = 1;
+const QString kSearchIndexStateKey = QStringLiteral("search_index");
+const char *const kSearchIndexDrop[] = {
+    "DROP TRIGGER IF EXISTS todos_list_insert",
+    "DROP TRIGGER IF EXISTS todos_list_delete",
+    "DROP TRIGGER IF EXISTS todos_list_text",
+    "DROP TRIGGER IF EXISTS todos_list_state",
+    "DROP TRIGGER IF EXISTS todos_search_insert",
+    "DROP TRIGGER IF EXISTS todos_search_delete",
+    "DROP TRIGGER IF EXISTS todos_search_update",
+    "DROP TABLE IF EXISTS todos_search",
+    "DROP TABLE IF EXISTS todos_list",
+};
+const char *const kSearchIndexCreate[] = {
+    "CREATE TABLE todos_list (seq INTEGER PRIMARY KEY, sort_ms INTEGER NOT NULL, read INTEGER NOT NULL, "
+    "urgency INTEGER NOT NULL, title TEXT NOT NULL, send_name TEXT NOT NULL, send_dept TEXT NOT NULL, "
+    "bname TEXT NOT NULL)",
+    "CREATE INDEX todos_list_order ON todos_list (sort_ms DESC, seq DESC)",
+    "CREATE VIRTUAL TABLE todos_search USING fts5(title, send_name, send_dept, bname, content='todos_list', "
     "content_rowid='seq', tokenize='trigram')",
-    "CREATE TRIGGER todos_search_insert AFTER INSERT ON todos BEGIN "
+    "CREATE TRIGGER todos_list_insert AFTER INSERT ON todos BEGIN "
+    "INSERT INTO todos_list VALUES (new.seq, new.sort_ms, new.read, new.urgency, new.title, new.send_name, "
+    "new.send_dept, new.bname); "
     "INSERT INTO todos_search (rowid, title, send_name, send_dept, bname) "
     "VALUES (new.seq, new.title, new.send_name, new.send_dept, new.bname); END",
-    "CREATE TRIGGER todos_search_delete AFTER DELETE ON todos BEGIN "
+    "CREATE TRIGGER todos_list_delete AFTER DELETE ON todos BEGIN "
     "INSERT INTO todos_search (todos_search, rowid, title, send_name, send_dept, bname) "
-    "VALUES ('delete', old.seq, old.title, old.send_name, old.send_dept, old.bname); END",
-    "CREATE TRIGGER todos_search_update AFTER UPDATE OF title, send_name, send_dept, bname ON todos "
+    "VALUES ('delete', old.seq, old.title, old.send_name, old.send_dept, old.bname); "
+    "DELETE FROM todos_list WHERE seq = old.seq; END",
+    "CREATE TRIGGER todos_list_text AFTER UPDATE OF title, send_name, send_dept, bname ON todos "
     "WHEN old.title IS NOT new.title OR old.send_name IS NOT new.send_name OR old.send_dept IS NOT new.send_dept "
     "OR old.bname IS NOT new.bname BEGIN "
     "INSERT INTO todos_search (todos_search, rowid, title, send_name, send_dept, bname) "
     "VALUES ('delete', old.seq, old.title, old.send_name, old.send_dept, old.bname); "
+    "UPDATE todos_list SET title = new.title, send_name = new.send_name, send_dept = new.send_dept, "
+    "bname = new.bname WHERE seq = new.seq; "
     "INSERT INTO todos_search (rowid, title, send_name, send_dept, bname) "
     "VALUES (new.seq, new.title, new.send_name, new.send_dept, new.bname); END",
+    "CREATE TRIGGER todos_list_state AFTER UPDATE OF read, urgency ON todos "
+    "WHEN old.read IS NOT new.read OR old.urgency IS NOT new.urgency BEGIN "
+    "UPDATE todos_list SET read = new.read, urgency = new.urgency WHERE seq = new.seq; END",
+    "INSERT INTO todos_list SELECT seq, sort_ms, read, urgency, title, send_name, send_dept, bname FROM todos",
     "INSERT INTO todos_search (todos_search) VALUES ('rebuild')",
 };
-const char *const kSearchTriggers[] = {"todos_search_insert", "todos_search_delete", "todos_search_update"};
+
+// A full-text search whose matches are fewer than this reads them and sorts them; with more, it walks the list in
+// order and keeps the rows that match (it finds a page's worth soon).
+constexpr int kFewMatches = 4000;
 
 // The trigram tokenizer indexes runs of three characters: shorter words cannot be looked up in it.
 constexpr qsizetype kShortestIndexedWord = 3;
@@ -138,36 +171,43 @@ bool TodoTable::ensureSearchIndex()
 {
     QSqlDatabase &db = m_database->connection();
     QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'todos_search'")) || !query.next())
-        return false;
-    if (query.value(0).toInt() > 0) {
-        // Made here before; it still has to work with this SQLite (a file carried to a build without FTS5 would
-        // fail every commit through the triggers: they go, and searches scan).
+    const QVariant version = m_database->state(kSearchIndexStateKey);
+    if (!version.isNull() && version.toInt() == kSearchIndexVersion) {
+        // It still has to work with this SQLite (a file carried to a build without FTS5 would fail every commit
+        // through the triggers: then it goes, and searches scan `todos`).
         if (query.exec(QStringLiteral("SELECT rowid FROM todos_search WHERE todos_search MATCH 'abc' LIMIT 0")))
             return true;
         qCWarning(lcStore) << "the search index cannot be used here (" << query.lastError().text()
                            << "); searching without it";
-        for (const char *trigger : kSearchTriggers)
-            query.exec(QStringLiteral("DROP TRIGGER IF EXISTS ") + QLatin1String(trigger));
-        return false;
     }
     QElapsedTimer timer;
     timer.start();
     if (!db.transaction())
         return false;
-    for (const char *statement : kSearchIndexStatements) {
-        if (!query.exec(QLatin1String(statement))) {
-            qCInfo(lcStore) << "no full-text index for searches (" << query.lastError().text()
-                            << "); searching by scanning";
-            db.rollback();
-            return false;
-        }
-    }
-    if (!db.commit()) {
-        qCWarning(lcStore) << "cannot create the search index:" << db.lastError().text();
+    const auto give_up = [&](const QString &why) {
+        qCInfo(lcStore).noquote() << "no full-text index for searches (" << why << "); searching by scanning";
         db.rollback();
+        if (db.transaction()) { // leave no trigger behind that refers to what is not there
+            for (const char *statement : kSearchIndexDrop)
+                query.exec(QLatin1String(statement));
+            m_database->setState(kSearchIndexStateKey, QVariant(QMetaType::fromType<int>()));
+            db.commit();
+        }
         return false;
+    };
+    for (const char *statement : kSearchIndexDrop) {
+        if (!query.exec(QLatin1String(statement)))
+            return give_up(query.lastError().text());
     }
+    for (const char *statement : kSearchIndexCreate) {
+        if (!query.exec(QLatin1String(statement)))
+            return give_up(query.lastError().text());
+    }
+    const QSqlError error = m_database->setState(kSearchIndexStateKey, kSearchIndexVersion);
+    if (error.isValid())
+        return give_up(error.text());
+    if (!db.commit())
+        return give_up(db.lastError().text());
     qCInfo(lcStore) << "created the search index in" << timer.elapsed() << "ms";
     return true;
 }
@@ -288,8 +328,13 @@ bool TodoTable::count(int *count, int *unread) const
     return false;
 }
 
-QString TodoTable::whereClause(const TodoQuery &query, QVariantList *values) const
+QString TodoTable::listQuery(const TodoQuery &query, const std::optional<Cursor> &after, int limit,
+                             QVariantList *values) const
 {
+    // Without words (or without the search index) every condition is on `todos`, in list order through todos_order
+    // or todos_unread_order. A search runs on the narrow todos_list, and only the page's rows are read from `todos`.
+    const QStringList words = query.words();
+    const bool onList = m_hasSearchIndex && !words.isEmpty();
     QStringList conditions;
     if (query.unreadOnly)
         conditions.append(QStringLiteral("read = 0"));
@@ -298,9 +343,8 @@ QString TodoTable::whereClause(const TodoQuery &query, QVariantList *values) con
         values->append(query.urgency);
     }
     QStringList phrases;
-    const QStringList words = query.words();
     for (const QString &word : words) {
-        if (m_hasSearchIndex && word.toUcs4().size() >= kShortestIndexedWord) {
+        if (onList && word.toUcs4().size() >= kShortestIndexedWord) {
             phrases.append(QLatin1Char('"') + QString(word).replace(QLatin1Char('"'), QLatin1String("\"\""))
                            + QLatin1Char('"'));
             continue;
@@ -311,37 +355,45 @@ QString TodoTable::whereClause(const TodoQuery &query, QVariantList *values) con
         for (int column = 0; column < 4; ++column)
             values->append(pattern);
     }
+    bool walkInOrder = !words.isEmpty(); // a scan with LIKE: in list order, stopped by the LIMIT
     if (!phrases.isEmpty()) {
+        const QString match = phrases.join(QStringLiteral(" AND "));
         conditions.append(QStringLiteral("seq IN (SELECT rowid FROM todos_search WHERE todos_search MATCH ?)"));
-        values->append(phrases.join(QStringLiteral(" AND ")));
+        values->append(match);
+        // Few matches: read and sort them. Many: walk the list in order, which soon has a page of them.
+        QSqlQuery count(m_database->connection());
+        count.prepare(QStringLiteral("SELECT count(*) FROM todos_search WHERE todos_search MATCH ?"));
+        count.addBindValue(match);
+        walkInOrder = !(count.exec() && count.next() && count.value(0).toInt() < kFewMatches);
     }
-    return conditions.join(QStringLiteral(" AND "));
+    if (after) {
+        conditions.append(QStringLiteral("(sort_ms, seq) < (?, ?)"));
+        values->append(after->sortMs);
+        values->append(after->seq);
+    }
+    values->append(limit);
+    const QString where =
+        conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+    const QString order = QStringLiteral(" ORDER BY sort_ms DESC, seq DESC LIMIT ?");
+    if (!onList)
+        return QStringLiteral("SELECT %1 FROM todos%2%3").arg(kSummaryColumns, where, order);
+    // The page's keys from todos_list, then their rows.
+    const QString indexed = walkInOrder ? QStringLiteral(" INDEXED BY todos_list_order") : QString();
+    return QStringLiteral("SELECT %1 FROM todos WHERE seq IN (SELECT seq FROM todos_list%2%3%4)%5")
+        .arg(kSummaryColumns, indexed, where, order, QStringLiteral(" ORDER BY sort_ms DESC, seq DESC"));
 }
 
 QList<Todo> TodoTable::page(const TodoQuery &query, const std::optional<Cursor> &after, int limit) const
 {
     QList<Todo> todos;
     QVariantList values;
-    QStringList conditions;
-    const QString where = whereClause(query, &values);
-    if (!where.isEmpty())
-        conditions.append(where);
-    if (after) {
-        conditions.append(QStringLiteral("(sort_ms, seq) < (?, ?)"));
-        values << after->sortMs << after->seq;
-    }
-    values.append(limit);
+    const QString text = listQuery(query, after, limit, &values);
     QSqlQuery sql(m_database->connection());
     sql.setForwardOnly(true);
-    const QString text =
-        QStringLiteral("SELECT %1 FROM todos %2 ORDER BY sort_ms DESC, seq DESC LIMIT ?")
-            .arg(kSummaryColumns,
-                 conditions.isEmpty() ? QString()
-                                      : QStringLiteral("WHERE ") + conditions.join(QStringLiteral(" AND ")));
-    bool ok = sql.prepare(text);
+    const bool prepared = sql.prepare(text);
     for (const QVariant &value : std::as_const(values))
         sql.addBindValue(value);
-    if (!ok || !sql.exec()) {
+    if (!prepared || !sql.exec()) {
         m_database->setLastError(sql.lastError().text());
         qCWarning(lcStore) << "cannot load todos:" << m_database->lastError();
         return todos;
@@ -356,14 +408,13 @@ QList<Todo> TodoTable::page(const TodoQuery &query, const std::optional<Cursor> 
 int TodoTable::countMatching(const TodoQuery &query) const
 {
     QVariantList values;
-    const QString where = whereClause(query, &values);
+    const QString text = QStringLiteral("SELECT count(*) FROM (%1)").arg(listQuery(query, std::nullopt, -1, &values));
     QSqlQuery sql(m_database->connection());
     sql.setForwardOnly(true);
-    bool ok = sql.prepare(QStringLiteral("SELECT count(*) FROM todos")
-                          + (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where));
+    const bool prepared = sql.prepare(text);
     for (const QVariant &value : std::as_const(values))
         sql.addBindValue(value);
-    if (!ok || !sql.exec() || !sql.next()) {
+    if (!prepared || !sql.exec() || !sql.next()) {
         m_database->setLastError(sql.lastError().text());
         qCWarning(lcStore) << "cannot count todos:" << m_database->lastError();
         return -1;

@@ -17,12 +17,14 @@ class TodoDatabase;
 // state beyond the prepared statements of the commit path; counts, signals and the decisions of when to do what
 // are TodoStore's. Failures are logged and recorded in TodoDatabase::lastError().
 //
-// Search: where SQLite has FTS5 with the trigram tokenizer (Debian's does; so does the copy Qt bundles), a
-// full-text index `todos_search` over the title, sender, department and business name, kept by triggers, finds a
-// word of three characters or more (any script: trigrams need no word boundaries, so Chinese substrings match) in
-// time that grows with the matches, not the table. Shorter words, and every word where there is no index, are
-// matched with LIKE on those columns (a scan, stopped by the page's LIMIT); LIKE ignores case for ASCII letters
-// only, the index for every letter.
+// Lists and search: where SQLite has FTS5 with the trigram tokenizer (Debian's does; so does the copy Qt bundles),
+// a search index is kept beside the table by triggers (created, and filled from the rows there, when a file has
+// none): `todos_list`, a narrow copy of what lists filter on (order, read, urgency, title, sender, department,
+// business name), and `todos_search`, a full-text index over its text. A word of three characters or more is found
+// through the full-text index (any script: trigrams need no word boundaries, so Chinese substrings match) in time
+// that grows with the matches, not the table; shorter words are matched with LIKE on the narrow copy (a scan in
+// list order, stopped by the page's LIMIT). Without the index every filter runs on `todos` itself, words with LIKE.
+// LIKE ignores case for ASCII letters only, the index for every letter.
 class TodoTable final
 {
 public:
@@ -73,8 +75,9 @@ public:
 
 private:
     bool ensureSearchIndex();
-    // The WHERE clause of `query` (empty: every todo); its values in *values, bound in order.
-    QString whereClause(const TodoQuery &query, QVariantList *values) const;
+    // The SELECT of page(); its values in *values, bound in order.
+    QString listQuery(const TodoQuery &query, const std::optional<Cursor> &after, int limit,
+                      QVariantList *values) const;
 
     TodoDatabase *m_database = nullptr;
     bool m_hasSearchIndex = false;
