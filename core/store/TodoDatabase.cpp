@@ -68,8 +68,10 @@ const Migration kMigrations[] = {
       " created_ms INTEGER NOT NULL)"}},
     // 3: the outbox goes; nothing ever read or wrote it (unconfirmed SENDs are StompClient's, in memory).
     {3, {"DROP TABLE IF EXISTS outbox"}},
-    // 4: the unread list and the unread count read an index in list order instead of scanning the table.
-    {4, {"CREATE INDEX todos_unread_order ON todos (read, sort_ms DESC, seq DESC)", "DROP INDEX IF EXISTS todos_read"}},
+    // 4: the unread list, the unread count and retention read ranges of indexes instead of scanning the table.
+    {4,
+     {"CREATE INDEX todos_unread_order ON todos (read, sort_ms DESC, seq DESC)",
+      "CREATE INDEX todos_read_updated ON todos (read, updated_ms)", "DROP INDEX IF EXISTS todos_read"}},
 };
 static_assert(std::size(kMigrations) == TodoDatabase::kSchemaVersion, "one migration per schema version");
 
@@ -113,6 +115,16 @@ bool TodoDatabase::open(const QString &path, const Attach &attach)
         return true;
 
     qCWarning(lcStore).noquote() << "cannot use the todo store" << path << "-" << why;
+    return replaceUnusable(why, attach);
+}
+
+bool TodoDatabase::replaceUnusable(const QString &why, const Attach &attach)
+{
+    release();
+    const QString path = m_path;
+    m_recoveryMessage.clear();
+    m_movedAsidePath.clear();
+    QString reason = why;
     const QString aside = moveAside(path);
     if (!aside.isEmpty()) {
         QString whyFresh;
@@ -120,17 +132,17 @@ bool TodoDatabase::open(const QString &path, const Attach &attach)
             m_movedAsidePath = aside;
             m_recoveryMessage = tr("The todo store %1 could not be used (%2). It was moved to %3 and a new, "
                                    "empty store was created.")
-                                    .arg(QDir::toNativeSeparators(path), why, QDir::toNativeSeparators(aside));
+                                    .arg(QDir::toNativeSeparators(path), reason, QDir::toNativeSeparators(aside));
             qCWarning(lcStore).noquote() << m_recoveryMessage;
             return true;
         }
-        why = whyFresh;
+        reason = whyFresh;
     }
     QString whyMemory;
     if (openAt(kMemoryPath, attach, &whyMemory)) {
         m_recoveryMessage = tr("The todo store %1 could not be used (%2), nor could a new one be created there. "
                                "Todos are kept in memory only until the application quits.")
-                                .arg(QDir::toNativeSeparators(path), why);
+                                .arg(QDir::toNativeSeparators(path), reason);
         qCWarning(lcStore).noquote() << m_recoveryMessage;
         return true;
     }
@@ -185,11 +197,15 @@ bool TodoDatabase::openAt(const QString &path, const Attach &attach, QString *wh
         if (query.value(0).toInt() > 0)
             return fail(tr("it is not a todo store (it has other tables)"));
     }
-    // Damage further in (a torn or overwritten page) is found by the quick check: O(size), a few ms per MB.
-    if (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next())
-        return fail(query.lastError().text());
-    if (query.value(0).toString() != QLatin1String("ok"))
-        return fail(tr("integrity check failed: %1").arg(query.value(0).toString().simplified().left(200)));
+    // Damage further in (a torn or overwritten page) is found by the quick check: O(size), a few ms per MB. A
+    // large file gets it off the event loop, after open (TodoStore).
+    m_checkDeferred = m_persistent && QFileInfo(path).size() > m_checkAtOpenBytes;
+    if (!m_checkDeferred) {
+        if (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next())
+            return fail(query.lastError().text());
+        if (query.value(0).toString() != QLatin1String("ok"))
+            return fail(tr("integrity check failed: %1").arg(query.value(0).toString().simplified().left(200)));
+    }
     if (!query.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !query.next())
         return fail(query.lastError().text());
     m_journalMode = query.value(0).toString().toLower();
@@ -298,6 +314,30 @@ QSqlError TodoDatabase::setState(const QString &key, const QVariant &value)
     if (!query.exec())
         return query.lastError();
     return {};
+}
+
+QString TodoDatabase::quickCheck(const QString &path)
+{
+    static std::atomic<int> counter {0};
+    const QString name = QStringLiteral("todo-store-check-%1").arg(++counter);
+    QString problem;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!db.open()) {
+            problem = db.lastError().text();
+        } else {
+            QSqlQuery query(db);
+            if (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next())
+                problem = query.lastError().text();
+            else if (query.value(0).toString() != QLatin1String("ok"))
+                problem = tr("integrity check failed: %1").arg(query.value(0).toString().simplified().left(200));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return problem;
 }
 
 bool TodoDatabase::isCorruption(const QSqlError &error)

@@ -19,11 +19,13 @@ class Clock;
 //   1  todos (with their read state), the list order index, state
 //   2  delivery bookkeeping (message-id, destination, deliveries), done, an index on read, an outbox table
 //   3  the outbox table dropped (nothing used it)
-//   4  the index on read replaced by one on (read, list order), for the unread list and count
+//   4  the index on read replaced by (read, list order) and (read, updated_ms): the unread list and count, and
+//      retention, read ranges of an index
 // The full-text index of the todos is not part of the versioned schema: TodoTable creates it where SQLite can (see
 // TodoTable::prepare()).
 //
-// Recovery (see TodoStore): open() never leaves the application without a database. One that is corrupt,
+// Recovery (see TodoStore): open() never leaves the application without a database. One that is corrupt (the quick
+// check at open, for files up to setCheckAtOpenBytes(); larger ones are checked off the event loop by TodoStore),
 // unreadable, not ours or written by a newer version is moved aside (to "<path>.unusable-<time>", with its -wal
 // and -shm files) and a fresh one is created in its place; if even that fails the database lives in memory.
 // recoveryMessage() says which.
@@ -47,6 +49,9 @@ public:
     Q_DISABLE_COPY_MOVE(TodoDatabase)
 
     void setClock(Clock *clock); // for the names of moved-aside files; nullptr means Clock::system()
+    // Files larger than this are not given the quick check at open (it reads the whole file: seconds for a large
+    // store); checkDeferred() says so, and the owner runs quickCheck() off the event loop.
+    void setCheckAtOpenBytes(qint64 bytes) { m_checkAtOpenBytes = bytes; }
 
     // Opens (creating directories and the file as needed) the database at `path`, moving it aside or falling back
     // to memory as described above. False only when not even a database in memory could be had. Call close() (and
@@ -54,6 +59,15 @@ public:
     bool open(const QString &path, const Attach &attach);
     // Closes the connection. Every statement on it has to be released first.
     void close();
+    // The open file turned out to be unusable (`why`): moves it aside and opens a fresh one in its place, or a
+    // database in memory, as open() does. Every statement has to be released first.
+    bool replaceUnusable(const QString &why, const Attach &attach);
+
+    // The open file skipped the quick check (see setCheckAtOpenBytes()).
+    bool checkDeferred() const { return m_checkDeferred; }
+    // SQLite's quick check of the file at `path` on a connection of its own: empty when it passed, else what it
+    // found. Safe on any thread.
+    static QString quickCheck(const QString &path);
 
     bool isOpen() const { return m_open; }
     bool isPersistent() const { return m_open && m_persistent; }
@@ -97,6 +111,8 @@ private:
     QString m_journalMode;
     mutable QString m_lastError;
     int m_schemaVersion = 0;
+    qint64 m_checkAtOpenBytes = 32 * 1024 * 1024;
     bool m_open = false;
     bool m_persistent = false;
+    bool m_checkDeferred = false;
 };

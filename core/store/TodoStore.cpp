@@ -3,6 +3,7 @@
 #include "base/Clock.h"
 #include "base/Logging.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -25,6 +26,7 @@ TodoStore::TodoStore(QObject *parent)
 
 TodoStore::~TodoStore()
 {
+    m_checkPool.waitForDone(); // a check still running posts its result to this object
     close();
 }
 
@@ -41,6 +43,7 @@ void TodoStore::setOptions(const TodoStoreOptions &options)
     m_options.keepTodos = qMax(1, m_options.keepTodos);
     m_options.keepDays = qMax(1, m_options.keepDays);
     m_durability.setCheckpointDelayMs(m_options.checkpointDelayMs);
+    m_database.setCheckAtOpenBytes(m_options.checkAtOpenBytes);
 }
 
 qint64 TodoStore::now() const
@@ -61,7 +64,57 @@ bool TodoStore::makeDurableNow()
 bool TodoStore::open(const QString &path)
 {
     close();
-    return m_database.open(path, [this](QString *why) { return attach(why); });
+    if (!m_database.open(path, [this](QString *why) { return attach(why); }))
+        return false;
+    if (m_database.checkDeferred())
+        startIntegrityCheck();
+    return true;
+}
+
+void TodoStore::startIntegrityCheck()
+{
+    const QString path = m_database.path();
+    const quint64 serial = ++m_openSerial;
+    m_checkPending = true;
+    m_checkPool.setMaxThreadCount(1);
+    m_checkPool.start([this, path, serial] {
+        QElapsedTimer timer;
+        timer.start();
+        const QString problem = TodoDatabase::quickCheck(path);
+        const qint64 ms = timer.elapsed();
+        QMetaObject::invokeMethod(
+            this, [this, serial, problem, ms] { onIntegrityChecked(serial, problem, ms); }, Qt::QueuedConnection);
+    });
+}
+
+void TodoStore::onIntegrityChecked(quint64 serial, const QString &problem, qint64 ms)
+{
+    if (serial != m_openSerial || !m_database.isOpen())
+        return; // about a file this store no longer has open
+    m_checkPending = false;
+    if (problem.isEmpty()) {
+        qCInfo(lcStore) << "integrity check passed in" << ms << "ms";
+        return;
+    }
+    qCWarning(lcStore).noquote() << "the todo store failed its integrity check:" << problem;
+    replaceDatabase(problem);
+}
+
+void TodoStore::replaceDatabase(const QString &why)
+{
+    ++m_openSerial;
+    m_durability.stop();
+    m_table.release();
+    m_database.replaceUnusable(why, [this](QString *reason) { return attach(reason); });
+    if (!m_database.isOpen()) {
+        m_count = 0;
+        m_unread = 0;
+        m_serverPending = -1;
+    }
+    Q_EMIT reopened();
+    Q_EMIT countChanged(m_count);
+    Q_EMIT unreadCountChanged(m_unread);
+    Q_EMIT serverPendingCountChanged(m_serverPending);
 }
 
 // A database that TodoDatabase opened (checked, migrated): the statements, the counts, retention.
@@ -81,6 +134,8 @@ bool TodoStore::attach(QString *why)
 
 void TodoStore::close()
 {
+    ++m_openSerial;
+    m_checkPending = false;
     if (m_database.isOpen())
         qCDebug(lcStore) << "closing" << m_database.path();
     m_durability.stop();
@@ -164,12 +219,7 @@ TodoStore::CommitResult TodoStore::commit(const QList<Message> &messages)
         if (TodoDatabase::isCorruption(failure) && !m_recoveringFromCorruption) {
             // The file went bad while open: start over with a fresh store (moving the bad one aside) and retry
             // once.
-            const QString path = m_database.path();
-            open(path);
-            Q_EMIT reopened();
-            Q_EMIT countChanged(m_count);
-            Q_EMIT unreadCountChanged(m_unread);
-            Q_EMIT serverPendingCountChanged(m_serverPending);
+            replaceDatabase(failure.text());
             if (m_database.isOpen() && !m_database.recoveryMessage().isEmpty()) {
                 m_recoveringFromCorruption = true;
                 result = commit(messages);

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QThreadPool>
 
 #include <optional>
 
@@ -24,6 +25,9 @@ struct TodoStoreOptions
     // The WAL is copied back into the database (checkpointed) on a worker thread this long after a commit (if no
     // durability request did it meanwhile), never by the commit itself.
     qint64 checkpointDelayMs = 1000;
+    // A file larger than this gets its integrity check on a worker thread after open() instead of in it (it reads
+    // the whole file: seconds for a large store); see "Recovery".
+    qint64 checkAtOpenBytes = 32 * 1024 * 1024;
 };
 
 // The persistent todo cache: SQLite through Qt SQL, in WAL mode, with a versioned schema. This class is what the
@@ -42,7 +46,7 @@ struct TodoStoreOptions
 // redelivered or re-pushed todo never notifies twice. Its read/done state and its place in the list are
 // kept.
 //
-// Retention: read (or done) todos beyond the newest keepTodos, or not seen for keepDays, are deleted at open,
+// Retention: read (and so done) todos beyond the newest keepTodos, or not seen for keepDays, are deleted at open,
 // after a commit that grows the store past keepTodos, and at most hourly after commits. An unread todo is
 // never deleted; when they alone exceed the limit that is logged.
 //
@@ -50,7 +54,10 @@ struct TodoStoreOptions
 // not ours or written by a newer version is moved aside (to "<path>.unusable-<time>", with its -wal and -shm
 // files) and a fresh one is created; recoveryMessage() says what happened, where the old file went, and is
 // logged. If even that fails the store lives in memory (isPersistent() false) and says so. A file of an older
-// schema is migrated in place (TodoDatabase lists the versions; version 3 dropped the unused outbox table).
+// schema is migrated in place (TodoDatabase lists the versions; version 3 dropped the unused outbox table). The
+// integrity check of a file larger than checkAtOpenBytes runs on a worker thread after open(), so that a large
+// store does not hold up the start: if it fails, the file is moved aside then and reopened() says so. The same
+// happens when a commit finds the file corrupt while open.
 //
 // Durability: commits run with SQLite synchronous=NORMAL, so a commit never waits for the disk: a committed todo
 // survives a crash of the application at once, and a power cut once it is durable. requestDurable() makes it
@@ -109,6 +116,8 @@ public:
     int schemaVersion() const { return m_database.schemaVersion(); }
     QString journalMode() const { return m_database.journalMode(); }
     QString lastError() const { return m_database.lastError(); }
+    // The integrity check of a large file (see "Recovery") has not reported yet.
+    bool isIntegrityCheckRunning() const { return m_checkPending; }
 
     // Commits every todo of `messages` and the pending count of the last payload among them in one
     // transaction. On failure nothing is written (result.ok false, result.error says why).
@@ -163,6 +172,10 @@ Q_SIGNALS:
 
 private:
     bool attach(QString *why);
+    void startIntegrityCheck();
+    void onIntegrityChecked(quint64 serial, const QString &problem, qint64 ms);
+    // Moves the open file aside and goes on with a fresh one (see "Recovery"); says so with reopened().
+    void replaceDatabase(const QString &why);
     void refreshCounts();
     void maybeApplyRetention(bool grew);
     qint64 now() const;
@@ -178,4 +191,7 @@ private:
     qint64 m_lastRetentionMs = 0;
     bool m_warnedUnreadOverLimit = false;
     bool m_recoveringFromCorruption = false;
+    bool m_checkPending = false;
+    quint64 m_openSerial = 0; // an integrity check that finishes after a close or reopen is about another file
+    QThreadPool m_checkPool;
 };

@@ -11,6 +11,8 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <limits>
+
 namespace {
 
 // Columns of a summary (what lists show) and of a complete todo, in the order readTodo() expects.
@@ -20,10 +22,12 @@ const QString kSummaryColumns = QStringLiteral(
 const QString kFullColumns =
     kSummaryColumns + QStringLiteral(", user_id, pending_id, owner_id, owner_identity_id, source_json, destination");
 
-// What retention deletes (see removeRetained()).
-const QString kRetainedCondition =
-    QStringLiteral("(read = 1 OR done = 1) AND (updated_ms < :cutoff OR seq NOT IN "
-                   "(SELECT seq FROM todos ORDER BY sort_ms DESC, seq DESC LIMIT :keep))");
+// What retention deletes (see removeRetained()): read todos last updated before the cutoff, or at or below the
+// boundary (the newest todo beyond the ones to keep, in list order). Both are ranges of an index (todos_read_updated,
+// todos_unread_order): the work grows with what is deleted, not with the store. A todo marked done is read; one
+// marked unread again afterwards counts as unread and stays.
+const QString kRetainedCondition = QStringLiteral("read = 1 AND (updated_ms < :cutoff OR (sort_ms, seq) <= "
+                                                  "(:boundarySort, :boundarySeq))");
 
 Todo readTodo(const QSqlQuery &query, bool full)
 {
@@ -488,9 +492,24 @@ std::optional<QList<Todo>> TodoTable::removeRetained(qint64 cutoffMs, int keep)
     QList<Todo> removed;
     QSqlQuery query(db);
     query.setForwardOnly(true);
+    // The boundary: the newest todo beyond the `keep` newest; none (nothing beyond) sorts below every todo.
+    qint64 boundarySort = std::numeric_limits<qint64>::min();
+    qint64 boundarySeq = 0;
+    query.prepare(QStringLiteral("SELECT sort_ms, seq FROM todos ORDER BY sort_ms DESC, seq DESC LIMIT 1 OFFSET ?"));
+    query.addBindValue(keep);
+    if (!query.exec()) {
+        qCWarning(lcStore) << "retention:" << query.lastError().text();
+        return std::nullopt;
+    }
+    if (query.next()) {
+        boundarySort = query.value(0).toLongLong();
+        boundarySeq = query.value(1).toLongLong();
+    }
+    query.finish();
     const auto bind = [&] {
         query.bindValue(QStringLiteral(":cutoff"), cutoffMs);
-        query.bindValue(QStringLiteral(":keep"), keep);
+        query.bindValue(QStringLiteral(":boundarySort"), boundarySort);
+        query.bindValue(QStringLiteral(":boundarySeq"), boundarySeq);
     };
     if (!db.transaction()) {
         qCWarning(lcStore) << "retention:" << db.lastError().text();

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void unusableFileIsMovedAside_data();
     void unusableFileIsMovedAside();
     void corruptionWhileOpenRecovers();
+    void damageInALargeFileIsFoundAfterOpen();
     void movedAsideTwiceKeepsBoth();
     void unusablePathFallsBackToMemory();
 
@@ -314,6 +315,62 @@ void tst_TodoDatabase::corruptionWhileOpenRecovers()
     QVERIFY(!store->recoveryMessage().isEmpty());
     QCOMPARE(store->count(), 1);
     QCOMPARE(store->page().first().key, QStringLiteral("id:2"));
+}
+
+void tst_TodoDatabase::damageInALargeFileIsFoundAfterOpen()
+{
+    // A file above checkAtOpenBytes (here: every file) opens without the quick check, which then runs on a worker
+    // thread; damage it finds moves the file aside as damage found at open would, only later.
+    TodoStoreOptions options;
+    options.checkAtOpenBytes = 0;
+    qint64 leafPage = 0;
+    {
+        const auto store = openStore(options);
+        QVERIFY(store);
+        QList<TodoStore::Message> messages;
+        for (int i = 0; i < 200; ++i)
+            messages.append(message(envelope({{QString::number(i), QString(200, QLatin1Char('x'))}}), "m"));
+        QVERIFY(store->commit(messages).ok);
+    }
+    {
+        // A leaf page of the todos table in the middle: what opening reads (the schema, the counts from indexes)
+        // does not touch it; the quick check does.
+        Outsider look(dbPath());
+        leafPage = look.value(QStringLiteral("SELECT pageno FROM dbstat WHERE name = 'todos' AND pagetype = 'leaf' "
+                                             "ORDER BY pageno LIMIT 1 OFFSET 10"))
+                       .toLongLong();
+        QVERIFY(leafPage > 1);
+    }
+    {
+        QFile file(dbPath());
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.seek((leafPage - 1) * 4096));
+        file.write(QByteArray(4096, '\x5a'));
+    }
+    const auto store = openStore(options);
+    QVERIFY(store);
+    QVERIFY2(store->movedAsidePath().isEmpty(), "not checked at open");
+    QCOMPARE(store->count(), 200);
+    QSignalSpy reopened(store.get(), &TodoStore::reopened);
+    QVERIFY(reopened.wait());
+    QVERIFY(store->movedAsidePath().startsWith(dbPath() + QStringLiteral(".unusable-")));
+    QVERIFY2(store->recoveryMessage().contains(QStringLiteral("integrity check failed")),
+             qPrintable(store->recoveryMessage()));
+    QCOMPARE(store->count(), 0);
+    QVERIFY(store->commit({message(envelope({{QStringLiteral("1"), QStringLiteral("t")}}), "n")}).ok);
+
+    // A sound file passes the same check and stays.
+    const auto sound = std::make_unique<TodoStore>();
+    sound->setOptions(options);
+    QVERIFY(sound->open(m_dir->filePath(QStringLiteral("sound.sqlite"))));
+    QSignalSpy soundReopened(sound.get(), &TodoStore::reopened);
+    QVERIFY(sound->commit({message(envelope({{QStringLiteral("2"), QStringLiteral("u")}}), "o")}).ok);
+    sound->close();
+    QVERIFY(sound->open(m_dir->filePath(QStringLiteral("sound.sqlite"))));
+    QTRY_VERIFY(!sound->isIntegrityCheckRunning());
+    QCOMPARE(soundReopened.count(), 0);
+    QVERIFY(sound->movedAsidePath().isEmpty());
+    QCOMPARE(sound->count(), 1);
 }
 
 void tst_TodoDatabase::movedAsideTwiceKeepsBoth()
