@@ -2,26 +2,28 @@
 # Runs the benchmarks side by side with the reference client (@stomp/stompjs on Node, installed from npm here)
 # and prints one table; the table also goes to bench/results/latest.md with the machine, Qt, compiler and Node
 # versions. Benchmarks are measurements, not tests: nothing here passes or fails on a number.
-# Usage: bench/run.sh [--runs N] [--quick] [--only parser,e2e,tray,resources]
+# Usage: bench/run.sh [--runs N] [--quick] [--only parser,e2e,tray,store,resources]
 #   --runs N    parser runs per corpus (default 7)
 #   --quick     for development, not for quoting: 3 parser runs, 1,000-todo bursts, a 10 s resource window after
 #               3 s of settling, 3 launches, 20,000 stored todos
 #   --only      run only these parts (comma-separated)
 # Environment: TODO_BENCH_COUNT (todos per burst, 10000), TODO_BENCH_WINDOW (s, 60), TODO_BENCH_SETTLE (s, 10),
-# TODO_BENCH_LAUNCHES (5), TODO_BENCH_TODOS (stored todos, 100000), TODO_BENCH_PREFETCH (the tray app's
-# connection/prefetchCount in the burst; default: the application's, 300), TODO_JOBS (build jobs, 2).
+# TODO_BENCH_LAUNCHES (5), TODO_BENCH_TODOS (stored todos, 100000), TODO_BENCH_STORE (a store of that many
+# todos written before with `bench_todo_store --todos N --write-store PATH`, used instead of writing one),
+# TODO_BENCH_PREFETCH (the tray app's connection/prefetchCount in the burst; default: the application's, 300),
+# TODO_JOBS (build jobs, 2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 runs=7
 quick=0
-only=parser,e2e,tray,resources
+only=parser,e2e,tray,store,resources
 while (($#)); do
     case $1 in
     --runs) runs=$2; shift 2 ;;
     --quick) quick=1; shift ;;
     --only) only=$2; shift 2 ;;
-    *) echo "usage: bench/run.sh [--runs N] [--quick] [--only parser,e2e,tray,resources]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [--runs N] [--quick] [--only parser,e2e,tray,store,resources]" >&2; exit 2 ;;
     esac
 done
 want() { [[ ,$only, == *,$1,* ]]; }
@@ -112,6 +114,18 @@ if want tray; then
     sed 's/"bench":"e2e_latency"/"bench":"tray_burst"/' "$work/tray-stompjs.json" >>"$results"
 fi
 
+# A large store: opening it, the list's first and next page, unread only and searches (bench_todo_store, no broker).
+if want store; then
+    echo "store: ${TODO_BENCH_TODOS:-100000} stored todos..." >&2
+    store_args=(--todos "${TODO_BENCH_TODOS:-100000}" --runs 5 --burst 0 --json)
+    if [[ -n ${TODO_BENCH_STORE:-} ]]; then
+        cp "$TODO_BENCH_STORE" "$work/store.sqlite"
+        store_args+=(--store "$work/store.sqlite")
+    fi
+    "$build/bench/bench_todo_store" "${store_args[@]}" | sed 's/^{/{"bench":"store",/' >>"$results"
+    rm -f "$work"/store.sqlite*
+fi
+
 # Resources beside the floor (an empty Qt tray app) and stompjs, on Xvfb with trayer: bench/tray_resources.sh.
 if want resources; then
     bench/tray_resources.sh "$build" "$url" --window "${TODO_BENCH_WINDOW:-60}" --settle "${TODO_BENCH_SETTLE:-10}" \
@@ -122,7 +136,7 @@ table=$(node bench/report.mjs <"$results")
 # A full run writes the table that is quoted; --quick or --only runs write beside the build.
 output=bench/results/latest.md
 command="bench/run.sh --runs $runs"
-if ((quick)) || [[ $only != parser,e2e,tray,resources ]]; then
+if ((quick)) || [[ $only != parser,e2e,tray,store,resources ]]; then
     output=$build/results.md
     command="bench/run.sh --runs $runs $( ((quick)) && echo --quick || true) --only $only"
 fi
