@@ -177,10 +177,10 @@ storm() {
     t_start=$(now_ms)
     scripts/rabbitmq-fixture.sh start "$rmq" >&2
     t_up=$(now_ms)
-    publish outage "$todos"
-    t_published=$(now_ms)
     sample "$dir/cpu.txt" "$dir/stop" "$(cat "$rmq/rabbitmq.pid")" "$fleet_pid" &
     sampler_pid=$!
+    publish outage "$todos"
+    t_published=$(now_ms)
     say "$impl: broker back ($((t_up - t_start)) ms to start), batch outage published; waiting for the fleet..."
     expected=$((clients * todos * 3))
     deadline=$((SECONDS + timeout))
