@@ -16,7 +16,9 @@
 //
 // Clients are started --ramp per second (default 500), so the first connection is not itself a storm.
 // Usage: bench_fleet_clients --url ws://127.0.0.1:PORT/ws --clients N --timeline FILE --stop-file FILE
-//                            [--queue-prefix /amq/queue/fleet-] [--ramp N] [--login guest --passcode guest]
+//                            [--first N] [--queue-prefix /amq/queue/fleet-] [--ramp N]
+//                            [--login guest --passcode guest]
+// --first numbers the clients (and their queues) from N, so that several processes can share a fleet.
 
 #include "config/Settings.h"
 #include "pipeline/SourceFactory.h"
@@ -145,6 +147,9 @@ int main(int argc, char *argv[])
                                        QStringLiteral("URL"));
     const QCommandLineOption clientsOption(QStringLiteral("clients"), QStringLiteral("How many desktops."),
                                            QStringLiteral("N"), QStringLiteral("1000"));
+    const QCommandLineOption firstOption(QStringLiteral("first"),
+                                         QStringLiteral("Number of the first client (and of its queue)."),
+                                         QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption prefixOption(QStringLiteral("queue-prefix"),
                                           QStringLiteral("Destination of client i: this and i in five digits."),
                                           QStringLiteral("DEST"), QStringLiteral("/amq/queue/fleet-"));
@@ -158,11 +163,12 @@ int main(int argc, char *argv[])
                                          QStringLiteral("LOGIN"), QStringLiteral("guest"));
     const QCommandLineOption passcodeOption(QStringLiteral("passcode"), QStringLiteral("STOMP passcode."),
                                             QStringLiteral("PASSCODE"), QStringLiteral("guest"));
-    parser.addOptions(
-        {urlOption, clientsOption, prefixOption, timelineOption, stopOption, rampOption, loginOption, passcodeOption});
+    parser.addOptions({urlOption, clientsOption, firstOption, prefixOption, timelineOption, stopOption, rampOption,
+                       loginOption, passcodeOption});
     parser.process(app);
     const QUrl url(parser.value(urlOption));
     const int clients = parser.value(clientsOption).toInt();
+    const int first = qMax(0, parser.value(firstOption).toInt());
     const int ramp = qMax(1, parser.value(rampOption).toInt());
     if (!url.isValid() || url.isRelative() || clients < 1 || !parser.isSet(timelineOption)
         || !parser.isSet(stopOption)) {
@@ -208,7 +214,7 @@ int main(int argc, char *argv[])
     std::vector<std::unique_ptr<PushSource>> sources;
     sources.reserve(size_t(clients));
     const auto startOne = [&]() {
-        const int client = int(sources.size());
+        const int client = first + int(sources.size());
         std::unique_ptr<PushSource> source = SourceFactory::create(settingsFor(client), secrets);
         PushSource *raw = source.get();
         QObject::connect(raw, &PushSource::stateChanged, raw, [&timeline, &counters, client](PushSource::State state) {

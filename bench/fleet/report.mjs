@@ -3,7 +3,7 @@
 // status.jsonl (its status lines) and cpu.txt (/proc samples: epoch ms, then ticks and resident kB of the broker and
 // of the fleet process); idle-one and idle-many for the idle connections.
 // Usage: node bench/fleet/report.mjs DIR
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2];
@@ -21,11 +21,18 @@ const fmt = (n, digits = 0) => (Number.isFinite(n)
   ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : 'n/a');
 const seconds = (ms) => `${fmt(ms / 1000, 1)} s`;
 
-// /proc samples: [{t, brokerTicks, brokerKb, fleetTicks, fleetKb}]; a gone process gives NaN.
+// /proc samples: [{t, brokerTicks, brokerKb, fleetTicks, fleetKb}], the fleet's summed over its processes; a gone
+// process gives NaN.
 function samples(path) {
   if (!existsSync(path)) return [];
   return readFileSync(path, 'utf8').trim().split('\n').filter(Boolean).map((line) => {
-    const [t, bt, bk, ft, fk] = line.split(' ').map(Number);
+    const [t, bt, bk, ...fleet] = line.split(' ').map(Number);
+    let ft = 0;
+    let fk = 0;
+    for (let i = 0; i + 1 < fleet.length; i += 2) {
+      ft += fleet[i];
+      fk += fleet[i + 1];
+    }
     return { t, brokerTicks: bt, brokerKb: bk, fleetTicks: ft, fleetKb: fk };
   });
 }
@@ -187,6 +194,16 @@ if (results.length) {
   out.push('Ratios in brackets are ours divided by that column (below 1: ours made fewer attempts, took less time or '
     + 'CPU). CPU is utime + stime from /proc, sampled every 0.5 s (10 ms ticks).');
   out.push('');
+  out.push('How the fleets are set up: ours are push sources made by SourceFactory from the application\'s default '
+    + 'settings with protocol stomp and transport websocket (reconnect 1 s doubling to 60 s, each delay drawn from '
+    + '[50 %, 100 %] of it; prefetch 300; heart-beats 10 s); stompjs\'s are `Client`s with the library\'s defaults '
+    + '(heart-beats 10 s, no prefetch limit, a fixed reconnectDelay of 5 s, or with reconnectTimeMode EXPONENTIAL '
+    + 'doubling from 5 s, capped at 15 minutes; no jitter in either). Every fleet runs in one process (one event '
+    + 'loop for all its desktops), so a busy process is slower to read, acknowledge and reconnect than a thousand '
+    + 'separate desktops would be; a todo delivered twice is one the broker had delivered and had no ACK for when '
+    + 'it stopped, so it delivered it again after the restart, marked redelivered (nothing is lost; the application '
+    + 'recognises a todo it has by its id).');
+  out.push('');
 
   // Attempts per second, side by side, from the stop on; runs of seconds without any attempt are folded.
   out.push('### Connection attempts per second, from the stop');
@@ -231,9 +248,24 @@ const idle = ['idle-one', 'idle-many'].map((name) => {
   const first = rows[0];
   const last = rows[rows.length - 1];
   const span = (last.t - first.t) / 1000;
+  // Connections lost in the window, and the longest gap between two status lines of a process (its 1 s timer: how
+  // long its event loop was held up at worst).
+  let lost = 0;
+  let longestGap = 0;
+  const windowEnd = meta.t_window + meta.window_s * 1000;
+  for (const file of readdirSync(path)) {
+    if (file.startsWith('timeline')) {
+      lost += jsonLines(join(path, file)).filter((e) => e.e === 'lost' && e.t >= meta.t_window && e.t <= windowEnd).length;
+    } else if (file.startsWith('status')) {
+      const times = jsonLines(join(path, file)).filter((e) => e.t >= meta.t_window && e.t <= windowEnd).map((e) => e.t);
+      for (let i = 1; i < times.length; ++i) longestGap = Math.max(longestGap, times[i] - times[i - 1]);
+    }
+  }
   return {
     meta,
     span,
+    lost,
+    longestGap,
     fleetKb: last.fleetKb,
     fleetCpuMs: ((last.fleetTicks - first.fleetTicks) * 1000) / meta.clk_tck,
     brokerKb: last.brokerKb,
@@ -245,27 +277,33 @@ if (idle[1]) {
   const n = many.meta.clients;
   out.push(`## ${fmt(n)} idle connections of ours on one machine`);
   out.push('');
-  out.push(`One bench_fleet_clients process with ${fmt(n)} push sources as the application builds them (each with its `
-    + 'own StompClient, WebSocket, transport selector and network access manager), connected to one broker with the '
-    + `application's heart-beats (10 s both ways), measured over ${many.meta.window_s} s after 10 s of settling; `
-    + 'beside it the same program with one connection, so the per-connection figures leave the process\'s floor out. '
-    + `${fmt(many.meta.connected_at_end)} of ${fmt(n)} were connected at the end of the window. Broker file descriptors `
-    + `then: ${many.meta.broker_fds.replace(/\s+/g, ' ').trim()}.`);
+  const procs = many.meta.processes ?? 1;
+  out.push(`${fmt(procs)} bench_fleet_clients process(es) with ${fmt(n)} push sources in all, as the application builds `
+    + 'them (each with its own StompClient, WebSocket, transport selector and network access manager), each on its own '
+    + `durable queue, connected to one broker with the application's heart-beats (10 s both ways), measured over `
+    + `${many.meta.window_s} s after 10 s of settling; beside it the same program with one connection, so the `
+    + `per-connection figures leave the processes' floor out (${fmt(procs)} x the one-connection process). `
+    + `${fmt(many.meta.connected_at_end)} of ${fmt(n)} were connected at the end of the window (by the processes' last `
+    + `status lines); ${fmt(many.lost)} connections were lost in the window; the longest gap between two 1 s status `
+    + `lines of a process in the window was ${fmt(many.longestGap / 1000, 1)} s. Broker file descriptors at the end of `
+    + `the window: ${many.meta.broker_fds.replace(/\s+/g, ' ').trim()}. The broker's figures include one idle durable `
+    + 'queue per connection.');
   out.push('');
-  out.push('| | 1 connection | ' + `${fmt(n)} connections | per connection (difference / ${fmt(n - 1)}) |`);
+  out.push(`| | 1 connection, 1 process | ${fmt(n)} connections, ${fmt(procs)} process(es) | per connection |`);
   out.push('|---|---:|---:|---:|');
-  const per = (a, b) => (b - a) / (n - 1);
+  const per = (a, b) => (b - a * procs) / (n - procs); // the fleet: one floor per process
+  const perBroker = (a, b) => (b - a) / (n - 1);
   out.push(`| fleet process resident memory (MB) | ${fmt(one.fleetKb / 1024, 1)} | ${fmt(many.fleetKb / 1024, 1)} | `
     + `${fmt(per(one.fleetKb, many.fleetKb), 1)} kB |`);
   out.push(`| fleet process CPU per minute (ms) | ${fmt((one.fleetCpuMs * 60) / one.span)} | `
     + `${fmt((many.fleetCpuMs * 60) / many.span)} | ${fmt(per((one.fleetCpuMs * 60) / one.span, (many.fleetCpuMs * 60) / many.span), 2)} ms |`);
   out.push(`| broker resident memory (MB) | ${fmt(one.brokerKb / 1024, 1)} | ${fmt(many.brokerKb / 1024, 1)} | `
-    + `${fmt(per(one.brokerKb, many.brokerKb), 1)} kB |`);
+    + `${fmt(perBroker(one.brokerKb, many.brokerKb), 1)} kB |`);
   out.push(`| broker CPU per minute (ms) | ${fmt((one.brokerCpuMs * 60) / one.span)} | `
-    + `${fmt((many.brokerCpuMs * 60) / many.span)} | ${fmt(per((one.brokerCpuMs * 60) / one.span, (many.brokerCpuMs * 60) / many.span), 2)} ms |`);
+    + `${fmt((many.brokerCpuMs * 60) / many.span)} | ${fmt(perBroker((one.brokerCpuMs * 60) / one.span, (many.brokerCpuMs * 60) / many.span), 2)} ms |`);
   out.push('');
   out.push('In one process the event loop watches every socket, so its per-wakeup cost grows with the number of '
-    + 'connections; a desktop runs one connection, so the per-connection CPU here is an upper bound for it.');
+    + 'connections in it; a desktop runs one connection, so the per-connection CPU here is an upper bound for it.');
   out.push('');
 } else if (existsSync(join(dir, 'idle-many'))) {
   out.push('## Idle connections: no result (see the run\'s log)');

@@ -5,10 +5,12 @@
 # bench/results/fleet-latest.md (bench/fleet/report.mjs makes it). A measurement, not a test: nothing passes or fails
 # on a number.
 #
-# Usage: bench/fleet/run.sh [--clients N] [--todos K] [--idle N] [--idle-window S] [--quick] [--only PARTS]
+# Usage: bench/fleet/run.sh [--clients N] [--todos K] [--idle N] [--idle-processes P] [--idle-window S] [--quick]
+#                          [--only PARTS]
 #   --clients N      desktops per fleet (default 1000)
 #   --todos K        todos per batch (default 10; three batches, each to every desktop: see below)
-#   --idle N         idle connections of ours (default 10000); --idle-window S: measured over S seconds (default 60)
+#   --idle N         idle connections of ours (default 10000) in --idle-processes P processes (default 10);
+#                    --idle-window S: measured over S seconds (default 60)
 #   --quick          for development, not for quoting: 100 desktops, 1,000 idle connections over 15 s; the results go
 #                    beside the build
 #   --only PARTS     comma-separated, of ours,stompjs-default,stompjs-exponential,idle (default all)
@@ -35,17 +37,19 @@ clients=1000
 todos=10
 idle=10000
 idle_window=60
+idle_processes=10
 timeout=300
 window=60
 quick=0
 only=ours,stompjs-default,stompjs-exponential,idle
-usage() { sed -n '7,14p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '8,17p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 while (($#)); do
     case $1 in
     --clients) clients=$2; shift 2 ;;
     --todos) todos=$2; shift 2 ;;
     --idle) idle=$2; shift 2 ;;
     --idle-window) idle_window=$2; shift 2 ;;
+    --idle-processes) idle_processes=$2; shift 2 ;;
     --timeout) timeout=$2; shift 2 ;;
     --quick) quick=1; clients=100 idle=1000 idle_window=15 window=30; shift ;;
     --only) only=$2; shift 2 ;;
@@ -75,13 +79,18 @@ export TODO_RMQ_START_TIMEOUT=${TODO_RMQ_START_TIMEOUT:-180}
 url=ws://127.0.0.1:$TODO_RMQ_WS_PORT/ws
 rmq=$build/rabbitmq-fleet
 work=$build/fleet-run
-rm -rf "$work"
+# The parts run now start afresh; what other parts left is kept (the report shows every part it finds).
+for part in ours stompjs-default stompjs-exponential idle; do
+    if want "$part"; then rm -rf "${work:?}/$part" "${work:?}/$part"-*; fi
+done
 mkdir -p "$work"
 fleet_pid=
 sampler_pid=
+idle_pids=()
 cleanup() {
     [[ -n $sampler_pid ]] && kill "$sampler_pid" 2>/dev/null
     [[ -n $fleet_pid ]] && kill "$fleet_pid" 2>/dev/null
+    ((${#idle_pids[@]})) && kill "${idle_pids[@]}" 2>/dev/null
     scripts/rabbitmq-fixture.sh stop "$rmq" >&2 || true
 }
 trap cleanup EXIT
@@ -208,19 +217,29 @@ storm() {
     scripts/rabbitmq-fixture.sh stop "$rmq" >&2
 }
 
-# N idle connections of ours, connected with the application's heart-beats: resident memory and CPU over a window,
-# beside one connection in the same program for the floor.
-idle_run() {
-    local n=$1 label=$2 settle=$3 window=$4 dir=$work/idle-$2 deadline
+# N idle connections of ours in PROCESSES processes (the clients split evenly), connected with the application's
+# heart-beats: resident memory and CPU over a window, beside one connection in one process for the floor.
+idle_run() { # N PROCESSES LABEL SETTLE WINDOW
+    local n=$1 procs=$2 label=$3 settle=$4 window=$5 dir=$work/idle-$3 deadline p per count total
     mkdir -p "$dir"
-    say "idle: $n connection(s)..."
-    "$fleet_bin" --url "$url" --clients "$n" --timeline "$dir/timeline.jsonl" --stop-file "$dir/stop" \
-        >"$dir/status.jsonl" 2>"$dir/stderr.log" &
-    fleet_pid=$!
+    per=$(((n + procs - 1) / procs))
+    say "idle: $n connection(s) in $procs process(es)..."
+    idle_pids=()
+    for ((p = 0; p * per < n; ++p)); do
+        count=$((n - p * per < per ? n - p * per : per))
+        "$fleet_bin" --url "$url" --clients "$count" --first $((p * per)) --ramp $((500 / procs > 10 ? 500 / procs : 10)) \
+            --timeline "$dir/timeline-$p.jsonl" --stop-file "$dir/stop" >"$dir/status-$p.jsonl" 2>"$dir/stderr-$p.log" &
+        idle_pids+=($!)
+    done
+    connected_sum() {
+        total=0
+        for ((p = 0; p < ${#idle_pids[@]}; ++p)); do total=$((total + $(status "$dir/status-$p.jsonl" connected))); done
+        echo "$total"
+    }
     deadline=$((SECONDS + 600))
-    until [[ $(status "$dir/status.jsonl" connected) -ge $n ]]; do
-        if ((SECONDS >= deadline)) || ! kill -0 "$fleet_pid" 2>/dev/null; then
-            say "idle: only $(status "$dir/status.jsonl" connected) of $n connected"
+    until [[ $(connected_sum) -ge $n ]]; do
+        if ((SECONDS >= deadline)); then
+            say "idle: only $(connected_sum) of $n connected"
             break
         fi
         sleep 1
@@ -228,21 +247,22 @@ idle_run() {
     local t_connected
     t_connected=$(now_ms)
     sleep "$settle"
-    sample "$dir/cpu.txt" "$dir/stop" "$(cat "$rmq/rabbitmq.pid")" "$fleet_pid" &
+    sample "$dir/cpu.txt" "$dir/stop" "$(cat "$rmq/rabbitmq.pid")" "${idle_pids[@]}" &
     sampler_pid=$!
     local t_window
     t_window=$(now_ms)
     sleep "$window"
     local connected sockets
-    connected=$(status "$dir/status.jsonl" connected)
+    connected=$(connected_sum)
     sockets=$(ctl -q status 2>/dev/null | grep -A2 'File Descriptors' | tr '\n' ' ' | sed 's/\x1b\[[0-9;]*m//g')
     touch "$dir/stop"
-    wait "$fleet_pid" || true
-    fleet_pid=
+    wait "${idle_pids[@]}" || true
+    local started=${#idle_pids[@]}
+    idle_pids=()
     wait "$sampler_pid" || true
     sampler_pid=
-    printf '{"impl":"ours","label":"%s","clients":%d,"connected_at_end":%d,"t_connected":%d,"t_window":%d,"window_s":%d,"clk_tck":%d,"broker_fds":"%s"}\n' \
-        "$label" "$n" "$connected" "$t_connected" "$t_window" "$window" "$(getconf CLK_TCK)" "$sockets" >"$dir/meta.json"
+    printf '{"impl":"ours","label":"%s","clients":%d,"processes":%d,"connected_at_end":%d,"t_connected":%d,"t_window":%d,"window_s":%d,"clk_tck":%d,"broker_fds":"%s"}\n' \
+        "$label" "$n" "$started" "$connected" "$t_connected" "$t_window" "$window" "$(getconf CLK_TCK)" "$sockets" >"$dir/meta.json"
 }
 
 for impl in ours stompjs-default stompjs-exponential; do
@@ -252,15 +272,15 @@ for impl in ours stompjs-default stompjs-exponential; do
 done
 if want idle; then
     fresh_broker "$idle"
-    idle_run 1 one 5 "$idle_window"
-    idle_run "$idle" many 10 "$idle_window"
+    idle_run 1 1 one 5 "$idle_window"
+    idle_run "$idle" "$idle_processes" many 10 "$idle_window"
     scripts/rabbitmq-fixture.sh stop "$rmq" >&2
 fi
 
 output=bench/results/fleet-latest.md
 command="bench/fleet/run.sh"
-[[ $clients != 1000 || $todos != 10 || $idle != 10000 || $idle_window != 60 ]] &&
-    command+=" --clients $clients --todos $todos --idle $idle --idle-window $idle_window"
+[[ $clients != 1000 || $todos != 10 || $idle != 10000 || $idle_processes != 10 || $idle_window != 60 ]] &&
+    command+=" --clients $clients --todos $todos --idle $idle --idle-processes $idle_processes --idle-window $idle_window"
 if ((quick)) || [[ $only != ours,stompjs-default,stompjs-exponential,idle ]]; then
     output=$build/fleet-results.md
     command="bench/fleet/run.sh $( ((quick)) && echo --quick || true) --only $only"
