@@ -57,6 +57,7 @@ while (($#)); do
     esac
 done
 want() { [[ ,$only, == *,$1,* ]]; }
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 say() { echo "fleet: $*" >&2; }
 now_ms() { date +%s%3N; }
 
@@ -121,7 +122,11 @@ publish() { # BATCH COUNT
 }
 
 # The last status line's field NAME of a fleet (0 before the first).
-status() { tail -n 1 "$1" 2>/dev/null | jq -r ".$2 // 0" 2>/dev/null || echo 0; }
+status() {
+    local value
+    value=$(tail -n 1 "$1" 2>/dev/null | jq -r ".$2 // 0" 2>/dev/null) || true
+    echo "${value:-0}"
+}
 
 # Every 0.5 s: epoch ms, then utime+stime (clock ticks) and resident kB of each PID ("-" once it is gone).
 sample() { # OUT STOP-FILE PID...
@@ -283,14 +288,14 @@ command="bench/fleet/run.sh"
     command+=" --clients $clients --todos $todos --idle $idle --idle-processes $idle_processes --idle-window $idle_window"
 if ((quick)) || [[ $only != ours,stompjs-default,stompjs-exponential,idle ]]; then
     output=$build/fleet-results.md
-    command="bench/fleet/run.sh $( ((quick)) && echo --quick || true) --only $only"
+    command="bench/fleet/run.sh$( ((quick)) && echo ' --quick' || true) --only $only"
 fi
 {
     echo "# Fleet benchmark: a broker restart under a fleet of desktops, and idle connections"
     echo
     echo "Produced by \`$command\` on $(date -u +%Y-%m-%d)."
     echo
-    echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(free -g | awk '/Mem:/{print $2}') GiB; shared with other work while it ran (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
+    echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(free -g | awk '/Mem:/{print $2}') GiB; shared with other work while it ran (load average at the start: $load_before, at the end: $(cut -d' ' -f1-3 /proc/loadavg))"
     echo "- Qt $(qtpaths6 --qt-version 2>/dev/null || echo '?'), $(c++ --version | head -1), Node $(node --version), @stomp/stompjs $(node -p "require('./bench/stompjs/node_modules/@stomp/stompjs/package.json').version"), ws $(node -p "require('./bench/stompjs/node_modules/ws/package.json').version")"
     echo "- RabbitMQ $(dpkg-query -W -f='${Version}' rabbitmq-server) (Erlang $(dpkg-query -W -f='${Version}' erlang-base 2>/dev/null || echo '?')) on loopback, Web-STOMP; open files limit $(ulimit -n) for the broker and the fleets"
     echo
