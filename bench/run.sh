@@ -7,7 +7,7 @@
 #   --quick     for development, not for quoting: 3 parser runs, 1,000-todo bursts, a 10 s resource window after
 #               3 s of settling, 3 launches, 20,000 stored todos
 #   --only      run only these parts (comma-separated); `fleet` (bench/fleet/run.sh: a broker restart under 1,000
-#               desktops, ours and stompjs's, and 10,000 idle connections; about 15 minutes, its own broker and its
+#               desktops, ours and stompjs's, and 10,000 idle connections; about 20 minutes, its own broker and its
 #               own results file, bench/results/fleet-latest.md) runs only when named
 # Environment: TODO_BENCH_COUNT (todos per burst, 10000), TODO_BENCH_WINDOW (s, 60), TODO_BENCH_SETTLE (s, 10),
 # TODO_BENCH_LAUNCHES (5), TODO_BENCH_TODOS (stored todos, 100000), TODO_BENCH_STORE (a store of that many
