@@ -15,7 +15,7 @@
 #                    beside the build
 #   --only PARTS     comma-separated, of ours,stompjs-default,stompjs-exponential,idle (default all)
 #
-# Each fleet gets a fresh broker (scripts/rabbitmq-fixture.sh, its own ports 386xx; TODO_RMQ_* override them), with an
+# Each fleet gets a fresh broker (scripts/rabbitmq-fixture.sh, its own ports 286xx; TODO_RMQ_* override them), with an
 # exchange `fleet` (fanout, durable) and N durable queues fleet-00000... bound to it; desktop i subscribes to
 # /amq/queue/fleet-<i> with client-individual acks and acknowledges every todo as it arrives. Then:
 #   1. the fleet starts (500 desktops a second) and every desktop connects and subscribes;
@@ -73,9 +73,12 @@ fleet_bin=$build/bench/bench_fleet_clients
 # One connection is one file descriptor on each side: as many as this shell may give the broker and the fleet.
 ulimit -n "$(ulimit -Hn)"
 
-export TODO_RMQ_AMQP_PORT=${TODO_RMQ_AMQP_PORT:-38672} TODO_RMQ_STOMP_PORT=${TODO_RMQ_STOMP_PORT:-38613}
-export TODO_RMQ_WS_PORT=${TODO_RMQ_WS_PORT:-38674} TODO_RMQ_DIST_PORT=${TODO_RMQ_DIST_PORT:-38671}
-export TODO_RMQ_EPMD_PORT=${TODO_RMQ_EPMD_PORT:-38369} TODO_RMQ_CTL_DIST_PORT_MIN=${TODO_RMQ_CTL_DIST_PORT_MIN:-38680}
+# Below the kernel's ephemeral range (/proc/sys/net/ipv4/ip_local_port_range, 32768-60999 by default): thousands of
+# connection attempts take thousands of ephemeral source ports, and one that happens to hold a listener's port while
+# the broker restarts makes its listener fail to bind (eaddrinuse), and the broker's boot with it.
+export TODO_RMQ_AMQP_PORT=${TODO_RMQ_AMQP_PORT:-28672} TODO_RMQ_STOMP_PORT=${TODO_RMQ_STOMP_PORT:-28613}
+export TODO_RMQ_WS_PORT=${TODO_RMQ_WS_PORT:-28674} TODO_RMQ_DIST_PORT=${TODO_RMQ_DIST_PORT:-28671}
+export TODO_RMQ_EPMD_PORT=${TODO_RMQ_EPMD_PORT:-28369} TODO_RMQ_CTL_DIST_PORT_MIN=${TODO_RMQ_CTL_DIST_PORT_MIN:-28680}
 export TODO_RMQ_START_TIMEOUT=${TODO_RMQ_START_TIMEOUT:-180}
 url=ws://127.0.0.1:$TODO_RMQ_WS_PORT/ws
 rmq=$build/rabbitmq-fleet
