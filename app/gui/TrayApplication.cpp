@@ -59,8 +59,8 @@ TrayApplication::TrayApplication(const GuiOptions &options, QObject *parent)
     m_coordinator = std::make_unique<NotificationCoordinator>(m_notifier.get(), m_opener.get(), m_settings);
     m_coordinator->attach(source());
     m_coordinator->setCatchUp(m_pipeline.catchUp());
-    m_window = std::make_unique<TodoListWindow>(m_model, m_opener.get(), m_status.get(), m_settings);
-    m_window->setActionsMenu(m_tray->menu());
+    // The list window is made when it is first shown (window()): until then it costs neither memory nor the wake-ups
+    // of its timers.
 
     connect(&m_pipeline, &TodoPipeline::sourceChanged, this, &TrayApplication::onSourceChanged);
     connect(&m_supervisor, &ConnectionSupervisor::connectionCheckRequested, this, [this] {
@@ -71,23 +71,26 @@ TrayApplication::TrayApplication(const GuiOptions &options, QObject *parent)
             &NotificationCoordinator::onTodoArrived);
     connect(m_model, &TodoModel::unreadCountChanged, m_coordinator.get(),
             &NotificationCoordinator::onUnreadCountChanged);
-    connect(m_coordinator.get(), &NotificationCoordinator::listRequested, m_window.get(),
-            &TodoListWindow::showAndRaise);
-    connect(m_opener.get(), &TodoOpener::refused, this, [this](const QString &key) {
-        // The reason is in the window's status area; show it there with the todo selected.
-        m_window->showAndRaise();
-        m_window->selectTodo(key);
-    });
-    connect(m_tray.get(), &TrayController::toggleListRequested, m_window.get(), &TodoListWindow::toggle);
-    connect(m_tray.get(), &TrayController::openListRequested, m_window.get(), &TodoListWindow::showAndRaise);
+    connect(m_coordinator.get(), &NotificationCoordinator::listRequested, this, [this] { window()->showAndRaise(); });
+    connect(m_opener.get(), &TodoOpener::refused, this,
+            [this](const QString &key, const QString &title, const QString &reason) {
+                // The reason is in the window's status area; show it there with the todo selected. A window made
+                // just now was not there to hear this refusal: it gets the message its own handler would show.
+                const bool made = !m_window;
+                TodoListWindow *list = window();
+                if (made)
+                    list->showMessage(title.isEmpty()
+                                          ? TodoListWindow::tr("The todo was not opened: %1").arg(reason)
+                                          : TodoListWindow::tr("“%1” was not opened: %2").arg(title, reason));
+                list->showAndRaise();
+                list->selectTodo(key);
+            });
+    connect(m_tray.get(), &TrayController::toggleListRequested, this, [this] { window()->toggle(); });
+    connect(m_tray.get(), &TrayController::openListRequested, this, [this] { window()->showAndRaise(); });
     connect(m_tray.get(), &TrayController::settingsRequested, this, [this] { openSettings(false); });
     connect(m_tray.get(), &TrayController::aboutRequested, this, &TrayApplication::showAbout);
     connect(m_tray.get(), &TrayController::quitRequested, this, &TrayApplication::quit);
-    connect(m_window.get(), &TodoListWindow::closed, this, [this] {
-        if (!m_trayAvailable)
-            quit(); // the window is the main window
-    });
-    connect(&m_credentials, &CredentialStore::keychainUnavailable, m_window.get(), &TodoListWindow::showMessage);
+    connect(&m_credentials, &CredentialStore::keychainUnavailable, this, &TrayApplication::showWindowMessage);
     connect(m_status.get(), &ConnectionStatus::changed, this, [this] {
         if (m_status->state() != m_loggedState) {
             m_loggedState = m_status->state();
@@ -133,7 +136,9 @@ bool TrayApplication::start()
     if (!m_trayAvailable)
         notices.append(tr("Your desktop has no system tray, so this window is Todo Notifier's main window: "
                           "closing it quits the application. Notifications still appear."));
-    m_window->setPersistentNotice(notices.join(QLatin1Char('\n')));
+    m_persistentNotice = notices.join(QLatin1Char('\n'));
+    if (m_window)
+        m_window->setPersistentNotice(m_persistentNotice);
     qCInfo(lcApp) << "tray" << (m_trayAvailable ? "available" : "not available") << "- notifications through"
                   << m_notifier->backendName();
 
@@ -146,14 +151,38 @@ bool TrayApplication::start()
         applyConfiguration();
 
     if (!m_trayAvailable)
-        m_options.minimized ? m_window->showMinimized() : m_window->showAndRaise();
+        m_options.minimized ? window()->showMinimized() : window()->showAndRaise();
     else if (!m_options.minimized)
-        m_window->showAndRaise();
+        window()->showAndRaise();
     if (m_options.openSettings)
         openSettings(false);
     else if (!m_options.demo && !m_settings->isConfigured())
         openSettings(true);
     return true;
+}
+
+TodoListWindow *TrayApplication::window()
+{
+    if (m_window)
+        return m_window.get();
+    m_window = std::make_unique<TodoListWindow>(m_model, m_opener.get(), m_status.get(), m_settings);
+    m_window->setActionsMenu(m_tray->menu());
+    // What was said while there was no window is there when it first shows.
+    m_window->setPersistentNotice(m_persistentNotice);
+    if (!m_windowMessage.isEmpty())
+        m_window->showMessage(m_windowMessage);
+    connect(m_window.get(), &TodoListWindow::closed, this, [this] {
+        if (!m_trayAvailable)
+            quit(); // the window is the main window
+    });
+    return m_window.get();
+}
+
+void TrayApplication::showWindowMessage(const QString &text)
+{
+    m_windowMessage = text;
+    if (m_window)
+        m_window->showMessage(text);
 }
 
 TodoOptions TrayApplication::todoOptions() const
@@ -274,7 +303,7 @@ void TrayApplication::applyAutostart()
     if (autostart && autostart->isEnabled() != wanted) {
         QString error;
         if (!autostart->setEnabled(wanted, &error))
-            m_window->showMessage(tr("Starting at login could not be changed: %1").arg(error));
+            showWindowMessage(tr("Starting at login could not be changed: %1").arg(error));
     }
 }
 
@@ -303,7 +332,7 @@ void TrayApplication::openSettings(bool firstRun)
         connect(m_settingsDialog, &SettingsDialog::applied, this, &TrayApplication::onSettingsApplied);
         connect(m_settingsDialog, &SettingsDialog::demoRequested, this, [this] {
             startDemo();
-            m_window->showAndRaise();
+            window()->showAndRaise();
         });
     }
     m_settingsDialog->setFirstRun(firstRun);
@@ -323,7 +352,7 @@ void TrayApplication::showAbout()
             .arg(QStringLiteral(TODO_NOTIFIER_VERSION), m_notifier->backendName().toHtmlEscaped(),
                  QDir::toNativeSeparators(m_pipeline.store()->path()).toHtmlEscaped(),
                  QDir::toNativeSeparators(m_settings->fileName()).toHtmlEscaped(), QString::fromLatin1(qVersion()));
-    QMessageBox::about(m_window->isVisible() ? m_window.get() : nullptr, tr("About Todo Notifier"), text);
+    QMessageBox::about(m_window && m_window->isVisible() ? m_window.get() : nullptr, tr("About Todo Notifier"), text);
 }
 
 void TrayApplication::handleMessage(const QStringList &arguments)
@@ -333,7 +362,7 @@ void TrayApplication::handleMessage(const QStringList &arguments)
     if (arguments.contains(QStringLiteral("--settings")))
         openSettings(false);
     else
-        m_window->showAndRaise();
+        window()->showAndRaise();
 }
 
 QByteArray TrayApplication::statusJson() const
@@ -354,7 +383,7 @@ QByteArray TrayApplication::statusJson() const
         {QStringLiteral("iconCount"), m_tray->shownCount()},
         {QStringLiteral("doNotDisturb"), m_tray->isDoNotDisturbActive()},
         {QStringLiteral("notifier"), m_notifier->backendName()},
-        {QStringLiteral("windowVisible"), m_window->isVisible()},
+        {QStringLiteral("windowVisible"), m_window && m_window->isVisible()},
     };
     return QJsonDocument(status).toJson(QJsonDocument::Compact) + '\n';
 }
@@ -366,7 +395,8 @@ void TrayApplication::quit()
     m_quitting = true;
     qCInfo(lcApp) << "quitting";
     m_pipeline.flush(); // commit (and settle) what is queued
-    m_window->hide();
+    if (m_window)
+        m_window->hide();
     m_tray->trayIcon()->hide();
     if (source()->state() == PushSource::State::Connected) {
         connect(source(), &PushSource::stateChanged, this, [this](PushSource::State state) {

@@ -44,6 +44,9 @@ public:
 
     // The command line of a later launch (SingleInstance): brings up the list window or the settings dialog.
     void handleMessage(const QStringList &arguments);
+    // Says goodbye to the server (what is queued is committed first), hides the icon and the window, then
+    // quitRequested(): the tray menu's Quit, and SIGTERM (main.cpp).
+    void quit();
     // One line of JSON for `todo-notifier --status`: state, pendingCount, unreadCount, lastError and more.
     QByteArray statusJson() const;
     // The todos as the widgets show them (read-only; bench/tray_burst.cpp watches it fill).
@@ -63,7 +66,10 @@ private:
     void onSettingsApplied();
     void openSettings(bool firstRun);
     void showAbout();
-    void quit();
+    // The list window, made on first use.
+    TodoListWindow *window();
+    // A message for the window's status area, kept for it while it does not exist yet.
+    void showWindowMessage(const QString &text);
     TodoOptions todoOptions() const;
     PushSource *source() const { return m_pipeline.source(); }
 
@@ -80,7 +86,9 @@ private:
     std::unique_ptr<TrayController> m_tray;
     std::unique_ptr<Notifier> m_notifier; // may use the tray icon: destroyed before it
     std::unique_ptr<NotificationCoordinator> m_coordinator;
-    std::unique_ptr<TodoListWindow> m_window;
+    std::unique_ptr<TodoListWindow> m_window; // made by window()
+    QString m_persistentNotice; // the window's, also before it exists
+    QString m_windowMessage; // the last message for the window's status area
     QPointer<SettingsDialog> m_settingsDialog;
     QString m_pendingAccount; // the keychain account whose secrets are being read
     PushSource::State m_loggedState = PushSource::State::Disconnected;

@@ -13,6 +13,14 @@
 #include <cstdio>
 #include <memory>
 
+#ifdef Q_OS_UNIX
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
+
 namespace {
 
 constexpr int kStatusTimeoutMs = 3000;
@@ -35,6 +43,37 @@ bool printsOnly(int argc, char *argv[])
     }
     return false;
 }
+
+#ifdef Q_OS_UNIX
+// SIGTERM (a session ending, `kill`, a service manager) and SIGINT quit as the tray menu's Quit does: the handler only
+// writes a byte to a socket that the event loop watches.
+int g_quitSignalFds[2] = {-1, -1};
+
+void onQuitSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t written = ::write(g_quitSignalFds[0], &byte, 1);
+}
+
+void quitOnSignals(TrayApplication *tray)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_quitSignalFds) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_quitSignalFds[1], QSocketNotifier::Read, tray);
+    QObject::connect(notifier, &QSocketNotifier::activated, tray, [tray, notifier] {
+        char byte = 0;
+        [[maybe_unused]] const ssize_t read = ::read(g_quitSignalFds[1], &byte, 1);
+        notifier->setEnabled(false);
+        tray->quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onQuitSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGTERM, &action, nullptr);
+    ::sigaction(SIGINT, &action, nullptr);
+}
+#endif
 
 } // namespace
 
@@ -96,5 +135,8 @@ int main(int argc, char *argv[])
     QObject::connect(&tray, &TrayApplication::quitRequested, app.get(), &QCoreApplication::quit, Qt::QueuedConnection);
     if (!tray.start())
         return 1;
+#ifdef Q_OS_UNIX
+    quitOnSignals(&tray);
+#endif
     return QCoreApplication::exec();
 }

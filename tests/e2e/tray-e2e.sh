@@ -10,7 +10,8 @@
 #   3. invoking the notification's default action (dunstctl action) opens the todo's resolved link: a fake
 #      `xdg-open` first on PATH records what the browser would get, which must equal the expected URL byte for
 #      byte (the fragment with its non-ASCII query percent-encoded as a browser does);
-#   4. the count on the icon drops: `todo-notifier --status` before and after, and the icon's pixels change.
+#   4. the count on the icon drops: `todo-notifier --status` before and after, and the icon's pixels change;
+#   5. the list window, made only when first asked for, is not shown after all this; a second launch brings it up.
 #
 # Every wait is a bounded poll. Exits 0 on success; on failure prints what it saw and the logs.
 set -euo pipefail
@@ -176,4 +177,11 @@ changed() {
 poll 5 changed || fail "the tray icon looks the same after the count dropped"
 dunstctl history | grep -qF "$title" || fail "the notification was not withdrawn after its action"
 echo "count dropped: $last_status"
+
+# 5. The list window: nothing asked for it yet (--minimized, the todo opened from its notification); a second
+#    launch shows it.
+[[ $(field windowVisible) == false ]] || fail "the list window is shown unasked: $last_status"
+"$app" >>"$home/second-launch.log" 2>&1 || fail "the second launch did not reach the first: $(cat "$home/second-launch.log")"
+poll 10 status_has '"windowVisible":true' || fail "a second launch did not show the list window: $last_status"
+echo "list window shown on a second launch: $last_status"
 echo "PASS"

@@ -2,11 +2,15 @@
 // $XDG_CONFIG_DIRS (a temporary directory here) as on a managed desktop.
 #include "GuiOptions.h"
 #include "TrayApplication.h"
+#include "list/TodoListWindow.h"
 #include "platform/XdgAutostart.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSystemTrayIcon>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -17,9 +21,16 @@ private Q_SLOTS:
     void init();
     void lockedAutostartPresetIsAppliedAtStart();
     void unlockedAutostartPresetWaitsForThePerson();
+    void listWindowIsMadeWhenFirstAskedFor();
+    void withoutTrayTheWindowIsTheMainWindowFromTheStart();
 
 private:
     bool writePreset(const QByteArray &appGroup);
+    static QList<TodoListWindow *> listWindows();
+    static bool windowVisible(const TrayApplication &app)
+    {
+        return QJsonDocument::fromJson(app.statusJson()).object().value(QStringLiteral("windowVisible")).toBool();
+    }
     static bool startsAtLogin() { return XdgAutostart(QCoreApplication::applicationFilePath(), {}).isEnabled(); }
 
     std::unique_ptr<QTemporaryDir> m_systemDir;
@@ -63,6 +74,51 @@ void tst_TrayApplication::unlockedAutostartPresetWaitsForThePerson()
     QVERIFY(app.start());
     // Only the settings dialog's OK turns it on: a preset nobody locked is a suggestion.
     QVERIFY(!startsAtLogin());
+}
+
+QList<TodoListWindow *> tst_TrayApplication::listWindows()
+{
+    QList<TodoListWindow *> windows;
+    for (QWidget *widget : QApplication::topLevelWidgets()) {
+        if (auto *window = qobject_cast<TodoListWindow *>(widget))
+            windows.append(window);
+    }
+    return windows;
+}
+
+void tst_TrayApplication::listWindowIsMadeWhenFirstAskedFor()
+{
+    QVERIFY(writePreset({}));
+    GuiOptions options;
+    options.minimized = true;
+    TrayApplication app(options);
+    // Nothing has asked for the list yet: no window, and none shown.
+    QVERIFY(listWindows().isEmpty());
+    QVERIFY(!windowVisible(app));
+
+    // A later launch (SingleInstance) asks for it.
+    app.handleMessage({});
+    QCOMPARE(listWindows().size(), 1);
+    QVERIFY(listWindows().constFirst()->isVisible());
+    QVERIFY(windowVisible(app));
+    // The same window the next time.
+    app.handleMessage({});
+    QCOMPARE(listWindows().size(), 1);
+}
+
+void tst_TrayApplication::withoutTrayTheWindowIsTheMainWindowFromTheStart()
+{
+    if (QSystemTrayIcon::isSystemTrayAvailable())
+        QSKIP("this platform has a system tray");
+    QVERIFY(writePreset({}));
+    GuiOptions options;
+    TrayApplication app(options);
+    QVERIFY(app.start());
+    // Shown at start, with the notice that says why (set before the window existed).
+    const QList<TodoListWindow *> windows = listWindows();
+    QCOMPARE(windows.size(), 1);
+    QVERIFY(windows.constFirst()->isVisible());
+    QVERIFY(!windows.constFirst()->persistentNotice().isEmpty());
 }
 
 QTEST_MAIN(tst_TrayApplication)
