@@ -60,6 +60,10 @@ void LivenessMonitor::noteActivity()
         m_probeTimer->stop();
         Q_EMIT probeAnswered();
     }
+    // The deadline moves with the traffic, so a connection that keeps talking (heart-beats) never wakes the process
+    // for a silence check; during a burst it moves at most every kRearmAfterMs, and a check that comes early re-arms.
+    if (m_running && m_silenceLimitMs > 0 && m_lastActivityMs - m_armedActivityMs >= kRearmAfterMs)
+        armSilenceCheck();
 }
 
 qint64 LivenessMonitor::silenceMs() const
@@ -98,6 +102,7 @@ void LivenessMonitor::armSilenceCheck()
         m_silenceTimer->stop();
         return;
     }
+    m_armedActivityMs = m_lastActivityMs;
     const qint64 due = m_lastActivityMs + m_silenceLimitMs - m_clock->monotonicMs();
     m_silenceTimer->start(qMax<qint64>(1, due));
 }

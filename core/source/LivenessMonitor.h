@@ -24,6 +24,7 @@ class LivenessMonitor final : public QObject
 public:
     static constexpr qint64 kWallCheckMs = 30000; // suspend/resume check when nothing else ticks
     static constexpr qint64 kClockJumpThresholdMs = 15000; // wall vs monotonic drift that means "we slept"
+    static constexpr qint64 kRearmAfterMs = 1000; // traffic moves the silence deadline at most this often
 
     explicit LivenessMonitor(QObject *parent = nullptr);
     ~LivenessMonitor() override;
@@ -70,6 +71,7 @@ private:
     std::unique_ptr<ClockTimer> m_probeTimer;
     qint64 m_silenceLimitMs = 0;
     qint64 m_lastActivityMs = 0;
+    qint64 m_armedActivityMs = 0; // the activity the silence timer was last armed from
     qint64 m_lastWallMs = 0; // wall clock at the last check
     qint64 m_lastMonotonicMs = 0; // monotonic clock at the same moment
     bool m_running = false;

@@ -17,6 +17,7 @@ private Q_SLOTS:
     void cleanup();
     void silencePastTheLimitIsReported();
     void trafficKeepsTheConnectionAlive();
+    void trafficMovesTheSilenceDeadline();
     void noLimitMeansNoSilenceCheck();
     void clockJumpIsSeenByTheWallCheck();
     void clockJumpIsSeenFromTheSourcesOwnTicks();
@@ -64,6 +65,26 @@ void tst_LivenessMonitor::trafficKeepsTheConnectionAlive()
     QCOMPARE(m_monitor->silenceMs(), 0);
     m_clock->advance(20000);
     QCOMPARE(silence.count(), 1);
+}
+
+void tst_LivenessMonitor::trafficMovesTheSilenceDeadline()
+{
+    QSignalSpy silence(m_monitor.get(), &LivenessMonitor::silenceExceeded);
+    m_monitor->start(20000, false);
+    // A connection that keeps talking is never checked: the next check is a whole limit after the last traffic.
+    m_clock->advance(10000);
+    m_monitor->noteActivity();
+    QCOMPARE(m_clock->nextDeadlineIn(), 20000);
+    // Within a second of the last move (a burst) the deadline stays; the check then comes early, finds the traffic
+    // and waits for the rest, so the limit is still exact.
+    m_clock->advance(300);
+    m_monitor->noteActivity();
+    QCOMPARE(m_clock->nextDeadlineIn(), 19700);
+    m_clock->advance(19999);
+    QCOMPARE(silence.count(), 0);
+    m_clock->advance(1);
+    QCOMPARE(silence.count(), 1);
+    QCOMPARE(silence.at(0).at(0).toLongLong(), 20000);
 }
 
 void tst_LivenessMonitor::noLimitMeansNoSilenceCheck()
