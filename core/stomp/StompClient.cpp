@@ -504,8 +504,10 @@ void StompClient::onHeartbeatOutTimer()
     m_liveness->checkClockJump();
     if (m_state != State::Connected)
         return;
+    // The timer may fire a little early (Qt's coarse timers, up to 5%): a heart-beat a little early is still on
+    // time, while declining it would wake the process again for the rest of the period.
     const qint64 idle = m_clock->monotonicMs() - m_lastOutboundMs;
-    if (idle >= m_session.heartbeatOutMs)
+    if (idle >= m_session.heartbeatOutMs - m_session.heartbeatOutMs / kHeartbeatEarlyDivisor)
         writeRaw(StompFrameWriter::heartbeat());
     const qint64 sinceOutbound = m_clock->monotonicMs() - m_lastOutboundMs;
     m_heartbeatOutTimer->start(qMax<qint64>(1, m_session.heartbeatOutMs - sinceOutbound));

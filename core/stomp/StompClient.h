@@ -171,6 +171,7 @@ Q_SIGNALS:
 
 private:
     static constexpr qint64 kProbeTimeoutMs = 5000; // how long a liveness ping may wait for its pong
+    static constexpr qint64 kHeartbeatEarlyDivisor = 20; // a heart-beat due within 1/20 of the period is sent now
 
     void setState(State state);
     void startAttempt();

@@ -254,6 +254,15 @@ void tst_StompClient::heartbeatsAreSentWhenIdle()
     QCOMPARE(m_server->heartbeatsReceived(), 2);
     m_clock->advance(500);
     QTRY_COMPARE(m_server->heartbeatsReceived(), 3);
+
+    // A beat that falls due within 1/20 of the period when the timer fires goes then (a real clock's coarse timer
+    // may fire a little early) instead of waking the client again for the rest: a SEND 30 ms after the beat at
+    // 3.5 s leaves 970 ms of quiet when the timer fires at 4.5 s.
+    m_clock->advance(30);
+    m_client->send("/queue/x", "more");
+    QTRY_COMPARE(m_server->receivedFrames("SEND").size(), 2);
+    m_clock->advance(970);
+    QTRY_COMPARE(m_server->heartbeatsReceived(), 4);
 }
 
 void tst_StompClient::heartbeatLossIsDetectedAfterGrace()
