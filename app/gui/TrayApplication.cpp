@@ -79,9 +79,7 @@ TrayApplication::TrayApplication(const GuiOptions &options, QObject *parent)
                 const bool made = !m_window;
                 TodoListWindow *list = window();
                 if (made)
-                    list->showMessage(title.isEmpty()
-                                          ? TodoListWindow::tr("The todo was not opened: %1").arg(reason)
-                                          : TodoListWindow::tr("“%1” was not opened: %2").arg(title, reason));
+                    list->showRefusal(title, reason);
                 list->showAndRaise();
                 list->selectTodo(key);
             });

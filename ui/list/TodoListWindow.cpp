@@ -162,10 +162,8 @@ TodoListWindow::TodoListWindow(TodoModel *model, TodoOpener *opener, ConnectionS
     connect(model, &TodoModel::countChanged, this, &TodoListWindow::updateEmptyState);
     connect(status, &ConnectionStatus::changed, this, &TodoListWindow::updateStatus);
     connect(status, &ConnectionStatus::changed, this, &TodoListWindow::updateEmptyState);
-    connect(opener, &TodoOpener::refused, this, [this](const QString &, const QString &title, const QString &reason) {
-        showMessage(title.isEmpty() ? tr("The todo was not opened: %1").arg(reason)
-                                    : tr("“%1” was not opened: %2").arg(title, reason));
-    });
+    connect(opener, &TodoOpener::refused, this,
+            [this](const QString &, const QString &title, const QString &reason) { showRefusal(title, reason); });
 
     auto *find = new QShortcut(QKeySequence::Find, this);
     connect(find, &QShortcut::activated, this, [this] {
@@ -173,9 +171,9 @@ TodoListWindow::TodoListWindow(TodoModel *model, TodoOpener *opener, ConnectionS
         m_search->selectAll();
     });
 
+    // Only while shown (showEvent()/hideEvent()): a hidden window has nothing to age.
     m_repaintTimer.setInterval(kRepaintIntervalMs);
     connect(&m_repaintTimer, &QTimer::timeout, m_view->viewport(), qOverload<>(&QWidget::update));
-    m_repaintTimer.start();
 
     if (!restoreGeometry(settings->get<QByteArray>(Settings::Key::ListWindowGeometry)))
         resize(520, 600);
@@ -430,13 +428,21 @@ void TodoListWindow::closeEvent(QCloseEvent *event)
 void TodoListWindow::showEvent(QShowEvent *event)
 {
     m_shownOnce = true;
+    m_repaintTimer.start();
     QWidget::showEvent(event);
 }
 
 void TodoListWindow::hideEvent(QHideEvent *event)
 {
     storeGeometry();
+    m_repaintTimer.stop();
     QWidget::hideEvent(event);
+}
+
+void TodoListWindow::showRefusal(const QString &title, const QString &reason)
+{
+    showMessage(title.isEmpty() ? tr("The todo was not opened: %1").arg(reason)
+                                : tr("“%1” was not opened: %2").arg(title, reason));
 }
 
 void TodoListWindow::changeEvent(QEvent *event)

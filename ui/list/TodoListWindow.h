@@ -50,6 +50,8 @@ public:
     QString persistentNotice() const;
     // A message in the status area until the next one (e.g. why a link was not opened).
     void showMessage(const QString &text);
+    // The message for a todo that was not opened (TodoOpener::refused), in the status area.
+    void showRefusal(const QString &title, const QString &reason);
     QString message() const;
 
     // Shows the window (restoring it from minimised) and gives it focus.
