@@ -120,6 +120,10 @@ bool TrayApplication::openStore(bool demo)
 
 bool TrayApplication::start()
 {
+    // The icon first: it says the application runs, and the store (counts, the first page) may take a moment to
+    // open when it holds many todos. Its count follows when the store is open.
+    m_trayAvailable = m_tray->show();
+    QApplication::setQuitOnLastWindowClosed(false);
     if (!openStore(m_options.demo)) {
         QMessageBox::critical(nullptr, tr("Todo Notifier"),
                               tr("The todo store cannot be opened: %1").arg(m_pipeline.store()->lastError()));
@@ -128,9 +132,6 @@ bool TrayApplication::start()
     QStringList notices;
     if (!m_pipeline.store()->recoveryMessage().isEmpty())
         notices.append(m_pipeline.store()->recoveryMessage());
-
-    m_trayAvailable = m_tray->show();
-    QApplication::setQuitOnLastWindowClosed(false);
     if (!m_trayAvailable)
         notices.append(tr("Your desktop has no system tray, so this window is Todo Notifier's main window: "
                           "closing it quits the application. Notifications still appear."));

@@ -338,6 +338,7 @@ void StompClient::onTransportOpened()
 void StompClient::onTransportData(const QByteArray &data)
 {
     onTransportActivity();
+    sendHeartbeatWithTraffic();
     const quint64 serial = m_transportSerial;
     if (!m_parser.feed(data)) {
         const QString detail = m_parser.error() ? m_parser.error()->toString() : tr("malformed frame");
@@ -511,6 +512,19 @@ void StompClient::onHeartbeatOutTimer()
         writeRaw(StompFrameWriter::heartbeat());
     const qint64 sinceOutbound = m_clock->monotonicMs() - m_lastOutboundMs;
     m_heartbeatOutTimer->start(qMax<qint64>(1, m_session.heartbeatOutMs - sinceOutbound));
+}
+
+// The server's traffic (its heart-beat, on an idle connection) has woken the process anyway: a heart-beat of ours
+// that falls due within half its period goes now, with it, and the timer starts over. An idle connection with
+// heart-beats both ways then wakes the process once per period, not twice; ours are never further apart than the
+// period, and never closer than half of it.
+void StompClient::sendHeartbeatWithTraffic()
+{
+    if (m_state != State::Connected || m_session.heartbeatOutMs <= 0)
+        return;
+    const qint64 idle = m_clock->monotonicMs() - m_lastOutboundMs;
+    if (idle >= m_session.heartbeatOutMs / 2 && writeRaw(StompFrameWriter::heartbeat()))
+        m_heartbeatOutTimer->start(m_session.heartbeatOutMs);
 }
 
 void StompClient::onSilenceExceeded(qint64 silenceMs)

@@ -182,6 +182,7 @@ private:
     void onTransportFailed(TransportError error, const QString &reason);
     void onConnectTimeout();
     void onHeartbeatOutTimer();
+    void sendHeartbeatWithTraffic();
     void onSilenceExceeded(qint64 silenceMs);
     void onRetryDue();
     void onReceiptsExpired(const QList<QPair<QByteArray, StompOutbox::ReceiptKind>> &expired);

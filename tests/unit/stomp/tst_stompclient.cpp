@@ -52,6 +52,7 @@ private Q_SLOTS:
     void secretsNeverReachTheLog();
     void heartbeatsAreSentWhenIdle();
     void heartbeatLossIsDetectedAfterGrace();
+    void heartbeatGoesWithTheServersOne();
     void inboundDataKeepsConnectionAlive();
     void backoffGrowsExponentiallyWithJitterBounds();
     void attemptLimitEndsInFailedUntilAsked();
@@ -263,6 +264,38 @@ void tst_StompClient::heartbeatsAreSentWhenIdle()
     QTRY_COMPARE(m_server->receivedFrames("SEND").size(), 2);
     m_clock->advance(970);
     QTRY_COMPARE(m_server->heartbeatsReceived(), 4);
+}
+
+void tst_StompClient::heartbeatGoesWithTheServersOne()
+{
+    // Heart-beats both ways, each side on its own clock. The server's beat wakes the client anyway: the client's own,
+    // due within half its period, goes with it, and its timer starts over (one wake-up per period, not two).
+    m_serverClock = std::make_unique<MockClock>();
+    m_server = std::make_unique<FaultInjectingDemoServer>();
+    m_server->setClock(m_serverClock.get());
+    m_server->setPublishInterval(0);
+    m_server->setHeartbeat(1000, 1000);
+    QVERIFY(m_server->listen());
+    StompConnectOptions options = baseOptions();
+    options.heartbeatOutMs = 1000;
+    options.heartbeatInMs = 1000;
+    connectClient(options);
+    QCOMPARE(m_client->session().heartbeatOutMs, 1000);
+    QCOMPARE(m_client->session().heartbeatInMs, 1000);
+
+    m_clock->advance(300); // not yet half a period: the server's beat comes alone
+    m_serverClock->advance(1000);
+    m_client->send("/queue/x", "a"); // a round trip: whatever the client sent before this has arrived
+    QTRY_COMPARE(m_server->receivedFrames("SEND").size(), 1);
+    QCOMPARE(m_server->heartbeatsReceived(), 0);
+
+    m_clock->advance(600); // 600 ms after that SEND: more than half a period
+    m_serverClock->advance(1000);
+    QTRY_COMPARE(m_server->heartbeatsReceived(), 1); // with the server's, before the client's timer (at 1,000 ms)
+    m_clock->advance(900); // the timer started over: nothing of the client's own yet
+    m_client->send("/queue/x", "b");
+    QTRY_COMPARE(m_server->receivedFrames("SEND").size(), 2);
+    QCOMPARE(m_server->heartbeatsReceived(), 1);
 }
 
 void tst_StompClient::heartbeatLossIsDetectedAfterGrace()
