@@ -18,6 +18,7 @@
 // keychain fallback live in a temporary directory; the broker's default user is used (no login is configured).
 
 #include "GuiOptions.h"
+#include "ProcessStats.h"
 #include "StallProbe.h"
 #include "TrayApplication.h"
 #include "config/Settings.h"
@@ -38,45 +39,12 @@
 #include <chrono>
 #include <cstdio>
 
-#include <sys/resource.h>
-
 namespace {
 
 qint64 epochUs()
 {
     return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
-}
-
-// CPU time of the whole process (every thread), ms.
-double processCpuMs()
-{
-    rusage usage {};
-    getrusage(RUSAGE_SELF, &usage);
-    const auto ms = [](const timeval &t) {
-        return double(t.tv_sec) * 1000.0 + double(t.tv_usec) / 1000.0;
-    };
-    return ms(usage.ru_utime) + ms(usage.ru_stime);
-}
-
-// A field of /proc/self/status in kB (0 where there is none).
-qint64 statusKb(const QByteArray &field)
-{
-    QFile file(QStringLiteral("/proc/self/status"));
-    if (!file.open(QIODevice::ReadOnly))
-        return 0;
-    const QList<QByteArray> lines = file.readAll().split('\n');
-    for (const QByteArray &line : lines) {
-        if (line.startsWith(QByteArray(field + ':')))
-            return line.mid(field.size() + 1).trimmed().split(' ').value(0).toLongLong();
-    }
-    return 0;
-}
-
-void printLine(const QJsonObject &object)
-{
-    std::printf("%s\n", QJsonDocument(object).toJson(QJsonDocument::Compact).constData());
-    std::fflush(stdout);
 }
 
 } // namespace
@@ -162,7 +130,7 @@ int main(int argc, char *argv[])
         if (lastInModelUs == 0 && model->rowCount() >= count) {
             lastInModelUs = epochUs();
             probe.stop();
-            cpuAtLast = processCpuMs();
+            cpuAtLast = ProcessStats::cpuMs();
             // A moment for the last ACKs and the DISCONNECT, then the figures.
             QTimer::singleShot(500, &app, &QCoreApplication::quit);
         }
@@ -176,9 +144,9 @@ int main(int argc, char *argv[])
             return;
         connectedPoll.stop();
         connected = true;
-        cpuAtConnected = processCpuMs();
+        cpuAtConnected = ProcessStats::cpuMs();
         probe.start();
-        printLine({{QStringLiteral("event"), QStringLiteral("connected")}});
+        ProcessStats::printLine({{QStringLiteral("event"), QStringLiteral("connected")}});
     });
     QTimer::singleShot(parser.value(timeoutOption).toInt() * 1000, &app, [&] {
         std::fprintf(stderr, "bench_tray_burst: timed out (%s, %d of %d todos in the model)\n",
@@ -199,7 +167,7 @@ int main(int argc, char *argv[])
     if (status != 0 || lastInModelUs == 0)
         return status != 0 ? status : 1;
 
-    printLine({
+    ProcessStats::printLine({
         {QStringLiteral("bench"), QStringLiteral("tray_burst")},
         {QStringLiteral("impl"), QStringLiteral("todo-notifier")},
         {QStringLiteral("count"), count},
@@ -213,7 +181,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("probe_ms"), probe.periodMs()},
         {QStringLiteral("probe_ticks"), probe.ticks()},
         {QStringLiteral("cpu_ms"), cpuAtLast - cpuAtConnected},
-        {QStringLiteral("peak_rss_kb"), statusKb("VmHWM")},
+        {QStringLiteral("peak_rss_kb"), ProcessStats::statusKb("VmHWM")},
     });
     return 0;
 }

@@ -20,6 +20,7 @@
 //                            [--login guest --passcode guest]
 // --first numbers the clients (and their queues) from N, so that several processes can share a fleet.
 
+#include "ProcessStats.h"
 #include "config/Settings.h"
 #include "pipeline/SourceFactory.h"
 #include "source/PushSource.h"
@@ -49,37 +50,6 @@ double epochMs()
                       std::chrono::system_clock::now().time_since_epoch())
                       .count())
         / 1000.0;
-}
-
-// CPU time of the whole process (every thread), ms.
-double processCpuMs()
-{
-    rusage usage {};
-    getrusage(RUSAGE_SELF, &usage);
-    const auto ms = [](const timeval &t) {
-        return double(t.tv_sec) * 1000.0 + double(t.tv_usec) / 1000.0;
-    };
-    return ms(usage.ru_utime) + ms(usage.ru_stime);
-}
-
-// A field of /proc/self/status in kB (0 where there is none).
-qint64 statusKb(const QByteArray &field)
-{
-    QFile file(QStringLiteral("/proc/self/status"));
-    if (!file.open(QIODevice::ReadOnly))
-        return 0;
-    const QList<QByteArray> lines = file.readAll().split('\n');
-    for (const QByteArray &line : lines) {
-        if (line.startsWith(QByteArray(field + ':')))
-            return line.mid(field.size() + 1).trimmed().split(' ').value(0).toLongLong();
-    }
-    return 0;
-}
-
-void printLine(const QJsonObject &object)
-{
-    std::printf("%s\n", QJsonDocument(object).toJson(QJsonDocument::Compact).constData());
-    std::fflush(stdout);
 }
 
 // One file descriptor per connection, and the process may need more than the usual 1,024: the soft limit up to the
@@ -265,15 +235,15 @@ int main(int argc, char *argv[])
     statusTimer.setInterval(1000);
     QObject::connect(&statusTimer, &QTimer::timeout, &app, [&] {
         timeline.flush();
-        printLine({{QStringLiteral("e"), QStringLiteral("status")},
-                   {QStringLiteral("t"), epochMs()},
-                   {QStringLiteral("clients"), clients},
-                   {QStringLiteral("started"), counters.started},
-                   {QStringLiteral("connected"), counters.connected},
-                   {QStringLiteral("attempts"), counters.attempts},
-                   {QStringLiteral("todos"), counters.todos},
-                   {QStringLiteral("cpu_ms"), processCpuMs()},
-                   {QStringLiteral("rss_kb"), statusKb("VmRSS")}});
+        ProcessStats::printLine({{QStringLiteral("e"), QStringLiteral("status")},
+                                 {QStringLiteral("t"), epochMs()},
+                                 {QStringLiteral("clients"), clients},
+                                 {QStringLiteral("started"), counters.started},
+                                 {QStringLiteral("connected"), counters.connected},
+                                 {QStringLiteral("attempts"), counters.attempts},
+                                 {QStringLiteral("todos"), counters.todos},
+                                 {QStringLiteral("cpu_ms"), ProcessStats::cpuMs()},
+                                 {QStringLiteral("rss_kb"), ProcessStats::statusKb("VmRSS")}});
         if (QFile::exists(stopFile))
             QCoreApplication::quit();
     });
@@ -283,15 +253,15 @@ int main(int argc, char *argv[])
     QCoreApplication::exec();
 
     timeline.flush();
-    printLine({{QStringLiteral("e"), QStringLiteral("summary")},
-               {QStringLiteral("t"), epochMs()},
-               {QStringLiteral("clients"), clients},
-               {QStringLiteral("connected"), counters.connected},
-               {QStringLiteral("attempts"), counters.attempts},
-               {QStringLiteral("todos"), counters.todos},
-               {QStringLiteral("cpu_ms"), processCpuMs()},
-               {QStringLiteral("rss_kb"), statusKb("VmRSS")},
-               {QStringLiteral("peak_rss_kb"), statusKb("VmHWM")}});
+    ProcessStats::printLine({{QStringLiteral("e"), QStringLiteral("summary")},
+                             {QStringLiteral("t"), epochMs()},
+                             {QStringLiteral("clients"), clients},
+                             {QStringLiteral("connected"), counters.connected},
+                             {QStringLiteral("attempts"), counters.attempts},
+                             {QStringLiteral("todos"), counters.todos},
+                             {QStringLiteral("cpu_ms"), ProcessStats::cpuMs()},
+                             {QStringLiteral("rss_kb"), ProcessStats::statusKb("VmRSS")},
+                             {QStringLiteral("peak_rss_kb"), ProcessStats::statusKb("VmHWM")}});
     // The connections end with the process (the broker sees them closed; no DISCONNECT for 10,000 of them).
     std::quick_exit(0);
 }
