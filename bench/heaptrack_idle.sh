@@ -83,13 +83,7 @@ say() { echo "heaptrack-idle: $*" >&2; }
 start_x "$work/xvfb.log" || fail "Xvfb did not start"
 start_trayer "$work/trayer.log" || fail "trayer did not come up"
 panel=$(trayer_panel)
-dunst >"$work/dunst.log" 2>&1 &
-pids+=($!)
-has_dunst() {
-    dbus-send --session --print-reply --dest=org.freedesktop.DBus / org.freedesktop.DBus.NameHasOwner \
-        string:org.freedesktop.Notifications 2>/dev/null | grep -q 'boolean true'
-}
-poll 10 has_dunst || fail "dunst did not take org.freedesktop.Notifications"
+start_dunst "$work/dunst.log" || fail "dunst did not take org.freedesktop.Notifications"
 
 cat >"$work/todo-notifier.ini" <<EOF
 [connection]

@@ -83,13 +83,7 @@ start_trayer "$work/trayer.log" || fail "trayer did not come up"
 panel=$(trayer_panel)
 # A notification server, as on a desktop: todo-notifier looks for one when it starts (without one running, the bus
 # would try to start dunst itself, without a display).
-dunst >"$work/dunst.log" 2>&1 &
-pids+=($!)
-has_dunst() {
-    dbus-send --session --print-reply --dest=org.freedesktop.DBus / org.freedesktop.DBus.NameHasOwner \
-        string:org.freedesktop.Notifications 2>/dev/null | grep -q 'boolean true'
-}
-poll 10 has_dunst || fail "dunst did not take org.freedesktop.Notifications"
+start_dunst "$work/dunst.log" || fail "dunst did not take org.freedesktop.Notifications"
 
 # Two homes for todo-notifier: an empty store, and a store of $todos todos written beforehand with TodoStore
 # (bench_todo_store --write-store). Each has its own runtime directory, hence its own single instance.

@@ -94,13 +94,7 @@ cat >"$home/dunstrc" <<'EOF'
 [urgency_critical]
     timeout = 0
 EOF
-dunst -config "$home/dunstrc" >"$home/dunst.log" 2>&1 &
-pids+=($!)
-has_dunst() {
-    dbus-send --session --print-reply --dest=org.freedesktop.DBus / org.freedesktop.DBus.NameHasOwner \
-        string:org.freedesktop.Notifications 2>/dev/null | grep -q 'boolean true'
-}
-poll 10 has_dunst || fail "dunst did not take org.freedesktop.Notifications"
+start_dunst "$home/dunst.log" -config "$home/dunstrc" || fail "dunst did not take org.freedesktop.Notifications"
 dbus-monitor --session "type='method_call',interface='org.freedesktop.Notifications',member='Notify'" \
     >"$home/monitor.log" 2>&1 &
 pids+=($!)

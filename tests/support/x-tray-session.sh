@@ -1,9 +1,10 @@
 # shellcheck shell=bash
-# x-tray-session.sh: sourced (not run) by tests/e2e/tray-e2e.sh and bench/tray_resources.sh.
-# A private X display (Xvfb) with trayer as the system tray, and how to find a window trayer has embedded.
+# x-tray-session.sh: sourced (not run) by tests/e2e/tray-e2e.sh, bench/tray_resources.sh and
+# bench/heaptrack_idle.sh. A private X display (Xvfb) with trayer as the system tray, dunst as the notification
+# server, and how to find a window trayer has embedded.
 # The caller keeps an array `pids` of processes to stop at exit (newest last; these functions append to it, and
 # stop_pids stops them).
-# Needs: Xvfb, xwininfo (x11-utils), trayer.
+# Needs: Xvfb, xwininfo (x11-utils), trayer; dunst and dbus-send for start_dunst.
 
 # stop_pids: stops the processes in `pids`, the newest first (the X server, started first, last).
 stop_pids() {
@@ -59,6 +60,17 @@ start_trayer() {
         --tint 0x303030 >"$1" 2>&1 &
     pids+=($!)
     poll 10 bash -c 'xwininfo -root -tree | grep -q "(\"panel\" \"trayer\")"'
+}
+
+# start_dunst LOG [DUNST OPTIONS...]: dunst as the notification server on the session bus; false unless it took
+# org.freedesktop.Notifications.
+start_dunst() {
+    local log=$1
+    shift
+    dunst "$@" >"$log" 2>&1 &
+    pids+=($!)
+    poll 10 bash -c 'dbus-send --session --print-reply --dest=org.freedesktop.DBus / \
+        org.freedesktop.DBus.NameHasOwner string:org.freedesktop.Notifications 2>/dev/null | grep -q "boolean true"'
 }
 
 # trayer_panel: the id of trayer's panel window.
