@@ -63,6 +63,17 @@ QByteArray envelope(const QList<Item> &items, int pending = -1)
     return QJsonDocument(QJsonObject {{QStringLiteral("data"), data}}).toJson(QJsonDocument::Compact);
 }
 
+// `count` todos "todo 0" ... "todo N-1" (ids "0" ...), a minute apart, the last the newest.
+QList<Item> minuteApart(int count)
+{
+    QList<Item> items;
+    for (int i = 0; i < count; ++i)
+        items.append({QString::number(i), QStringLiteral("todo %1").arg(i),
+                      QDateTime::fromSecsSinceEpoch(1715800000 + 60 * i, Qt::UTC)
+                          .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))});
+    return items;
+}
+
 QStringList titles(const QAbstractItemModel &model)
 {
     QStringList out;
@@ -492,12 +503,7 @@ void tst_TodoModel::searchMatchesSubstringsInAnyScript()
 void tst_TodoModel::readsTheStoreAPageAtATime()
 {
     // 30 todos, a minute apart; a model that reads 8 at a time.
-    QList<Item> items;
-    for (int i = 0; i < 30; ++i)
-        items.append({QString::number(i), QStringLiteral("todo %1").arg(i),
-                      QDateTime::fromSecsSinceEpoch(1715800000 + 60 * i, Qt::UTC)
-                          .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))});
-    QVERIFY(commit(envelope(items)));
+    QVERIFY(commit(envelope(minuteApart(30))));
     TodoModel model(m_store.get());
     model.setPageSize(8);
     model.reload();
@@ -542,12 +548,7 @@ void tst_TodoModel::readsTheStoreAPageAtATime()
 
 void tst_TodoModel::pagedUnreadListFollowsReadState()
 {
-    QList<Item> items;
-    for (int i = 0; i < 12; ++i)
-        items.append({QString::number(i), QStringLiteral("todo %1").arg(i),
-                      QDateTime::fromSecsSinceEpoch(1715800000 + 60 * i, Qt::UTC)
-                          .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))});
-    QVERIFY(commit(envelope(items)));
+    QVERIFY(commit(envelope(minuteApart(12))));
     for (int i = 0; i < 12; i += 2)
         QVERIFY(m_store->setRead(QStringLiteral("id:%1").arg(i)));
     TodoModel model(m_store.get());
