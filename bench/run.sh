@@ -61,9 +61,9 @@ fi
 # python3-stomp can over STOMP/TCP, each stamped with its send time; our CLI and a stompjs subscriber listen at the
 # same time, each on its own queue bound to the same topic.
 count=${TODO_BENCH_COUNT:-10000}
-export TODO_RMQ_AMQP_PORT=${TODO_RMQ_AMQP_PORT:-37672} TODO_RMQ_STOMP_PORT=${TODO_RMQ_STOMP_PORT:-37613}
-export TODO_RMQ_WS_PORT=${TODO_RMQ_WS_PORT:-37674} TODO_RMQ_DIST_PORT=${TODO_RMQ_DIST_PORT:-37671}
-export TODO_RMQ_EPMD_PORT=${TODO_RMQ_EPMD_PORT:-37369} TODO_RMQ_CTL_DIST_PORT_MIN=${TODO_RMQ_CTL_DIST_PORT_MIN:-37680}
+export TODO_RMQ_AMQP_PORT=${TODO_RMQ_AMQP_PORT:-27672} TODO_RMQ_STOMP_PORT=${TODO_RMQ_STOMP_PORT:-27613}
+export TODO_RMQ_WS_PORT=${TODO_RMQ_WS_PORT:-27674} TODO_RMQ_DIST_PORT=${TODO_RMQ_DIST_PORT:-27671}
+export TODO_RMQ_EPMD_PORT=${TODO_RMQ_EPMD_PORT:-27369} TODO_RMQ_CTL_DIST_PORT_MIN=${TODO_RMQ_CTL_DIST_PORT_MIN:-27680}
 rmq=$build/rabbitmq
 echo "end to end: starting RabbitMQ..." >&2
 scripts/rabbitmq-fixture.sh start "$rmq" >&2

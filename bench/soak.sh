@@ -47,11 +47,12 @@
 # bench/results/soak-latest.md); logs, the servers and the app's HOME in BUILD_DIR/soak-run-<protocol>[-cluster]/.
 # Two soaks of different protocols (or one single-broker and one cluster) may run at the same time.
 #
-# Ports (127.0.0.1; tests use 36xxx, the benchmarks 37xxx): stomp-ws: RabbitMQ AMQP 38672, STOMP 38613, Web-STOMP
-# 38674, distribution 38671, epmd 38369, CLI 38680-38689, the proxy 38700 (control 38701). stomp-tcp: 381xx (AMQP
-# 38102, STOMP 38103, Web-STOMP 38104, distribution 38101, epmd 38105, CLI 38110-38119, proxy 38120/38121).
-# sockjs-xhr 382xx, json-ws 384xx, socketio 385xx, sse 380xx: the server on xx01, the proxy on xx20 (control xx21).
-# --cluster: TODO_RMQC_BASE_PORT 38800 (stomp-ws) or 38900 (stomp-tcp), i.e. B..B+79; the proxies B+90, B+92, B+94
+# Ports (127.0.0.1, all below the kernel's ephemeral range 32768-60999; tests use 26xxx, the benchmarks 27xxx, the
+# fleet 28xxx): stomp-ws: RabbitMQ AMQP 25672, STOMP 25613, Web-STOMP 25674, distribution 25671, epmd 25369, CLI
+# 25680-25689, the proxy 25700 (control 25701). stomp-tcp: 251xx (AMQP 25102, STOMP 25103, Web-STOMP 25104,
+# distribution 25101, epmd 25105, CLI 25110-25119, proxy 25120/25121).
+# sockjs-xhr 252xx, json-ws 254xx, socketio 255xx, sse 250xx: the server on xx01, the proxy on xx20 (control xx21).
+# --cluster: TODO_RMQC_BASE_PORT 25800 (stomp-ws) or 25900 (stomp-tcp), i.e. B..B+79; the proxies B+90, B+92, B+94
 # (control one above each).
 #
 # Credentials: the application reads its passcode from the OS keychain, and this run has none (no session bus), so
@@ -105,7 +106,7 @@ declare -A fault_weight
 if ((cluster)); then
     fault_weight=([node-kill]=20 [node-restart]=15 [node-pause]=20 [proxy-cut]=30 [proxy-stall]=15)
     all_faults="node-kill,node-restart,node-pause,proxy-cut,proxy-stall"
-    if [[ $protocol == stomp-ws ]]; then cluster_base=38800; else cluster_base=38900; fi
+    if [[ $protocol == stomp-ws ]]; then cluster_base=25800; else cluster_base=25900; fi
     export TODO_RMQC_BASE_PORT=$cluster_base
     proxy_ports=($((cluster_base + 90)) $((cluster_base + 92)) $((cluster_base + 94)))
     destination=/amq/queue/todo-cluster
@@ -114,22 +115,22 @@ elif ((rabbit)); then
     fault_weight=([broker-restart]=30 [broker-kill]=20 [proxy-cut]=35 [proxy-stall]=15)
     all_faults="broker-restart,broker-kill,proxy-cut,proxy-stall"
     if [[ $protocol == stomp-ws ]]; then
-        export TODO_RMQ_AMQP_PORT=38672 TODO_RMQ_STOMP_PORT=38613 TODO_RMQ_WS_PORT=38674 TODO_RMQ_DIST_PORT=38671
-        export TODO_RMQ_EPMD_PORT=38369 TODO_RMQ_CTL_DIST_PORT_MIN=38680
-        proxy_ports=(38700)
+        export TODO_RMQ_AMQP_PORT=25672 TODO_RMQ_STOMP_PORT=25613 TODO_RMQ_WS_PORT=25674 TODO_RMQ_DIST_PORT=25671
+        export TODO_RMQ_EPMD_PORT=25369 TODO_RMQ_CTL_DIST_PORT_MIN=25680
+        proxy_ports=(25700)
     else
-        export TODO_RMQ_AMQP_PORT=38102 TODO_RMQ_STOMP_PORT=38103 TODO_RMQ_WS_PORT=38104 TODO_RMQ_DIST_PORT=38101
-        export TODO_RMQ_EPMD_PORT=38105 TODO_RMQ_CTL_DIST_PORT_MIN=38110
-        proxy_ports=(38120)
+        export TODO_RMQ_AMQP_PORT=25102 TODO_RMQ_STOMP_PORT=25103 TODO_RMQ_WS_PORT=25104 TODO_RMQ_DIST_PORT=25101
+        export TODO_RMQ_EPMD_PORT=25105 TODO_RMQ_CTL_DIST_PORT_MIN=25110
+        proxy_ports=(25120)
     fi
     destination=/topic/soak.todos
     tag=$protocol
 else
     case $protocol in
-        sockjs-xhr) range=382 ;;
-        json-ws) range=384 ;;
-        socketio) range=385 ;;
-        sse) range=380 ;;
+        sockjs-xhr) range=252 ;;
+        json-ws) range=254 ;;
+        socketio) range=255 ;;
+        sse) range=250 ;;
     esac
     server_port=${range}01
     proxy_ports=("${range}20")

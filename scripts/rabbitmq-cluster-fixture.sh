@@ -33,15 +33,16 @@
 #                     NODEN_CTL_DIST_PORT_MIN
 #   DIR/nodeN/...     that node's rabbitmq-fixture.sh directory (logs in DIR/nodeN/log/)
 #
-# Ports (read by `start`, saved in DIR/cluster.env for the other commands): B = TODO_RMQC_BASE_PORT (36800)
+# Ports (read by `start`, saved in DIR/cluster.env for the other commands): B = TODO_RMQC_BASE_PORT (26800)
 #   shared epmd B+1; node N: distribution B+10N+1, AMQP B+10N+2, STOMP B+10N+3, Web-STOMP B+10N+4;
 #   rabbitmqctl distribution ports for node N: B+40+10N .. B+49+10N.
-#   Defaults: node1 36811-36814, node2 36821-36824, node3 36831-36834, epmd 36801, CLI 36850-36879
-#   (clear of the single-node fixture's 366xx and the 37xxx/38xxx benchmark/soak ranges).
+#   Defaults: node1 26811-26814, node2 26821-26824, node3 26831-26834, epmd 26801, CLI 26850-26879
+#   (clear of the single-node fixture's 266xx and the 25xxx/27xxx/28xxx soak/benchmark/fleet ranges; all below the
+#   kernel's ephemeral range, 32768-60999).
 # Other environment: TODO_RMQC_START_TIMEOUT (90) seconds per node boot, TODO_RMQC_STOP_TIMEOUT (30),
 #   TODO_RMQC_WAIT_TIMEOUT (90) for cluster waits (join, start-node, resume-node, leader),
 #   TODO_RMQC_COOKIE (random per `start`) the shared Erlang cookie.
-# Node names: todo-test-<STOMP port>@localhost (todo-test-36813@localhost, ...-36823, ...-36833).
+# Node names: todo-test-<STOMP port>@localhost (todo-test-26813@localhost, ...-26823, ...-26833).
 # Users/vhosts as in rabbitmq-fixture.sh: guest/guest ("/"), todo/todo-secret ("/" and "todo-vhost").
 #
 # How: every node is `rabbitmq-fixture.sh start DIR/nodeN` with its own TODO_RMQ_*_PORT values and one
@@ -95,7 +96,7 @@ load_settings() {
         # shellcheck source=/dev/null
         source "$DIR/cluster.env"
     else
-        BASE_PORT=${TODO_RMQC_BASE_PORT:-36800}
+        BASE_PORT=${TODO_RMQC_BASE_PORT:-26800}
         if ! [[ $BASE_PORT =~ ^[0-9]+$ ]] || ((BASE_PORT < 1024 || BASE_PORT > 65400)); then
             die "invalid TODO_RMQC_BASE_PORT '$BASE_PORT' (1024..65400)"
         fi

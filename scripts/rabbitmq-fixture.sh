@@ -16,12 +16,12 @@
 #                                     (e.g. `ctl DIR list_queues name messages`)
 #
 # Environment (read by `start`; stop/kill/ctl reuse what `start` saved in DIR/fixture.env):
-#   TODO_RMQ_AMQP_PORT     (36672)  AMQP listener
-#   TODO_RMQ_STOMP_PORT    (36613)  STOMP listener
-#   TODO_RMQ_WS_PORT       (36674)  Web-STOMP listener, ws://127.0.0.1:PORT/ws
-#   TODO_RMQ_DIST_PORT     (36671)  Erlang distribution port of the node
-#   TODO_RMQ_EPMD_PORT     (36369)  private epmd (not the system one on 4369)
-#   TODO_RMQ_CTL_DIST_PORT_MIN (36680) first of 10 distribution ports for our CLI calls
+#   TODO_RMQ_AMQP_PORT     (26672)  AMQP listener
+#   TODO_RMQ_STOMP_PORT    (26613)  STOMP listener
+#   TODO_RMQ_WS_PORT       (26674)  Web-STOMP listener, ws://127.0.0.1:PORT/ws
+#   TODO_RMQ_DIST_PORT     (26671)  Erlang distribution port of the node
+#   TODO_RMQ_EPMD_PORT     (26369)  private epmd (not the system one on 4369)
+#   TODO_RMQ_CTL_DIST_PORT_MIN (26680) first of 10 distribution ports for our CLI calls
 #   TODO_RMQ_START_TIMEOUT (60)  TODO_RMQ_STOP_TIMEOUT (30)  seconds
 # All defaults avoid RabbitMQ's standard ports (5672, 61613, 15674, 25672, 4369) and the
 # standard CLI range 35672-35682. Everything listens on 127.0.0.1 only.
@@ -59,12 +59,12 @@ load_settings() {
         # shellcheck source=/dev/null
         source "$DIR/fixture.env"
     fi
-    AMQP_PORT=${AMQP_PORT:-${TODO_RMQ_AMQP_PORT:-36672}}
-    STOMP_PORT=${STOMP_PORT:-${TODO_RMQ_STOMP_PORT:-36613}}
-    WS_PORT=${WS_PORT:-${TODO_RMQ_WS_PORT:-36674}}
-    DIST_PORT=${DIST_PORT:-${TODO_RMQ_DIST_PORT:-36671}}
-    EPMD_PORT=${EPMD_PORT:-${TODO_RMQ_EPMD_PORT:-36369}}
-    CTL_DIST_MIN=${CTL_DIST_MIN:-${TODO_RMQ_CTL_DIST_PORT_MIN:-36680}}
+    AMQP_PORT=${AMQP_PORT:-${TODO_RMQ_AMQP_PORT:-26672}}
+    STOMP_PORT=${STOMP_PORT:-${TODO_RMQ_STOMP_PORT:-26613}}
+    WS_PORT=${WS_PORT:-${TODO_RMQ_WS_PORT:-26674}}
+    DIST_PORT=${DIST_PORT:-${TODO_RMQ_DIST_PORT:-26671}}
+    EPMD_PORT=${EPMD_PORT:-${TODO_RMQ_EPMD_PORT:-26369}}
+    CTL_DIST_MIN=${CTL_DIST_MIN:-${TODO_RMQ_CTL_DIST_PORT_MIN:-26680}}
     NODE=${NODE:-todo-test-${STOMP_PORT}@localhost}
     START_TIMEOUT=${TODO_RMQ_START_TIMEOUT:-60}
     STOP_TIMEOUT=${TODO_RMQ_STOP_TIMEOUT:-30}

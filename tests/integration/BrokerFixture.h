@@ -17,11 +17,11 @@ inline QString env(const char *name, const QString &fallback = {})
 }
 inline int wsPort()
 {
-    return env("TODO_RMQ_WS_PORT", QStringLiteral("36674")).toInt();
+    return env("TODO_RMQ_WS_PORT", QStringLiteral("26674")).toInt();
 }
 inline int stompPort()
 {
-    return env("TODO_RMQ_STOMP_PORT", QStringLiteral("36613")).toInt();
+    return env("TODO_RMQ_STOMP_PORT", QStringLiteral("26613")).toInt();
 }
 inline QUrl webStompUrl()
 {

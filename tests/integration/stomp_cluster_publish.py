@@ -2,7 +2,7 @@
 """Publish todos to a RabbitMQ cluster over STOMP/TCP with Debian's stomp.py 8, following the cluster through faults.
 
 Run with /usr/bin/python3 (python3-stomp is only importable there). Example:
-  stomp_cluster_publish.py --ports 36813,36823,36833 -d /amq/queue/todo-cluster -n 500 --id-prefix kill-
+  stomp_cluster_publish.py --ports 26813,26823,26833 -d /amq/queue/todo-cluster -n 500 --id-prefix kill-
 
 Every message is a todo {"id": "<prefix><i>", "title": "..."} with `seq:{i}`, `persistent:true` and a receipt of its
 own. A message counts as published once its receipt came back. When the connection drops (the node died, or, on

@@ -86,8 +86,8 @@ def parse_args():
     env = os.environ
     p = argparse.ArgumentParser(description="Publish test messages over STOMP/TCP (stomp.py).")
     p.add_argument("--broker-host", default="127.0.0.1", help="TCP host (default 127.0.0.1)")
-    p.add_argument("--port", type=int, default=int(env.get("TODO_RMQ_STOMP_PORT", "36613")),
-                   help="STOMP port (default $TODO_RMQ_STOMP_PORT or 36613)")
+    p.add_argument("--port", type=int, default=int(env.get("TODO_RMQ_STOMP_PORT", "26613")),
+                   help="STOMP port (default $TODO_RMQ_STOMP_PORT or 26613)")
     p.add_argument("--host", default="/", help="STOMP 'host' header = RabbitMQ vhost (default /)")
     p.add_argument("--login", default=env.get("TODO_RMQ_LOGIN", "guest"))
     p.add_argument("--passcode", default=env.get("TODO_RMQ_PASSCODE", "guest"))
