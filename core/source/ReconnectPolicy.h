@@ -13,7 +13,8 @@
 class Clock;
 class ClockTimer;
 
-// How a source paces its reconnects: exponential backoff with full jitter on top of a floor.
+// How a source paces its reconnects: exponential backoff with jitter on top of a floor (each delay drawn from the
+// upper part of its step, by default 50-100 %, "equal jitter": never sooner than half the step, never all at once).
 struct ReconnectOptions
 {
     qint64 initialDelayMs = 1000;
