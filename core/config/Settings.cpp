@@ -162,6 +162,11 @@ QString validPrefetchCount(const QVariant &value)
     return Settings::validatePrefetchCount(value.toInt());
 }
 
+QString validOfflineNotice(const QVariant &value)
+{
+    return Settings::validateOfflineNotice(value.toInt());
+}
+
 QString validEvents(const QVariant &value)
 {
     for (const QString &name : value.toStringList()) {
@@ -302,6 +307,8 @@ const QList<Settings::Definition> &Settings::definitions()
         {Key::Namespace, QStringLiteral("connection/namespace"), QMetaType::QString, QString(), validNamespace},
         {Key::PrefetchCount, QStringLiteral("connection/prefetchCount"), QMetaType::Int, kDefaultPrefetchCount,
          validPrefetchCount},
+        {Key::OfflineNoticeMinutes, QStringLiteral("notifications/offlineNoticeMinutes"), QMetaType::Int, 10,
+         validOfflineNotice},
     };
     return table;
 }
@@ -710,6 +717,13 @@ QString Settings::validatePrefetchCount(int count)
 {
     if (count < 0 || count > 65535)
         return tr("Use 0 (the server's default) or between 1 and 65535 messages.");
+    return {};
+}
+
+QString Settings::validateOfflineNotice(int minutes)
+{
+    if (minutes < 0 || minutes > 24 * 60)
+        return tr("Use 0 (never) or between 1 and 1440 minutes.");
     return {};
 }
 

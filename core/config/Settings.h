@@ -100,6 +100,8 @@ public:
         Namespace, // QString: the Socket.IO namespace ("/admin"); empty = the server URL's path
         PrefetchCount, // int: STOMP with acks: messages the broker may send ahead of our acks; 0 = the broker's
                        // default (RabbitMQ: no limit)
+        OfflineNoticeMinutes, // int: one notification when the connection has been down this long (and one when it
+                              // is back); 0 = never
     };
     Q_ENUM(Key)
 
@@ -183,6 +185,7 @@ public:
     static QString validateProtocol(const QString &protocol);
     static QString validateKeepAliveInterval(int ms);
     static QString validatePrefetchCount(int count);
+    static QString validateOfflineNotice(int minutes);
     // Prefetch as a default: enough ahead of our acks to keep a burst flowing (the store commits in batches), and
     // what a failover to another node redelivers at most.
     static constexpr int kDefaultPrefetchCount = 300;

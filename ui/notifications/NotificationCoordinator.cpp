@@ -7,6 +7,7 @@
 #include "list/TodoOpener.h"
 
 #include <QDateTime>
+#include <QLocale>
 
 #include <utility>
 
@@ -44,6 +45,8 @@ void NotificationCoordinator::setClock(Clock *clock)
     connect(m_catchUpTimer.get(), &ClockTimer::timeout, this, &NotificationCoordinator::onCatchUpTimer);
     m_summaryTimer = m_clock->createTimer();
     connect(m_summaryTimer.get(), &ClockTimer::timeout, this, &NotificationCoordinator::onSummaryTimer);
+    m_offlineTimer = m_clock->createTimer();
+    connect(m_offlineTimer.get(), &ClockTimer::timeout, this, &NotificationCoordinator::onOfflineTimer);
 }
 
 void NotificationCoordinator::attach(PushSource *source)
@@ -53,6 +56,10 @@ void NotificationCoordinator::attach(PushSource *source)
     if (m_stateConnection)
         disconnect(m_stateConnection);
     m_attentionShown = false;
+    m_offlineShown = false;
+    m_sayBackOnline = false;
+    m_offlineSinceWallMs = -1;
+    m_offlineTimer->stop();
     if (!source)
         return;
     m_sourceConnection = connect(source, &PushSource::connected, this, &NotificationCoordinator::onConnected);
@@ -63,21 +70,66 @@ void NotificationCoordinator::attach(PushSource *source)
 
 void NotificationCoordinator::onSourceStateChanged(PushSource::State state, const PushError &error)
 {
-    if (state == PushSource::State::Connected) {
+    switch (state) {
+    case PushSource::State::Connected:
+        // The catch-up window that connected() opened says "connected again" at its end.
+        m_sayBackOnline = m_offlineShown || m_attentionShown;
         m_attentionShown = false;
+        m_offlineShown = false;
+        m_offlineSinceWallMs = -1;
+        m_offlineTimer->stop();
         return;
+    case PushSource::State::Disconnected:
+    case PushSource::State::Disconnecting:
+        // Stopped on purpose (quitting, new settings): not an outage.
+        m_offlineSinceWallMs = -1;
+        m_offlineTimer->stop();
+        return;
+    case PushSource::State::Connecting:
+    case PushSource::State::Backoff:
+    case PushSource::State::NeedsAttention:
+    case PushSource::State::Failed:
+        // An outage begins at its first such state; the retries that follow do not start it again.
+        if (m_offlineSinceWallMs < 0 && !m_offlineShown) {
+            m_offlineSinceWallMs = m_clock->wallMs();
+            const int minutes = m_settings ? m_settings->get<int>(Settings::Key::OfflineNoticeMinutes) : 0;
+            if (minutes > 0)
+                m_offlineTimer->start(qint64(minutes) * 60 * 1000);
+        }
+        break;
     }
     // A failure that retrying cannot fix is said once, with its cause, not on every slow retry.
     if (state != PushSource::State::NeedsAttention || m_attentionShown || !m_notifier)
         return;
     m_attentionShown = true;
     // The tray icon shows it regardless; a popup only when the person wants popups now.
-    if (!m_settings->get<bool>(Settings::Key::NotificationPopups)
-        || m_settings->isDoNotDisturbActive(QDateTime::fromMSecsSinceEpoch(m_clock->wallMs(), Qt::UTC)))
+    if (!popupsWantedNow())
         return;
     m_notifier->showSummary(tr("Todo Notifier cannot connect"),
                             tr("%1\nCheck the server settings; it keeps trying now and then.").arg(error.message));
     Q_EMIT attentionShown(error.message);
+}
+
+void NotificationCoordinator::onOfflineTimer()
+{
+    // Said once per outage, and not when the attention notice has already said what is wrong.
+    if (m_offlineShown || m_attentionShown || m_offlineSinceWallMs < 0 || !m_notifier || !popupsWantedNow())
+        return;
+    m_offlineShown = true;
+    const QDateTime since = QDateTime::fromMSecsSinceEpoch(m_offlineSinceWallMs).toLocalTime();
+    const QString when = QLocale().toString(since.time(), QLocale::ShortFormat);
+    qCInfo(lcNotify) << "offline since" << since.toString(Qt::ISODate) << ": said once";
+    m_notifier->showSummary(tr("Todo Notifier is offline"),
+                            tr("No connection to the server since %1. It keeps trying; todos sent meanwhile "
+                               "arrive when it is back.")
+                                .arg(when));
+    Q_EMIT offlineShown(m_offlineSinceWallMs);
+}
+
+bool NotificationCoordinator::popupsWantedNow() const
+{
+    return m_settings && m_settings->get<bool>(Settings::Key::NotificationPopups)
+        && !m_settings->isDoNotDisturbActive(QDateTime::fromMSecsSinceEpoch(m_clock->wallMs(), Qt::UTC));
 }
 
 void NotificationCoordinator::setCatchUp(CatchUp *catchUp)
@@ -233,6 +285,19 @@ void NotificationCoordinator::finishCatchUp()
             shown.append(todo);
         else
             Q_EMIT todoSuppressed(todo.key);
+    }
+    if (std::exchange(m_sayBackOnline, false) && m_notifier && popupsWantedNow()) {
+        // One notification for being back and for what came meanwhile (all of it: this says how many arrived).
+        const int count = int(held.size());
+        QStringList lines;
+        lines.append(count == 0 ? tr("Nothing arrived while you were offline.")
+                                : tr("%n todos arrived while you were offline.", nullptr, count));
+        for (qsizetype i = shown.size() - 1; i >= 0 && lines.size() <= kSummaryTitles; --i)
+            lines.append(shown.at(i).title);
+        qCInfo(lcNotify) << "connected again," << count << "todos arrived meanwhile";
+        m_notifier->showSummary(tr("Todo Notifier is connected again"), lines.join(QLatin1Char('\n')));
+        Q_EMIT backOnlineShown(count);
+        return;
     }
     if (shown.isEmpty())
         return;

@@ -31,6 +31,10 @@ class TodoOpener;
 //    todos are shown anyway when the setting says they bypass it. With popups switched off nothing is shown.
 //  - When the source needs the person's attention (the same failure that retrying cannot fix, again and again), one
 //    notification says so with the cause; not another until it has been connected again.
+//  - Offline, said once: when the connection has been down for Settings' OfflineNoticeMinutes (counted from the
+//    first state that is not Connected; a deliberate stop does not count), one notification says since when; when
+//    it is connected again, one notification says so with the count of what arrived meanwhile (it takes the place
+//    of the catch-up summary). Never one per retry.
 //
 // Time comes from the Clock seam, so tests drive the windows with MockClock.
 class NotificationCoordinator final : public QObject
@@ -80,6 +84,10 @@ Q_SIGNALS:
     void todoSuppressed(const QString &key);
     // The source needs the person's attention (a failure retrying cannot fix); said once per episode.
     void attentionShown(const QString &cause);
+    // The connection has been down since `sinceWallMs` (ms since the epoch, UTC) for OfflineNoticeMinutes.
+    void offlineShown(qint64 sinceWallMs);
+    // Connected again after offlineShown() (or attentionShown()); `arrived` todos came in meanwhile.
+    void backOnlineShown(int arrived);
 
 private:
     enum class Decision { Show, Suppress };
@@ -94,6 +102,8 @@ private:
     void onCatchUpFinished();
     void finishCatchUp();
     void onSummaryTimer();
+    void onOfflineTimer();
+    bool popupsWantedNow() const; // pop-ups on and no do not disturb
     void onSettingsChanged();
     qint64 now() const;
 
@@ -104,9 +114,13 @@ private:
     QMetaObject::Connection m_sourceConnection;
     QMetaObject::Connection m_stateConnection;
     bool m_attentionShown = false; // since the last time the source was connected
+    bool m_offlineShown = false; // since the last time the source was connected
+    bool m_sayBackOnline = false; // at the end of the catch-up window after this connect
+    qint64 m_offlineSinceWallMs = -1; // when the current outage began; -1 while connected or stopped
     Clock *m_clock = nullptr;
     std::unique_ptr<ClockTimer> m_catchUpTimer;
     std::unique_ptr<ClockTimer> m_summaryTimer;
+    std::unique_ptr<ClockTimer> m_offlineTimer;
     Options m_options;
 
     bool m_catchingUp = false;

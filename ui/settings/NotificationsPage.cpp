@@ -11,6 +11,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLocale>
+#include <QSpinBox>
 
 NotificationsPage::NotificationsPage(const Settings &settings, QWidget *parent)
     : SettingsPage(settings, parent)
@@ -46,6 +47,15 @@ NotificationsPage::NotificationsPage(const Settings &settings, QWidget *parent)
     m_urgentBypass->setObjectName(QStringLiteral("urgentBypass"));
     addField(form, QString(), m_urgentBypass, Settings::Key::UrgentBypassesDoNotDisturb,
              tr("Todos the server marks as urgent still pop up during do not disturb."));
+    m_offlineNotice = new QSpinBox(this);
+    m_offlineNotice->setObjectName(QStringLiteral("offlineNotice"));
+    m_offlineNotice->setRange(0, 24 * 60);
+    m_offlineNotice->setSpecialValueText(tr("Never"));
+    m_offlineNotice->setSuffix(tr(" min"));
+    m_offlineNotice->setAccessibleName(tr("Say that I am offline after this many minutes"));
+    addField(form, tr("Say I am &offline after:"), m_offlineNotice, Settings::Key::OfflineNoticeMinutes,
+             tr("One notification when the server has been unreachable this long, and one when it is back with "
+                "what arrived meanwhile; never one per retry."));
 
     auto *appBox = new QGroupBox(tr("Application"), this);
     auto *appForm = new QFormLayout(appBox);
@@ -92,6 +102,7 @@ void NotificationsPage::load(const Settings &settings)
     m_doNotDisturbUntil->setEnabled(m_loadedDoNotDisturb);
     m_loadedDoNotDisturbUntil = m_doNotDisturbUntil->dateTime(); // as the widget shows it (whole minutes)
     m_urgentBypass->setChecked(settings.get<bool>(Key::UrgentBypassesDoNotDisturb));
+    m_offlineNotice->setValue(settings.get<int>(Key::OfflineNoticeMinutes));
     // Whether it starts at login is the system's record, which an administrator's autostart entry or the
     // desktop's own startup tool may have changed since this dialog last saved it; a locked preset rules.
     const std::unique_ptr<Autostart> autostart = Autostart::create(QCoreApplication::applicationFilePath(), {});
@@ -111,6 +122,7 @@ void NotificationsPage::write(Settings &settings)
         settings.setValue(Key::DoNotDisturbUntil,
                           m_doNotDisturb->isChecked() ? m_doNotDisturbUntil->dateTime() : QDateTime());
     store(settings, Key::UrgentBypassesDoNotDisturb, m_urgentBypass->isChecked());
+    store(settings, Key::OfflineNoticeMinutes, m_offlineNotice->value());
     store(settings, Key::Autostart, m_autostart->isChecked());
     store(settings, Key::Language, m_language->currentData().toString());
     m_loadedDoNotDisturb = m_doNotDisturb->isChecked();

@@ -7,9 +7,10 @@
 class QCheckBox;
 class QComboBox;
 class QDateTimeEdit;
+class QSpinBox;
 
-// The Notifications page: pop-ups, sound, do not disturb (until a time, with the urgent bypass), and the
-// application's own settings (start at login, language).
+// The Notifications page: pop-ups, sound, do not disturb (until a time, with the urgent bypass), when to say that
+// the connection is down, and the application's own settings (start at login, language).
 class NotificationsPage final : public SettingsPage
 {
     Q_OBJECT
@@ -32,6 +33,7 @@ private:
     QCheckBox *m_doNotDisturb = nullptr;
     QDateTimeEdit *m_doNotDisturbUntil = nullptr;
     QCheckBox *m_urgentBypass = nullptr;
+    QSpinBox *m_offlineNotice = nullptr;
     QCheckBox *m_autostart = nullptr;
     QComboBox *m_language = nullptr;
 

@@ -140,6 +140,10 @@ void tst_Settings::everyKeyRoundTripsThroughTheFile()
         settings.setValue(Settings::Key::Events, QStringList {QStringLiteral("todo"), QStringLiteral("审批")});
         settings.setValue(Settings::Key::Namespace, QStringLiteral("/审批"));
         settings.setValue(Settings::Key::PrefetchCount, 50);
+        settings.setValue(Settings::Key::OfflineNoticeMinutes, 30);
+        // Out of range: refused, the value stays.
+        QVERIFY(!settings.setValue(Settings::Key::OfflineNoticeMinutes, -1));
+        QVERIFY(!settings.setValue(Settings::Key::OfflineNoticeMinutes, 24 * 60 + 1));
         settings.sync();
         for (const Settings::Definition &definition : Settings::definitions())
             QVERIFY2(settings.isSetByUser(definition.key), qPrintable(definition.name));
@@ -156,6 +160,7 @@ void tst_Settings::everyKeyRoundTripsThroughTheFile()
              (QStringList {QStringLiteral("todo"), QStringLiteral("审批")}));
     QCOMPARE(settings.get<QString>(Settings::Key::Namespace), QStringLiteral("/审批"));
     QCOMPARE(settings.get<int>(Settings::Key::PrefetchCount), 50);
+    QCOMPARE(settings.get<int>(Settings::Key::OfflineNoticeMinutes), 30);
     QCOMPARE(settings.get<QStringList>(Settings::Key::Destinations),
              (QStringList {QStringLiteral("/user/topic/all"), QStringLiteral("/topic/chat_demo")}));
     QCOMPARE(settings.get<QString>(Settings::Key::Host), QStringLiteral("/"));

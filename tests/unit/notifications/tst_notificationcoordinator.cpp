@@ -1,8 +1,8 @@
 // NotificationCoordinator between the todo pipeline and a Notifier: one notification per todo with its text and
 // urgency; a click opens the exact resolved link (caught through QDesktopServices::setUrlHandler) and marks the
 // todo read; refused links are not opened; bursts become one summary; what arrives right after a (re)connect is
-// summarised once; do not disturb suppresses popups but not the count, and urgent todos can bypass it. Time runs
-// on a MockClock.
+// summarised once; do not disturb suppresses popups but not the count, and urgent todos can bypass it; a long
+// outage is said once, and being back once with what arrived meanwhile. Time runs on a MockClock.
 #include "FakeNotifier.h"
 #include "MemoryPushSource.h"
 #include "TodoPipelineFixture.h"
@@ -35,6 +35,9 @@ private Q_SLOTS:
     void urgentTodosBypassDoNotDisturbWhenSet();
     void popupsOffShowsNothing();
     void readingEverythingWithdrawsTheNotifications();
+    void offlineIsSaidOnceThenBackWithWhatArrived();
+    void shortOutageSaysNothing();
+    void offlineNoticeFromStartAndNotForAStopOrWhenOff();
 
 private:
     void pushOne(const QString &id, const QString &title, int urgency = 0, int pending = -1);
@@ -290,6 +293,114 @@ void tst_NotificationCoordinator::needingAttentionIsSaidOnce()
     source.needAttention(PushError::Kind::Tls, QStringLiteral("TLS certificate rejected"));
     QCOMPARE(m_notifier->shown.size(), 2);
     QVERIFY(m_notifier->shown.at(1).body.startsWith(QStringLiteral("TLS certificate rejected")));
+}
+
+void tst_NotificationCoordinator::offlineIsSaidOnceThenBackWithWhatArrived()
+{
+    QCOMPARE(m_fixture.settings->get<int>(Settings::Key::OfflineNoticeMinutes), 10); // the default
+    MemoryPushSource source;
+    m_coordinator->attach(&source);
+    QSignalSpy offline(m_coordinator.get(), &NotificationCoordinator::offlineShown);
+    QSignalSpy back(m_coordinator.get(), &NotificationCoordinator::backOnlineShown);
+    source.start();
+    source.connectNow();
+    m_fixture.clock->advance(m_coordinator->options().catchUpWindowMs);
+    QVERIFY(m_notifier->shown.isEmpty());
+
+    const qint64 droppedAtMs = m_fixture.clock->wallMs();
+    source.drop();
+    // Retry after retry for nine minutes: nothing.
+    for (int minute = 1; minute <= 9; ++minute) {
+        m_fixture.clock->advance(60 * 1000);
+        source.start();
+        source.drop();
+    }
+    QVERIFY(m_notifier->shown.isEmpty());
+    // Ten minutes after the drop (not after the last retry): one notification.
+    m_fixture.clock->advance(60 * 1000);
+    QCOMPARE(m_notifier->titles(), QStringList {QStringLiteral("Todo Notifier is offline")});
+    QCOMPARE(offline.size(), 1);
+    QCOMPARE(offline.at(0).at(0).toLongLong(), droppedAtMs);
+    const QString since =
+        QLocale().toString(QDateTime::fromMSecsSinceEpoch(droppedAtMs).toLocalTime().time(), QLocale::ShortFormat);
+    QVERIFY2(m_notifier->shown.at(0).body.contains(since), qPrintable(m_notifier->shown.at(0).body));
+    // An hour more of retries: still one.
+    for (int i = 0; i < 6; ++i) {
+        m_fixture.clock->advance(10 * 60 * 1000);
+        source.start();
+        source.drop();
+    }
+    QCOMPARE(m_notifier->shown.size(), 1);
+
+    // Back: what the broker kept is held through the catch-up window, then one notification says both.
+    source.start();
+    source.connectNow();
+    pushOne(QStringLiteral("a"), QStringLiteral("kept 1"));
+    pushOne(QStringLiteral("b"), QStringLiteral("kept 2"));
+    m_fixture.clock->advance(m_coordinator->options().catchUpWindowMs);
+    QCOMPARE(
+        m_notifier->titles(),
+        (QStringList {QStringLiteral("Todo Notifier is offline"), QStringLiteral("Todo Notifier is connected again")}));
+    QCOMPARE(m_notifier->shown.at(1).body, QStringLiteral("2 todos arrived while you were offline.\nkept 2\nkept 1"));
+    QCOMPARE(back.size(), 1);
+    QCOMPARE(back.at(0).at(0).toInt(), 2);
+
+    // The next outage is a new one: said again after its own ten minutes.
+    source.drop();
+    m_fixture.clock->advance(10 * 60 * 1000);
+    QCOMPARE(offline.size(), 2);
+    source.start();
+    source.connectNow();
+    m_fixture.clock->advance(m_coordinator->options().catchUpWindowMs);
+    QCOMPARE(m_notifier->shown.last().body, QStringLiteral("Nothing arrived while you were offline."));
+    QCOMPARE(back.size(), 2);
+}
+
+void tst_NotificationCoordinator::shortOutageSaysNothing()
+{
+    MemoryPushSource source;
+    m_coordinator->attach(&source);
+    QSignalSpy offline(m_coordinator.get(), &NotificationCoordinator::offlineShown);
+    source.start();
+    source.connectNow();
+    m_fixture.clock->advance(m_coordinator->options().catchUpWindowMs);
+    source.drop();
+    m_fixture.clock->advance(9 * 60 * 1000);
+    source.start();
+    source.connectNow();
+    m_fixture.clock->advance(m_coordinator->options().catchUpWindowMs);
+    QVERIFY(m_notifier->shown.isEmpty());
+    // The outage timer went with the connection: nothing later either.
+    m_fixture.clock->advance(60 * 60 * 1000);
+    QVERIFY(m_notifier->shown.isEmpty());
+    QCOMPARE(offline.size(), 0);
+}
+
+void tst_NotificationCoordinator::offlineNoticeFromStartAndNotForAStopOrWhenOff()
+{
+    MemoryPushSource source;
+    m_coordinator->attach(&source);
+    QSignalSpy offline(m_coordinator.get(), &NotificationCoordinator::offlineShown);
+    // Never connected since start: said after ten minutes too.
+    source.start();
+    m_fixture.clock->advance(10 * 60 * 1000);
+    QCOMPARE(offline.size(), 1);
+
+    // Stopped on purpose (quitting, new settings) while connecting: not an outage.
+    MemoryPushSource second;
+    m_coordinator->attach(&second);
+    second.start();
+    m_fixture.clock->advance(5 * 60 * 1000);
+    second.stop();
+    m_fixture.clock->advance(60 * 60 * 1000);
+    QCOMPARE(offline.size(), 1);
+
+    // Switched off: never.
+    m_fixture.settings->setValue(Settings::Key::OfflineNoticeMinutes, 0);
+    second.start();
+    m_fixture.clock->advance(24 * 60 * 60 * 1000);
+    QCOMPARE(offline.size(), 1);
+    QCOMPARE(m_notifier->shown.size(), 1);
 }
 
 QTEST_MAIN(tst_NotificationCoordinator)
