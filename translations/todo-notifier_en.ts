@@ -1337,6 +1337,29 @@ Check the server settings; it keeps trying now and then.</source>
         <translation>%1
 Check the server settings; it keeps trying now and then.</translation>
     </message>
+    <message>
+        <source>Todo Notifier is offline</source>
+        <translation>Todo Notifier is offline</translation>
+    </message>
+    <message>
+        <source>No connection to the server since %1. It keeps trying; todos sent meanwhile arrive when it is back.</source>
+        <translation>No connection to the server since %1. It keeps trying; todos sent meanwhile arrive when it is back.</translation>
+    </message>
+    <message>
+        <source>Nothing arrived while you were offline.</source>
+        <translation>Nothing arrived while you were offline.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n todos arrived while you were offline.</source>
+        <translation>
+            <numerusform>%n todo arrived while you were offline.</numerusform>
+            <numerusform>%n todos arrived while you were offline.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Todo Notifier is connected again</source>
+        <translation>Todo Notifier is connected again</translation>
+    </message>
 </context>
 <context>
     <name>NotificationsPage</name>
@@ -1411,6 +1434,26 @@ Check the server settings; it keeps trying now and then.</translation>
     <message>
         <source>Choose a time in the future.</source>
         <translation>Choose a time in the future.</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Say that I am offline after this many minutes</source>
+        <translation>Say that I am offline after this many minutes</translation>
+    </message>
+    <message>
+        <source>Say I am &amp;offline after:</source>
+        <translation>Say I am &amp;offline after:</translation>
+    </message>
+    <message>
+        <source>One notification when the server has been unreachable this long, and one when it is back with what arrived meanwhile; never one per retry.</source>
+        <translation>One notification when the server has been unreachable this long, and one when it is back with what arrived meanwhile; never one per retry.</translation>
     </message>
 </context>
 <context>
@@ -1821,6 +1864,10 @@ Check the server settings; it keeps trying now and then.</translation>
     <message>
         <source>Use 0 (the server&apos;s default) or between 1 and 65535 messages.</source>
         <translation>Use 0 (the server&apos;s default) or between 1 and 65535 messages.</translation>
+    </message>
+    <message>
+        <source>Use 0 (never) or between 1 and 1440 minutes.</source>
+        <translation>Use 0 (never) or between 1 and 1440 minutes.</translation>
     </message>
 </context>
 <context>

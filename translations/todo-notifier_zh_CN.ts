@@ -1335,6 +1335,28 @@ Check the server settings; it keeps trying now and then.</source>
         <translation>%1
 请检查服务器设置；程序会不时继续尝试。</translation>
     </message>
+    <message>
+        <source>Todo Notifier is offline</source>
+        <translation>待办通知已离线</translation>
+    </message>
+    <message>
+        <source>No connection to the server since %1. It keeps trying; todos sent meanwhile arrive when it is back.</source>
+        <translation>自 %1 起未连接到服务器。它会继续尝试；期间发送的待办会在恢复连接后送达。</translation>
+    </message>
+    <message>
+        <source>Nothing arrived while you were offline.</source>
+        <translation>离线期间没有收到新的待办。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n todos arrived while you were offline.</source>
+        <translation>
+            <numerusform>离线期间收到 %n 条待办。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Todo Notifier is connected again</source>
+        <translation>待办通知已重新连接</translation>
+    </message>
 </context>
 <context>
     <name>NotificationsPage</name>
@@ -1409,6 +1431,26 @@ Check the server settings; it keeps trying now and then.</source>
     <message>
         <source>Choose a time in the future.</source>
         <translation>请选择一个将来的时间。</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Say that I am offline after this many minutes</source>
+        <translation>离线达到这么多分钟后提醒我</translation>
+    </message>
+    <message>
+        <source>Say I am &amp;offline after:</source>
+        <translation>离线提醒时间(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>One notification when the server has been unreachable this long, and one when it is back with what arrived meanwhile; never one per retry.</source>
+        <translation>服务器无法连接达到这么久时提醒一次，恢复连接时再提醒一次并说明期间收到了什么；不会每次重试都提醒。</translation>
     </message>
 </context>
 <context>
@@ -1816,6 +1858,10 @@ Check the server settings; it keeps trying now and then.</source>
     <message>
         <source>Use 0 (the server&apos;s default) or between 1 and 65535 messages.</source>
         <translation>请使用 0（服务器默认值）或 1 到 65535 之间的消息数。</translation>
+    </message>
+    <message>
+        <source>Use 0 (never) or between 1 and 1440 minutes.</source>
+        <translation>请使用 0（从不）或 1 到 1440 之间的分钟数。</translation>
     </message>
 </context>
 <context>
