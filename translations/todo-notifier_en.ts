@@ -1360,6 +1360,13 @@ Check the server settings; it keeps trying now and then.</translation>
         <source>Todo Notifier is connected again</source>
         <translation>Todo Notifier is connected again</translation>
     </message>
+    <message numerus="yes">
+        <source>%n todos arrived during quiet hours</source>
+        <translation>
+            <numerusform>%n todo arrived during quiet hours</numerusform>
+            <numerusform>%n todos arrived during quiet hours</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>NotificationsPage</name>
@@ -1454,6 +1461,74 @@ Check the server settings; it keeps trying now and then.</translation>
     <message>
         <source>One notification when the server has been unreachable this long, and one when it is back with what arrived meanwhile; never one per retry.</source>
         <translation>One notification when the server has been unreachable this long, and one when it is back with what arrived meanwhile; never one per retry.</translation>
+    </message>
+    <message>
+        <source>Quiet hours</source>
+        <translation>Quiet hours</translation>
+    </message>
+    <message>
+        <source>Hold pop-ups during &amp;quiet hours</source>
+        <translation>Hold pop-ups during &amp;quiet hours</translation>
+    </message>
+    <message>
+        <source>What arrives during quiet hours is counted on the tray icon and becomes one notification when they end. Urgent todos notify anyway when they may disturb you (above).</source>
+        <translation>What arrives during quiet hours is counted on the tray icon and becomes one notification when they end. Urgent todos notify anyway when they may disturb you (above).</translation>
+    </message>
+    <message>
+        <source>Quiet hours from</source>
+        <translation>Quiet hours from</translation>
+    </message>
+    <message>
+        <source>Quiet hours until</source>
+        <translation>Quiet hours until</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>A window that ends before it starts runs over midnight: 19:00 to 08:00 is quiet in the evening and early in the morning of the days below.</source>
+        <translation>A window that ends before it starts runs over midnight: 19:00 to 08:00 is quiet in the evening and early in the morning of the days below.</translation>
+    </message>
+    <message>
+        <source>On:</source>
+        <translation>On:</translation>
+    </message>
+    <message>
+        <source>The days the window applies to.</source>
+        <translation>The days the window applies to.</translation>
+    </message>
+    <message>
+        <source>All day on:</source>
+        <translation>All day on:</translation>
+    </message>
+    <message>
+        <source>Days that are quiet from midnight to midnight.</source>
+        <translation>Days that are quiet from midnight to midnight.</translation>
+    </message>
+    <message>
+        <source>No quiet hours.</source>
+        <translation>No quiet hours.</translation>
+    </message>
+    <message>
+        <source>Quiet now, until %1.</source>
+        <translation>Quiet now, until %1.</translation>
+    </message>
+    <message>
+        <source>Quiet at every hour of the week.</source>
+        <translation>Quiet at every hour of the week.</translation>
+    </message>
+    <message>
+        <source>Not quiet now.</source>
+        <translation>Not quiet now.</translation>
+    </message>
+    <message>
+        <source>Choose an end different from the start.</source>
+        <translation>Choose an end different from the start.</translation>
     </message>
 </context>
 <context>
@@ -1868,6 +1943,14 @@ Check the server settings; it keeps trying now and then.</translation>
     <message>
         <source>Use 0 (never) or between 1 and 1440 minutes.</source>
         <translation>Use 0 (never) or between 1 and 1440 minutes.</translation>
+    </message>
+    <message>
+        <source>Write the time as hours and minutes, e.g. 19:00.</source>
+        <translation>Write the time as hours and minutes, e.g. 19:00.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a day; use mon, tue, wed, thu, fri, sat or sun.</source>
+        <translation>&quot;%1&quot; is not a day; use mon, tue, wed, thu, fri, sat or sun.</translation>
     </message>
 </context>
 <context>

@@ -1357,6 +1357,12 @@ Check the server settings; it keeps trying now and then.</source>
         <source>Todo Notifier is connected again</source>
         <translation>待办通知已重新连接</translation>
     </message>
+    <message numerus="yes">
+        <source>%n todos arrived during quiet hours</source>
+        <translation>
+            <numerusform>免打扰时段内收到 %n 条待办</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>NotificationsPage</name>
@@ -1451,6 +1457,74 @@ Check the server settings; it keeps trying now and then.</source>
     <message>
         <source>One notification when the server has been unreachable this long, and one when it is back with what arrived meanwhile; never one per retry.</source>
         <translation>服务器无法连接达到这么久时提醒一次，恢复连接时再提醒一次并说明期间收到了什么；不会每次重试都提醒。</translation>
+    </message>
+    <message>
+        <source>Quiet hours</source>
+        <translation>免打扰时段</translation>
+    </message>
+    <message>
+        <source>Hold pop-ups during &amp;quiet hours</source>
+        <translation>在免打扰时段暂缓弹出通知(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>What arrives during quiet hours is counted on the tray icon and becomes one notification when they end. Urgent todos notify anyway when they may disturb you (above).</source>
+        <translation>免打扰时段内收到的待办会计入托盘图标，并在时段结束时汇总为一条通知。若上方设置允许紧急待办打扰，紧急待办仍会立即通知。</translation>
+    </message>
+    <message>
+        <source>Quiet hours from</source>
+        <translation>免打扰时段开始时间</translation>
+    </message>
+    <message>
+        <source>Quiet hours until</source>
+        <translation>免打扰时段结束时间</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <source>A window that ends before it starts runs over midnight: 19:00 to 08:00 is quiet in the evening and early in the morning of the days below.</source>
+        <translation>结束时间早于开始时间的时段会跨过午夜：19:00 至 08:00 表示下列各天的晚上和清晨都免打扰。</translation>
+    </message>
+    <message>
+        <source>On:</source>
+        <translation>适用于：</translation>
+    </message>
+    <message>
+        <source>The days the window applies to.</source>
+        <translation>该时段适用的日期。</translation>
+    </message>
+    <message>
+        <source>All day on:</source>
+        <translation>全天免打扰：</translation>
+    </message>
+    <message>
+        <source>Days that are quiet from midnight to midnight.</source>
+        <translation>从零点到次日零点全天免打扰的日期。</translation>
+    </message>
+    <message>
+        <source>No quiet hours.</source>
+        <translation>没有免打扰时段。</translation>
+    </message>
+    <message>
+        <source>Quiet now, until %1.</source>
+        <translation>当前处于免打扰时段，直到 %1。</translation>
+    </message>
+    <message>
+        <source>Quiet at every hour of the week.</source>
+        <translation>一周中的每个时刻都免打扰。</translation>
+    </message>
+    <message>
+        <source>Not quiet now.</source>
+        <translation>当前不在免打扰时段。</translation>
+    </message>
+    <message>
+        <source>Choose an end different from the start.</source>
+        <translation>请选择与开始时间不同的结束时间。</translation>
     </message>
 </context>
 <context>
@@ -1862,6 +1936,14 @@ Check the server settings; it keeps trying now and then.</source>
     <message>
         <source>Use 0 (never) or between 1 and 1440 minutes.</source>
         <translation>请使用 0（从不）或 1 到 1440 之间的分钟数。</translation>
+    </message>
+    <message>
+        <source>Write the time as hours and minutes, e.g. 19:00.</source>
+        <translation>请以小时和分钟填写时间，例如 19:00。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a day; use mon, tue, wed, thu, fri, sat or sun.</source>
+        <translation>“%1”不是有效的日期；请使用 mon、tue、wed、thu、fri、sat 或 sun。</translation>
     </message>
 </context>
 <context>

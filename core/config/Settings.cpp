@@ -1,6 +1,7 @@
 #include "config/Settings.h"
 
 #include "base/Logging.h"
+#include "config/QuietHours.h"
 #include "transport/TransportPlan.h"
 
 #include <QFileInfo>
@@ -167,6 +168,16 @@ QString validOfflineNotice(const QVariant &value)
     return Settings::validateOfflineNotice(value.toInt());
 }
 
+QString validQuietTime(const QVariant &value)
+{
+    return Settings::validateQuietTime(value.toString());
+}
+
+QString validQuietDays(const QVariant &value)
+{
+    return Settings::validateQuietDays(value.toStringList());
+}
+
 QString validEvents(const QVariant &value)
 {
     for (const QString &name : value.toStringList()) {
@@ -309,6 +320,17 @@ const QList<Settings::Definition> &Settings::definitions()
          validPrefetchCount},
         {Key::OfflineNoticeMinutes, QStringLiteral("notifications/offlineNoticeMinutes"), QMetaType::Int, 10,
          validOfflineNotice},
+        {Key::QuietHoursEnabled, QStringLiteral("notifications/quietHours"), QMetaType::Bool, false},
+        {Key::QuietHoursFrom, QStringLiteral("notifications/quietHoursFrom"), QMetaType::QString,
+         QStringLiteral("19:00"), validQuietTime},
+        {Key::QuietHoursTo, QStringLiteral("notifications/quietHoursTo"), QMetaType::QString, QStringLiteral("08:00"),
+         validQuietTime},
+        {Key::QuietHoursDays, QStringLiteral("notifications/quietHoursDays"), QMetaType::QStringList,
+         QStringList {QStringLiteral("mon"), QStringLiteral("tue"), QStringLiteral("wed"), QStringLiteral("thu"),
+                      QStringLiteral("fri")},
+         validQuietDays},
+        {Key::QuietHoursWholeDays, QStringLiteral("notifications/quietHoursWholeDays"), QMetaType::QStringList,
+         QStringList {QStringLiteral("sat"), QStringLiteral("sun")}, validQuietDays},
     };
     return table;
 }
@@ -725,6 +747,27 @@ QString Settings::validateOfflineNotice(int minutes)
     if (minutes < 0 || minutes > 24 * 60)
         return tr("Use 0 (never) or between 1 and 1440 minutes.");
     return {};
+}
+
+QString Settings::validateQuietTime(const QString &time)
+{
+    if (!QTime::fromString(time, QStringLiteral("HH:mm")).isValid())
+        return tr("Write the time as hours and minutes, e.g. 19:00.");
+    return {};
+}
+
+QString Settings::validateQuietDays(const QStringList &days)
+{
+    for (const QString &day : days) {
+        if (!QuietHours::dayNames().contains(day))
+            return tr("\"%1\" is not a day; use mon, tue, wed, thu, fri, sat or sun.").arg(day);
+    }
+    return {};
+}
+
+bool Settings::isQuietHoursActive(const QDateTime &now) const
+{
+    return QuietHours::fromSettings(*this).isQuiet(now);
 }
 
 QString Settings::validateEventName(const QString &name)

@@ -102,6 +102,11 @@ public:
                        // default (RabbitMQ: no limit)
         OfflineNoticeMinutes, // int: one notification when the connection has been down this long (and one when it
                               // is back); 0 = never
+        QuietHoursEnabled, // bool: the weekly quiet hours below hold pop-ups (see QuietHours)
+        QuietHoursFrom, // QString "HH:mm": the daily window's start
+        QuietHoursTo, // QString "HH:mm": its end; before `from`, it crosses midnight
+        QuietHoursDays, // QStringList of "mon" ... "sun": the days the window applies to
+        QuietHoursWholeDays, // QStringList of "mon" ... "sun": days that are quiet all day
     };
     Q_ENUM(Key)
 
@@ -186,6 +191,10 @@ public:
     static QString validateKeepAliveInterval(int ms);
     static QString validatePrefetchCount(int count);
     static QString validateOfflineNotice(int minutes);
+    static QString validateQuietTime(const QString &time); // "HH:mm"
+    static QString validateQuietDays(const QStringList &days); // "mon" ... "sun"
+    // Whether quiet hours hold pop-ups now (QuietHours::fromSettings()).
+    bool isQuietHoursActive(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
     // Prefetch as a default: enough ahead of our acks to keep a burst flowing (the store commits in batches), and
     // what a failover to another node redelivers at most.
     static constexpr int kDefaultPrefetchCount = 300;

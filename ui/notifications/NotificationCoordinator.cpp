@@ -2,6 +2,7 @@
 
 #include "base/Clock.h"
 #include "common/UiLogging.h"
+#include "config/QuietHours.h"
 #include "config/Settings.h"
 #include "ingest/CatchUp.h"
 #include "list/TodoOpener.h"
@@ -47,6 +48,8 @@ void NotificationCoordinator::setClock(Clock *clock)
     connect(m_summaryTimer.get(), &ClockTimer::timeout, this, &NotificationCoordinator::onSummaryTimer);
     m_offlineTimer = m_clock->createTimer();
     connect(m_offlineTimer.get(), &ClockTimer::timeout, this, &NotificationCoordinator::onOfflineTimer);
+    m_quietTimer = m_clock->createTimer();
+    connect(m_quietTimer.get(), &ClockTimer::timeout, this, &NotificationCoordinator::onQuietTimer);
 }
 
 void NotificationCoordinator::attach(PushSource *source)
@@ -170,12 +173,18 @@ void NotificationCoordinator::onTodoArrived(const Todo &todo)
         m_held.append(todo);
         return;
     }
-    if (decide(todo) == Decision::Suppress) {
+    switch (decide(todo)) {
+    case Decision::Suppress:
         qCDebug(lcNotify) << "no popup for todo" << todo.key << "(do not disturb, or popups off)";
         Q_EMIT todoSuppressed(todo.key);
         return;
+    case Decision::HoldForQuietHours:
+        holdForQuietHours(todo);
+        return;
+    case Decision::Show:
+        addToBurst(todo);
+        return;
     }
-    addToBurst(todo);
 }
 
 void NotificationCoordinator::onUnreadCountChanged(int unreadCount)
@@ -189,11 +198,68 @@ NotificationCoordinator::Decision NotificationCoordinator::decide(const Todo &to
     if (!m_settings || !m_notifier || !m_settings->get<bool>(Settings::Key::NotificationPopups))
         return Decision::Suppress;
     const QDateTime wallNow = QDateTime::fromMSecsSinceEpoch(m_clock->wallMs(), Qt::UTC);
+    const bool bypass = todo.urgency >= 1 && m_settings->get<bool>(Settings::Key::UrgentBypassesDoNotDisturb);
     if (m_settings->isDoNotDisturbActive(wallNow))
-        return todo.urgency >= 1 && m_settings->get<bool>(Settings::Key::UrgentBypassesDoNotDisturb)
-            ? Decision::Show
-            : Decision::Suppress;
+        return bypass ? Decision::Show : Decision::Suppress;
+    if (m_settings->isQuietHoursActive(wallNow))
+        return bypass ? Decision::Show : Decision::HoldForQuietHours;
     return Decision::Show;
+}
+
+void NotificationCoordinator::holdForQuietHours(const Todo &todo)
+{
+    qCDebug(lcNotify) << "holding todo" << todo.key << "until the quiet hours end";
+    ++m_quietHeldCount;
+    m_quietRecent.prepend(todo);
+    while (m_quietRecent.size() > kSummaryTitles)
+        m_quietRecent.removeLast();
+    Q_EMIT todoSuppressed(todo.key);
+    scheduleQuietCheck();
+}
+
+void NotificationCoordinator::scheduleQuietCheck()
+{
+    if (m_quietHeldCount == 0 || m_quietTimer->isActive())
+        return;
+    // Until the end of the quiet hours, but reading the wall clock again at least every quietRecheckMs: the
+    // timer runs on the monotonic clock, which stands still while the computer sleeps and ignores clock changes.
+    qint64 delayMs = m_options.quietRecheckMs;
+    if (m_settings) {
+        const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_clock->wallMs(), Qt::UTC);
+        const QDateTime until = QuietHours::fromSettings(*m_settings).quietUntil(now);
+        if (until.isValid())
+            delayMs = qBound<qint64>(0, now.msecsTo(until), delayMs);
+        else if (!m_settings->isQuietHoursActive(now))
+            delayMs = 0;
+    }
+    m_quietTimer->start(delayMs);
+}
+
+void NotificationCoordinator::onQuietTimer()
+{
+    if (m_quietHeldCount == 0)
+        return;
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_clock->wallMs(), Qt::UTC);
+    if (m_settings && m_settings->isQuietHoursActive(now)) {
+        scheduleQuietCheck();
+        return;
+    }
+    const int count = std::exchange(m_quietHeldCount, 0);
+    const QList<Todo> recent = std::exchange(m_quietRecent, {});
+    // Do not disturb (or popups switched off) since: they stay quiet.
+    if (!m_notifier || !popupsWantedNow())
+        return;
+    if (count == 1) {
+        addToBurst(recent.constFirst());
+        return;
+    }
+    QStringList titles;
+    for (const Todo &todo : recent)
+        titles.append(todo.title);
+    const QString title = tr("%n todos arrived during quiet hours", nullptr, count);
+    qCInfo(lcNotify) << count << "todos arrived during quiet hours: one summary";
+    m_notifier->showSummary(title, titles.join(QLatin1Char('\n')));
+    Q_EMIT summaryShown(count, title);
 }
 
 void NotificationCoordinator::show(const Todo &todo)
@@ -281,10 +347,17 @@ void NotificationCoordinator::finishCatchUp()
     const QList<Todo> held = std::exchange(m_held, {});
     QList<Todo> shown;
     for (const Todo &todo : held) {
-        if (decide(todo) == Decision::Show)
+        switch (decide(todo)) {
+        case Decision::Show:
             shown.append(todo);
-        else
+            break;
+        case Decision::HoldForQuietHours:
+            holdForQuietHours(todo);
+            break;
+        case Decision::Suppress:
             Q_EMIT todoSuppressed(todo.key);
+            break;
+        }
     }
     if (std::exchange(m_sayBackOnline, false) && m_notifier && popupsWantedNow()) {
         // One notification for being back and for what came meanwhile (all of it: this says how many arrived).
@@ -319,6 +392,11 @@ void NotificationCoordinator::onSettingsChanged()
 {
     if (m_notifier && m_settings)
         m_notifier->setSoundEnabled(m_settings->get<bool>(Settings::Key::NotificationSound));
+    // The quiet hours may have changed or been switched off: look again now.
+    if (m_quietHeldCount > 0) {
+        m_quietTimer->stop();
+        onQuietTimer();
+    }
 }
 
 qint64 NotificationCoordinator::now() const

@@ -29,6 +29,10 @@ class TodoOpener;
 //    you were offline"; a single one is shown as itself).
 //  - Do not disturb (Settings) suppresses popups; the todos are still stored and counted. Urgent and critical
 //    todos are shown anyway when the setting says they bypass it. With popups switched off nothing is shown.
+//  - Quiet hours (a weekly schedule, QuietHours) hold popups instead: what arrives then (but urgent todos, when
+//    they bypass do not disturb) becomes one summary when the quiet hours end ("6 todos arrived during quiet
+//    hours"; a single one is shown as itself). The end is checked on the wall clock at least every
+//    quietRecheckMs, so a computer that slept through it, or a clock change, does not delay the summary for long.
 //  - When the source needs the person's attention (the same failure that retrying cannot fix, again and again), one
 //    notification says so with the cause; not another until it has been connected again.
 //  - Offline, said once: when the connection has been down for Settings' OfflineNoticeMinutes (counted from the
@@ -47,6 +51,7 @@ public:
         qint64 burstWindowMs = 2000; // arrivals closer than this belong to one burst
         qint64 catchUpWindowMs = 2500; // after CONNECTED: arrivals are held this long, then summarised
         qint64 summaryRefreshMs = 1000; // a growing summary is updated at most this often
+        qint64 quietRecheckMs = 5 * 60 * 1000; // while holding todos for quiet hours: how often the wall clock is read
     };
 
     // `notifier`, `opener` and `settings` must outlive the coordinator.
@@ -70,6 +75,8 @@ public:
 
     bool isCatchingUp() const { return m_catchingUp; }
     int heldCount() const { return int(m_held.size()); }
+    // Todos held until the quiet hours end.
+    int quietHeldCount() const { return m_quietHeldCount; }
 
 public Q_SLOTS:
     void onTodoArrived(const Todo &todo);
@@ -90,7 +97,7 @@ Q_SIGNALS:
     void backOnlineShown(int arrived);
 
 private:
-    enum class Decision { Show, Suppress };
+    enum class Decision { Show, Suppress, HoldForQuietHours };
 
     Decision decide(const Todo &todo) const;
     void show(const Todo &todo);
@@ -103,6 +110,9 @@ private:
     void finishCatchUp();
     void onSummaryTimer();
     void onOfflineTimer();
+    void holdForQuietHours(const Todo &todo);
+    void scheduleQuietCheck();
+    void onQuietTimer();
     bool popupsWantedNow() const; // pop-ups on and no do not disturb
     void onSettingsChanged();
     qint64 now() const;
@@ -121,6 +131,9 @@ private:
     std::unique_ptr<ClockTimer> m_catchUpTimer;
     std::unique_ptr<ClockTimer> m_summaryTimer;
     std::unique_ptr<ClockTimer> m_offlineTimer;
+    std::unique_ptr<ClockTimer> m_quietTimer;
+    int m_quietHeldCount = 0; // arrivals held for the end of the quiet hours
+    QList<Todo> m_quietRecent; // the newest of them, for the summary's body (or the one to show as itself)
     Options m_options;
 
     bool m_catchingUp = false;

@@ -7,10 +7,13 @@
 class QCheckBox;
 class QComboBox;
 class QDateTimeEdit;
+class QLabel;
 class QSpinBox;
+class QTimeEdit;
 
-// The Notifications page: pop-ups, sound, do not disturb (until a time, with the urgent bypass), when to say that
-// the connection is down, and the application's own settings (start at login, language).
+// The Notifications page: pop-ups, sound, do not disturb (until a time, with the urgent bypass), quiet hours (a
+// daily window on chosen days and whole days, with what they mean right now), when to say that the connection is
+// down, and the application's own settings (start at login, language).
 class NotificationsPage final : public SettingsPage
 {
     Q_OBJECT
@@ -34,6 +37,15 @@ private:
     QDateTimeEdit *m_doNotDisturbUntil = nullptr;
     QCheckBox *m_urgentBypass = nullptr;
     QSpinBox *m_offlineNotice = nullptr;
+    QCheckBox *m_quietHours = nullptr;
+    QTimeEdit *m_quietFrom = nullptr;
+    QTimeEdit *m_quietTo = nullptr;
+    QList<QCheckBox *> m_quietDays; // Monday ... Sunday
+    QList<QCheckBox *> m_quietWholeDays;
+    QLabel *m_quietPreview = nullptr;
+
+    QWidget *makeDayRow(QList<QCheckBox *> &boxes, const QString &objectName);
+    void updateQuietHours(); // enables the fields, says what the schedule means now
     QCheckBox *m_autostart = nullptr;
     QComboBox *m_language = nullptr;
 

@@ -141,6 +141,11 @@ void tst_Settings::everyKeyRoundTripsThroughTheFile()
         settings.setValue(Settings::Key::Namespace, QStringLiteral("/审批"));
         settings.setValue(Settings::Key::PrefetchCount, 50);
         settings.setValue(Settings::Key::OfflineNoticeMinutes, 30);
+        settings.setValue(Settings::Key::QuietHoursEnabled, true);
+        settings.setValue(Settings::Key::QuietHoursFrom, QStringLiteral("21:15"));
+        settings.setValue(Settings::Key::QuietHoursTo, QStringLiteral("07:45"));
+        settings.setValue(Settings::Key::QuietHoursDays, QStringList {QStringLiteral("tue")});
+        settings.setValue(Settings::Key::QuietHoursWholeDays, QStringList {QStringLiteral("sun")});
         // Out of range: refused, the value stays.
         QVERIFY(!settings.setValue(Settings::Key::OfflineNoticeMinutes, -1));
         QVERIFY(!settings.setValue(Settings::Key::OfflineNoticeMinutes, 24 * 60 + 1));
@@ -161,6 +166,11 @@ void tst_Settings::everyKeyRoundTripsThroughTheFile()
     QCOMPARE(settings.get<QString>(Settings::Key::Namespace), QStringLiteral("/审批"));
     QCOMPARE(settings.get<int>(Settings::Key::PrefetchCount), 50);
     QCOMPARE(settings.get<int>(Settings::Key::OfflineNoticeMinutes), 30);
+    QVERIFY(settings.get<bool>(Settings::Key::QuietHoursEnabled));
+    QCOMPARE(settings.get<QString>(Settings::Key::QuietHoursFrom), QStringLiteral("21:15"));
+    QCOMPARE(settings.get<QString>(Settings::Key::QuietHoursTo), QStringLiteral("07:45"));
+    QCOMPARE(settings.get<QStringList>(Settings::Key::QuietHoursDays), QStringList {QStringLiteral("tue")});
+    QCOMPARE(settings.get<QStringList>(Settings::Key::QuietHoursWholeDays), QStringList {QStringLiteral("sun")});
     QCOMPARE(settings.get<QStringList>(Settings::Key::Destinations),
              (QStringList {QStringLiteral("/user/topic/all"), QStringLiteral("/topic/chat_demo")}));
     QCOMPARE(settings.get<QString>(Settings::Key::Host), QStringLiteral("/"));

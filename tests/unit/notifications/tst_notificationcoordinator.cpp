@@ -38,8 +38,12 @@ private Q_SLOTS:
     void offlineIsSaidOnceThenBackWithWhatArrived();
     void shortOutageSaysNothing();
     void offlineNoticeFromStartAndNotForAStopOrWhenOff();
+    void quietHoursHoldUntilMondayMorningThenOneSummary();
+    void quietHoursEndNoticedAfterSleepOrClockChange();
+    void singleTodoOfTheQuietHoursIsShownAsItself();
 
 private:
+    void setWallClock(const QDateTime &localTime);
     void pushOne(const QString &id, const QString &title, int urgency = 0, int pending = -1);
 
     TodoPipelineFixture m_fixture;
@@ -401,6 +405,90 @@ void tst_NotificationCoordinator::offlineNoticeFromStartAndNotForAStopOrWhenOff(
     m_fixture.clock->advance(24 * 60 * 60 * 1000);
     QCOMPARE(offline.size(), 1);
     QCOMPARE(m_notifier->shown.size(), 1);
+}
+
+void tst_NotificationCoordinator::setWallClock(const QDateTime &localTime)
+{
+    m_fixture.clock->jumpWall(localTime.toMSecsSinceEpoch() - m_fixture.clock->wallMs());
+}
+
+void tst_NotificationCoordinator::quietHoursHoldUntilMondayMorningThenOneSummary()
+{
+    // The defaults once switched on: 19:00-08:00 on weekdays, all of Saturday and Sunday.
+    m_fixture.settings->setValue(Settings::Key::QuietHoursEnabled, true);
+    m_fixture.settings->setValue(Settings::Key::UrgentBypassesDoNotDisturb, true);
+    PendingCounter counter(m_fixture.model, m_fixture.store);
+    QSignalSpy summaries(m_coordinator.get(), &NotificationCoordinator::summaryShown);
+    setWallClock(QDateTime(QDate(2026, 12, 4), QTime(18, 58))); // a Friday
+    pushOne(QStringLiteral("1"), QStringLiteral("before"));
+    QCOMPARE(m_notifier->titles(), QStringList {QStringLiteral("before")});
+
+    m_fixture.clock->advance(3 * 60 * 1000); // 19:01: quiet
+    pushOne(QStringLiteral("2"), QStringLiteral("friday night"));
+    m_fixture.clock->advance(5000);
+    pushOne(QStringLiteral("3"), QStringLiteral("urgent friday night"), 1); // urgent: through
+    QCOMPARE(m_notifier->titles(), (QStringList {QStringLiteral("before"), QStringLiteral("urgent friday night")}));
+    QCOMPARE(m_coordinator->quietHeldCount(), 1);
+
+    m_fixture.clock->advance(qint64(5) * 3600 * 1000); // past midnight, into Saturday
+    pushOne(QStringLiteral("4"), QStringLiteral("saturday"));
+    m_fixture.clock->advance(qint64(36) * 3600 * 1000); // Sunday, late
+    pushOne(QStringLiteral("5"), QStringLiteral("sunday"));
+    QCOMPARE(m_notifier->shown.size(), 2);
+    QCOMPARE(counter.count(), 5); // counted all along
+
+    // Monday 08:00 (the window's end, not Sunday's midnight): one summary for the three.
+    const qint64 toMonday =
+        QDateTime::fromMSecsSinceEpoch(m_fixture.clock->wallMs()).msecsTo(QDateTime(QDate(2026, 12, 7), QTime(8, 0)));
+    m_fixture.clock->advance(toMonday - 1000);
+    QCOMPARE(m_notifier->shown.size(), 2);
+    m_fixture.clock->advance(1000);
+    QCOMPARE(m_notifier->shown.size(), 3);
+    QCOMPARE(m_notifier->shown.at(2).title, QStringLiteral("3 todos arrived during quiet hours"));
+    QCOMPARE(m_notifier->shown.at(2).body, QStringLiteral("sunday\nsaturday\nfriday night"));
+    QCOMPARE(summaries.size(), 1);
+    QCOMPARE(m_coordinator->quietHeldCount(), 0);
+    // Once.
+    m_fixture.clock->advance(qint64(24) * 3600 * 1000);
+    QCOMPARE(m_notifier->shown.size(), 3);
+    // And on Monday daytime todos pop up as they come.
+    pushOne(QStringLiteral("6"), QStringLiteral("tuesday"));
+    QCOMPARE(m_notifier->shown.size(), 4);
+}
+
+void tst_NotificationCoordinator::quietHoursEndNoticedAfterSleepOrClockChange()
+{
+    m_fixture.settings->setValue(Settings::Key::QuietHoursEnabled, true);
+    setWallClock(QDateTime(QDate(2026, 12, 8), QTime(23, 0))); // a Tuesday night
+    pushOne(QStringLiteral("1"), QStringLiteral("night 1"));
+    m_fixture.clock->advance(5000);
+    pushOne(QStringLiteral("2"), QStringLiteral("night 2"));
+    QVERIFY(m_notifier->shown.isEmpty());
+    // The computer sleeps until 09:30: the wall clock jumps, the monotonic one (and its timers) did not move.
+    setWallClock(QDateTime(QDate(2026, 12, 9), QTime(9, 30)));
+    m_fixture.clock->advance(m_coordinator->options().quietRecheckMs);
+    QCOMPARE(m_notifier->titles(), QStringList {QStringLiteral("2 todos arrived during quiet hours")});
+
+    // Switching quiet hours off while todos are held lets them out at once.
+    setWallClock(QDateTime(QDate(2026, 12, 9), QTime(22, 0)));
+    pushOne(QStringLiteral("3"), QStringLiteral("night 3"));
+    QCOMPARE(m_notifier->shown.size(), 1);
+    m_fixture.settings->setValue(Settings::Key::QuietHoursEnabled, false);
+    QCOMPARE(m_notifier->titles().last(), QStringLiteral("night 3"));
+}
+
+void tst_NotificationCoordinator::singleTodoOfTheQuietHoursIsShownAsItself()
+{
+    m_fixture.settings->setValue(Settings::Key::QuietHoursEnabled, true);
+    m_fixture.settings->setValue(Settings::Key::QuietHoursFrom, QStringLiteral("12:00"));
+    m_fixture.settings->setValue(Settings::Key::QuietHoursTo, QStringLiteral("13:00"));
+    m_fixture.settings->setValue(Settings::Key::QuietHoursWholeDays, QStringList());
+    setWallClock(QDateTime(QDate(2026, 12, 9), QTime(12, 15)));
+    pushOne(QStringLiteral("lunch"), QStringLiteral("over lunch"));
+    QVERIFY(m_notifier->shown.isEmpty());
+    m_fixture.clock->advance(45 * 60 * 1000);
+    QCOMPARE(m_notifier->shown.size(), 1);
+    QCOMPARE(m_notifier->shown.at(0).key, QStringLiteral("id:lunch"));
 }
 
 QTEST_MAIN(tst_NotificationCoordinator)

@@ -27,11 +27,13 @@
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeEdit>
 #include <QWebSocket>
 #include <QWebSocketServer>
 
@@ -173,6 +175,7 @@ private Q_SLOTS:
     void protocolShowsOnlyItsFields();
     void eventsAndNamespaceRoundTrip();
     void lockedEventsAreNotEditable();
+    void quietHoursAndOfflineNoticeRoundTrip();
     void firstRunOffersTheDemoServer();
     void keyboardAndAccessibility();
     void renderEveryPage_data();
@@ -916,32 +919,14 @@ void tst_SettingsDialog::keyboardAndAccessibility()
     QCOMPARE(QApplication::focusWidget(), passcode);
 
     // Every input has a name for screen readers.
-    const char *const inputs[] = {"protocol",
-                                  "transport",
-                                  "namespace",
-                                  "host",
-                                  "login",
-                                  "passcode",
-                                  "durable",
-                                  "popups",
-                                  "sound",
-                                  "doNotDisturb",
-                                  "doNotDisturbUntil",
-                                  "urgentBypass",
-                                  "autostart",
-                                  "language",
-                                  "webBaseUrl",
-                                  "pendingListUrl",
-                                  "heartbeatOut",
-                                  "heartbeatIn",
-                                  "reconnectInitial",
-                                  "reconnectMax",
-                                  "reconnectAttempts",
-                                  "timeZone",
-                                  "retentionCount",
-                                  "retentionDays",
-                                  "testButton",
-                                  "testResult"};
+    const char *const inputs[] = {
+        "protocol",          "transport",         "namespace",     "host",           "login",
+        "passcode",          "durable",           "popups",        "sound",          "doNotDisturb",
+        "doNotDisturbUntil", "urgentBypass",      "quietHours",    "quietFrom",      "quietTo",
+        "quietDay_mon",      "quietWholeDay_sun", "offlineNotice", "autostart",      "language",
+        "webBaseUrl",        "pendingListUrl",    "heartbeatOut",  "heartbeatIn",    "reconnectInitial",
+        "reconnectMax",      "reconnectAttempts", "timeZone",      "retentionCount", "retentionDays",
+        "testButton",        "testResult"};
     for (const char *name : inputs) {
         auto *widget = child<QWidget>(dialog, name);
         QVERIFY2(widget, name);
@@ -1187,6 +1172,74 @@ void tst_SettingsDialog::protocolShowsOnlyItsFields()
 
 // Socket.IO's events and namespace, and the protocol, are shown as saved, and saved as shown; the next dialog shows
 // them again. TODO_SCREENSHOT_DIR=<dir> saves the Connection page with Socket.IO chosen there.
+void tst_SettingsDialog::quietHoursAndOfflineNoticeRoundTrip()
+{
+    SKIP_WITH_A_KEYCHAIN();
+    using Key = Settings::Key;
+    {
+        Settings seed(settingsPath());
+        QVERIFY(seed.setUrls(Key::ServerUrls, {QUrl(QStringLiteral("wss://push.example.com/ws"))}));
+        seed.sync();
+    }
+    Settings settings(settingsPath());
+    TestCredentialStore store(m_service);
+    {
+        SettingsDialog dialog(&settings, &store);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(waitUntilLoaded(dialog));
+        dialog.showPage(SettingsDialog::Page::Notifications);
+        QVERIFY(button(dialog, QDialogButtonBox::Ok)->isEnabled());
+        auto *quiet = child<QCheckBox>(dialog, "quietHours");
+        auto *from = child<QTimeEdit>(dialog, "quietFrom");
+        auto *to = child<QTimeEdit>(dialog, "quietTo");
+        auto *preview = child<QLabel>(dialog, "quietPreview");
+        // Off by default, the fields greyed; the defaults wait behind them.
+        QVERIFY(!quiet->isChecked());
+        QVERIFY(!from->isEnabled());
+        QCOMPARE(from->time(), QTime(19, 0));
+        QCOMPARE(to->time(), QTime(8, 0));
+        QVERIFY(child<QCheckBox>(dialog, "quietDay_fri")->isChecked());
+        QVERIFY(!child<QCheckBox>(dialog, "quietDay_sat")->isChecked());
+        QVERIFY(child<QCheckBox>(dialog, "quietWholeDay_sun")->isChecked());
+        QCOMPARE(preview->text(), QStringLiteral("No quiet hours."));
+
+        quiet->click();
+        QVERIFY(from->isEnabled());
+        QVERIFY(preview->text() != QStringLiteral("No quiet hours.")); // what it means now
+        // A window that starts where it ends is refused with a reason.
+        to->setTime(QTime(19, 0));
+        QVERIFY(!button(dialog, QDialogButtonBox::Ok)->isEnabled());
+        to->setTime(QTime(7, 30));
+        QVERIFY(button(dialog, QDialogButtonBox::Ok)->isEnabled());
+        from->setTime(QTime(20, 15));
+        child<QCheckBox>(dialog, "quietDay_sun")->click();
+        child<QCheckBox>(dialog, "quietWholeDay_sun")->click();
+        child<QSpinBox>(dialog, "offlineNotice")->setValue(0);
+
+        if (const QString dir = qEnvironmentVariable("TODO_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            QCoreApplication::processEvents();
+            QVERIFY(QDir().mkpath(dir));
+            QVERIFY(dialog.grab().save(dir + QStringLiteral("/settings-quiet-hours.png")));
+        }
+        QSignalSpy applied(&dialog, &SettingsDialog::applied);
+        button(dialog, QDialogButtonBox::Ok)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(applied.count(), 1, kKeychainWaitMs);
+    }
+    Settings reread(settingsPath());
+    QVERIFY(reread.get<bool>(Key::QuietHoursEnabled));
+    QCOMPARE(reread.get<QString>(Key::QuietHoursFrom), QStringLiteral("20:15"));
+    QCOMPARE(reread.get<QString>(Key::QuietHoursTo), QStringLiteral("07:30"));
+    QCOMPARE(reread.get<QStringList>(Key::QuietHoursDays),
+             (QStringList {QStringLiteral("mon"), QStringLiteral("tue"), QStringLiteral("wed"), QStringLiteral("thu"),
+                           QStringLiteral("fri"), QStringLiteral("sun")}));
+    QCOMPARE(reread.get<QStringList>(Key::QuietHoursWholeDays), QStringList {QStringLiteral("sat")});
+    QCOMPARE(reread.get<int>(Key::OfflineNoticeMinutes), 0);
+    // Sunday night (2026-12-06 23:00) is quiet now, Sunday noon no longer.
+    QVERIFY(reread.isQuietHoursActive(QDateTime(QDate(2026, 12, 6), QTime(23, 0))));
+    QVERIFY(!reread.isQuietHoursActive(QDateTime(QDate(2026, 12, 6), QTime(12, 0))));
+}
+
 void tst_SettingsDialog::eventsAndNamespaceRoundTrip()
 {
     SKIP_WITH_A_KEYCHAIN();
