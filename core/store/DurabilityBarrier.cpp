@@ -4,6 +4,7 @@
 #include "base/Logging.h"
 #include "store/TodoDatabase.h"
 
+#include <QFile>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -11,18 +12,73 @@
 
 #include <atomic>
 
+#if defined(Q_OS_WIN)
+#include <io.h>
+#include <windows.h>
+#else
+#include <unistd.h>
+#endif
+
 namespace {
 
+// What a job on the worker thread achieved.
+struct JobResult
+{
+    bool durable = false; // every commit written before it started survives a power cut
+    bool checkpointed = false; // and is copied back into the database file
+};
+
+// Writes what the OS holds of the file at `path` to the disk, as SQLite's own sync does (fdatasync; fsync on
+// macOS, without F_FULLFSYNC, SQLite's default; FlushFileBuffers on Windows). False when it cannot.
+bool syncFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadWrite | QIODevice::ExistingOnly))
+        return false;
+#if defined(Q_OS_WIN)
+    return FlushFileBuffers(reinterpret_cast<HANDLE>(_get_osfhandle(file.handle()))) != 0;
+#elif defined(Q_OS_DARWIN)
+    return ::fsync(file.handle()) == 0;
+#else
+    return ::fdatasync(file.handle()) == 0;
+#endif
+}
+
 // Copies the WAL back into the database with synchronous=FULL: SQLite syncs the WAL before and the database after.
-// True when everything was copied.
-bool checkpoint(const QSqlDatabase &db)
+// True when it ran; *complete says whether every frame was copied (a reader can hold some back).
+bool checkpoint(const QSqlDatabase &db, bool *complete)
 {
     QSqlQuery query(db);
     const bool ok = query.exec(QStringLiteral("PRAGMA synchronous=FULL"))
         && query.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")) && query.next() && query.value(0).toInt() == 0;
+    *complete = ok && query.value(1).toInt() == query.value(2).toInt();
     if (!ok)
         qCWarning(lcStore) << "WAL checkpoint failed:" << query.lastError().text();
     return ok;
+}
+
+// A checkpoint on a connection of its own (the worker thread's).
+JobResult checkpointAt(const QString &path)
+{
+    static std::atomic<int> counter {0};
+    const QString name = QStringLiteral("todo-store-checkpoint-%1").arg(++counter);
+    JobResult result;
+    // The WAL first: a checkpoint that a reader holds back entirely would not sync it.
+    result.durable = syncFile(path + QStringLiteral("-wal"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (db.open()) {
+            if (checkpoint(db, &result.checkpointed))
+                result.durable = true;
+        } else {
+            qCWarning(lcStore) << "WAL checkpoint: cannot open the store:" << db.lastError().text();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
 }
 
 } // namespace
@@ -42,14 +98,23 @@ DurabilityBarrier::~DurabilityBarrier()
 
 void DurabilityBarrier::setClock(Clock *clock)
 {
-    m_checkpointTimer = (clock ? clock : Clock::system())->createTimer();
-    connect(m_checkpointTimer.get(), &ClockTimer::timeout, this, &DurabilityBarrier::request);
+    m_clock = clock ? clock : Clock::system();
+    m_checkpointTimer = m_clock->createTimer();
+    connect(m_checkpointTimer.get(), &ClockTimer::timeout, this, &DurabilityBarrier::onCheckpointDue);
+}
+
+qint64 DurabilityBarrier::nowMs() const
+{
+    return m_clock->monotonicMs();
 }
 
 void DurabilityBarrier::scheduleCheckpoint()
 {
-    if (!m_checkpointTimer->isActive())
-        m_checkpointTimer->start(m_checkpointDelayMs);
+    const qint64 now = nowMs();
+    if (m_uncheckpointedSinceMs < 0)
+        m_uncheckpointedSinceMs = now;
+    const qint64 latest = m_uncheckpointedSinceMs + kCheckpointDeferral * m_checkpointDelayMs;
+    m_checkpointTimer->start(qMax<qint64>(0, qMin(now + m_checkpointDelayMs, latest) - now));
 }
 
 quint64 DurabilityBarrier::request()
@@ -61,11 +126,21 @@ quint64 DurabilityBarrier::request()
             this, [this, generation] { report(generation); }, Qt::QueuedConnection);
         return generation;
     }
-    if (m_barrierRunning)
+    if (m_jobRunning)
         m_barrierWanted = true; // the next barrier covers it: requests while one runs are served together
     else
-        startBarrier();
+        startJob(Job::SyncWal);
     return generation;
+}
+
+void DurabilityBarrier::onCheckpointDue()
+{
+    if (!m_database->isWalOnDisk() || m_commitGeneration <= m_checkpointedGeneration)
+        return;
+    if (m_jobRunning)
+        m_checkpointWanted = true;
+    else
+        startJob(Job::Checkpoint);
 }
 
 void DurabilityBarrier::report(quint64 generation)
@@ -75,51 +150,59 @@ void DurabilityBarrier::report(quint64 generation)
     Q_EMIT durable(generation);
 }
 
-void DurabilityBarrier::startBarrier()
+void DurabilityBarrier::startJob(Job job)
 {
-    m_barrierRunning = true;
-    m_barrierWanted = false;
-    m_checkpointTimer->stop();
+    m_jobRunning = true;
+    m_barrierWanted = false; // either job makes every commit so far durable
+    if (job == Job::Checkpoint) {
+        m_checkpointWanted = false;
+        m_uncheckpointedSinceMs = -1; // commits from now on are the next checkpoint's
+        m_checkpointTimer->stop();
+    }
     const quint64 generation = m_commitGeneration;
     const quint64 openSerial = m_openSerial;
     const QString path = m_database->path();
     // This object outlives the task: stop() waits for the pool.
-    m_pool.start([this, path, generation, openSerial] {
-        static std::atomic<int> counter {0};
-        const QString name = QStringLiteral("todo-store-checkpoint-%1").arg(++counter);
-        bool ok = false;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(path);
-            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-            if (db.open())
-                ok = checkpoint(db);
-            else
-                qCWarning(lcStore) << "WAL checkpoint: cannot open the store:" << db.lastError().text();
-            db.close();
+    m_pool.start([this, path, generation, openSerial, job] {
+        JobResult result;
+        if (job == Job::SyncWal)
+            result.durable = syncFile(path + QStringLiteral("-wal"));
+        if (!result.durable) {
+            if (job == Job::SyncWal)
+                qCWarning(lcStore) << "cannot sync the WAL; checkpointing instead";
+            result = checkpointAt(path);
         }
-        QSqlDatabase::removeDatabase(name);
         QMetaObject::invokeMethod(
-            this, [this, openSerial, generation, ok] { onBarrierDone(openSerial, generation, ok); },
+            this,
+            [this, openSerial, generation, job, result] {
+                onJobDone(openSerial, generation, job, result.durable, result.checkpointed);
+            },
             Qt::QueuedConnection);
     });
 }
 
-void DurabilityBarrier::onBarrierDone(quint64 openSerial, quint64 generation, bool ok)
+void DurabilityBarrier::onJobDone(quint64 openSerial, quint64 generation, Job job, bool durable, bool checkpointed)
 {
     if (openSerial != m_openSerial)
         return; // the file it synced is gone
-    m_barrierRunning = false;
-    if (ok)
+    m_jobRunning = false;
+    if (durable)
         report(generation);
     else
         m_barrierWanted = true;
-    if (m_barrierWanted && m_commitGeneration > m_durableGeneration) {
-        if (ok)
-            startBarrier();
-        else
-            m_checkpointTimer->start(m_checkpointDelayMs); // try again a little later
+    if (checkpointed)
+        m_checkpointedGeneration = qMax(m_checkpointedGeneration, generation);
+    if (!durable || (job == Job::Checkpoint && !checkpointed)) {
+        // Failed, or a checkpoint held back by a reader: try again a little later (a checkpoint serves both).
+        if (m_uncheckpointedSinceMs < 0)
+            m_uncheckpointedSinceMs = nowMs();
+        if (!m_checkpointTimer->isActive())
+            m_checkpointTimer->start(m_checkpointDelayMs);
     }
+    if (m_checkpointWanted)
+        startJob(Job::Checkpoint);
+    else if (durable && m_barrierWanted && m_commitGeneration > m_durableGeneration)
+        startJob(Job::SyncWal);
 }
 
 bool DurabilityBarrier::makeDurableNow()
@@ -128,10 +211,13 @@ bool DurabilityBarrier::makeDurableNow()
         return false;
     m_pool.waitForDone();
     if (m_database->isWalOnDisk()) {
-        const bool ok = checkpoint(m_database->connection());
+        bool complete = false;
+        const bool ok = checkpoint(m_database->connection(), &complete);
         m_database->exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
         if (!ok)
             return false;
+        if (complete)
+            m_checkpointedGeneration = m_commitGeneration;
     }
     report(m_commitGeneration);
     return true;
@@ -143,6 +229,8 @@ void DurabilityBarrier::stop()
         m_checkpointTimer->stop();
     m_pool.waitForDone();
     ++m_openSerial;
-    m_barrierRunning = false;
+    m_jobRunning = false;
     m_barrierWanted = false;
+    m_checkpointWanted = false;
+    m_uncheckpointedSinceMs = -1;
 }

@@ -13,16 +13,23 @@ class TodoDatabase;
 // "Durability", see there.
 //
 // Commits run with synchronous=NORMAL, so they do not wait for the disk. Each gets a generation number
-// (noteCommit()). request() starts a barrier: a worker thread with its own connection checkpoints the WAL (with
-// synchronous=FULL SQLite syncs the WAL before copying it back, and the database after), then durable() reports
-// the generation it covered. Requests that arrive while a barrier runs are served together by the next one (group
-// commit); a failed barrier is tried again checkpointDelayMs later. scheduleCheckpoint() runs one that long after a
-// commit nobody asked to make durable. A database in memory, or not in WAL mode, is durable at once.
+// (noteCommit()). request() starts a barrier: a worker thread syncs the WAL file to the disk (fdatasync), which
+// makes every commit written to it so far durable, then durable() reports the generation it covered. Requests that
+// arrive while a barrier runs are served together by the next one (group commit). Copying the WAL back into the
+// database (a checkpoint: its own connection, synchronous=FULL, after syncing the WAL as a barrier does) is
+// separate and rarer: scheduleCheckpoint(), after every commit, runs one once the store has been quiet for
+// checkpointDelayMs, or at the latest kCheckpointDeferral times that after the first commit it has not copied, so a
+// burst rewrites each database page once rather than once per barrier; a checkpoint is a barrier too. A failed
+// barrier is tried again (as a checkpoint) checkpointDelayMs later. A database in memory, or not in WAL mode, is
+// durable at once.
 class DurabilityBarrier final : public QObject
 {
     Q_OBJECT
 
 public:
+    // A checkpoint waits at most this many checkpoint delays for the store to be quiet.
+    static constexpr int kCheckpointDeferral = 10;
+
     explicit DurabilityBarrier(TodoDatabase *database, QObject *parent = nullptr);
     ~DurabilityBarrier() override;
     Q_DISABLE_COPY_MOVE(DurabilityBarrier)
@@ -32,11 +39,13 @@ public:
 
     // A commit succeeded: it gets the next generation.
     void noteCommit() { ++m_commitGeneration; }
-    // Checkpoints checkpointDelayMs from now, unless one is scheduled already (or a request comes first).
+    // A commit was made: checkpoints once the store is quiet (see above).
     void scheduleCheckpoint();
 
     quint64 commitGeneration() const { return m_commitGeneration; }
     quint64 durableGeneration() const { return m_durableGeneration; }
+    // Commits up to this generation are copied back into the database file.
+    quint64 checkpointedGeneration() const { return m_checkpointedGeneration; }
     // See TodoStore::requestDurable().
     quint64 request();
     // See TodoStore::makeDurableNow(): the checkpoint on the database's own connection, on this thread.
@@ -50,17 +59,25 @@ Q_SIGNALS:
     void durable(quint64 generation);
 
 private:
-    void startBarrier();
-    void onBarrierDone(quint64 openSerial, quint64 generation, bool ok);
+    enum class Job { SyncWal, Checkpoint };
+
+    void onCheckpointDue();
+    void startJob(Job job);
+    void onJobDone(quint64 openSerial, quint64 generation, Job job, bool durable, bool checkpointed);
     void report(quint64 generation);
+    qint64 nowMs() const;
 
     TodoDatabase *m_database = nullptr;
+    Clock *m_clock = nullptr;
     std::unique_ptr<ClockTimer> m_checkpointTimer;
     QThreadPool m_pool; // one thread
     qint64 m_checkpointDelayMs = 1000;
+    qint64 m_uncheckpointedSinceMs = -1; // the first commit not copied back yet (monotonic), -1: none
     quint64 m_commitGeneration = 0;
     quint64 m_durableGeneration = 0;
+    quint64 m_checkpointedGeneration = 0;
     quint64 m_openSerial = 0; // a barrier finishing after a reopen says nothing about the new file
-    bool m_barrierRunning = false;
+    bool m_jobRunning = false;
     bool m_barrierWanted = false;
+    bool m_checkpointWanted = false;
 };

@@ -35,6 +35,28 @@ void TodoStore::setClock(Clock *clock)
     m_clock = clock ? clock : Clock::system();
     m_database.setClock(m_clock);
     m_durability.setClock(m_clock);
+    m_searchIndexTimer = m_clock->createTimer();
+    connect(m_searchIndexTimer.get(), &ClockTimer::timeout, this, &TodoStore::onSearchIndexDue);
+}
+
+void TodoStore::catchUpSearchIndex() const
+{
+    if (!m_database.isOpen())
+        return;
+    QElapsedTimer timer;
+    timer.start();
+    const int added = m_table.catchUpSearchIndex();
+    if (added > 0)
+        qCDebug(lcStore) << "indexed" << added << "new todos for a search in" << timer.elapsed() << "ms";
+}
+
+void TodoStore::onSearchIndexDue()
+{
+    if (!m_database.isOpen())
+        return;
+    // A slice per turn of the event loop; a commit in between starts the wait for quiet again.
+    if (m_table.catchUpSearchIndex(m_options.searchIndexSlice) >= m_options.searchIndexSlice)
+        m_searchIndexTimer->start(0);
 }
 
 void TodoStore::setOptions(const TodoStoreOptions &options)
@@ -42,6 +64,7 @@ void TodoStore::setOptions(const TodoStoreOptions &options)
     m_options = options;
     m_options.keepTodos = qMax(1, m_options.keepTodos);
     m_options.keepDays = qMax(1, m_options.keepDays);
+    m_options.searchIndexSlice = qMax(1, m_options.searchIndexSlice);
     m_durability.setCheckpointDelayMs(m_options.checkpointDelayMs);
     m_database.setCheckAtOpenBytes(m_options.checkAtOpenBytes);
 }
@@ -129,6 +152,8 @@ bool TodoStore::attach(QString *why)
                               << m_database.schemaVersion() << "journal" << m_database.journalMode() << m_count
                               << "todos," << m_unread << "unread";
     applyRetention();
+    if (m_table.hasSearchIndex())
+        m_searchIndexTimer->start(m_options.searchIndexDelayMs); // what the last run left to index
     return true;
 }
 
@@ -139,6 +164,8 @@ void TodoStore::close()
     if (m_database.isOpen())
         qCDebug(lcStore) << "closing" << m_database.path();
     m_durability.stop();
+    if (m_searchIndexTimer)
+        m_searchIndexTimer->stop();
     m_table.release();
     m_database.close();
     m_count = 0;
@@ -246,6 +273,8 @@ TodoStore::CommitResult TodoStore::commit(const QList<Message> &messages)
         Q_EMIT serverPendingCountChanged(m_serverPending);
     maybeApplyRetention(!result.inserted.isEmpty());
     m_durability.scheduleCheckpoint();
+    if (!result.inserted.isEmpty() && m_table.hasSearchIndex())
+        m_searchIndexTimer->start(m_options.searchIndexDelayMs);
     return result;
 }
 
@@ -291,6 +320,8 @@ QList<Todo> TodoStore::page(const TodoQuery &query, const std::optional<Cursor> 
 {
     if (!m_database.isOpen())
         return {};
+    if (!query.words().isEmpty())
+        catchUpSearchIndex();
     return m_table.page(query, after, limit);
 }
 
@@ -298,6 +329,8 @@ int TodoStore::countMatching(const TodoQuery &query) const
 {
     if (!m_database.isOpen())
         return 0;
+    if (!query.words().isEmpty())
+        catchUpSearchIndex();
     return query.isEmpty() ? m_count : m_table.countMatching(query);
 }
 

@@ -11,9 +11,11 @@
 #include <QString>
 #include <QThreadPool>
 
+#include <memory>
 #include <optional>
 
 class Clock;
+class ClockTimer;
 
 struct TodoStoreOptions
 {
@@ -22,9 +24,14 @@ struct TodoStoreOptions
     // true: TodoIngestor acknowledges a message only once its commit is durable (survives a power cut, not only
     // a crash of the application; see requestDurable()); false: right after the commit.
     bool durableBeforeAck = true;
-    // The WAL is copied back into the database (checkpointed) on a worker thread this long after a commit (if no
-    // durability request did it meanwhile), never by the commit itself.
+    // The WAL is copied back into the database (checkpointed) on a worker thread once no commit has come for this
+    // long (at the latest DurabilityBarrier::kCheckpointDeferral times this after the first one not copied), never
+    // by the commit itself.
     qint64 checkpointDelayMs = 1000;
+    // New todos are added to the search index in slices of searchIndexSlice on turns of the event loop once no
+    // commit has come for this long (and before any search: TodoStore::catchUpSearchIndex()).
+    qint64 searchIndexDelayMs = 1000;
+    int searchIndexSlice = 100;
     // A file larger than this gets its integrity check on a worker thread after open() instead of in it (it reads
     // the whole file: seconds for a large store); see "Recovery".
     qint64 checkAtOpenBytes = 32 * 1024 * 1024;
@@ -61,10 +68,10 @@ struct TodoStoreOptions
 //
 // Durability: commits run with SQLite synchronous=NORMAL, so a commit never waits for the disk: a committed todo
 // survives a crash of the application at once, and a power cut once it is durable. requestDurable() makes it
-// so off the event loop: a worker thread with its own connection checkpoints the WAL (SQLite syncs the WAL
-// before copying it and the database after), then durable() reports which commits are covered. Requests that
-// arrive while one runs are served together by the next (group commit). Checkpoints also run
-// checkpointDelayMs after a commit nobody asked to make durable, and at close.
+// so off the event loop: a worker thread syncs the WAL file to the disk, then durable() reports which commits are
+// covered. Requests that arrive while one runs are served together by the next (group commit). Copying the WAL
+// back into the database (a checkpoint, on the worker thread with its own connection) waits until commits have
+// stopped for checkpointDelayMs (see DurabilityBarrier), and happens at close.
 //
 // Single-threaded: use it from the thread that opened it. Commits are synchronous and CPU-bound; TodoIngestor
 // keeps them small enough not to stall the event loop.
@@ -142,6 +149,10 @@ public:
     int countMatching(const TodoQuery &query) const;
     // Whether searches for words of three characters or more use the full-text index (see TodoTable).
     bool hasSearchIndex() const { return m_table.hasSearchIndex(); }
+    // Brings the search index up to every commit so far; page() and countMatching() call it before a query with
+    // words, since commits leave the indexing of their new rows to this and to the store's quiet moments
+    // (searchIndexDelayMs). Const like the queries it serves: what the store holds does not change.
+    void catchUpSearchIndex() const;
     // One todo, complete.
     std::optional<Todo> todo(const QString &key) const;
 
@@ -178,6 +189,7 @@ private:
     void replaceDatabase(const QString &why);
     void refreshCounts();
     void maybeApplyRetention(bool grew);
+    void onSearchIndexDue();
     qint64 now() const;
 
     Clock *m_clock = nullptr;
@@ -185,6 +197,7 @@ private:
     TodoDatabase m_database; // before the members that use it
     TodoTable m_table {&m_database};
     DurabilityBarrier m_durability {&m_database, this};
+    std::unique_ptr<ClockTimer> m_searchIndexTimer;
     int m_count = 0;
     int m_unread = 0;
     int m_serverPending = -1;

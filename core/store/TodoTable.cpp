@@ -100,40 +100,41 @@ void bindSourceFields(QSqlQuery &query, const Todo &todo)
 //   todos_list    a narrow copy of what lists filter on (list order, read, urgency, the searched text): a scan of it
 //                 reads a tenth of the bytes of `todos`, whose rows carry the whole source object
 //   todos_search  an FTS5 trigram index over its text, with todos_list as its external content
-// Triggers on `todos` keep both in step; an update that leaves their columns as they were (a redelivery) does not
-// touch them.
-constexpr int kSearchIndexVersion = 1;
+// Both hold the rows up to the state key kSearchIndexedSeqKey (seq, which AUTOINCREMENT never gives twice); newer
+// rows are added by catchUpSearchIndex(), not by the commit that stores them (indexing costs a burst more than
+// storing). Triggers on `todos` keep the rows they hold in step; an update that leaves their columns as they were (a
+// redelivery) does not touch them.
+// Version 2 added the catch-up (version 1 indexed every row in its commit); a file of version 1 keeps its tables.
+constexpr int kSearchIndexVersion = 2;
 const QString kSearchIndexStateKey = QStringLiteral("search_index");
-const char *const kSearchIndexDrop[] = {
-    "DROP TRIGGER IF EXISTS todos_list_insert",
-    "DROP TRIGGER IF EXISTS todos_list_delete",
-    "DROP TRIGGER IF EXISTS todos_list_text",
-    "DROP TRIGGER IF EXISTS todos_list_state",
-    "DROP TRIGGER IF EXISTS todos_search_insert",
-    "DROP TRIGGER IF EXISTS todos_search_delete",
+const QString kSearchIndexedSeqKey = QStringLiteral("search_indexed_seq");
+#define TODO_INDEXED_SEQ "(SELECT value FROM state WHERE key = 'search_indexed_seq')"
+const char *const kSearchIndexTriggersDrop[] = {
+    "DROP TRIGGER IF EXISTS todos_list_insert",   "DROP TRIGGER IF EXISTS todos_list_delete",
+    "DROP TRIGGER IF EXISTS todos_list_text",     "DROP TRIGGER IF EXISTS todos_list_state",
+    "DROP TRIGGER IF EXISTS todos_search_insert", "DROP TRIGGER IF EXISTS todos_search_delete",
     "DROP TRIGGER IF EXISTS todos_search_update",
+};
+const char *const kSearchIndexTablesDrop[] = {
     "DROP TABLE IF EXISTS todos_search",
     "DROP TABLE IF EXISTS todos_list",
 };
-const char *const kSearchIndexCreate[] = {
+const char *const kSearchIndexTablesCreate[] = {
     "CREATE TABLE todos_list (seq INTEGER PRIMARY KEY, sort_ms INTEGER NOT NULL, read INTEGER NOT NULL, "
     "urgency INTEGER NOT NULL, title TEXT NOT NULL, send_name TEXT NOT NULL, send_dept TEXT NOT NULL, "
     "bname TEXT NOT NULL)",
     "CREATE INDEX todos_list_order ON todos_list (sort_ms DESC, seq DESC)",
     "CREATE VIRTUAL TABLE todos_search USING fts5(title, send_name, send_dept, bname, content='todos_list', "
     "content_rowid='seq', tokenize='trigram')",
-    "CREATE TRIGGER todos_list_insert AFTER INSERT ON todos BEGIN "
-    "INSERT INTO todos_list VALUES (new.seq, new.sort_ms, new.read, new.urgency, new.title, new.send_name, "
-    "new.send_dept, new.bname); "
-    "INSERT INTO todos_search (rowid, title, send_name, send_dept, bname) "
-    "VALUES (new.seq, new.title, new.send_name, new.send_dept, new.bname); END",
-    "CREATE TRIGGER todos_list_delete AFTER DELETE ON todos BEGIN "
+};
+const char *const kSearchIndexTriggersCreate[] = {
+    "CREATE TRIGGER todos_list_delete AFTER DELETE ON todos WHEN old.seq <= " TODO_INDEXED_SEQ " BEGIN "
     "INSERT INTO todos_search (todos_search, rowid, title, send_name, send_dept, bname) "
     "VALUES ('delete', old.seq, old.title, old.send_name, old.send_dept, old.bname); "
     "DELETE FROM todos_list WHERE seq = old.seq; END",
     "CREATE TRIGGER todos_list_text AFTER UPDATE OF title, send_name, send_dept, bname ON todos "
-    "WHEN old.title IS NOT new.title OR old.send_name IS NOT new.send_name OR old.send_dept IS NOT new.send_dept "
-    "OR old.bname IS NOT new.bname BEGIN "
+    "WHEN (old.title IS NOT new.title OR old.send_name IS NOT new.send_name OR old.send_dept IS NOT new.send_dept "
+    "OR old.bname IS NOT new.bname) AND old.seq <= " TODO_INDEXED_SEQ " BEGIN "
     "INSERT INTO todos_search (todos_search, rowid, title, send_name, send_dept, bname) "
     "VALUES ('delete', old.seq, old.title, old.send_name, old.send_dept, old.bname); "
     "UPDATE todos_list SET title = new.title, send_name = new.send_name, send_dept = new.send_dept, "
@@ -141,11 +142,10 @@ const char *const kSearchIndexCreate[] = {
     "INSERT INTO todos_search (rowid, title, send_name, send_dept, bname) "
     "VALUES (new.seq, new.title, new.send_name, new.send_dept, new.bname); END",
     "CREATE TRIGGER todos_list_state AFTER UPDATE OF read, urgency ON todos "
-    "WHEN old.read IS NOT new.read OR old.urgency IS NOT new.urgency BEGIN "
+    "WHEN (old.read IS NOT new.read OR old.urgency IS NOT new.urgency) AND old.seq <= " TODO_INDEXED_SEQ " BEGIN "
     "UPDATE todos_list SET read = new.read, urgency = new.urgency WHERE seq = new.seq; END",
-    "INSERT INTO todos_list SELECT seq, sort_ms, read, urgency, title, send_name, send_dept, bname FROM todos",
-    "INSERT INTO todos_search (todos_search) VALUES ('rebuild')",
 };
+#undef TODO_INDEXED_SEQ
 
 // A full-text search whose matches are fewer than this reads them and sorts them; with more, it walks the list in
 // order and keeps the rows that match (it finds a page's worth soon).
@@ -176,13 +176,18 @@ bool TodoTable::ensureSearchIndex()
     QSqlDatabase &db = m_database->connection();
     QSqlQuery query(db);
     const QVariant version = m_database->state(kSearchIndexStateKey);
-    if (!version.isNull() && version.toInt() == kSearchIndexVersion) {
+    bool upgrade = false; // version 1: the same tables, the triggers of the catch-up to make
+    if (!version.isNull() && (version.toInt() == kSearchIndexVersion || version.toInt() == 1)) {
         // It still has to work with this SQLite (a file carried to a build without FTS5 would fail every commit
         // through the triggers: then it goes, and searches scan `todos`).
-        if (query.exec(QStringLiteral("SELECT rowid FROM todos_search WHERE todos_search MATCH 'abc' LIMIT 0")))
-            return true;
-        qCWarning(lcStore) << "the search index cannot be used here (" << query.lastError().text()
-                           << "); searching without it";
+        if (query.exec(QStringLiteral("SELECT rowid FROM todos_search WHERE todos_search MATCH 'abc' LIMIT 0"))) {
+            if (version.toInt() == kSearchIndexVersion)
+                return true;
+            upgrade = true;
+        } else {
+            qCWarning(lcStore) << "the search index cannot be used here (" << query.lastError().text()
+                               << "); searching without it";
+        }
     }
     QElapsedTimer timer;
     timer.start();
@@ -192,28 +197,102 @@ bool TodoTable::ensureSearchIndex()
         qCInfo(lcStore).noquote() << "no full-text index for searches (" << why << "); searching by scanning";
         db.rollback();
         if (db.transaction()) { // leave no trigger behind that refers to what is not there
-            for (const char *statement : kSearchIndexDrop)
+            for (const char *statement : kSearchIndexTriggersDrop)
+                query.exec(QLatin1String(statement));
+            for (const char *statement : kSearchIndexTablesDrop)
                 query.exec(QLatin1String(statement));
             m_database->setState(kSearchIndexStateKey, QVariant(QMetaType::fromType<int>()));
             db.commit();
         }
         return false;
     };
-    for (const char *statement : kSearchIndexDrop) {
+    for (const char *statement : kSearchIndexTriggersDrop) {
         if (!query.exec(QLatin1String(statement)))
             return give_up(query.lastError().text());
     }
-    for (const char *statement : kSearchIndexCreate) {
+    if (upgrade) {
+        // Version 1 indexed every row: all of them are in.
+        if (!query.exec(QStringLiteral("SELECT coalesce(max(seq), 0) FROM todos")) || !query.next())
+            return give_up(query.lastError().text());
+    } else {
+        for (const char *statement : kSearchIndexTablesDrop) {
+            if (!query.exec(QLatin1String(statement)))
+                return give_up(query.lastError().text());
+        }
+        for (const char *statement : kSearchIndexTablesCreate) {
+            if (!query.exec(QLatin1String(statement)))
+                return give_up(query.lastError().text());
+        }
+        // Empty: catchUpSearchIndex() adds the rows there are.
+        if (!query.exec(QStringLiteral("SELECT 0")) || !query.next())
+            return give_up(query.lastError().text());
+    }
+    const qint64 indexedSeq = query.value(0).toLongLong();
+    query.finish();
+    QSqlError error = m_database->setState(kSearchIndexedSeqKey, indexedSeq);
+    if (error.isValid())
+        return give_up(error.text());
+    for (const char *statement : kSearchIndexTriggersCreate) {
         if (!query.exec(QLatin1String(statement)))
             return give_up(query.lastError().text());
     }
-    const QSqlError error = m_database->setState(kSearchIndexStateKey, kSearchIndexVersion);
+    error = m_database->setState(kSearchIndexStateKey, kSearchIndexVersion);
     if (error.isValid())
         return give_up(error.text());
     if (!db.commit())
         return give_up(db.lastError().text());
-    qCInfo(lcStore) << "created the search index in" << timer.elapsed() << "ms";
+    qCInfo(lcStore) << (upgrade ? "upgraded" : "created") << "the search index in" << timer.elapsed() << "ms";
     return true;
+}
+
+int TodoTable::catchUpSearchIndex(int limit) const
+{
+    if (!m_hasSearchIndex)
+        return 0;
+    QSqlDatabase &db = m_database->connection();
+    const qint64 indexedSeq = m_database->state(kSearchIndexedSeqKey).toLongLong();
+    QSqlQuery query(db);
+    // Nothing to do is the usual answer: one look at the rowid index.
+    query.prepare(QStringLiteral("SELECT max(seq) FROM (SELECT seq FROM todos WHERE seq > ? ORDER BY seq LIMIT ?)"));
+    query.addBindValue(indexedSeq);
+    query.addBindValue(limit);
+    if (!query.exec() || !query.next()) {
+        qCWarning(lcStore) << "search index:" << query.lastError().text();
+        return -1;
+    }
+    if (query.value(0).isNull())
+        return 0;
+    const qint64 upTo = query.value(0).toLongLong();
+    query.finish();
+    if (!db.transaction()) {
+        qCWarning(lcStore) << "search index:" << db.lastError().text();
+        return -1;
+    }
+    const auto failed = [&](const QSqlError &error) {
+        qCWarning(lcStore) << "search index:" << error.text();
+        db.rollback();
+        return -1;
+    };
+    query.prepare(QStringLiteral("INSERT INTO todos_list SELECT seq, sort_ms, read, urgency, title, send_name, "
+                                 "send_dept, bname FROM todos WHERE seq > ? AND seq <= ?"));
+    query.addBindValue(indexedSeq);
+    query.addBindValue(upTo);
+    if (!query.exec())
+        return failed(query.lastError());
+    const int added = query.numRowsAffected();
+    query.prepare(QStringLiteral("INSERT INTO todos_search (rowid, title, send_name, send_dept, bname) "
+                                 "SELECT seq, title, send_name, send_dept, bname FROM todos_list "
+                                 "WHERE seq > ? AND seq <= ?"));
+    query.addBindValue(indexedSeq);
+    query.addBindValue(upTo);
+    if (!query.exec())
+        return failed(query.lastError());
+    const QSqlError error = m_database->setState(kSearchIndexedSeqKey, upTo);
+    if (error.isValid())
+        return failed(error);
+    if (!db.commit())
+        return failed(db.lastError());
+    return added;
 }
 
 bool TodoTable::prepare(QString *why)

@@ -24,7 +24,9 @@ class TodoDatabase;
 // through the full-text index (any script: trigrams need no word boundaries, so Chinese substrings match) in time
 // that grows with the matches, not the table; shorter words are matched with LIKE on the narrow copy (a scan in
 // list order, stopped by the page's LIMIT). Without the index every filter runs on `todos` itself, words with LIKE.
-// LIKE ignores case for ASCII letters only, the index for every letter.
+// LIKE ignores case for ASCII letters only, the index for every letter. A commit does not index the rows it adds
+// (that would cost a burst more than storing them): catchUpSearchIndex() does, and TodoStore calls it before every
+// search and when the store is quiet.
 class TodoTable final
 {
 public:
@@ -59,6 +61,10 @@ public:
     int countMatching(const TodoQuery &query) const;
     // Whether words of three or more characters are found through the full-text index (see above).
     bool hasSearchIndex() const { return m_hasSearchIndex; }
+    // Adds the oldest `limit` (-1: all) rows not in the search index yet to it (todos_list and todos_search), in one
+    // transaction of its own (not inside another); returns how many, -1 when it failed (logged; nothing changed).
+    // Const: what the table holds does not change, only what the search index knows of it.
+    int catchUpSearchIndex(int limit = -1) const;
     // One todo, complete.
     std::optional<Todo> find(const QString &key) const;
 

@@ -32,6 +32,10 @@ private Q_SLOTS:
     void textBodiesAreKeyedByMessageId();
     void walModeAndDurability();
     void durabilityRequestsAreServedTogether();
+    void durableBeforeCopiedBackWhichWaitsForQuiet();
+    void searchFindsATodoRightAfterItsCommit();
+    void searchIndexCatchesUpWhenQuiet();
+    void searchIndexOfAnEarlierVersionIsKept();
     void inMemoryIsDurableAtOnce();
     void survivesReopen();
     void pendingCountFollowsTheLatestPayload();
@@ -209,11 +213,53 @@ void tst_TodoStore::durabilityRequestsAreServedTogether()
     QTRY_VERIFY_WITH_TIMEOUT(store->durableGeneration() >= second, 5000);
     QVERIFY(durable.count() <= 2);
     QCOMPARE(durable.last().first().value<quint64>(), second);
-    // Done by a checkpoint: the WAL holds nothing the database file lacks.
     Outsider outsider(dbPath());
-    const QVariant busy = outsider.value(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
-    QCOMPARE(busy.toInt(), 0);
     QCOMPARE(outsider.value(QStringLiteral("SELECT count(*) FROM todos")).toInt(), 3);
+}
+
+void tst_TodoStore::durableBeforeCopiedBackWhichWaitsForQuiet()
+{
+    TodoStoreOptions options;
+    options.checkpointDelayMs = 1000;
+    const auto store = openStore(options);
+    QVERIFY(store);
+    // The todos in the database file alone, without its WAL: what a checkpoint has copied back.
+    int copies = 0;
+    const auto inDatabaseFile = [&] {
+        const QString copy = m_dir->filePath(QStringLiteral("copy-%1.sqlite").arg(++copies));
+        if (!QFile::copy(dbPath(), copy))
+            return -1;
+        return Outsider(copy).value(QStringLiteral("SELECT count(*) FROM todos")).toInt();
+    };
+    const auto commitTodo = [&](int id) {
+        return store->commit({message(envelope({{QString::number(id), QStringLiteral("t")}}), "m")}).ok;
+    };
+
+    QVERIFY(commitTodo(1));
+    const quint64 generation = store->requestDurable();
+    QTRY_VERIFY_WITH_TIMEOUT(store->durableGeneration() >= generation, 5000);
+    QCOMPARE(inDatabaseFile(), 0); // durable in the WAL; not copied back while commits may follow
+
+    // A commit every half checkpoint delay: no checkpoint while they come...
+    for (int id = 2; id <= 4; ++id) {
+        m_clock->advance(500);
+        QVERIFY(commitTodo(id));
+    }
+    // (The worker runs one job at a time, in order: a checkpoint started before this barrier is done before it.)
+    const quint64 later = store->requestDurable();
+    QTRY_VERIFY_WITH_TIMEOUT(store->durableGeneration() >= later, 5000);
+    QCOMPARE(inDatabaseFile(), 0);
+    // ...then one once they have stopped for the delay.
+    m_clock->advance(1000);
+    QTRY_COMPARE_WITH_TIMEOUT(inDatabaseFile(), 4, 5000);
+
+    // A steady stream is checkpointed at the latest kCheckpointDeferral delays after its first commit.
+    int id = 5;
+    for (qint64 elapsed = 0; elapsed < DurabilityBarrier::kCheckpointDeferral * 1000; elapsed += 500) {
+        QVERIFY(commitTodo(id++));
+        m_clock->advance(500);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(inDatabaseFile() >= 5, 5000);
 }
 
 void tst_TodoStore::inMemoryIsDurableAtOnce()
@@ -227,6 +273,102 @@ void tst_TodoStore::inMemoryIsDurableAtOnce()
     QCOMPARE(durable.count(), 0);
     QVERIFY(durable.wait(5000));
     QCOMPARE(store->durableGeneration(), quint64(1));
+}
+
+namespace {
+
+TodoQuery search(const QString &text)
+{
+    TodoQuery query;
+    query.text = text;
+    return query;
+}
+
+QStringList keysOf(const QList<Todo> &todos)
+{
+    QStringList keys;
+    for (const Todo &todo : todos)
+        keys.append(todo.key);
+    return keys;
+}
+
+} // namespace
+
+void tst_TodoStore::searchFindsATodoRightAfterItsCommit()
+{
+    const auto store = openStore();
+    QVERIFY(store);
+    QVERIFY(store->hasSearchIndex());
+    QVERIFY(store->commit({message(envelope({{QStringLiteral("1"), QStringLiteral("数据中台变更申请")}}), "m1")}).ok);
+    QCOMPARE(keysOf(store->page(search(QStringLiteral("数据中台")))), QStringList {QStringLiteral("id:1")});
+    QCOMPARE(store->countMatching(search(QStringLiteral("数据中台"))), 1);
+
+    // A todo indexed by that search, whose text changes: found by its new words only.
+    QVERIFY(store->commit({message(envelope({{QStringLiteral("1"), QStringLiteral("请假审批 vacation")}}), "m2")}).ok);
+    // One not indexed yet, stored and changed before a search: found as it is now.
+    QVERIFY(store->commit({message(envelope({{QStringLiteral("2"), QStringLiteral("Quarterly budget")}}), "m3")}).ok);
+    QVERIFY(store->commit({message(envelope({{QStringLiteral("2"), QStringLiteral("Annual budget")}}), "m4")}).ok);
+    QCOMPARE(store->countMatching(search(QStringLiteral("数据中台"))), 0);
+    QCOMPARE(keysOf(store->page(search(QStringLiteral("vacation")))), QStringList {QStringLiteral("id:1")});
+    QCOMPARE(store->countMatching(search(QStringLiteral("Quarterly"))), 0);
+    QCOMPARE(keysOf(store->page(search(QStringLiteral("Annual budget")))), QStringList {QStringLiteral("id:2")});
+
+    // Read state and done, set on an indexed row, still filter a search.
+    QVERIFY(store->setRead(QStringLiteral("id:2")));
+    TodoQuery unread = search(QStringLiteral("budget"));
+    unread.unreadOnly = true;
+    QCOMPARE(store->countMatching(unread), 0);
+    QCOMPARE(store->countMatching(search(QStringLiteral("budget"))), 1);
+}
+
+void tst_TodoStore::searchIndexCatchesUpWhenQuiet()
+{
+    TodoStoreOptions options;
+    options.searchIndexDelayMs = 1000;
+    options.searchIndexSlice = 2;
+    const auto store = openStore(options);
+    QVERIFY(store);
+    QVERIFY(store->hasSearchIndex());
+    for (int id = 1; id <= 5; ++id) {
+        QVERIFY(store
+                    ->commit({message(envelope({{QString::number(id), QStringLiteral("budget %1").arg(id)}}),
+                                      QByteArray::number(id))})
+                    .ok);
+    }
+    Outsider outsider(dbPath());
+    QCOMPARE(outsider.value(QStringLiteral("SELECT count(*) FROM todos_list")).toInt(), 0); // not in the commits
+    m_clock->advance(999);
+    QCOMPARE(outsider.value(QStringLiteral("SELECT count(*) FROM todos_list")).toInt(), 0);
+    m_clock->advance(1); // quiet: slice after slice (each on a timer of its own, which MockClock fires at once)
+    QCOMPARE(outsider.value(QStringLiteral("SELECT count(*) FROM todos_list")).toInt(), 5);
+    QCOMPARE(
+        outsider.value(QStringLiteral("SELECT count(*) FROM todos_search WHERE todos_search MATCH 'budget'")).toInt(),
+        5);
+    QCOMPARE(store->countMatching(search(QStringLiteral("budget"))), 5);
+}
+
+void tst_TodoStore::searchIndexOfAnEarlierVersionIsKept()
+{
+    {
+        const auto store = openStore();
+        QVERIFY(store);
+        QVERIFY(store->commit({message(envelope({{QStringLiteral("1"), QStringLiteral("Annual budget")}}), "m1")}).ok);
+        QCOMPARE(store->countMatching(search(QStringLiteral("budget"))), 1);
+    }
+    {
+        // Version 1 of the index held every row in it; its file is opened with what it holds.
+        Outsider outsider(dbPath());
+        QVERIFY(outsider.exec(QStringLiteral("UPDATE state SET value = 1 WHERE key = 'search_index'")));
+        QVERIFY(outsider.exec(QStringLiteral("DELETE FROM state WHERE key = 'search_indexed_seq'")));
+    }
+    const auto store = openStore();
+    QVERIFY(store);
+    QVERIFY(store->hasSearchIndex());
+    QVERIFY(store->commit({message(envelope({{QStringLiteral("2"), QStringLiteral("Budget review")}}), "m2")}).ok);
+    QCOMPARE(keysOf(store->page(search(QStringLiteral("budget")))),
+             (QStringList {QStringLiteral("id:2"), QStringLiteral("id:1")}));
+    Outsider outsider(dbPath());
+    QCOMPARE(outsider.value(QStringLiteral("SELECT count(*) FROM todos_list")).toInt(), 2);
 }
 
 void tst_TodoStore::survivesReopen()
