@@ -11,6 +11,7 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <algorithm>
 #include <limits>
 
 namespace {
@@ -150,6 +151,14 @@ const char *const kSearchIndexTriggersCreate[] = {
 // A full-text search whose matches are fewer than this reads them and sorts them; with more, it walks the list in
 // order and keeps the rows that match (it finds a page's worth soon).
 constexpr int kFewMatches = 4000;
+// How walkPage() sizes its chunks: the first reads this many list rows per row of the page (at least the minimum),
+// each next one this many times more, up to the maximum.
+constexpr qint64 kWalkChunkPerRow = 16;
+constexpr qint64 kWalkChunkMinimum = 1000;
+constexpr qint64 kWalkChunkGrowth = 4;
+constexpr qint64 kWalkChunkMaximum = 65536;
+// A chunk whose seqs spread over more than this many times its rows is not worth a rowid range (see walkPage()).
+constexpr qint64 kWalkSparseRange = 64;
 
 // The trigram tokenizer indexes runs of three characters: shorter words cannot be looked up in it.
 constexpr qsizetype kShortestIndexedWord = 3;
@@ -411,76 +420,118 @@ bool TodoTable::count(int *count, int *unread) const
     return false;
 }
 
-QString TodoTable::listQuery(const TodoQuery &query, const std::optional<Cursor> &after, int limit,
-                             QVariantList *values) const
+TodoTable::ListFilter TodoTable::filterOf(const TodoQuery &query) const
 {
     // Without words (or without the search index) every condition is on `todos`, in list order through todos_order
     // or todos_unread_order. A search runs on the narrow todos_list, and only the page's rows are read from `todos`.
+    ListFilter filter;
     const QStringList words = query.words();
-    const bool onList = m_hasSearchIndex && !words.isEmpty();
-    QStringList conditions;
+    filter.hasWords = !words.isEmpty();
+    filter.onList = m_hasSearchIndex && filter.hasWords;
     if (query.unreadOnly)
-        conditions.append(QStringLiteral("read = 0"));
+        filter.conditions.append(QStringLiteral("read = 0"));
     if (query.urgency != TodoQuery::kAnyUrgency) {
-        conditions.append(QStringLiteral("urgency = ?"));
-        values->append(query.urgency);
+        filter.conditions.append(QStringLiteral("urgency = ?"));
+        filter.values.append(query.urgency);
     }
     QStringList phrases;
     for (const QString &word : words) {
-        if (onList && word.toUcs4().size() >= kShortestIndexedWord) {
+        if (filter.onList && word.toUcs4().size() >= kShortestIndexedWord) {
             phrases.append(QLatin1Char('"') + QString(word).replace(QLatin1Char('"'), QLatin1String("\"\""))
                            + QLatin1Char('"'));
             continue;
         }
-        conditions.append(QStringLiteral("(title LIKE ? ESCAPE '\\' OR send_name LIKE ? ESCAPE '\\' "
-                                         "OR send_dept LIKE ? ESCAPE '\\' OR bname LIKE ? ESCAPE '\\')"));
+        filter.conditions.append(QStringLiteral("(title LIKE ? ESCAPE '\\' OR send_name LIKE ? ESCAPE '\\' "
+                                                "OR send_dept LIKE ? ESCAPE '\\' OR bname LIKE ? ESCAPE '\\')"));
         const QString pattern = likePattern(word);
         for (int column = 0; column < 4; ++column)
-            values->append(pattern);
+            filter.values.append(pattern);
     }
-    bool walkInOrder = !words.isEmpty(); // a scan with LIKE: in list order, stopped by the LIMIT
-    if (!phrases.isEmpty()) {
-        const QString match = phrases.join(QStringLiteral(" AND "));
+    filter.match = phrases.join(QStringLiteral(" AND "));
+    return filter;
+}
+
+QString TodoTable::listQuery(const ListFilter &filter, const std::optional<Cursor> &after, int limit, bool walkInOrder,
+                             QVariantList *values) const
+{
+    if (!filter.onList) {
+        *values = filter.values;
+        return QStringLiteral("SELECT %1 FROM todos%2 ORDER BY sort_ms DESC, seq DESC LIMIT ?")
+            .arg(kSummaryColumns, whereOf(filter.conditions, after, limit, values));
+    }
+    // The page's keys from todos_list, then their rows.
+    return QStringLiteral("SELECT %1 FROM todos WHERE seq IN (%2) ORDER BY sort_ms DESC, seq DESC")
+        .arg(kSummaryColumns, keysQuery(filter, after, limit, walkInOrder, values));
+}
+
+QString TodoTable::keysQuery(const ListFilter &filter, const std::optional<Cursor> &after, int limit, bool walkInOrder,
+                             QVariantList *values) const
+{
+    QStringList conditions = filter.conditions;
+    *values = filter.values;
+    if (!filter.match.isEmpty()) {
         conditions.append(QStringLiteral("seq IN (SELECT rowid FROM todos_search WHERE todos_search MATCH ?)"));
-        values->append(match);
-        // Few matches: read and sort them. Many: walk the list in order, which soon has a page of them.
-        QSqlQuery count(m_database->connection());
-        count.prepare(QStringLiteral("SELECT count(*) FROM todos_search WHERE todos_search MATCH ?"));
-        count.addBindValue(match);
-        walkInOrder = !(count.exec() && count.next() && count.value(0).toInt() < kFewMatches);
+        values->append(filter.match);
     }
+    return QStringLiteral("SELECT seq FROM todos_list%1%2 ORDER BY sort_ms DESC, seq DESC LIMIT ?")
+        .arg(walkInOrder ? QStringLiteral(" INDEXED BY todos_list_order") : QString(),
+             whereOf(conditions, after, limit, values));
+}
+
+QString TodoTable::whereOf(QStringList conditions, const std::optional<Cursor> &after, qint64 limit,
+                           QVariantList *values)
+{
     if (after) {
         conditions.append(QStringLiteral("(sort_ms, seq) < (?, ?)"));
         values->append(after->sortMs);
         values->append(after->seq);
     }
     values->append(limit);
-    const QString where =
-        conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
-    const QString order = QStringLiteral(" ORDER BY sort_ms DESC, seq DESC LIMIT ?");
-    if (!onList)
-        return QStringLiteral("SELECT %1 FROM todos%2%3").arg(kSummaryColumns, where, order);
-    // The page's keys from todos_list, then their rows.
-    const QString indexed = walkInOrder ? QStringLiteral(" INDEXED BY todos_list_order") : QString();
-    return QStringLiteral("SELECT %1 FROM todos WHERE seq IN (SELECT seq FROM todos_list%2%3%4)%5")
-        .arg(kSummaryColumns, indexed, where, order, QStringLiteral(" ORDER BY sort_ms DESC, seq DESC"));
+    return conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+}
+
+bool TodoTable::matchesAtLeast(const QString &match, int count) const
+{
+    // Stops at `count`: the work grows with the matches up to it, not with all of them.
+    QSqlQuery sql(m_database->connection());
+    sql.setForwardOnly(true);
+    sql.prepare(
+        QStringLiteral("SELECT count(*) FROM (SELECT rowid FROM todos_search WHERE todos_search MATCH ? LIMIT ?)"));
+    sql.addBindValue(match);
+    sql.addBindValue(count);
+    if (!sql.exec() || !sql.next())
+        return true; // the page's own statement says what is wrong
+    return sql.value(0).toInt() >= count;
+}
+
+bool TodoTable::run(QSqlQuery &sql, const QString &text, const QVariantList &values) const
+{
+    sql.setForwardOnly(true);
+    const bool prepared = sql.prepare(text);
+    for (const QVariant &value : values)
+        sql.addBindValue(value);
+    if (prepared && sql.exec())
+        return true;
+    m_database->setLastError(sql.lastError().text());
+    qCWarning(lcStore) << "cannot load todos:" << m_database->lastError();
+    return false;
 }
 
 QList<Todo> TodoTable::page(const TodoQuery &query, const std::optional<Cursor> &after, int limit) const
 {
     QList<Todo> todos;
+    const ListFilter filter = filterOf(query);
+    // Few full-text matches: read and sort them. Many: walk the list in order (walkPage()). LIKE alone: a walk
+    // in order too, stopped by the LIMIT.
+    const bool manyMatches = !filter.match.isEmpty() && matchesAtLeast(filter.match, kFewMatches);
+    if (manyMatches && limit > 0 && limit <= kFewMatches)
+        return walkPage(filter, after, limit);
     QVariantList values;
-    const QString text = listQuery(query, after, limit, &values);
+    const QString text =
+        listQuery(filter, after, limit, filter.hasWords && (filter.match.isEmpty() || manyMatches), &values);
     QSqlQuery sql(m_database->connection());
-    sql.setForwardOnly(true);
-    const bool prepared = sql.prepare(text);
-    for (const QVariant &value : std::as_const(values))
-        sql.addBindValue(value);
-    if (!prepared || !sql.exec()) {
-        m_database->setLastError(sql.lastError().text());
-        qCWarning(lcStore) << "cannot load todos:" << m_database->lastError();
+    if (!run(sql, text, values))
         return todos;
-    }
     if (limit > 0)
         todos.reserve(limit);
     while (sql.next())
@@ -488,16 +539,98 @@ QList<Todo> TodoTable::page(const TodoQuery &query, const std::optional<Cursor> 
     return todos;
 }
 
+QList<Todo> TodoTable::walkPage(const ListFilter &filter, std::optional<Cursor> after, int limit) const
+{
+    // The list in order, a chunk of rows at a time (those that pass the other conditions: seq and sort_ms from
+    // todos_list_order), and the full-text matches among the chunk's seq range: the index answers a rowid range by
+    // seeking, so the work grows with the chunk, not with every match (which reading them all into an IN list
+    // costs). A todo's place in the list follows its time, mostly its arrival too, so a chunk's seqs are close
+    // together. When they are not (times far from arrival order, or a sparse filter such as a few unread), the
+    // range would cover most of the index again: the rest of the page is then the IN list's walk, as for a search
+    // without this.
+    const QSqlDatabase &db = m_database->connection();
+    QList<qint64> seqs;
+    qint64 chunk = qMax<qint64>(qint64(limit) * kWalkChunkPerRow, kWalkChunkMinimum);
+    QSqlQuery rows(db);
+    QSqlQuery matches(db);
+    while (seqs.size() < limit) {
+        QVariantList values = filter.values;
+        if (!run(rows,
+                 QStringLiteral("SELECT seq, sort_ms FROM todos_list INDEXED BY todos_list_order%1 "
+                                "ORDER BY sort_ms DESC, seq DESC LIMIT ?")
+                     .arg(whereOf(filter.conditions, after, chunk, &values)),
+                 values))
+            return {};
+        QList<Cursor> listed;
+        qint64 lowest = std::numeric_limits<qint64>::max();
+        qint64 highest = std::numeric_limits<qint64>::min();
+        while (rows.next()) {
+            const Cursor row {rows.value(1).toLongLong(), rows.value(0).toLongLong()};
+            lowest = qMin(lowest, row.seq);
+            highest = qMax(highest, row.seq);
+            listed.append(row);
+        }
+        rows.finish();
+        if (listed.isEmpty())
+            break;
+        if (highest - lowest >= listed.size() * kWalkSparseRange) {
+            // The rest through the IN list, from where this chunk started.
+            QVariantList rest;
+            if (!run(rows, keysQuery(filter, after, limit - int(seqs.size()), true, &rest), rest))
+                return {};
+            while (rows.next())
+                seqs.append(rows.value(0).toLongLong());
+            rows.finish();
+            break;
+        }
+        if (!run(matches,
+                 QStringLiteral("SELECT rowid FROM todos_search WHERE todos_search MATCH ? AND rowid BETWEEN ? AND ?"),
+                 {filter.match, lowest, highest}))
+            return {};
+        QList<qint64> found;
+        while (matches.next())
+            found.append(matches.value(0).toLongLong());
+        matches.finish();
+        std::sort(found.begin(), found.end());
+        for (const Cursor &row : std::as_const(listed)) {
+            if (std::binary_search(found.cbegin(), found.cend(), row.seq)) {
+                seqs.append(row.seq);
+                if (seqs.size() == limit)
+                    break;
+            }
+        }
+        if (listed.size() < chunk)
+            break; // the end of the list
+        after = listed.constLast();
+        chunk = qMin(chunk * kWalkChunkGrowth, kWalkChunkMaximum);
+    }
+    QList<Todo> todos;
+    if (seqs.isEmpty())
+        return todos;
+    QVariantList values;
+    QStringList marks;
+    for (const qint64 seq : std::as_const(seqs)) {
+        values.append(seq);
+        marks.append(QStringLiteral("?"));
+    }
+    if (!run(rows,
+             QStringLiteral("SELECT %1 FROM todos WHERE seq IN (%2) ORDER BY sort_ms DESC, seq DESC")
+                 .arg(kSummaryColumns, marks.join(QLatin1Char(','))),
+             values))
+        return todos;
+    todos.reserve(seqs.size());
+    while (rows.next())
+        todos.append(readTodo(rows, false));
+    return todos;
+}
+
 int TodoTable::countMatching(const TodoQuery &query) const
 {
     QVariantList values;
-    const QString text = QStringLiteral("SELECT count(*) FROM (%1)").arg(listQuery(query, std::nullopt, -1, &values));
+    const QString text =
+        QStringLiteral("SELECT count(*) FROM (%1)").arg(listQuery(filterOf(query), std::nullopt, -1, false, &values));
     QSqlQuery sql(m_database->connection());
-    sql.setForwardOnly(true);
-    const bool prepared = sql.prepare(text);
-    for (const QVariant &value : std::as_const(values))
-        sql.addBindValue(value);
-    if (!prepared || !sql.exec() || !sql.next()) {
+    if (!run(sql, text, values) || !sql.next()) {
         m_database->setLastError(sql.lastError().text());
         qCWarning(lcStore) << "cannot count todos:" << m_database->lastError();
         return -1;

@@ -7,6 +7,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
+#include <QStringList>
+#include <QVariantList>
 
 #include <memory>
 #include <optional>
@@ -21,12 +23,14 @@ class TodoDatabase;
 // a search index is kept beside the table by triggers (created, and filled from the rows there, when a file has
 // none): `todos_list`, a narrow copy of what lists filter on (order, read, urgency, title, sender, department,
 // business name), and `todos_search`, a full-text index over its text. A word of three characters or more is found
-// through the full-text index (any script: trigrams need no word boundaries, so Chinese substrings match) in time
-// that grows with the matches, not the table; shorter words are matched with LIKE on the narrow copy (a scan in
-// list order, stopped by the page's LIMIT). Without the index every filter runs on `todos` itself, words with LIKE.
-// LIKE ignores case for ASCII letters only, the index for every letter. A commit does not index the rows it adds
-// (that would cost a burst more than storing them): catchUpSearchIndex() does, and TodoStore calls it before every
-// search and when the store is quiet.
+// through the full-text index (any script: trigrams need no word boundaries, so Chinese substrings match): a few
+// thousand matches at most are read and sorted; more are found by walking the list in order a chunk at a time and
+// asking the index for the matches among each chunk's rows (walkPage()), so a page costs about the same whether a
+// word is in a tenth of the todos or in a thousandth. Shorter words are matched with LIKE on the narrow copy (a
+// scan in list order, stopped by the page's LIMIT: a short word found nowhere reads the whole copy). Without the
+// index every filter runs on `todos` itself, words with LIKE. LIKE ignores case for ASCII letters only, the index
+// for every letter. A commit does not index the rows it adds (that would cost a burst more than storing them):
+// catchUpSearchIndex() does, and TodoStore calls it before every search and when the store is quiet.
 class TodoTable final
 {
 public:
@@ -81,9 +85,32 @@ public:
 
 private:
     bool ensureSearchIndex();
-    // The SELECT of page(); its values in *values, bound in order.
-    QString listQuery(const TodoQuery &query, const std::optional<Cursor> &after, int limit,
+    // What a TodoQuery asks of the rows: conditions (with `?` for values, bound in order) on todos_list, or on
+    // `todos` when !onList, and the full-text match of its longer words (empty: none).
+    struct ListFilter
+    {
+        QStringList conditions;
+        QVariantList values;
+        QString match;
+        bool hasWords = false;
+        bool onList = false; // searched through the index: todos_list and todos_search
+    };
+    ListFilter filterOf(const TodoQuery &query) const;
+    // The SELECT of a page; its values in *values, bound in order. walkInOrder: todos_list in list order.
+    QString listQuery(const ListFilter &filter, const std::optional<Cursor> &after, int limit, bool walkInOrder,
                       QVariantList *values) const;
+    // The same for the seqs of a page from todos_list (onList only).
+    QString keysQuery(const ListFilter &filter, const std::optional<Cursor> &after, int limit, bool walkInOrder,
+                      QVariantList *values) const;
+    // " WHERE ..." of `conditions` and the place after `after`; appends their values and `limit` to *values.
+    static QString whereOf(QStringList conditions, const std::optional<Cursor> &after, qint64 limit,
+                           QVariantList *values);
+    // Whether the full-text index has at least `count` rows for `match` (true when it cannot tell).
+    bool matchesAtLeast(const QString &match, int count) const;
+    // A page of a search with many full-text matches: the list in order, a chunk at a time (see the .cpp).
+    QList<Todo> walkPage(const ListFilter &filter, std::optional<Cursor> after, int limit) const;
+    // Prepares and runs `text` with `values`; false (logged, TodoDatabase::lastError()) when that failed.
+    bool run(QSqlQuery &sql, const QString &text, const QVariantList &values) const;
 
     TodoDatabase *m_database = nullptr;
     bool m_hasSearchIndex = false;

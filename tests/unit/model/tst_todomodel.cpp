@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 namespace {
 
 struct Item
@@ -104,6 +106,9 @@ private Q_SLOTS:
     void filterUnreadOnlyFollowsReadState();
     void filterByUrgency();
     void searchMatchesSubstringsInAnyScript();
+    void shortWordsMatchShortFields();
+    void searchWithManyMatchesKeepsTheListOrder_data();
+    void searchWithManyMatchesKeepsTheListOrder();
     void readsTheStoreAPageAtATime();
     void pagedUnreadListFollowsReadState();
 
@@ -498,6 +503,110 @@ void tst_TodoModel::searchMatchesSubstringsInAnyScript()
     QVERIFY(commit(envelope({{QStringLiteral("4"), QStringLiteral("Reiseantrag 2024")}}), "m3")); // renamed
     QCOMPARE(titles(search), QStringList {QStringLiteral("Fahrtkosten März")});
     QCOMPARE(m_store->countMatching(search.query()), 1);
+}
+
+void tst_TodoModel::shortWordsMatchShortFields()
+{
+    // A word of one or two characters may be all of a field (a two-character Chinese name): the index has no
+    // trigram of it, and it matches all the same.
+    QVERIFY(commit(envelope({{QStringLiteral("1"), QStringLiteral("Leave request"), QString(), 0,
+                              QStringLiteral("王芳"), QStringLiteral("IT"), QStringLiteral("假")},
+                             {QStringLiteral("2"), QStringLiteral("Expense report"), QString(), 0,
+                              QStringLiteral("Bob"), QStringLiteral("Finance"), QStringLiteral("Expense")}})));
+    TodoModel search(m_store.get());
+    QAbstractItemModelTester tester(&search, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto find = [&](const QString &text) {
+        search.setSearchText(text);
+        return titles(search);
+    };
+    const QStringList leave {QStringLiteral("Leave request")};
+    QCOMPARE(find(QStringLiteral("王芳")), leave); // the sender, exactly
+    QCOMPARE(find(QStringLiteral("芳")), leave);
+    QCOMPARE(find(QStringLiteral("假")), leave); // the business name, one character
+    QCOMPARE(find(QStringLiteral("it")), leave); // the department, any case
+    QCOMPARE(find(QStringLiteral("王")), leave);
+    QCOMPARE(find(QStringLiteral("无此")), QStringList()); // found nowhere
+    QCOMPARE(find(QStringLiteral("芳王")), QStringList());
+    QCOMPARE(m_store->countMatching(search.query()), 0);
+}
+
+void tst_TodoModel::searchWithManyMatchesKeepsTheListOrder_data()
+{
+    QTest::addColumn<bool>("shuffled");
+    QTest::newRow("times in arrival order") << false; // the list is walked a chunk at a time
+    QTest::newRow("times far from arrival order") << true; // a chunk's seqs spread over the index
+}
+
+void tst_TodoModel::searchWithManyMatchesKeepsTheListOrder()
+{
+    // More matches than a search reads and sorts (thousands): the list is walked in order instead, and what each
+    // page shows is the same as the whole list filtered in memory. The newest todos do not match, so the first
+    // page has to look further down.
+    QFETCH(bool, shuffled);
+    m_model.reset(); // its QAbstractItemModelTester would check every row at every commit: too slow for thousands
+    constexpr int kTodos = 8000;
+    constexpr int kNewestNotMatching = 3500; // more than a first chunk: the next one is larger
+    QList<int> minutes;
+    for (int i = 0; i < kTodos; ++i)
+        minutes.append(i % 7 == 3 ? i - 90 : i); // a few out of order
+    if (shuffled) {
+        QRandomGenerator random(42);
+        std::shuffle(minutes.begin(), minutes.end(), random);
+    }
+    QList<Item> items;
+    for (int i = 0; i < kTodos; ++i) {
+        const bool matching = i < kTodos - kNewestNotMatching;
+        const QString title = matching
+            ? QStringLiteral("待办通知: 数据中台升级 %1%2").arg(i).arg(i % 2 ? QString() : QStringLiteral(" 审批"))
+            : QStringLiteral("Office network refresh %1").arg(i);
+        items.append({QString::number(i), title,
+                      QDateTime::fromSecsSinceEpoch(1715800000 + 60 * qint64(minutes.at(i)), Qt::UTC)
+                          .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                      i % 3});
+    }
+    for (int first = 0; first < kTodos; first += 1000)
+        QVERIFY(commit(envelope(items.mid(first, 1000)), QByteArray::number(first)));
+    QList<Todo> all = m_store->page(); // the whole list, in order
+    QCOMPARE(all.size(), kTodos);
+
+    TodoModel model(m_store.get());
+    const auto check = [&](const TodoQuery &query, int atLeast) {
+        QStringList expected;
+        for (const Todo &todo : all) {
+            if (query.matches(todo))
+                expected.append(todo.key);
+        }
+        QVERIFY(expected.size() >= atLeast);
+        model.setQuery(query);
+        while (model.canFetchMore({}))
+            model.fetchMore({});
+        QStringList listed;
+        for (int row = 0; row < model.rowCount(); ++row)
+            listed.append(model.todoAt(row).key);
+        QCOMPARE(listed, expected);
+        QCOMPARE(m_store->countMatching(query), int(expected.size()));
+    };
+    for (const QString &text :
+         {QStringLiteral("数据中台"), QStringLiteral("数据中台 审批"), QStringLiteral("升级 数据中台 待办通知")}) {
+        for (const int urgency : {TodoQuery::kAnyUrgency, 2}) {
+            TodoQuery query;
+            query.text = text;
+            query.urgency = urgency;
+            check(query, 500);
+            if (QTest::currentTestFailed())
+                return;
+        }
+    }
+    // A few unread todos, spread over the whole store: a chunk's seqs are far apart (the IN list's walk).
+    m_store->markAllRead();
+    for (int i = 0; i < kTodos; i += 97)
+        QVERIFY(m_store->setRead(QStringLiteral("id:%1").arg(i), false));
+    all = m_store->page();
+    TodoQuery unread;
+    unread.text = QStringLiteral("数据中台");
+    unread.unreadOnly = true;
+    check(unread, 40);
+    QVERIFY(m_store->lastError().isEmpty());
 }
 
 void tst_TodoModel::readsTheStoreAPageAtATime()
