@@ -1,5 +1,6 @@
 #include "list/TodoListWindow.h"
 
+#include "base/Clock.h"
 #include "common/ConnectionStatus.h"
 #include "config/Settings.h"
 #include "list/TodoDelegate.h"
@@ -146,7 +147,8 @@ TodoListWindow::TodoListWindow(TodoModel *model, TodoOpener *opener, ConnectionS
     setTabOrder(m_markAllRead, m_menuButton);
     setTabOrder(m_menuButton, m_view);
 
-    connect(m_search, &QLineEdit::textChanged, model, &TodoModel::setSearchText);
+    connect(m_search, &QLineEdit::textChanged, this, &TodoListWindow::onSearchEdited);
+    connect(m_search, &QLineEdit::returnPressed, this, &TodoListWindow::applySearch);
     connect(m_unreadOnly, &QCheckBox::toggled, model, &TodoModel::setUnreadOnly);
     connect(m_markAllRead, &QPushButton::clicked, model, &TodoModel::markAllRead);
     connect(m_view, &QListView::doubleClicked, this, &TodoListWindow::openIndex);
@@ -177,6 +179,7 @@ TodoListWindow::TodoListWindow(TodoModel *model, TodoOpener *opener, ConnectionS
 
     if (!restoreGeometry(settings->get<QByteArray>(Settings::Key::ListWindowGeometry)))
         resize(520, 600);
+    setClock(nullptr);
     retranslate();
 }
 
@@ -189,6 +192,41 @@ void TodoListWindow::setClock(Clock *clock)
 {
     m_delegate->setClock(clock);
     m_view->viewport()->update();
+    const bool pending = m_searchTimer && m_searchTimer->isActive();
+    m_searchTimer = (clock ? clock : Clock::system())->createTimer();
+    connect(m_searchTimer.get(), &ClockTimer::timeout, this, &TodoListWindow::applySearch);
+    if (pending)
+        m_searchTimer->start(kSearchDelayMs);
+}
+
+void TodoListWindow::onSearchEdited(const QString &text)
+{
+    // Each keystroke would read the store again (a search in a large store takes a while): wait for a pause.
+    // Emptying the field shows the whole list at once.
+    if (text.isEmpty())
+        applySearch();
+    else
+        m_searchTimer->start(kSearchDelayMs);
+}
+
+void TodoListWindow::applySearch()
+{
+    m_searchTimer->stop();
+    if (!m_model)
+        return;
+    const QModelIndex current = m_view->currentIndex();
+    const QString key = keyAt(current);
+    const bool selected = current.isValid() && m_view->selectionModel()->isSelected(current);
+    m_model->setSearchText(m_search->text());
+    if (key.isEmpty() || m_view->currentIndex().isValid())
+        return; // nothing was current, or the model did not change
+    const int row = m_model->rowOf(key);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_presentation->index(row, 0);
+    m_view->selectionModel()->setCurrentIndex(
+        index, selected ? QItemSelectionModel::ClearAndSelect : QItemSelectionModel::NoUpdate);
+    m_view->scrollTo(index);
 }
 
 void TodoListWindow::setActionsMenu(QMenu *menu)
@@ -405,6 +443,8 @@ bool TodoListWindow::eventFilter(QObject *watched, QEvent *event)
             openIndex(m_view->currentIndex());
             return true;
         }
+        if (watched == m_search && key->key() == Qt::Key_Down && m_searchTimer->isActive())
+            applySearch(); // the list the person goes to is the one for what they typed
         if (watched == m_search && key->key() == Qt::Key_Down && m_presentation->rowCount() > 0) {
             if (!m_view->currentIndex().isValid())
                 m_view->setCurrentIndex(m_presentation->index(0, 0));

@@ -4,7 +4,10 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <memory>
+
 class Clock;
+class ClockTimer;
 class ConnectionStatus;
 class QAbstractItemModel;
 class QCheckBox;
@@ -31,6 +34,9 @@ class TodoOpener;
 // it says why a link was not opened, or why this window is the main window. Everything is reachable from the
 // keyboard (Ctrl+F searches, Down goes from the search to the list) and has an accessible name. Its geometry is
 // kept in the Settings.
+//
+// The search runs when typing pauses (kSearchDelayMs on the window's clock), at once on Enter or when the field is
+// emptied; the current todo stays current when the new results still list it.
 class TodoListWindow final : public QWidget
 {
     Q_OBJECT
@@ -41,7 +47,10 @@ public:
     ~TodoListWindow() override;
     Q_DISABLE_COPY_MOVE(TodoListWindow)
 
-    // Relative times ("5 min ago") are measured on this clock; nullptr means Clock::system().
+    // How long typing in the search field pauses before the list is searched.
+    static constexpr int kSearchDelayMs = 200;
+
+    // Relative times ("5 min ago") and the search delay are measured on this clock; nullptr means Clock::system().
     void setClock(Clock *clock);
     // The application's menu (the tray menu), behind a button in the tool row.
     void setActionsMenu(QMenu *menu);
@@ -86,6 +95,9 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void onSearchEdited(const QString &text);
+    // Gives the model the search field's text now, keeping the current todo when it is still listed.
+    void applySearch();
     void openIndex(const QModelIndex &index);
     void onContextMenuRequested(const QPoint &position);
     void updateEmptyState();
@@ -113,6 +125,7 @@ private:
     QLabel *m_statusLabel = nullptr;
     QLabel *m_countLabel = nullptr;
     QTimer m_repaintTimer; // relative times age
+    std::unique_ptr<ClockTimer> m_searchTimer; // typing paused
     QString m_persistentNotice;
     QString m_message;
     bool m_shownOnce = false; // the geometry is worth keeping

@@ -1,4 +1,5 @@
-// TodoListWindow and TodoDelegate, driven the way a person does: typing in the search field, toggling "unread
+// TodoListWindow and TodoDelegate, driven the way a person does: typing in the search field (searched when typing
+// pauses, on the fixture's MockClock; Enter at once; the current todo kept), toggling "unread
 // only", Enter and double click on a todo (the exact resolved link reaches the browser, caught through
 // QDesktopServices::setUrlHandler, and the todo is marked read), the context menu, "Mark all as read", the empty
 // state, the status line, the keyboard path, accessible names, and the geometry kept across windows.
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void listsTodosNewestFirstWithTheirDetails();
     void emptyStateSaysWhatToExpect();
     void searchFilters();
+    void searchKeepsTheCurrentTodo();
     void unreadOnlyFollowsReadState();
     void enterOpensTheCurrentTodo();
     void doubleClickOpensAndMarksRead();
@@ -171,20 +173,55 @@ void tst_TodoListWindow::searchFilters()
     pushSample();
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QAbstractItemModel *model = m_window->view()->model();
+    // The list is searched when typing pauses, not at every key.
     QTest::keyClicks(m_window->searchField(), QStringLiteral("bob"));
-    QCOMPARE(m_window->view()->model()->rowCount(), 1);
-    QCOMPARE(m_window->view()->model()->index(0, 0).data(TodoModel::TitleRole).toString(),
-             QStringLiteral("Server room access request"));
-    m_window->searchField()->clear();
+    QCOMPARE(model->rowCount(), 3);
+    m_fixture.clock->advance(TodoListWindow::kSearchDelayMs - 1);
+    QCOMPARE(model->rowCount(), 3);
+    m_fixture.clock->advance(1);
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->index(0, 0).data(TodoModel::TitleRole).toString(), QStringLiteral("Server room access request"));
+    m_window->searchField()->clear(); // at once
+    QCOMPARE(model->rowCount(), 3);
     m_window->searchField()->insert(QStringLiteral("研发中心")); // an input method's text, or pasted
-    QCOMPARE(m_window->view()->model()->rowCount(), 1);
+    m_fixture.clock->advance(TodoListWindow::kSearchDelayMs);
+    QCOMPARE(model->rowCount(), 1);
     QTest::keyClicks(m_window->searchField(), QStringLiteral(" nothing-like-this"));
-    QCOMPARE(m_window->view()->model()->rowCount(), 0);
+    QCOMPARE(model->rowCount(), 1);
+    QTest::keyClick(m_window->searchField(), Qt::Key_Return); // Enter searches at once
+    QCOMPARE(model->rowCount(), 0);
     QVERIFY(m_window->isEmptyStateShown());
     QCOMPARE(m_window->emptyStateLabel()->text(), QStringLiteral("No todos match “研发中心 nothing-like-this”."));
+    m_fixture.clock->advance(TodoListWindow::kSearchDelayMs); // nothing left to do
+    QCOMPARE(m_fixture.model->searchText(), QStringLiteral("研发中心 nothing-like-this"));
     QTest::keyClick(m_window->searchField(), Qt::Key_Escape); // clears the search
     QCOMPARE(m_window->searchField()->text(), QString());
-    QCOMPARE(m_window->view()->model()->rowCount(), 3);
+    QCOMPARE(model->rowCount(), 3);
+}
+
+void tst_TodoListWindow::searchKeepsTheCurrentTodo()
+{
+    pushSample();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->view()->setCurrentIndex(rowOf(QStringLiteral("Budget approval 2024")));
+    QCOMPARE(m_window->view()->currentIndex().row(), 2);
+    // Still listed (now at the top): still current and selected.
+    QTest::keyClicks(m_window->searchField(), QStringLiteral("2024"));
+    m_fixture.clock->advance(TodoListWindow::kSearchDelayMs);
+    QCOMPARE(m_window->view()->model()->rowCount(), 1);
+    QCOMPARE(m_window->currentKey(), QStringLiteral("id:1"));
+    QCOMPARE(m_window->view()->currentIndex().row(), 0);
+    QVERIFY(m_window->view()->selectionModel()->isSelected(m_window->view()->currentIndex()));
+    // Down from the search field goes to the list for what was typed, even before the pause.
+    m_window->searchField()->clear();
+    QCOMPARE(m_window->currentKey(), QStringLiteral("id:1"));
+    QCOMPARE(m_window->view()->currentIndex().row(), 2);
+    QTest::keyClicks(m_window->searchField(), QStringLiteral("bob"));
+    QTest::keyClick(m_window->searchField(), Qt::Key_Down);
+    QCOMPARE(m_window->view()->model()->rowCount(), 1);
+    QCOMPARE(m_window->currentKey(), QStringLiteral("id:3"));
 }
 
 void tst_TodoListWindow::unreadOnlyFollowsReadState()
