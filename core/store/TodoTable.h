@@ -25,11 +25,11 @@ class TodoDatabase;
 // business name), and `todos_search`, a full-text index over its text. A word of three characters or more is found
 // through the full-text index (any script: trigrams need no word boundaries, so Chinese substrings match): a few
 // thousand matches at most are read and sorted; more are found by walking the list in order a chunk at a time and
-// asking the index for the matches among each chunk's rows (walkPage()), so a page costs about the same whether a
-// word is in a tenth of the todos or in a thousandth. Shorter words are matched with LIKE on the narrow copy (a
-// scan in list order, stopped by the page's LIMIT: a short word found nowhere reads the whole copy). Without the
-// index every filter runs on `todos` itself, words with LIKE. LIKE ignores case for ASCII letters only, the index
-// for every letter. A commit does not index the rows it adds (that would cost a burst more than storing them):
+// asking the index for the matches among each chunk's rows (walkPage()), so a page reads about a page's worth of
+// the list and of the index, not every match. Shorter words are matched with LIKE on the narrow copy (a scan in
+// list order, stopped by the page's LIMIT: a short word found nowhere reads the whole copy). Without the index
+// every filter runs on `todos` itself, words with LIKE. LIKE ignores case for ASCII letters only, the index for
+// every letter. A commit does not index the rows it adds (that would cost a burst more than storing them):
 // catchUpSearchIndex() does, and TodoStore calls it before every search and when the store is quiet.
 class TodoTable final
 {
