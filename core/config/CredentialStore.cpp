@@ -4,8 +4,6 @@
 
 #include <QTimer>
 
-#include <qt6keychain/keychain.h>
-
 #include <memory>
 
 CredentialStore::CredentialStore(QObject *parent)
@@ -88,64 +86,57 @@ void CredentialStore::start(Operation operation, const QString &account, const Q
         finishInMemory(operation, account, item, secret, std::move(done));
         return;
     }
-    // Jobs have no parent: libsecret may still answer after this store is gone, and a job destroyed under it
-    // crashes. Each deletes itself when finished; the connection below dies with the store, so a late answer is
-    // dropped instead of reaching a dead object.
-    QKeychain::Job *job = nullptr;
+    if (!m_backend)
+        m_backend = KeychainBackend::create(m_service, this);
+    // The backend answers no more once it is destroyed with this store.
+    auto answered = [this, operation, account, item, secret,
+                     done = std::move(done)](const KeychainBackend::Answer &answer) {
+        onAnswered(answer, operation, account, item, secret, done);
+    };
+    const QString key = entryKey(account, item);
     switch (operation) {
-    case Operation::Store: {
-        auto *write = new QKeychain::WritePasswordJob(m_service);
-        write->setBinaryData(secret);
-        job = write;
+    case Operation::Store:
+        m_backend->write(key, secret, std::move(answered));
         break;
-    }
     case Operation::Read:
-        job = new QKeychain::ReadPasswordJob(m_service);
+        m_backend->read(key, std::move(answered));
         break;
     case Operation::Remove:
-        job = new QKeychain::DeletePasswordJob(m_service);
+        m_backend->remove(key, std::move(answered));
         break;
     }
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false); // never a plaintext copy on disk
-    job->setKey(entryKey(account, item));
-    connect(job, &QKeychain::Job::finished, this,
-            [this, operation, account, item, secret, done = std::move(done)](QKeychain::Job *finished) {
-                onJobFinished(finished, operation, account, item, secret, done);
-            });
-    job->start();
 }
 
-void CredentialStore::onJobFinished(QKeychain::Job *job, Operation operation, const QString &account,
-                                    const QString &item, const QByteArray &secret, const Done &done)
+void CredentialStore::onAnswered(const KeychainBackend::Answer &answer, Operation operation, const QString &account,
+                                 const QString &item, const QByteArray &secret, const Done &done)
 {
-    const QKeychain::Error error = job->error();
+    using Status = KeychainBackend::Status;
     // No backend, or (before anything has worked) any other failure to reach it: there is no usable keychain.
-    if (error == QKeychain::NoBackendAvailable || (error == QKeychain::OtherError && !m_keychainWorked)) {
-        markUnavailable(job->errorString());
+    if (answer.status == Status::NoKeychain || (answer.status == Status::Failed && !m_keychainWorked)) {
+        markUnavailable(answer.error);
         finishInMemory(operation, account, item, secret, done);
         return;
     }
     --m_pending;
     Outcome outcome;
-    switch (error) {
-    case QKeychain::NoError:
+    switch (answer.status) {
+    case Status::Ok:
         m_keychainWorked = true;
         outcome.ok = true;
         outcome.found = true;
-        if (operation == Operation::Read)
-            outcome.secret = static_cast<QKeychain::ReadPasswordJob *>(job)->binaryData();
+        outcome.secret = answer.secret;
         break;
-    case QKeychain::EntryNotFound:
+    case Status::NotFound:
         m_keychainWorked = true;
         // Reading a missing item finds nothing; removing one is already done.
         outcome.ok = operation != Operation::Store;
         if (!outcome.ok)
-            outcome.error = job->errorString();
+            outcome.error = answer.error;
         break;
-    default:
-        outcome.error = tr("The keychain refused: %1").arg(job->errorString());
-        qCWarning(lcCredentials) << "keychain operation on" << item << "failed:" << job->errorString();
+    case Status::NoKeychain:
+    case Status::Failed:
+        outcome.error = tr("The keychain refused: %1").arg(answer.error);
+        qCWarning(lcCredentials) << "keychain operation on" << item << "failed:" << answer.error;
         break;
     }
     done(outcome);

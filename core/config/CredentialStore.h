@@ -1,5 +1,7 @@
 #pragma once
 
+#include "config/KeychainBackend.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QObject>
@@ -8,13 +10,10 @@
 
 #include <functional>
 
-namespace QKeychain {
-class Job;
-}
-
-// Secrets (the passcode, secret header values) in the operating system's keychain through QtKeychain:
-// Secret Service on Linux, the Credential Manager on Windows, the Keychain on macOS. Every operation is
-// asynchronous and answers with exactly one signal.
+// Secrets (the passcode, secret header values) in the operating system's keychain (KeychainBackend::create()):
+// the Secret Service on Linux (asked directly over D-Bus, see SecretServiceBackend), the Credential Manager on
+// Windows and the Keychain on macOS through QtKeychain. Every operation is asynchronous and answers with exactly one
+// signal.
 //
 // An entry is named by an account (Settings::credentialAccount(): "login@url") and an item ("passcode",
 // "header/connect/Authorization"), stored under the service "TodoNotifier".
@@ -75,14 +74,15 @@ private:
 
     static QString entryKey(const QString &account, const QString &item);
     void start(Operation operation, const QString &account, const QString &item, const QByteArray &secret, Done done);
-    void onJobFinished(QKeychain::Job *job, Operation operation, const QString &account, const QString &item,
-                       const QByteArray &secret, const Done &done);
+    void onAnswered(const KeychainBackend::Answer &answer, Operation operation, const QString &account,
+                    const QString &item, const QByteArray &secret, const Done &done);
     // Completes an operation from memory (no keychain); asynchronous, like the keychain.
     void finishInMemory(Operation operation, const QString &account, const QString &item, const QByteArray &secret,
                         Done done);
     void markUnavailable(const QString &detail);
 
     QString m_service;
+    KeychainBackend *m_backend = nullptr; // made by the first operation
     bool m_available = true;
     QString m_unavailableReason;
     int m_pending = 0;
