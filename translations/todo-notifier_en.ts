@@ -1799,6 +1799,17 @@ Check the server settings; it keeps trying now and then.</translation>
     </message>
 </context>
 <context>
+    <name>SecretServiceBackend</name>
+    <message>
+        <source>Default keyring</source>
+        <translation>Default keyring</translation>
+    </message>
+    <message>
+        <source>The keychain was not unlocked.</source>
+        <translation>The keychain was not unlocked.</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Enter a server URL, e.g. wss://push.example.com/ws.</source>

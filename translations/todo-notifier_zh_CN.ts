@@ -1792,6 +1792,17 @@ Check the server settings; it keeps trying now and then.</source>
     </message>
 </context>
 <context>
+    <name>SecretServiceBackend</name>
+    <message>
+        <source>Default keyring</source>
+        <translation>默认密钥环</translation>
+    </message>
+    <message>
+        <source>The keychain was not unlocked.</source>
+        <translation>钥匙串未解锁。</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Enter a server URL, e.g. wss://push.example.com/ws.</source>
