@@ -125,8 +125,8 @@ const char *const kSearchIndexTablesCreate[] = {
     "urgency INTEGER NOT NULL, title TEXT NOT NULL, send_name TEXT NOT NULL, send_dept TEXT NOT NULL, "
     "bname TEXT NOT NULL)",
     "CREATE INDEX todos_list_order ON todos_list (sort_ms DESC, seq DESC)",
-    "CREATE VIRTUAL TABLE todos_search USING fts5(title, send_name, send_dept, bname, content='todos_list', "
-    "content_rowid='seq', tokenize='trigram')",
+    ("CREATE VIRTUAL TABLE todos_search USING fts5(title, send_name, send_dept, bname, content='todos_list', "
+     "content_rowid='seq', tokenize='trigram')"),
 };
 const char *const kSearchIndexTriggersCreate[] = {
     "CREATE TRIGGER todos_list_delete AFTER DELETE ON todos WHEN old.seq <= " TODO_INDEXED_SEQ " BEGIN "
