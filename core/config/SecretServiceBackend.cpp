@@ -2,6 +2,7 @@
 
 #include "base/Logging.h"
 #include "config/QtKeychainBackend.h"
+#include "config/SecretServiceSecret.h"
 
 #include <QDBusArgument>
 #include <QDBusConnection>
@@ -25,36 +26,7 @@ const QString kNone = QStringLiteral("/"); // the object path that stands for "n
 // QtKeychain's libsecret schema (libsecret.cpp in QtKeychain), which libsecret records as the xdg:schema attribute.
 const QString kSchema = QStringLiteral("org.qt.keychain");
 
-// The Secret Service's Secret struct, (oayays).
-struct Secret
-{
-    QDBusObjectPath session;
-    QByteArray parameters; // empty for a "plain" session
-    QByteArray value;
-    QString contentType;
-};
-
-} // namespace
-
-Q_DECLARE_METATYPE(Secret)
-
-namespace {
-
-QDBusArgument &operator<<(QDBusArgument &argument, const Secret &secret)
-{
-    argument.beginStructure();
-    argument << secret.session << secret.parameters << secret.value << secret.contentType;
-    argument.endStructure();
-    return argument;
-}
-
-const QDBusArgument &operator>>(const QDBusArgument &argument, Secret &secret)
-{
-    argument.beginStructure();
-    argument >> secret.session >> secret.parameters >> secret.value >> secret.contentType;
-    argument.endStructure();
-    return argument;
-}
+using Secret = SecretServiceSecret;
 
 void registerTypes()
 {

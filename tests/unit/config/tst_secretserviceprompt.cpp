@@ -2,6 +2,7 @@
 // own to a private session bus, see CMakeLists.txt) whose collection is locked, and whose unlock prompt the "user"
 // accepts or dismisses. A real keyring's prompt is a dialog, which a headless test cannot answer.
 #include "config/SecretServiceBackend.h"
+#include "config/SecretServiceSecret.h"
 
 #include <QDBusArgument>
 #include <QDBusConnection>
@@ -25,35 +26,7 @@ const QString kCollection = QStringLiteral("/org/freedesktop/secrets/collection/
 const QString kPrompt = QStringLiteral("/org/freedesktop/secrets/prompt/p1");
 const QString kSession = QStringLiteral("/org/freedesktop/secrets/session/s1");
 
-struct Secret
-{
-    QDBusObjectPath session;
-    QByteArray parameters;
-    QByteArray value;
-    QString contentType;
-};
-
-QDBusArgument &operator<<(QDBusArgument &argument, const Secret &secret)
-{
-    argument.beginStructure();
-    argument << secret.session << secret.parameters << secret.value << secret.contentType;
-    argument.endStructure();
-    return argument;
-}
-
-const QDBusArgument &operator>>(const QDBusArgument &argument, Secret &secret)
-{
-    argument.beginStructure();
-    argument >> secret.session >> secret.parameters >> secret.value >> secret.contentType;
-    argument.endStructure();
-    return argument;
-}
-
-} // namespace
-
-Q_DECLARE_METATYPE(Secret)
-
-namespace {
+using Secret = SecretServiceSecret;
 
 // A Secret Service with one collection, locked until its prompt is accepted.
 class FakeSecretService final : public QDBusVirtualObject
