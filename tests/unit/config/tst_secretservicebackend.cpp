@@ -1,6 +1,7 @@
 // SecretServiceBackend (Linux) against a real gnome-keyring-daemon (tests/support/run-with-keyring.sh): what it
 // stores, QtKeychain reads, and what QtKeychain stored, it reads and overwrites. Users who stored their passcode
 // with an earlier version (QtKeychain through libsecret) keep it.
+#include "KeychainAnswer.h"
 #include "config/QtKeychainBackend.h"
 #include "config/SecretServiceBackend.h"
 
@@ -15,16 +16,6 @@ namespace {
 
 using Answer = KeychainBackend::Answer;
 using Status = KeychainBackend::Status;
-
-// Starts one operation with `start` and waits for its answer.
-Answer answerOf(const std::function<void(KeychainBackend::Done)> &start)
-{
-    std::optional<Answer> answer;
-    start([&answer](const Answer &given) { answer = given; });
-    if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 20000))
-        return {Status::Failed, {}, QStringLiteral("no answer")};
-    return *answer;
-}
 
 // How many items of the keychain carry `attributes`, asked of the Secret Service itself.
 int itemCount(const QMap<QString, QString> &attributes)

@@ -1,6 +1,7 @@
 // SecretServiceBackend against a locked keychain: a small Secret Service in this process (on a connection of its
 // own to a private session bus, see CMakeLists.txt) whose collection is locked, and whose unlock prompt the "user"
 // accepts or dismisses. A real keyring's prompt is a dialog, which a headless test cannot answer.
+#include "KeychainAnswer.h"
 #include "config/SecretServiceBackend.h"
 #include "config/SecretServiceSecret.h"
 
@@ -128,15 +129,6 @@ private:
 
     QDBusConnection m_connection;
 };
-
-Answer answerOf(const std::function<void(KeychainBackend::Done)> &start)
-{
-    std::optional<Answer> answer;
-    start([&answer](const Answer &given) { answer = given; });
-    if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 20000))
-        return {Status::Failed, {}, QStringLiteral("no answer")};
-    return *answer;
-}
 
 } // namespace
 
