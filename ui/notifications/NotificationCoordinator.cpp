@@ -116,11 +116,29 @@ void NotificationCoordinator::onSourceStateChanged(PushSource::State state, cons
 void NotificationCoordinator::onOfflineTimer()
 {
     // Said once per outage, and not when the attention notice has already said what is wrong.
-    if (m_offlineShown || m_attentionShown || m_offlineSinceWallMs < 0 || !m_notifier || !popupsWantedNow())
+    if (m_offlineShown || m_attentionShown || m_offlineSinceWallMs < 0 || !m_notifier)
+        return;
+    if (m_settings && m_settings->get<bool>(Settings::Key::NotificationPopups)) {
+        // During quiet hours it waits for their end (read again on the wall clock at least every quietRecheckMs):
+        // still offline then, it is said then.
+        const QDateTime wallNow = QDateTime::fromMSecsSinceEpoch(m_clock->wallMs(), Qt::UTC);
+        if (m_settings->isQuietHoursActive(wallNow)) {
+            const QDateTime until = QuietHours::fromSettings(*m_settings).quietUntil(wallNow);
+            qint64 delayMs = m_options.quietRecheckMs;
+            if (until.isValid())
+                delayMs = qBound<qint64>(1, wallNow.msecsTo(until), delayMs);
+            m_offlineTimer->start(delayMs);
+            return;
+        }
+    }
+    if (!popupsWantedNow())
         return;
     m_offlineShown = true;
     const QDateTime since = QDateTime::fromMSecsSinceEpoch(m_offlineSinceWallMs).toLocalTime();
-    const QString when = QLocale().toString(since.time(), QLocale::ShortFormat);
+    // The time alone when it is today's (after a night of quiet hours, with its date).
+    const bool today = since.date() == QDateTime::fromMSecsSinceEpoch(m_clock->wallMs()).toLocalTime().date();
+    const QString when = today ? QLocale().toString(since.time(), QLocale::ShortFormat)
+                               : QLocale().toString(since, QLocale::ShortFormat);
     qCInfo(lcNotify) << "offline since" << since.toString(Qt::ISODate) << ": said once";
     m_notifier->showSummary(tr("Todo Notifier is offline"),
                             tr("No connection to the server since %1. It keeps trying; todos sent meanwhile "
@@ -131,8 +149,10 @@ void NotificationCoordinator::onOfflineTimer()
 
 bool NotificationCoordinator::popupsWantedNow() const
 {
-    return m_settings && m_settings->get<bool>(Settings::Key::NotificationPopups)
-        && !m_settings->isDoNotDisturbActive(QDateTime::fromMSecsSinceEpoch(m_clock->wallMs(), Qt::UTC));
+    if (!m_settings || !m_settings->get<bool>(Settings::Key::NotificationPopups))
+        return false;
+    const QDateTime wallNow = QDateTime::fromMSecsSinceEpoch(m_clock->wallMs(), Qt::UTC);
+    return !m_settings->isDoNotDisturbActive(wallNow) && !m_settings->isQuietHoursActive(wallNow);
 }
 
 void NotificationCoordinator::setCatchUp(CatchUp *catchUp)

@@ -33,6 +33,8 @@ class TodoOpener;
 //    they bypass do not disturb) becomes one summary when the quiet hours end ("6 todos arrived during quiet
 //    hours"; a single one is shown as itself). The end is checked on the wall clock at least every
 //    quietRecheckMs, so a computer that slept through it, or a clock change, does not delay the summary for long.
+//    Connection notices keep quiet too: "cannot connect" and "connected again" are not shown during quiet hours
+//    (the tray icon says it), and "offline" waits for their end, said then if the connection is still down.
 //  - When the source needs the person's attention (the same failure that retrying cannot fix, again and again), one
 //    notification says so with the cause; not another until it has been connected again.
 //  - Offline, said once: when the connection has been down for Settings' OfflineNoticeMinutes (counted from the
@@ -113,7 +115,7 @@ private:
     void holdForQuietHours(const Todo &todo);
     void scheduleQuietCheck();
     void onQuietTimer();
-    bool popupsWantedNow() const; // pop-ups on and no do not disturb
+    bool popupsWantedNow() const; // pop-ups on, no do not disturb, no quiet hours
     void onSettingsChanged();
     qint64 now() const;
 

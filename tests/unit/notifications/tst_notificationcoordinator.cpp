@@ -41,6 +41,7 @@ private Q_SLOTS:
     void quietHoursHoldUntilMondayMorningThenOneSummary();
     void quietHoursEndNoticedAfterSleepOrClockChange();
     void singleTodoOfTheQuietHoursIsShownAsItself();
+    void connectionNoticesKeepQuietDuringQuietHours();
 
 private:
     void setWallClock(const QDateTime &localTime);
@@ -489,6 +490,54 @@ void tst_NotificationCoordinator::singleTodoOfTheQuietHoursIsShownAsItself()
     m_fixture.clock->advance(45 * 60 * 1000);
     QCOMPARE(m_notifier->shown.size(), 1);
     QCOMPARE(m_notifier->shown.at(0).key, QStringLiteral("id:lunch"));
+}
+
+void tst_NotificationCoordinator::connectionNoticesKeepQuietDuringQuietHours()
+{
+    m_fixture.settings->setValue(Settings::Key::QuietHoursEnabled, true); // 19:00-08:00 on weekdays
+    MemoryPushSource source;
+    m_coordinator->attach(&source);
+    QSignalSpy offline(m_coordinator.get(), &NotificationCoordinator::offlineShown);
+    QSignalSpy back(m_coordinator.get(), &NotificationCoordinator::backOnlineShown);
+    setWallClock(QDateTime(QDate(2026, 12, 8), QTime(22, 0))); // a Tuesday night
+    source.start();
+    source.connectNow();
+    m_fixture.clock->advance(m_coordinator->options().catchUpWindowMs);
+
+    // Down at 22:00 for the whole night: not said at 22:10, nor at any time of the night.
+    const qint64 droppedAtMs = m_fixture.clock->wallMs();
+    source.drop();
+    const qint64 toMorning =
+        QDateTime::fromMSecsSinceEpoch(m_fixture.clock->wallMs()).msecsTo(QDateTime(QDate(2026, 12, 9), QTime(8, 0)));
+    m_fixture.clock->advance(toMorning - 1000);
+    QVERIFY(m_notifier->shown.isEmpty());
+    QCOMPARE(offline.size(), 0);
+    // Still down when they end at 08:00: said then, once, with the date of the drop (it was yesterday).
+    m_fixture.clock->advance(1000);
+    QCOMPARE(m_notifier->titles(), QStringList {QStringLiteral("Todo Notifier is offline")});
+    QCOMPARE(offline.size(), 1);
+    QCOMPARE(offline.at(0).at(0).toLongLong(), droppedAtMs);
+    const QString since =
+        QLocale().toString(QDateTime::fromMSecsSinceEpoch(droppedAtMs).toLocalTime(), QLocale::ShortFormat);
+    QVERIFY2(m_notifier->shown.at(0).body.contains(since), qPrintable(m_notifier->shown.at(0).body));
+    m_fixture.clock->advance(60 * 60 * 1000);
+    QCOMPARE(offline.size(), 1);
+
+    // Back during the next night's quiet hours: no "connected again"; what arrived is held with the quiet hours'
+    // todos and counted once, in their summary.
+    setWallClock(QDateTime(QDate(2026, 12, 9), QTime(23, 0)));
+    source.start();
+    source.connectNow();
+    pushOne(QStringLiteral("a"), QStringLiteral("kept 1"));
+    m_fixture.clock->advance(m_coordinator->options().catchUpWindowMs);
+    QCOMPARE(back.size(), 0);
+    QCOMPARE(m_notifier->shown.size(), 1);
+    QCOMPARE(m_coordinator->quietHeldCount(), 1);
+    pushOne(QStringLiteral("b"), QStringLiteral("night"));
+    setWallClock(QDateTime(QDate(2026, 12, 10), QTime(8, 0)));
+    m_fixture.clock->advance(m_coordinator->options().quietRecheckMs);
+    QCOMPARE(m_notifier->titles().last(), QStringLiteral("2 todos arrived during quiet hours"));
+    QCOMPARE(m_notifier->shown.size(), 2);
 }
 
 QTEST_MAIN(tst_NotificationCoordinator)
