@@ -1,6 +1,7 @@
 #include "config/Settings.h"
 
 #include "base/Logging.h"
+#include "config/NotificationRules.h"
 #include "config/QuietHours.h"
 #include "transport/TransportPlan.h"
 
@@ -178,6 +179,26 @@ QString validQuietDays(const QVariant &value)
     return Settings::validateQuietDays(value.toStringList());
 }
 
+QString validNotificationRules(const QVariant &value)
+{
+    return NotificationRules::validateJson(value.toString());
+}
+
+QString validRulesBelowUrgency(const QVariant &value)
+{
+    return NotificationRules::validateBelowUrgency(value.toInt());
+}
+
+QString validRulesBelowAction(const QVariant &value)
+{
+    return NotificationRules::validateAction(value.toString());
+}
+
+QString validRealert(const QVariant &value)
+{
+    return Settings::validateRealert(value.toInt());
+}
+
 QString validEvents(const QVariant &value)
 {
     for (const QString &name : value.toStringList()) {
@@ -331,6 +352,14 @@ const QList<Settings::Definition> &Settings::definitions()
          validQuietDays},
         {Key::QuietHoursWholeDays, QStringLiteral("notifications/quietHoursWholeDays"), QMetaType::QStringList,
          QStringList {QStringLiteral("sat"), QStringLiteral("sun")}, validQuietDays},
+        {Key::NotificationRules, QStringLiteral("notifications/rules"), QMetaType::QString, QStringLiteral("[]"),
+         validNotificationRules},
+        {Key::RulesBelowUrgency, QStringLiteral("notifications/rulesBelowUrgency"), QMetaType::Int, 0,
+         validRulesBelowUrgency},
+        {Key::RulesBelowAction, QStringLiteral("notifications/rulesBelowAction"), QMetaType::QString,
+         QStringLiteral("lower"), validRulesBelowAction},
+        {Key::RealertUrgentMinutes, QStringLiteral("notifications/realertUrgentMinutes"), QMetaType::Int, 0,
+         validRealert},
     };
     return table;
 }
@@ -762,6 +791,13 @@ QString Settings::validateQuietDays(const QStringList &days)
         if (!QuietHours::dayNames().contains(day))
             return tr("\"%1\" is not a day; use mon, tue, wed, thu, fri, sat or sun.").arg(day);
     }
+    return {};
+}
+
+QString Settings::validateRealert(int minutes)
+{
+    if (minutes < 0 || minutes > 24 * 60)
+        return tr("Use 0 (never) or between 1 and 1440 minutes.");
     return {};
 }
 

@@ -107,6 +107,11 @@ public:
         QuietHoursTo, // QString "HH:mm": its end; before `from`, it crosses midnight
         QuietHoursDays, // QStringList of "mon" ... "sun": the days the window applies to
         QuietHoursWholeDays, // QStringList of "mon" ... "sun": days that are quiet all day
+        NotificationRules, // QString: JSON array of rules that mute or lower todos (NotificationRules)
+        RulesBelowUrgency, // int: todos of an urgency below this are muted or lowered: 0 off, 1 urgent, 2 critical
+        RulesBelowAction, // QString: what happens to them: "mute" or "lower"
+        RealertUrgentMinutes, // int: an urgent todo still unread this long after its notification is shown once
+                              // more; 0 = never
     };
     Q_ENUM(Key)
 
@@ -193,6 +198,7 @@ public:
     static QString validateOfflineNotice(int minutes);
     static QString validateQuietTime(const QString &time); // "HH:mm"
     static QString validateQuietDays(const QStringList &days); // "mon" ... "sun"
+    static QString validateRealert(int minutes); // 0 (never) or 1 ... 1440
     // Whether quiet hours hold pop-ups now (QuietHours::fromSettings()).
     bool isQuietHoursActive(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
     // Prefetch as a default: enough ahead of our acks to keep a burst flowing (the store commits in batches), and

@@ -1,6 +1,7 @@
 // Settings: the single table of keys and defaults, typed round trips through a real file, the changed()
 // signal, administrator presets and locks, the validators, the dialog's validation helpers, and the rule that no secret
 // ever reaches the settings file. (What the STOMP keys become is tested in tests/unit/stomp/tst_stompsettings.cpp.)
+#include "config/NotificationRules.h"
 #include "config/Settings.h"
 
 #include <QDir>
@@ -103,6 +104,12 @@ void tst_Settings::everyKeyRoundTripsThroughTheFile()
         {QStringLiteral("X-Tenant"), QStringLiteral("研发中心"), false, HeaderSetting::Target::Handshake},
     };
     const QDateTime dnd = QDateTime(QDate(2030, 5, 16), QTime(16, 28, 3, 120), Qt::UTC);
+    const QList<NotificationRule> rules {
+        {NotificationRule::Field::Department, NotificationRule::Match::Contains, QStringLiteral("财务"),
+         NotificationRule::Action::Lower},
+        {NotificationRule::Field::Sender, NotificationRule::Match::Equals, QStringLiteral("Li Si"),
+         NotificationRule::Action::Mute},
+    };
     {
         Settings settings(path(QStringLiteral("user.conf")));
         settings.setUrls(Settings::Key::ServerUrls, urls);
@@ -146,9 +153,18 @@ void tst_Settings::everyKeyRoundTripsThroughTheFile()
         settings.setValue(Settings::Key::QuietHoursTo, QStringLiteral("07:45"));
         settings.setValue(Settings::Key::QuietHoursDays, QStringList {QStringLiteral("tue")});
         settings.setValue(Settings::Key::QuietHoursWholeDays, QStringList {QStringLiteral("sun")});
+        QVERIFY(settings.setValue(Settings::Key::NotificationRules, NotificationRules::toJson(rules)));
+        QVERIFY(settings.setValue(Settings::Key::RulesBelowUrgency, 2));
+        QVERIFY(settings.setValue(Settings::Key::RulesBelowAction, QStringLiteral("mute")));
+        QVERIFY(settings.setValue(Settings::Key::RealertUrgentMinutes, 15));
         // Out of range: refused, the value stays.
         QVERIFY(!settings.setValue(Settings::Key::OfflineNoticeMinutes, -1));
         QVERIFY(!settings.setValue(Settings::Key::OfflineNoticeMinutes, 24 * 60 + 1));
+        QVERIFY(!settings.setValue(Settings::Key::RealertUrgentMinutes, 24 * 60 + 1));
+        QVERIFY(!settings.setValue(Settings::Key::RulesBelowUrgency, 3));
+        QVERIFY(!settings.setValue(Settings::Key::RulesBelowAction, QStringLiteral("silence")));
+        QVERIFY(!settings.setValue(Settings::Key::NotificationRules,
+                                   QStringLiteral(R"([{"field":"colour","text":"red","action":"mute"}])")));
         settings.sync();
         for (const Settings::Definition &definition : Settings::definitions())
             QVERIFY2(settings.isSetByUser(definition.key), qPrintable(definition.name));
@@ -171,6 +187,10 @@ void tst_Settings::everyKeyRoundTripsThroughTheFile()
     QCOMPARE(settings.get<QString>(Settings::Key::QuietHoursTo), QStringLiteral("07:45"));
     QCOMPARE(settings.get<QStringList>(Settings::Key::QuietHoursDays), QStringList {QStringLiteral("tue")});
     QCOMPARE(settings.get<QStringList>(Settings::Key::QuietHoursWholeDays), QStringList {QStringLiteral("sun")});
+    QCOMPARE(NotificationRules::fromJson(settings.get<QString>(Settings::Key::NotificationRules)), rules);
+    QCOMPARE(settings.get<int>(Settings::Key::RulesBelowUrgency), 2);
+    QCOMPARE(settings.get<QString>(Settings::Key::RulesBelowAction), QStringLiteral("mute"));
+    QCOMPARE(settings.get<int>(Settings::Key::RealertUrgentMinutes), 15);
     QCOMPARE(settings.get<QStringList>(Settings::Key::Destinations),
              (QStringList {QStringLiteral("/user/topic/all"), QStringLiteral("/topic/chat_demo")}));
     QCOMPARE(settings.get<QString>(Settings::Key::Host), QStringLiteral("/"));
