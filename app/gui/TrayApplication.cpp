@@ -59,6 +59,7 @@ TrayApplication::TrayApplication(const GuiOptions &options, QObject *parent)
     m_coordinator = std::make_unique<NotificationCoordinator>(m_notifier.get(), m_opener.get(), m_settings);
     m_coordinator->attach(source());
     m_coordinator->setCatchUp(m_pipeline.catchUp());
+    m_coordinator->setTodoStore(m_pipeline.store());
     // The list window is made when it is first shown (window()): until then it costs neither memory nor the wake-ups
     // of its timers.
 

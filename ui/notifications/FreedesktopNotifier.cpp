@@ -95,7 +95,8 @@ void FreedesktopNotifier::notify(const QString &key, const QString &title, const
         {QStringLiteral("desktop-entry"), QStringLiteral("todo-notifier")},
         {QStringLiteral("category"), QStringLiteral("im.received")},
     };
-    if (soundEnabled())
+    // A notification of low urgency (one a rule lowered) is silent whatever the sound setting says.
+    if (soundEnabled() && urgency != Urgency::Low)
         hints.insert(QStringLiteral("sound-name"), QStringLiteral("message-new-instant"));
     else
         hints.insert(QStringLiteral("suppress-sound"), true);

@@ -6,6 +6,7 @@
 #include "config/Settings.h"
 #include "ingest/CatchUp.h"
 #include "list/TodoOpener.h"
+#include "store/TodoStore.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -35,6 +36,7 @@ NotificationCoordinator::NotificationCoordinator(Notifier *notifier, TodoOpener 
     connect(notifier, &Notifier::summaryActivated, this, &NotificationCoordinator::listRequested);
     connect(settings, &Settings::changed, this, &NotificationCoordinator::onSettingsChanged);
     notifier->setSoundEnabled(settings->get<bool>(Settings::Key::NotificationSound));
+    m_rules = NotificationRules::fromSettings(*settings);
 }
 
 NotificationCoordinator::~NotificationCoordinator() = default;
@@ -50,6 +52,22 @@ void NotificationCoordinator::setClock(Clock *clock)
     connect(m_offlineTimer.get(), &ClockTimer::timeout, this, &NotificationCoordinator::onOfflineTimer);
     m_quietTimer = m_clock->createTimer();
     connect(m_quietTimer.get(), &ClockTimer::timeout, this, &NotificationCoordinator::onQuietTimer);
+    m_realertTimer = m_clock->createTimer();
+    connect(m_realertTimer.get(), &ClockTimer::timeout, this, &NotificationCoordinator::onRealertTimer);
+}
+
+void NotificationCoordinator::setTodoStore(TodoStore *store)
+{
+    if (m_store)
+        disconnect(m_store, nullptr, this, nullptr);
+    m_store = store;
+    if (!store)
+        return;
+    connect(store, &TodoStore::todoChanged, this, &NotificationCoordinator::cancelRealert);
+    connect(store, &TodoStore::allMarkedRead, this, [this] {
+        m_realerts.clear();
+        scheduleRealert();
+    });
 }
 
 void NotificationCoordinator::attach(PushSource *source)
@@ -198,6 +216,10 @@ void NotificationCoordinator::onTodoArrived(const Todo &todo)
         qCDebug(lcNotify) << "no popup for todo" << todo.key << "(do not disturb, or popups off)";
         Q_EMIT todoSuppressed(todo.key);
         return;
+    case Decision::Mute:
+        qCDebug(lcNotify) << "no popup for todo" << todo.key << ": muted by a rule";
+        Q_EMIT todoSuppressed(todo.key);
+        return;
     case Decision::HoldForQuietHours:
         holdForQuietHours(todo);
         return;
@@ -209,16 +231,25 @@ void NotificationCoordinator::onTodoArrived(const Todo &todo)
 
 void NotificationCoordinator::onUnreadCountChanged(int unreadCount)
 {
-    if (unreadCount == 0 && m_notifier)
+    if (unreadCount != 0)
+        return;
+    if (m_notifier)
         m_notifier->closeAll();
+    m_realerts.clear();
+    scheduleRealert();
 }
 
 NotificationCoordinator::Decision NotificationCoordinator::decide(const Todo &todo) const
 {
     if (!m_settings || !m_notifier || !m_settings->get<bool>(Settings::Key::NotificationPopups))
         return Decision::Suppress;
+    const NotificationRules::Verdict verdict = m_rules.verdictFor(todo);
+    if (verdict == NotificationRules::Verdict::Mute)
+        return Decision::Mute;
     const QDateTime wallNow = QDateTime::fromMSecsSinceEpoch(m_clock->wallMs(), Qt::UTC);
-    const bool bypass = todo.urgency >= 1 && m_settings->get<bool>(Settings::Key::UrgentBypassesDoNotDisturb);
+    // A lowered todo never bypasses do not disturb or quiet hours, whatever its urgency.
+    const bool bypass = verdict == NotificationRules::Verdict::Notify && todo.urgency >= 1
+        && m_settings->get<bool>(Settings::Key::UrgentBypassesDoNotDisturb);
     if (m_settings->isDoNotDisturbActive(wallNow))
         return bypass ? Decision::Show : Decision::Suppress;
     if (m_settings->isQuietHoursActive(wallNow))
@@ -233,6 +264,8 @@ void NotificationCoordinator::holdForQuietHours(const Todo &todo)
     m_quietRecent.prepend(todo);
     while (m_quietRecent.size() > kSummaryTitles)
         m_quietRecent.removeLast();
+    if (todo.urgency >= 1)
+        m_quietUrgent.append(todo);
     Q_EMIT todoSuppressed(todo.key);
     scheduleQuietCheck();
 }
@@ -266,6 +299,7 @@ void NotificationCoordinator::onQuietTimer()
     }
     const int count = std::exchange(m_quietHeldCount, 0);
     const QList<Todo> recent = std::exchange(m_quietRecent, {});
+    const QList<Todo> urgent = std::exchange(m_quietUrgent, {});
     // Do not disturb (or popups switched off) since: they stay quiet.
     if (!m_notifier || !popupsWantedNow())
         return;
@@ -280,13 +314,16 @@ void NotificationCoordinator::onQuietTimer()
     qCInfo(lcNotify) << count << "todos arrived during quiet hours: one summary";
     m_notifier->showSummary(title, titles.join(QLatin1Char('\n')));
     Q_EMIT summaryShown(count, title);
+    for (const Todo &todo : urgent)
+        armRealert(todo);
 }
 
 void NotificationCoordinator::show(const Todo &todo)
 {
     qCDebug(lcNotify) << "notifying todo" << todo.key;
     const QString title = todo.title.isEmpty() ? tr("New todo") : todo.title;
-    m_notifier->showTodo(todo.key, title, bodyFor(todo), urgencyFor(todo));
+    const bool lowered = m_rules.verdictFor(todo) == NotificationRules::Verdict::Lower;
+    m_notifier->showTodo(todo.key, title, bodyFor(todo), lowered ? Notifier::Urgency::Low : urgencyFor(todo));
     Q_EMIT todoShown(todo.key);
 }
 
@@ -300,6 +337,7 @@ void NotificationCoordinator::addToBurst(const Todo &todo)
         m_summaryTimer->stop();
     }
     m_lastArrivalMs = t;
+    armRealert(todo); // shown now, on its own or in the summary
     ++m_burstCount;
     m_burstRecent.prepend(todo);
     while (m_burstRecent.size() > kSummaryTitles)
@@ -366,6 +404,7 @@ void NotificationCoordinator::finishCatchUp()
     m_catchingUp = false;
     const QList<Todo> held = std::exchange(m_held, {});
     QList<Todo> shown;
+    int muted = 0;
     for (const Todo &todo : held) {
         switch (decide(todo)) {
         case Decision::Show:
@@ -374,14 +413,19 @@ void NotificationCoordinator::finishCatchUp()
         case Decision::HoldForQuietHours:
             holdForQuietHours(todo);
             break;
+        case Decision::Mute:
+            ++muted;
+            Q_EMIT todoSuppressed(todo.key);
+            break;
         case Decision::Suppress:
             Q_EMIT todoSuppressed(todo.key);
             break;
         }
     }
     if (std::exchange(m_sayBackOnline, false) && m_notifier && popupsWantedNow()) {
-        // One notification for being back and for what came meanwhile (all of it: this says how many arrived).
-        const int count = int(held.size());
+        // One notification for being back and for what came meanwhile (all of it but what rules mute: this says how
+        // many arrived).
+        const int count = int(held.size()) - muted;
         QStringList lines;
         lines.append(count == 0 ? tr("Nothing arrived while you were offline.")
                                 : tr("%n todos arrived while you were offline.", nullptr, count));
@@ -390,6 +434,8 @@ void NotificationCoordinator::finishCatchUp()
         qCInfo(lcNotify) << "connected again," << count << "todos arrived meanwhile";
         m_notifier->showSummary(tr("Todo Notifier is connected again"), lines.join(QLatin1Char('\n')));
         Q_EMIT backOnlineShown(count);
+        for (const Todo &todo : std::as_const(shown))
+            armRealert(todo);
         return;
     }
     if (shown.isEmpty())
@@ -406,17 +452,103 @@ void NotificationCoordinator::finishCatchUp()
     qCInfo(lcNotify) << count << "todos arrived while offline: one summary";
     m_notifier->showSummary(title, titles.join(QLatin1Char('\n')));
     Q_EMIT summaryShown(count, title);
+    for (const Todo &todo : std::as_const(shown))
+        armRealert(todo);
 }
 
 void NotificationCoordinator::onSettingsChanged()
 {
     if (m_notifier && m_settings)
         m_notifier->setSoundEnabled(m_settings->get<bool>(Settings::Key::NotificationSound));
+    if (m_settings) {
+        m_rules = NotificationRules::fromSettings(*m_settings);
+        // Re-alerts switched off: the ones armed are forgotten.
+        if (m_settings->get<int>(Settings::Key::RealertUrgentMinutes) <= 0 && !m_realerts.isEmpty()) {
+            m_realerts.clear();
+            scheduleRealert();
+        }
+    }
     // The quiet hours may have changed or been switched off: look again now.
     if (m_quietHeldCount > 0) {
         m_quietTimer->stop();
         onQuietTimer();
     }
+}
+
+void NotificationCoordinator::armRealert(const Todo &todo)
+{
+    const int minutes = m_settings ? m_settings->get<int>(Settings::Key::RealertUrgentMinutes) : 0;
+    if (minutes <= 0 || todo.urgency < 1 || m_rules.verdictFor(todo) != NotificationRules::Verdict::Notify)
+        return;
+    if (m_realertArmed.contains(todo.key))
+        return; // at most once per todo: a redelivery or a re-push does not start it again
+    m_realertArmed.insert(todo.key);
+    const qint64 due = now() + qint64(minutes) * 60 * 1000;
+    auto at = m_realerts.end();
+    while (at != m_realerts.begin() && (at - 1)->dueMs > due)
+        --at;
+    m_realerts.insert(at, {due, todo});
+    scheduleRealert();
+}
+
+void NotificationCoordinator::scheduleRealert()
+{
+    if (m_realerts.isEmpty()) {
+        m_realertTimer->stop();
+        return;
+    }
+    m_realertTimer->start(qMax<qint64>(0, m_realerts.constFirst().dueMs - now()));
+}
+
+void NotificationCoordinator::onRealertTimer()
+{
+    const qint64 t = now();
+    QList<Todo> due;
+    while (!m_realerts.isEmpty() && m_realerts.constFirst().dueMs <= t)
+        due.append(m_realerts.takeFirst().todo);
+    scheduleRealert();
+    for (const Todo &todo : std::as_const(due)) {
+        if (isStillUnread(todo.key))
+            showRealert(todo);
+    }
+}
+
+void NotificationCoordinator::showRealert(const Todo &todo)
+{
+    // As an arrival would be now: quiet hours hold it, do not disturb keeps it quiet (unless urgent todos bypass
+    // it), rules changed since may mute it.
+    switch (decide(todo)) {
+    case Decision::Suppress:
+    case Decision::Mute:
+        qCDebug(lcNotify) << "no re-alert for todo" << todo.key << "(do not disturb, popups off or muted)";
+        return;
+    case Decision::HoldForQuietHours:
+        holdForQuietHours(todo);
+        return;
+    case Decision::Show:
+        break;
+    }
+    qCInfo(lcNotify) << "todo" << todo.key << "still unread: shown once more";
+    const QString title = todo.title.isEmpty() ? tr("New todo") : todo.title;
+    m_notifier->showTodo(todo.key, tr("Still unread: %1").arg(title), bodyFor(todo), urgencyFor(todo));
+    Q_EMIT realertShown(todo.key);
+}
+
+void NotificationCoordinator::cancelRealert(const Todo &todo)
+{
+    if (!todo.read && !todo.done)
+        return;
+    const auto removed = m_realerts.removeIf([&todo](const PendingRealert &p) { return p.todo.key == todo.key; });
+    if (removed > 0)
+        scheduleRealert();
+}
+
+bool NotificationCoordinator::isStillUnread(const QString &key) const
+{
+    if (!m_store)
+        return true; // onUnreadCountChanged(0) cancels what was read
+    const std::optional<Todo> stored = m_store->todo(key);
+    return stored && !stored->read && !stored->done;
 }
 
 qint64 NotificationCoordinator::now() const

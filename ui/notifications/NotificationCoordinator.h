@@ -1,5 +1,6 @@
 #pragma once
 
+#include "config/NotificationRules.h"
 #include "notifications/Notifier.h"
 #include "source/PushSource.h"
 #include "todo/Todo.h"
@@ -7,6 +8,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 
 #include <memory>
@@ -16,6 +18,7 @@ class Clock;
 class ClockTimer;
 class Settings;
 class TodoOpener;
+class TodoStore;
 
 // Decides which todos become native notifications, and what clicking one does.
 //
@@ -41,6 +44,13 @@ class TodoOpener;
 //    first state that is not Connected; a deliberate stop does not count), one notification says since when; when
 //    it is connected again, one notification says so with the count of what arrived meanwhile (it takes the place
 //    of the catch-up summary). Never one per retry.
+//  - Rules (NotificationRules, in the settings) mute or lower todos by type, sender, department or urgency. A muted
+//    todo is stored and counted but gets no pop-up and is left out of summaries; a lowered one gets a pop-up of low
+//    urgency without sound, and never bypasses do not disturb or quiet hours.
+//  - Re-alert (Settings' RealertUrgentMinutes, off by default): an urgent or critical todo that is still unread (and
+//    not done) that many minutes after it was notified is shown once more, "Still unread: <title>", as do not
+//    disturb and quiet hours allow. Once per todo: a redelivery does not start it again; reading it cancels it. One
+//    timer, for the earliest one due.
 //
 // Time comes from the Clock seam, so tests drive the windows with MockClock.
 class NotificationCoordinator final : public QObject
@@ -69,6 +79,9 @@ public:
     void attach(PushSource *source);
     // The catch-up window also lasts until `catchUp`'s request is answered.
     void setCatchUp(CatchUp *catchUp);
+    // Where re-alerts ask whether a todo is still unread, and learn that it was read. Without one, a re-alert is
+    // cancelled only when every todo is read (onUnreadCountChanged(0)).
+    void setTodoStore(TodoStore *store);
 
     // The notifier's urgency for a todo's metaData.urgency (0 normal, 1 urgent, 2 critical).
     static Notifier::Urgency urgencyFor(const Todo &todo);
@@ -79,6 +92,8 @@ public:
     int heldCount() const { return int(m_held.size()); }
     // Todos held until the quiet hours end.
     int quietHeldCount() const { return m_quietHeldCount; }
+    // Re-alerts armed and not yet due.
+    int pendingRealertCount() const { return int(m_realerts.size()); }
 
 public Q_SLOTS:
     void onTodoArrived(const Todo &todo);
@@ -97,9 +112,16 @@ Q_SIGNALS:
     void offlineShown(qint64 sinceWallMs);
     // Connected again after offlineShown() (or attentionShown()); `arrived` todos came in meanwhile.
     void backOnlineShown(int arrived);
+    // An urgent todo still unread RealertUrgentMinutes after its notification was shown again.
+    void realertShown(const QString &key);
 
 private:
-    enum class Decision { Show, Suppress, HoldForQuietHours };
+    enum class Decision { Show, Suppress, Mute, HoldForQuietHours };
+    struct PendingRealert
+    {
+        qint64 dueMs = 0; // monotonic
+        Todo todo;
+    };
 
     Decision decide(const Todo &todo) const;
     void show(const Todo &todo);
@@ -117,12 +139,20 @@ private:
     void onQuietTimer();
     bool popupsWantedNow() const; // pop-ups on, no do not disturb, no quiet hours
     void onSettingsChanged();
+    void armRealert(const Todo &todo);
+    void scheduleRealert();
+    void onRealertTimer();
+    void showRealert(const Todo &todo);
+    void cancelRealert(const Todo &todo); // when it was read or done
+    bool isStillUnread(const QString &key) const;
     qint64 now() const;
 
     QPointer<Notifier> m_notifier;
     QPointer<TodoOpener> m_opener;
     QPointer<Settings> m_settings;
     QPointer<CatchUp> m_catchUp;
+    QPointer<TodoStore> m_store;
+    NotificationRules m_rules; // as the settings say, read again when they change
     QMetaObject::Connection m_sourceConnection;
     QMetaObject::Connection m_stateConnection;
     bool m_attentionShown = false; // since the last time the source was connected
@@ -134,8 +164,12 @@ private:
     std::unique_ptr<ClockTimer> m_summaryTimer;
     std::unique_ptr<ClockTimer> m_offlineTimer;
     std::unique_ptr<ClockTimer> m_quietTimer;
+    std::unique_ptr<ClockTimer> m_realertTimer; // for the earliest of m_realerts
+    QList<PendingRealert> m_realerts; // by dueMs
+    QSet<QString> m_realertArmed; // keys armed once (so never again), for as long as the application runs
     int m_quietHeldCount = 0; // arrivals held for the end of the quiet hours
     QList<Todo> m_quietRecent; // the newest of them, for the summary's body (or the one to show as itself)
+    QList<Todo> m_quietUrgent; // the urgent ones among them, for re-alerts once the summary is shown
     Options m_options;
 
     bool m_catchingUp = false;

@@ -15,7 +15,7 @@ class Notifier : public QObject
 {
     Q_OBJECT
 public:
-    // From the todo's metaData.urgency: 0 low, 1 normal, 2 critical (the freedesktop urgency byte).
+    // The freedesktop urgency byte: 0 low, 1 normal, 2 critical. A low one (a todo a rule lowered) makes no sound.
     enum class Urgency { Low = 0, Normal = 1, Critical = 2 };
     Q_ENUM(Urgency)
 

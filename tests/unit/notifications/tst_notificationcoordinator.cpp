@@ -2,10 +2,12 @@
 // urgency; a click opens the exact resolved link (caught through QDesktopServices::setUrlHandler) and marks the
 // todo read; refused links are not opened; bursts become one summary; what arrives right after a (re)connect is
 // summarised once; do not disturb suppresses popups but not the count, and urgent todos can bypass it; a long
-// outage is said once, and being back once with what arrived meanwhile. Time runs on a MockClock.
+// outage is said once, and being back once with what arrived meanwhile; rules mute or lower todos; an urgent todo
+// left unread is shown once more after the configured minutes. Time runs on a MockClock.
 #include "FakeNotifier.h"
 #include "MemoryPushSource.h"
 #include "TodoPipelineFixture.h"
+#include "config/NotificationRules.h"
 #include "list/TodoOpener.h"
 #include "notifications/NotificationCoordinator.h"
 #include "notifications/Notifier.h"
@@ -42,10 +44,19 @@ private Q_SLOTS:
     void quietHoursEndNoticedAfterSleepOrClockChange();
     void singleTodoOfTheQuietHoursIsShownAsItself();
     void connectionNoticesKeepQuietDuringQuietHours();
+    void rulesMuteOrLowerTodos();
+    void lowerNeverBypassesDoNotDisturb();
+    void mutedTodosAreLeftOutOfSummaries();
+    void realertOnceAfterTheMinutesWhenStillUnread();
+    void readingCancelsTheRealert();
+    void realertIsOffByDefault();
+    void realertRespectsDoNotDisturb();
 
 private:
     void setWallClock(const QDateTime &localTime);
     void pushOne(const QString &id, const QString &title, int urgency = 0, int pending = -1);
+    void pushFrom(const QString &id, const QString &title, int urgency, const QString &sender,
+                  const QString &business = QStringLiteral("变更申请"));
 
     TodoPipelineFixture m_fixture;
     std::unique_ptr<FakeNotifier> m_notifier;
@@ -62,6 +73,7 @@ void tst_NotificationCoordinator::init()
     m_coordinator =
         std::make_unique<NotificationCoordinator>(m_notifier.get(), m_opener.get(), m_fixture.settings.get());
     m_coordinator->setClock(m_fixture.clock.get());
+    m_coordinator->setTodoStore(m_fixture.store);
     connect(m_fixture.ingestor, &TodoIngestor::todoArrived, m_coordinator.get(),
             &NotificationCoordinator::onTodoArrived);
     connect(m_fixture.model, &TodoModel::unreadCountChanged, m_coordinator.get(),
@@ -81,6 +93,13 @@ void tst_NotificationCoordinator::cleanup()
 void tst_NotificationCoordinator::pushOne(const QString &id, const QString &title, int urgency, int pending)
 {
     m_fixture.push(TodoPipelineFixture::envelope({TodoPipelineFixture::todo(id, title, urgency)}, pending));
+}
+
+void tst_NotificationCoordinator::pushFrom(const QString &id, const QString &title, int urgency, const QString &sender,
+                                           const QString &business)
+{
+    m_fixture.push(TodoPipelineFixture::envelope(
+        {TodoPipelineFixture::todo(id, title, urgency, QString(), sender, QStringLiteral("研发中心"), business)}));
 }
 
 void tst_NotificationCoordinator::eachTodoGetsANotificationWithItsText()
@@ -538,6 +557,184 @@ void tst_NotificationCoordinator::connectionNoticesKeepQuietDuringQuietHours()
     m_fixture.clock->advance(m_coordinator->options().quietRecheckMs);
     QCOMPARE(m_notifier->titles().last(), QStringLiteral("2 todos arrived during quiet hours"));
     QCOMPARE(m_notifier->shown.size(), 2);
+}
+
+void tst_NotificationCoordinator::rulesMuteOrLowerTodos()
+{
+    const QList<NotificationRule> rules {
+        {NotificationRule::Field::Sender, NotificationRule::Match::Equals, QStringLiteral("李四"),
+         NotificationRule::Action::Mute},
+        {NotificationRule::Field::Type, NotificationRule::Match::Contains, QStringLiteral("请假"),
+         NotificationRule::Action::Lower},
+    };
+    QVERIFY(m_fixture.settings->setValue(Settings::Key::NotificationRules, NotificationRules::toJson(rules)));
+    PendingCounter counter(m_fixture.model, m_fixture.store);
+    QSignalSpy suppressed(m_coordinator.get(), &NotificationCoordinator::todoSuppressed);
+
+    pushFrom(QStringLiteral("1"), QStringLiteral("muted"), 2, QStringLiteral("李四"), QStringLiteral("请假申请"));
+    QVERIFY(m_notifier->shown.isEmpty()); // mute wins over lower, and over critical
+    QCOMPARE(suppressed.size(), 1);
+    QCOMPARE(counter.count(), 1); // stored and counted
+
+    m_fixture.clock->advance(5000);
+    pushFrom(QStringLiteral("2"), QStringLiteral("lowered"), 1, QStringLiteral("张伟"), QStringLiteral("请假申请"));
+    m_fixture.clock->advance(5000);
+    pushFrom(QStringLiteral("3"), QStringLiteral("as ever"), 1, QStringLiteral("张伟"));
+    QCOMPARE(m_notifier->titles(), (QStringList {QStringLiteral("lowered"), QStringLiteral("as ever")}));
+    QCOMPARE(m_notifier->shown.at(0).urgency, Notifier::Urgency::Low); // a silent one (see Notifier::Urgency)
+    QCOMPARE(m_notifier->shown.at(1).urgency, Notifier::Urgency::Critical);
+
+    // The threshold: normal todos lowered.
+    QVERIFY(m_fixture.settings->setValue(Settings::Key::NotificationRules, QStringLiteral("[]")));
+    QVERIFY(m_fixture.settings->setValue(Settings::Key::RulesBelowUrgency, 1));
+    m_fixture.clock->advance(5000);
+    pushFrom(QStringLiteral("4"), QStringLiteral("normal"), 0, QStringLiteral("李四"));
+    QCOMPARE(m_notifier->shown.constLast().title, QStringLiteral("normal"));
+    QCOMPARE(m_notifier->shown.constLast().urgency, Notifier::Urgency::Low);
+    // ... or muted.
+    QVERIFY(m_fixture.settings->setValue(Settings::Key::RulesBelowAction, QStringLiteral("mute")));
+    m_fixture.clock->advance(5000);
+    pushFrom(QStringLiteral("5"), QStringLiteral("normal, muted"), 0, QStringLiteral("王五"));
+    QCOMPARE(m_notifier->shown.size(), 3);
+    QCOMPARE(counter.count(), 5);
+}
+
+void tst_NotificationCoordinator::lowerNeverBypassesDoNotDisturb()
+{
+    const QList<NotificationRule> rules {{NotificationRule::Field::Sender, NotificationRule::Match::Equals,
+                                          QStringLiteral("李四"), NotificationRule::Action::Lower}};
+    QVERIFY(m_fixture.settings->setValue(Settings::Key::NotificationRules, NotificationRules::toJson(rules)));
+    m_fixture.settings->setValue(Settings::Key::UrgentBypassesDoNotDisturb, true);
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_fixture.clock->wallMs(), Qt::UTC);
+    m_fixture.settings->setValue(Settings::Key::DoNotDisturbUntil, now.addSecs(3600));
+    pushFrom(QStringLiteral("1"), QStringLiteral("urgent but lowered"), 2, QStringLiteral("李四"));
+    m_fixture.clock->advance(5000);
+    pushFrom(QStringLiteral("2"), QStringLiteral("urgent"), 2, QStringLiteral("张伟"));
+    QCOMPARE(m_notifier->titles(), QStringList {QStringLiteral("urgent")});
+}
+
+void tst_NotificationCoordinator::mutedTodosAreLeftOutOfSummaries()
+{
+    const QList<NotificationRule> rules {{NotificationRule::Field::Sender, NotificationRule::Match::Equals,
+                                          QStringLiteral("李四"), NotificationRule::Action::Mute}};
+    QVERIFY(m_fixture.settings->setValue(Settings::Key::NotificationRules, NotificationRules::toJson(rules)));
+    // A burst of six, two of them muted: the summary stands for the four others.
+    for (int i = 1; i <= 6; ++i) {
+        pushFrom(QString::number(i), QStringLiteral("todo %1").arg(i), 0,
+                 i % 3 == 0 ? QStringLiteral("李四") : QStringLiteral("张伟"));
+        m_fixture.clock->advance(200);
+    }
+    m_fixture.clock->advance(m_coordinator->options().summaryRefreshMs);
+    QCOMPARE(m_notifier->titles(),
+             (QStringList {QStringLiteral("todo 1"), QStringLiteral("todo 2"), QStringLiteral("todo 4"),
+                           QStringLiteral("4 new todos")}));
+    QVERIFY(!m_notifier->shown.constLast().body.contains(QStringLiteral("todo 6")));
+
+    // After a reconnect: neither in the catch-up summary.
+    MemoryPushSource source;
+    m_coordinator->attach(&source);
+    m_fixture.clock->advance(10000);
+    source.connectNow();
+    pushFrom(QStringLiteral("7"), QStringLiteral("todo 7"), 0, QStringLiteral("李四"));
+    pushFrom(QStringLiteral("8"), QStringLiteral("todo 8"), 0, QStringLiteral("张伟"));
+    pushFrom(QStringLiteral("9"), QStringLiteral("todo 9"), 0, QStringLiteral("王五"));
+    m_fixture.clock->advance(m_coordinator->options().catchUpWindowMs);
+    QCOMPARE(m_notifier->shown.constLast().title, QStringLiteral("2 todos arrived while you were offline"));
+}
+
+void tst_NotificationCoordinator::realertOnceAfterTheMinutesWhenStillUnread()
+{
+    QVERIFY(m_fixture.settings->setValue(Settings::Key::RealertUrgentMinutes, 10));
+    QSignalSpy realerts(m_coordinator.get(), &NotificationCoordinator::realertShown);
+    pushOne(QStringLiteral("u"), QStringLiteral("urgent"), 1);
+    const int timers = m_fixture.clock->activeTimerCount();
+    m_fixture.clock->advance(60 * 1000);
+    pushOne(QStringLiteral("n"), QStringLiteral("normal"), 0); // not urgent: never again
+    pushOne(QStringLiteral("c"), QStringLiteral("critical"), 2);
+    QCOMPARE(m_coordinator->pendingRealertCount(), 2);
+    QVERIFY(m_fixture.clock->activeTimerCount() <= timers); // one timer for both
+    QCOMPARE(m_notifier->shown.size(), 3);
+
+    m_fixture.clock->advance(9 * 60 * 1000 - 1);
+    QCOMPARE(m_notifier->shown.size(), 3);
+    m_fixture.clock->advance(1);
+    QCOMPARE(realerts.size(), 1);
+    const FakeNotifier::Shown again = m_notifier->shown.constLast();
+    QCOMPARE(again.key, QStringLiteral("id:u"));
+    QCOMPARE(again.title, QStringLiteral("Still unread: urgent"));
+    QCOMPARE(again.urgency, Notifier::Urgency::Critical);
+    m_fixture.clock->advance(60 * 1000);
+    QCOMPARE(realerts.size(), 2);
+    QCOMPARE(m_notifier->shown.constLast().title, QStringLiteral("Still unread: critical"));
+    QCOMPARE(m_coordinator->pendingRealertCount(), 0);
+
+    // Once: neither time nor a redelivery of the same todo brings it back.
+    m_fixture.clock->advance(3600 * 1000);
+    pushOne(QStringLiteral("u"), QStringLiteral("urgent"), 1);
+    QCOMPARE(m_coordinator->pendingRealertCount(), 0);
+    m_fixture.clock->advance(3600 * 1000);
+    QCOMPARE(realerts.size(), 2);
+    QCOMPARE(m_notifier->shown.size(), 5);
+}
+
+void tst_NotificationCoordinator::readingCancelsTheRealert()
+{
+    QVERIFY(m_fixture.settings->setValue(Settings::Key::RealertUrgentMinutes, 5));
+    QSignalSpy realerts(m_coordinator.get(), &NotificationCoordinator::realertShown);
+    pushOne(QStringLiteral("a"), QStringLiteral("read soon"), 1);
+    m_fixture.clock->advance(5000);
+    pushOne(QStringLiteral("b"), QStringLiteral("done soon"), 2);
+    m_fixture.clock->advance(5000);
+    pushOne(QStringLiteral("c"), QStringLiteral("left"), 2);
+    QCOMPARE(m_coordinator->pendingRealertCount(), 3);
+    m_fixture.clock->advance(60 * 1000);
+    QVERIFY(m_fixture.store->setRead(QStringLiteral("id:a")));
+    QVERIFY(m_fixture.store->setDone(QStringLiteral("id:b")));
+    QCOMPARE(m_coordinator->pendingRealertCount(), 1);
+    m_fixture.clock->advance(3600 * 1000);
+    QCOMPARE(realerts.size(), 1);
+    QCOMPARE(realerts.at(0).at(0).toString(), QStringLiteral("id:c"));
+
+    // Read everything at once: nothing left to say.
+    m_fixture.clock->advance(5000);
+    pushOne(QStringLiteral("d"), QStringLiteral("read with the rest"), 1);
+    QCOMPARE(m_coordinator->pendingRealertCount(), 1);
+    m_fixture.model->markAllRead();
+    QCOMPARE(m_coordinator->pendingRealertCount(), 0);
+    m_fixture.clock->advance(3600 * 1000);
+    QCOMPARE(realerts.size(), 1);
+}
+
+void tst_NotificationCoordinator::realertIsOffByDefault()
+{
+    QCOMPARE(m_fixture.settings->get<int>(Settings::Key::RealertUrgentMinutes), 0);
+    pushOne(QStringLiteral("u"), QStringLiteral("urgent"), 2);
+    QCOMPARE(m_coordinator->pendingRealertCount(), 0);
+    m_fixture.clock->advance(qint64(24) * 3600 * 1000);
+    QCOMPARE(m_notifier->titles(), QStringList {QStringLiteral("urgent")});
+
+    // Switched off while one is pending: it is forgotten.
+    QVERIFY(m_fixture.settings->setValue(Settings::Key::RealertUrgentMinutes, 10));
+    pushOne(QStringLiteral("v"), QStringLiteral("urgent 2"), 2);
+    QCOMPARE(m_coordinator->pendingRealertCount(), 1);
+    QVERIFY(m_fixture.settings->setValue(Settings::Key::RealertUrgentMinutes, 0));
+    QCOMPARE(m_coordinator->pendingRealertCount(), 0);
+    m_fixture.clock->advance(3600 * 1000);
+    QCOMPARE(m_notifier->shown.size(), 2);
+}
+
+void tst_NotificationCoordinator::realertRespectsDoNotDisturb()
+{
+    QVERIFY(m_fixture.settings->setValue(Settings::Key::RealertUrgentMinutes, 10));
+    m_fixture.settings->setValue(Settings::Key::UrgentBypassesDoNotDisturb, false);
+    QSignalSpy realerts(m_coordinator.get(), &NotificationCoordinator::realertShown);
+    pushOne(QStringLiteral("u"), QStringLiteral("urgent"), 1);
+    QCOMPARE(m_notifier->shown.size(), 1);
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_fixture.clock->wallMs(), Qt::UTC);
+    m_fixture.settings->setValue(Settings::Key::DoNotDisturbUntil, now.addSecs(3600));
+    m_fixture.clock->advance(3 * 3600 * 1000);
+    QCOMPARE(m_notifier->shown.size(), 1);
+    QCOMPARE(realerts.size(), 0);
 }
 
 QTEST_MAIN(tst_NotificationCoordinator)
