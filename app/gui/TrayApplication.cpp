@@ -32,6 +32,7 @@ namespace {
 Q_LOGGING_CATEGORY(lcApp, "todo.app", QtInfoMsg)
 
 constexpr int kQuitGraceMs = 1500; // for the DISCONNECT receipt before the event loop ends
+constexpr int kRulesPreviewTodos = 500; // the newest todos the settings' Rules page previews its rules against
 
 QIcon applicationIcon()
 {
@@ -329,6 +330,11 @@ void TrayApplication::openSettings(bool firstRun)
         m_settingsDialog = new SettingsDialog(m_settings, &m_credentials, nullptr);
         m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
         m_settingsDialog->setWindowIcon(applicationIcon());
+        // The Rules page tries its rules on the newest todos in the list.
+        m_settingsDialog->setTodoProvider([this] {
+            TodoStore *store = m_pipeline.store();
+            return store && store->isOpen() ? store->page({}, std::nullopt, kRulesPreviewTodos) : QList<Todo>();
+        });
         connect(m_settingsDialog, &SettingsDialog::applied, this, &TrayApplication::onSettingsApplied);
         connect(m_settingsDialog, &SettingsDialog::demoRequested, this, [this] {
             startDemo();

@@ -60,6 +60,15 @@ NotificationsPage::NotificationsPage(const Settings &settings, QWidget *parent)
     addField(form, tr("Say I am &offline after:"), m_offlineNotice, Settings::Key::OfflineNoticeMinutes,
              tr("One notification when the server has been unreachable this long, and one when it is back with "
                 "what arrived meanwhile; never one per retry."));
+    m_realert = new QSpinBox(this);
+    m_realert->setObjectName(QStringLiteral("realertUrgent"));
+    m_realert->setRange(0, 24 * 60);
+    m_realert->setSpecialValueText(tr("Never"));
+    m_realert->setSuffix(tr(" min"));
+    m_realert->setAccessibleName(tr("Remind me of unread urgent todos after this many minutes"));
+    m_realert->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    addField(form, tr("&Remind me of unread urgent todos after:"), m_realert, Settings::Key::RealertUrgentMinutes,
+             tr("An urgent todo still unread this long after its notification pops up once more; only once."));
 
     auto *quietBox = new QGroupBox(tr("Quiet hours"), this);
     auto *quietForm = new QFormLayout(quietBox);
@@ -209,6 +218,7 @@ void NotificationsPage::load(const Settings &settings)
     m_loadedDoNotDisturbUntil = m_doNotDisturbUntil->dateTime(); // as the widget shows it (whole minutes)
     m_urgentBypass->setChecked(settings.get<bool>(Key::UrgentBypassesDoNotDisturb));
     m_offlineNotice->setValue(settings.get<int>(Key::OfflineNoticeMinutes));
+    m_realert->setValue(settings.get<int>(Key::RealertUrgentMinutes));
     m_quietHours->setChecked(settings.get<bool>(Key::QuietHoursEnabled));
     m_quietFrom->setTime(QTime::fromString(settings.get<QString>(Key::QuietHoursFrom), QStringLiteral("HH:mm")));
     m_quietTo->setTime(QTime::fromString(settings.get<QString>(Key::QuietHoursTo), QStringLiteral("HH:mm")));
@@ -235,6 +245,7 @@ void NotificationsPage::write(Settings &settings)
                           m_doNotDisturb->isChecked() ? m_doNotDisturbUntil->dateTime() : QDateTime());
     store(settings, Key::UrgentBypassesDoNotDisturb, m_urgentBypass->isChecked());
     store(settings, Key::OfflineNoticeMinutes, m_offlineNotice->value());
+    store(settings, Key::RealertUrgentMinutes, m_realert->value());
     store(settings, Key::QuietHoursEnabled, m_quietHours->isChecked());
     store(settings, Key::QuietHoursFrom, m_quietFrom->time().toString(QStringLiteral("HH:mm")));
     store(settings, Key::QuietHoursTo, m_quietTo->time().toString(QStringLiteral("HH:mm")));

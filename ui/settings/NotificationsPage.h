@@ -13,7 +13,7 @@ class QTimeEdit;
 
 // The Notifications page: pop-ups, sound, do not disturb (until a time, with the urgent bypass), quiet hours (a
 // daily window on chosen days and whole days, with what they mean right now), when to say that the connection is
-// down, and the application's own settings (start at login, language).
+// down, when to remind of urgent todos left unread, and the application's own settings (start at login, language).
 class NotificationsPage final : public SettingsPage
 {
     Q_OBJECT
@@ -37,6 +37,7 @@ private:
     QDateTimeEdit *m_doNotDisturbUntil = nullptr;
     QCheckBox *m_urgentBypass = nullptr;
     QSpinBox *m_offlineNotice = nullptr;
+    QSpinBox *m_realert = nullptr;
     QCheckBox *m_quietHours = nullptr;
     QTimeEdit *m_quietFrom = nullptr;
     QTimeEdit *m_quietTo = nullptr;

@@ -8,6 +8,7 @@
 #include "settings/ConnectionPage.h"
 #include "settings/LinksPage.h"
 #include "settings/NotificationsPage.h"
+#include "settings/RulesPage.h"
 
 #include <QBoxLayout>
 #include <QDialogButtonBox>
@@ -54,10 +55,12 @@ SettingsDialog::SettingsDialog(Settings *settings, CredentialStore *credentials,
     m_tabs->setObjectName(QStringLiteral("pages"));
     m_connection = new ConnectionPage(*m_settings);
     m_notifications = new NotificationsPage(*m_settings);
+    m_rules = new RulesPage(*m_settings);
     m_links = new LinksPage(*m_settings);
     m_advanced = new AdvancedPage(*m_settings);
     m_tabs->addTab(scrollable(m_connection), tr("Connection"));
     m_tabs->addTab(scrollable(m_notifications), tr("Notifications"));
+    m_tabs->addTab(scrollable(m_rules), tr("Rules"));
     m_tabs->addTab(scrollable(m_links), tr("Links"));
     m_tabs->addTab(scrollable(m_advanced), tr("Advanced"));
 
@@ -130,9 +133,9 @@ SettingsDialog::~SettingsDialog()
 
 // ---- building -------------------------------------------------------------------------------------------------
 
-std::array<SettingsPage *, 4> SettingsDialog::pages() const
+std::array<SettingsPage *, 5> SettingsDialog::pages() const
 {
-    return {m_connection, m_notifications, m_links, m_advanced};
+    return {m_connection, m_notifications, m_rules, m_links, m_advanced};
 }
 
 void SettingsDialog::fitToContents()
@@ -275,7 +278,7 @@ void SettingsDialog::validate()
     m_connectionValid = true;
     // Mark the pages that hold a problem, so that one on a page out of sight is found.
     const QIcon warning = style()->standardIcon(QStyle::SP_MessageBoxWarning);
-    const std::array<SettingsPage *, 4> all = pages();
+    const std::array<SettingsPage *, 5> all = pages();
     for (int i = 0; i < int(all.size()); ++i) {
         SettingsPage *page = all.at(i);
         page->validate();
@@ -441,7 +444,7 @@ void SettingsDialog::finishApplyIfDone()
 void SettingsDialog::writeSettings()
 {
     // Each page stores only what changed: a key the person left alone keeps following the preset or the default.
-    const std::array<SettingsPage *, 4> order {m_connection, m_advanced, m_links, m_notifications};
+    const std::array<SettingsPage *, 5> order {m_connection, m_advanced, m_links, m_notifications, m_rules};
     for (SettingsPage *page : order)
         page->write(*m_settings);
     m_settings->sync();
@@ -463,6 +466,11 @@ void SettingsDialog::setFirstRun(bool firstRun)
 void SettingsDialog::showPage(Page page)
 {
     m_tabs->setCurrentIndex(int(page));
+}
+
+void SettingsDialog::setTodoProvider(std::function<QList<Todo>()> provider)
+{
+    m_rules->setTodoProvider(std::move(provider));
 }
 
 // ---- test connection ------------------------------------------------------------------------------------------

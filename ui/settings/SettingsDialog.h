@@ -2,6 +2,7 @@
 
 #include "config/Settings.h"
 #include "source/ConnectionCheck.h"
+#include "todo/Todo.h"
 
 #include <QDialog>
 #include <QHash>
@@ -11,6 +12,7 @@
 #include <QStringList>
 
 #include <array>
+#include <functional>
 #include <memory>
 
 class AdvancedPage;
@@ -19,15 +21,16 @@ class CredentialStore;
 class LinksPage;
 class NotificationsPage;
 class SettingsPage;
+class RulesPage;
 class QDialogButtonBox;
 class QLabel;
 class QPushButton;
 class QTabWidget;
 
-// The settings dialog: every Settings key a person may change, on four pages (ConnectionPage, NotificationsPage,
-// LinksPage, AdvancedPage: each a SettingsPage with its fields, loading, writing and validation), plus the passcode
-// and secret header values, which live in the keychain (CredentialStore). The dialog itself holds the pages in tabs
-// and does what concerns them all: the first-run banner, the keychain, OK/Apply/Cancel, "Test connection".
+// The settings dialog: every Settings key a person may change, on five pages (ConnectionPage, NotificationsPage,
+// RulesPage, LinksPage, AdvancedPage: each a SettingsPage with its fields, loading, writing and validation), plus the
+// passcode and secret header values, which live in the keychain (CredentialStore). The dialog itself holds the pages in
+// tabs and does what concerns them all: the first-run banner, the keychain, OK/Apply/Cancel, "Test connection".
 //
 // - Opening reads the secrets of the saved configuration from the keychain (asynchronously; OK, Apply and
 //   "Test connection" wait for it). Nothing is written before OK or Apply.
@@ -49,7 +52,7 @@ public:
     // QDialog::result() after "Try the demo server" (first-run mode) closed the dialog.
     static constexpr int DemoResult = 2;
 
-    enum class Page { Connection, Notifications, Links, Advanced };
+    enum class Page { Connection, Notifications, Rules, Links, Advanced };
     Q_ENUM(Page)
 
     explicit SettingsDialog(Settings *settings, CredentialStore *credentials, QWidget *parent = nullptr);
@@ -61,6 +64,9 @@ public:
     bool isFirstRun() const { return m_firstRun; }
 
     void showPage(Page page);
+
+    // The todos the Rules page previews its rules against (the newest in the list); none without it.
+    void setTodoProvider(std::function<QList<Todo>()> provider);
 
     // Every field holds a valid value.
     bool isValid() const { return m_valid; }
@@ -94,7 +100,7 @@ Q_SIGNALS:
 private:
     QWidget *buildFirstRunBanner();
     // The pages in the order of their tabs (Page).
-    std::array<SettingsPage *, 4> pages() const;
+    std::array<SettingsPage *, 5> pages() const;
     // Grows the dialog so that the tallest page fits without scrolling (within the screen).
     void fitToContents();
 
@@ -132,6 +138,7 @@ private:
 
     ConnectionPage *m_connection = nullptr;
     NotificationsPage *m_notifications = nullptr;
+    RulesPage *m_rules = nullptr;
     LinksPage *m_links = nullptr;
     AdvancedPage *m_advanced = nullptr;
 

@@ -8,6 +8,7 @@
 #include "FaultInjectingDemoServer.h"
 #include "common/Translations.h"
 #include "config/CredentialStore.h"
+#include "config/NotificationRules.h"
 #include "config/Settings.h"
 #include "settings/HeaderTableEditor.h"
 #include "settings/SettingsDialog.h"
@@ -176,6 +177,8 @@ private Q_SLOTS:
     void eventsAndNamespaceRoundTrip();
     void lockedEventsAreNotEditable();
     void quietHoursAndOfflineNoticeRoundTrip();
+    void rulesRoundTripWithPreview();
+    void realertRoundTrip();
     void firstRunOffersTheDemoServer();
     void keyboardAndAccessibility();
     void renderEveryPage_data();
@@ -926,7 +929,8 @@ void tst_SettingsDialog::keyboardAndAccessibility()
         "quietDay_mon",      "quietWholeDay_sun", "offlineNotice", "autostart",      "language",
         "webBaseUrl",        "pendingListUrl",    "heartbeatOut",  "heartbeatIn",    "reconnectInitial",
         "reconnectMax",      "reconnectAttempts", "timeZone",      "retentionCount", "retentionDays",
-        "testButton",        "testResult"};
+        "testButton",        "testResult",        "realertUrgent", "belowUrgency",   "belowAction",
+        "addRule",           "removeRule"};
     for (const char *name : inputs) {
         auto *widget = child<QWidget>(dialog, name);
         QVERIFY2(widget, name);
@@ -994,8 +998,8 @@ void tst_SettingsDialog::renderEveryPage()
     QTRY_VERIFY_WITH_TIMEOUT(!dialog.isTestRunning(), kNetworkWaitMs);
 
     const QString dir = qEnvironmentVariable("TODO_SCREENSHOT_DIR");
-    const char *const pages[] = {"connection", "notifications", "links", "advanced"};
-    for (int page = 0; page < 4; ++page) {
+    const char *const pages[] = {"connection", "notifications", "rules", "links", "advanced"};
+    for (int page = 0; page < 5; ++page) {
         dialog.showPage(SettingsDialog::Page(page));
         QCoreApplication::processEvents();
         const QWidget *current = child<QTabWidget>(dialog, "pages")->currentWidget();
@@ -1239,6 +1243,161 @@ void tst_SettingsDialog::quietHoursAndOfflineNoticeRoundTrip()
     // Sunday night (2026-12-06 23:00) is quiet now, Sunday noon no longer.
     QVERIFY(reread.isQuietHoursActive(QDateTime(QDate(2026, 12, 6), QTime(23, 0))));
     QVERIFY(!reread.isQuietHoursActive(QDateTime(QDate(2026, 12, 6), QTime(12, 0))));
+}
+
+// The Rules page: rules added, edited and removed in the table, the urgency threshold, a preview that follows every
+// edit against the todos the provider gives, a rule without text refused with a reason; OK writes them all.
+// TODO_SCREENSHOT_DIR=<dir> saves the page with its rules and preview.
+void tst_SettingsDialog::rulesRoundTripWithPreview()
+{
+    SKIP_WITH_A_KEYCHAIN();
+    using Key = Settings::Key;
+    {
+        Settings seed(settingsPath());
+        QVERIFY(seed.setUrls(Key::ServerUrls, {QUrl(QStringLiteral("wss://push.example.com/ws"))}));
+        seed.sync();
+    }
+    QList<Todo> todos;
+    const auto addTodos = [&todos](int count, const QString &type, const QString &sender, const QString &department,
+                                   int urgency) {
+        for (int i = 0; i < count; ++i) {
+            Todo todo;
+            todo.key = QStringLiteral("id:%1").arg(todos.size());
+            todo.title = QStringLiteral("%1 #%2").arg(type).arg(i + 1);
+            todo.businessName = type;
+            todo.senderName = sender;
+            todo.senderDepartment = department;
+            todo.urgency = urgency;
+            todos.append(todo);
+        }
+    };
+    addTodos(3, QStringLiteral("日报"), QStringLiteral("系统"), QStringLiteral("信息中心"), 0);
+    addTodos(5, QStringLiteral("请假申请"), QStringLiteral("李四"), QStringLiteral("人力资源部"), 0);
+    addTodos(2, QStringLiteral("变更申请"), QStringLiteral("张伟"), QStringLiteral("研发中心"), 1);
+    addTodos(110, QStringLiteral("合同审批"), QStringLiteral("王五"), QStringLiteral("财务部"), 1);
+
+    Settings settings(settingsPath());
+    TestCredentialStore store(m_service);
+    {
+        SettingsDialog dialog(&settings, &store);
+        dialog.setTodoProvider([&todos] { return todos; });
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(waitUntilLoaded(dialog));
+        dialog.showPage(SettingsDialog::Page::Rules);
+        auto *table = child<QTableWidget>(dialog, "rules");
+        auto *preview = child<QLabel>(dialog, "rulesPreview");
+        auto *examples = child<QLabel>(dialog, "rulesExamples");
+        auto *belowUrgency = child<QComboBox>(dialog, "belowUrgency");
+        auto *belowAction = child<QComboBox>(dialog, "belowAction");
+        // None by default.
+        QCOMPARE(table->rowCount(), 0);
+        QCOMPARE(belowUrgency->currentData().toInt(), 0);
+        QCOMPARE(preview->text(), QStringLiteral("Would mute 0 and lower 0 of the 120 todos in the list."));
+        QVERIFY(examples->text().isEmpty());
+
+        // A rule: an empty text is refused with a reason, until typed.
+        child<QPushButton>(dialog, "addRule")->click();
+        QCOMPARE(table->rowCount(), 1);
+        QVERIFY(!button(dialog, QDialogButtonBox::Ok)->isEnabled());
+        QVERIFY(child<QLabel>(dialog, "rulesRowMessage")->text().contains(QStringLiteral("Enter the text")));
+        auto *text = qobject_cast<QLineEdit *>(table->cellWidget(0, 2));
+        auto *field = qobject_cast<QComboBox *>(table->cellWidget(0, 0));
+        auto *match = qobject_cast<QComboBox *>(table->cellWidget(0, 1));
+        auto *action = qobject_cast<QComboBox *>(table->cellWidget(0, 3));
+        QVERIFY(text && field && match && action);
+        QCOMPARE(text->objectName(), QStringLiteral("ruleText"));
+        QTest::keyClicks(text, QStringLiteral("系统"));
+        field->setCurrentIndex(field->findData(QStringLiteral("sender")));
+        QVERIFY(button(dialog, QDialogButtonBox::Ok)->isEnabled());
+        QCOMPARE(preview->text(), QStringLiteral("Would mute 3 and lower 0 of the 120 todos in the list."));
+        QVERIFY(examples->text().startsWith(QStringLiteral("Muted: 日报 #1")));
+
+        // A second: lower leave requests.
+        child<QPushButton>(dialog, "addRule")->click();
+        QCOMPARE(table->rowCount(), 2);
+        QTest::keyClicks(qobject_cast<QLineEdit *>(table->cellWidget(1, 2)), QStringLiteral("请假"));
+        auto *match2 = qobject_cast<QComboBox *>(table->cellWidget(1, 1));
+        match2->setCurrentIndex(match2->findData(QStringLiteral("contains")));
+        auto *action2 = qobject_cast<QComboBox *>(table->cellWidget(1, 3));
+        action2->setCurrentIndex(action2->findData(QStringLiteral("lower")));
+        QCOMPARE(preview->text(), QStringLiteral("Would mute 3 and lower 5 of the 120 todos in the list."));
+        QVERIFY(examples->text().contains(QStringLiteral("Lowered: 请假申请 #1")));
+
+        // A third, removed again.
+        child<QPushButton>(dialog, "addRule")->click();
+        QTest::keyClicks(qobject_cast<QLineEdit *>(table->cellWidget(2, 2)), QStringLiteral("财务部"));
+        auto *field3 = qobject_cast<QComboBox *>(table->cellWidget(2, 0));
+        field3->setCurrentIndex(field3->findData(QStringLiteral("department")));
+        QCOMPARE(preview->text(), QStringLiteral("Would mute 113 and lower 5 of the 120 todos in the list."));
+        table->cellWidget(2, 2)->setFocus();
+        child<QPushButton>(dialog, "removeRule")->click();
+        QCOMPARE(table->rowCount(), 2);
+        QCOMPARE(preview->text(), QStringLiteral("Would mute 3 and lower 5 of the 120 todos in the list."));
+
+        // The threshold: lower every normal todo (the muted stay muted).
+        belowUrgency->setCurrentIndex(belowUrgency->findData(1));
+        belowAction->setCurrentIndex(belowAction->findData(QStringLiteral("lower")));
+        QCOMPARE(preview->text(), QStringLiteral("Would mute 3 and lower 5 of the 120 todos in the list."));
+        belowUrgency->setCurrentIndex(belowUrgency->findData(2));
+        QCOMPARE(preview->text(), QStringLiteral("Would mute 3 and lower 117 of the 120 todos in the list."));
+        belowUrgency->setCurrentIndex(belowUrgency->findData(1));
+
+        if (const QString dir = qEnvironmentVariable("TODO_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            child<QLabel>(dialog, "keychainNotice")->hide(); // the page as with a keychain, like the others
+            QCoreApplication::processEvents();
+            QVERIFY(QDir().mkpath(dir));
+            QVERIFY(dialog.grab().save(dir + QStringLiteral("/settings-rules.png")));
+        }
+        QSignalSpy applied(&dialog, &SettingsDialog::applied);
+        button(dialog, QDialogButtonBox::Ok)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(applied.count(), 1, kKeychainWaitMs);
+    }
+    Settings reread(settingsPath());
+    const NotificationRules rules = NotificationRules::fromSettings(reread);
+    QCOMPARE(rules.rules,
+             (QList<NotificationRule> {{NotificationRule::Field::Sender, NotificationRule::Match::Equals,
+                                        QStringLiteral("系统"), NotificationRule::Action::Mute},
+                                       {NotificationRule::Field::Type, NotificationRule::Match::Contains,
+                                        QStringLiteral("请假"), NotificationRule::Action::Lower}}));
+    QCOMPARE(rules.belowUrgency, 1);
+    QCOMPARE(rules.belowAction, NotificationRule::Action::Lower);
+
+    // Opened again, the dialog shows them as saved.
+    SettingsDialog again(&settings, &store);
+    auto *table = child<QTableWidget>(again, "rules");
+    QCOMPARE(table->rowCount(), 2);
+    QCOMPARE(qobject_cast<QLineEdit *>(table->cellWidget(1, 2))->text(), QStringLiteral("请假"));
+    QCOMPARE(child<QLabel>(again, "rulesPreview")->text(),
+             QStringLiteral("There are no todos in the list to try the rules on."));
+}
+
+void tst_SettingsDialog::realertRoundTrip()
+{
+    SKIP_WITH_A_KEYCHAIN();
+    using Key = Settings::Key;
+    {
+        Settings seed(settingsPath());
+        QVERIFY(seed.setUrls(Key::ServerUrls, {QUrl(QStringLiteral("wss://push.example.com/ws"))}));
+        seed.sync();
+    }
+    Settings settings(settingsPath());
+    TestCredentialStore store(m_service);
+    {
+        SettingsDialog dialog(&settings, &store);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(waitUntilLoaded(dialog));
+        dialog.showPage(SettingsDialog::Page::Notifications);
+        auto *realert = child<QSpinBox>(dialog, "realertUrgent");
+        QCOMPARE(realert->value(), 0); // off by default
+        QCOMPARE(realert->text(), QStringLiteral("Never"));
+        realert->setValue(20);
+        QSignalSpy applied(&dialog, &SettingsDialog::applied);
+        button(dialog, QDialogButtonBox::Ok)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(applied.count(), 1, kKeychainWaitMs);
+    }
+    QCOMPARE(Settings(settingsPath()).get<int>(Key::RealertUrgentMinutes), 20);
 }
 
 void tst_SettingsDialog::eventsAndNamespaceRoundTrip()
