@@ -67,7 +67,7 @@ NotificationsPage::NotificationsPage(const Settings &settings, QWidget *parent)
     m_realert->setSuffix(tr(" min"));
     m_realert->setAccessibleName(tr("Remind me of unread urgent todos after this many minutes"));
     m_realert->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
-    addField(form, tr("&Remind me of unread urgent todos after:"), m_realert, Settings::Key::RealertUrgentMinutes,
+    addField(form, tr("&Remind of urgent todos after:"), m_realert, Settings::Key::RealertUrgentMinutes,
              tr("An urgent todo still unread this long after its notification pops up once more; only once."));
 
     auto *quietBox = new QGroupBox(tr("Quiet hours"), this);

@@ -72,6 +72,8 @@ RulesPage::RulesPage(const Settings &settings, QWidget *parent)
     addField(form, QString(), m_tableRow, Settings::Key::NotificationRules,
              tr("Type is the kind of todo the server names (bname); text matches ignore upper and lower case."));
 
+    auto *belowBox = new QGroupBox(tr("By urgency"), this);
+    auto *belowForm = new QFormLayout(belowBox);
     auto *belowRow = new QWidget(this);
     auto *belowLayout = new QHBoxLayout(belowRow);
     belowLayout->setContentsMargins(0, 0, 0, 0);
@@ -89,7 +91,7 @@ RulesPage::RulesPage(const Settings &settings, QWidget *parent)
     belowLayout->addWidget(m_belowAction);
     belowLayout->addWidget(m_belowUrgency);
     belowLayout->addStretch();
-    addField(form, tr("By urgency:"), belowRow, Settings::Key::RulesBelowUrgency,
+    addField(belowForm, QString(), belowRow, Settings::Key::RulesBelowUrgency,
              tr("Mute or lower every todo whose urgency is below the one chosen, whoever sends it."));
 
     auto *previewBox = new QGroupBox(tr("Preview"), this);
@@ -108,6 +110,7 @@ RulesPage::RulesPage(const Settings &settings, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addWidget(rulesBox);
+    layout->addWidget(belowBox);
     layout->addWidget(previewBox);
     layout->addStretch();
 

@@ -5,6 +5,7 @@
 #include "config/NotificationRules.h"
 #include "config/Settings.h"
 
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
