@@ -72,6 +72,11 @@ const Migration kMigrations[] = {
     {4,
      {"CREATE INDEX todos_unread_order ON todos (read, sort_ms DESC, seq DESC)",
       "CREATE INDEX todos_read_updated ON todos (read, updated_ms)", "DROP INDEX IF EXISTS todos_read"}},
+    // 5: snoozed todos (the wall-clock time they wake; 0: not snoozed). The partial index holds the snoozed ones
+    // only: the next to wake, the due ones and how many of the unread are snoozed are reads of a few entries.
+    {5,
+     {"ALTER TABLE todos ADD COLUMN snoozed_until_ms INTEGER NOT NULL DEFAULT 0",
+      "CREATE INDEX todos_snoozed ON todos (snoozed_until_ms) WHERE snoozed_until_ms > 0"}},
 };
 static_assert(std::size(kMigrations) == TodoDatabase::kSchemaVersion, "one migration per schema version");
 

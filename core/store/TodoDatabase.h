@@ -21,6 +21,7 @@ class Clock;
 //   3  the outbox table dropped (nothing used it)
 //   4  the index on read replaced by (read, list order) and (read, updated_ms): the unread list and count, and
 //      retention, read ranges of an index
+//   5  snoozed_until_ms (when a snoozed todo wakes; 0: not snoozed) and a partial index of the snoozed todos
 // The full-text index of the todos is not part of the versioned schema: TodoTable creates it where SQLite can (see
 // TodoTable::prepare()).
 //
@@ -37,7 +38,7 @@ class TodoDatabase final
     Q_DECLARE_TR_FUNCTIONS(TodoDatabase)
 
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     // Called on every candidate file once it passed the checks, is in WAL mode and migrated, with isOpen() true:
     // the user prepares its statements and reads what it keeps in memory. false (with why) makes the file unusable;

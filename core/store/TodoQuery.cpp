@@ -7,7 +7,7 @@ QStringList TodoQuery::words() const
 
 bool TodoQuery::matches(const Todo &todo) const
 {
-    if (unreadOnly && todo.read)
+    if (unreadOnly && (todo.read || todo.isSnoozed()))
         return false;
     if (urgency != kAnyUrgency && todo.urgency != urgency)
         return false;

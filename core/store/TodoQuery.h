@@ -6,7 +6,8 @@
 #include <QStringList>
 
 // Which todos a list shows: free-text search (every word must occur, case-insensitively, in the title, the sender,
-// the department or the business name), unread only, and one urgency. TodoTable runs it in SQLite (the words
+// the department or the business name), unread only (a snoozed todo is not listed there until it wakes), and one
+// urgency. TodoTable runs it in SQLite (the words
 // through the full-text index where it can, see TodoTable); matches() is the same test on one todo in memory, for
 // a todo that changed or arrived while a list shows the query.
 struct TodoQuery

@@ -343,15 +343,23 @@ std::optional<Todo> TodoStore::todo(const QString &key) const
 
 bool TodoStore::setRead(const QString &key, bool read)
 {
-    if (!m_database.isOpen() || !m_table.setRead(key, read))
+    if (!m_database.isOpen())
         return false;
-    m_unread += read ? -1 : 1;
+    const std::optional<Todo> before = m_table.find(key);
+    if (!before || !m_table.setRead(key, read))
+        return false;
+    // Counted as unread: unread and not snoozed (the snooze ends here either way).
+    const int delta = (read ? 0 : 1) - (!before->read && !before->isSnoozed() ? 1 : 0);
+    m_unread += delta;
     if (const std::optional<Todo> changed = todo(key)) {
         Todo summary = *changed;
         summary.source = {};
         Q_EMIT todoChanged(summary);
     }
-    Q_EMIT unreadCountChanged(m_unread);
+    if (delta != 0)
+        Q_EMIT unreadCountChanged(m_unread);
+    if (before->isSnoozed())
+        Q_EMIT snoozesChanged();
     return true;
 }
 
@@ -370,6 +378,8 @@ bool TodoStore::setDone(const QString &key, bool done)
     }
     if (unreadChanged)
         Q_EMIT unreadCountChanged(m_unread);
+    if (done && wasRead)
+        Q_EMIT snoozesChanged(); // it may have been snoozed (done ends that): the next one to end may differ
     return true;
 }
 
@@ -384,4 +394,60 @@ int TodoStore::markAllRead()
         Q_EMIT unreadCountChanged(m_unread);
     }
     return changed;
+}
+
+bool TodoStore::snooze(const QString &key, qint64 untilWallMs)
+{
+    if (!m_database.isOpen() || untilWallMs <= 0)
+        return false;
+    const std::optional<Todo> before = m_table.find(key);
+    if (!before || !m_table.setSnoozedUntil(key, untilWallMs))
+        return false;
+    const bool wasCounted = !before->read && !before->isSnoozed();
+    if (wasCounted)
+        --m_unread;
+    if (const std::optional<Todo> changed = todo(key)) {
+        Todo summary = *changed;
+        summary.source = {};
+        Q_EMIT todoChanged(summary);
+    }
+    if (wasCounted)
+        Q_EMIT unreadCountChanged(m_unread);
+    Q_EMIT snoozesChanged();
+    return true;
+}
+
+bool TodoStore::unsnooze(const QString &key)
+{
+    if (!m_database.isOpen() || !m_table.setSnoozedUntil(key, 0))
+        return false;
+    ++m_unread; // a snoozed todo is unread
+    if (const std::optional<Todo> changed = todo(key)) {
+        Todo summary = *changed;
+        summary.source = {};
+        Q_EMIT todoChanged(summary);
+    }
+    Q_EMIT unreadCountChanged(m_unread);
+    Q_EMIT snoozesChanged();
+    return true;
+}
+
+QList<Todo> TodoStore::endDueSnoozes(qint64 nowWallMs)
+{
+    if (!m_database.isOpen())
+        return {};
+    const std::optional<QList<Todo>> woken = m_table.endDueSnoozes(nowWallMs);
+    if (!woken || woken->isEmpty())
+        return {};
+    m_unread += int(woken->size());
+    for (const Todo &todo : *woken)
+        Q_EMIT todoChanged(todo);
+    Q_EMIT unreadCountChanged(m_unread);
+    Q_EMIT snoozesChanged();
+    return *woken;
+}
+
+qint64 TodoStore::nextSnoozeEnd() const
+{
+    return m_database.isOpen() ? m_table.nextSnoozeEnd() : 0;
 }

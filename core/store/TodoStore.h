@@ -46,7 +46,11 @@ struct TodoStoreOptions
 // and here: commits with de-duplication, the counts, read/done, retention, reading pages of a query (TodoQuery),
 // and the signals.
 //
-// It holds the todos with their read/done state and the latest server pending count.
+// It holds the todos with their read/done/snooze state and the latest server pending count.
+//
+// Snooze: a snoozed todo (Todo::snoozedUntilMs, persisted) is unread, yet neither counted in unreadCount() nor
+// listed by an unread-only query until its time; then endDueSnoozes() ends it and it counts again. Marking it read,
+// unread or done ends a snooze; "mark all as read" leaves snoozed todos alone. SnoozeScheduler wakes them on time.
 //
 // De-duplication: a todo is identified by Todo::key (its id; the message-id for text bodies). Committing a
 // key that is already stored updates the row in place and reports it as updated, never as inserted: a
@@ -161,9 +165,22 @@ public:
     // The server's sysMsgNums from the latest payload, or -1 when that payload carried none.
     int serverPendingCount() const { return m_serverPending; }
 
+    // Marking a todo read or unread ends its snooze.
     bool setRead(const QString &key, bool read = true);
-    bool setDone(const QString &key, bool done = true); // done also marks read
-    int markAllRead(); // returns how many changed
+    bool setDone(const QString &key, bool done = true); // done also marks read (and ends a snooze)
+    int markAllRead(); // returns how many changed; snoozed todos keep their snooze
+
+    // Snooze (see "Snooze" above): the todo is unread but leaves the unread count and the unread list until
+    // `untilWallMs` (ms since the epoch). Snoozing a read todo makes it unread-later; a done one is not snoozed.
+    // False when nothing changed (no such todo, done, already snoozed until then) or it failed.
+    bool snooze(const QString &key, qint64 untilWallMs);
+    // Ends a snooze now, without it being due (the list's "Wake now"); the todo counts as unread again.
+    bool unsnooze(const QString &key);
+    // Ends every snooze due at `nowWallMs` (persisted before this returns) and returns those todos as they are
+    // now: the caller notifies them, once (a restart finds them awake, not due).
+    QList<Todo> endDueSnoozes(qint64 nowWallMs);
+    // When the next snooze ends (wall-clock ms since the epoch); 0 when no todo is snoozed.
+    qint64 nextSnoozeEnd() const;
     // Applies the retention rules now; returns how many todos were deleted.
     int applyRetention();
 
@@ -171,6 +188,8 @@ Q_SIGNALS:
     void todosCommitted(const QList<Todo> &inserted, const QList<Todo> &updated);
     void todoChanged(const Todo &todo); // read/done state of one todo
     void allMarkedRead(); // markAllRead() changed something
+    // A snooze was set or ended (after todoChanged()): the time of the next one to end may have changed.
+    void snoozesChanged();
     void todosRemoved(const QList<Todo> &removed); // retention (summaries)
     void countChanged(int count);
     void unreadCountChanged(int unreadCount);

@@ -19,14 +19,15 @@ namespace {
 // Columns of a summary (what lists show) and of a complete todo, in the order readTodo() expects.
 const QString kSummaryColumns = QStringLiteral(
     "seq, key, todo_id, kind, title, time_text, time_ms, handler_url, urgency, urgency_text, bname, send_name, "
-    "send_dept, node_name, pending_url, message_id, sort_ms, received_ms, updated_ms, deliveries, read, done");
+    "send_dept, node_name, pending_url, message_id, sort_ms, received_ms, updated_ms, deliveries, read, done, "
+    "snoozed_until_ms");
 const QString kFullColumns =
     kSummaryColumns + QStringLiteral(", user_id, pending_id, owner_id, owner_identity_id, source_json, destination");
 
 // What retention deletes (see removeRetained()): read todos last updated before the cutoff, or at or below the
 // boundary (the newest todo beyond the ones to keep, in list order). Both are ranges of an index (todos_read_updated,
 // todos_unread_order): the work grows with what is deleted, not with the store. A todo marked done is read; one
-// marked unread again afterwards counts as unread and stays.
+// marked unread again afterwards counts as unread and stays, and so does a snoozed one (it is unread).
 const QString kRetainedCondition = QStringLiteral("read = 1 AND (updated_ms < :cutoff OR (sort_ms, seq) <= "
                                                   "(:boundarySort, :boundarySeq))");
 
@@ -57,13 +58,14 @@ Todo readTodo(const QSqlQuery &query, bool full)
     todo.deliveries = query.value(19).toInt();
     todo.read = query.value(20).toInt() != 0;
     todo.done = query.value(21).toInt() != 0;
+    todo.snoozedUntilMs = query.value(22).toLongLong();
     if (full) {
-        todo.userId = query.value(22).toString();
-        todo.pendingId = query.value(23).toString();
-        todo.ownerId = query.value(24).toString();
-        todo.ownerIdentityId = query.value(25).toString();
-        todo.source = QJsonDocument::fromJson(query.value(26).toString().toUtf8()).object();
-        todo.destination = query.value(27).toString();
+        todo.userId = query.value(23).toString();
+        todo.pendingId = query.value(24).toString();
+        todo.ownerId = query.value(25).toString();
+        todo.ownerIdentityId = query.value(26).toString();
+        todo.source = QJsonDocument::fromJson(query.value(27).toString().toUtf8()).object();
+        todo.destination = query.value(28).toString();
     }
     return todo;
 }
@@ -98,15 +100,18 @@ void bindSourceFields(QSqlQuery &query, const Todo &todo)
 
 // The search index, outside the versioned schema (see TodoTable.h); kSearchIndexVersion in the state table says which
 // layout a file has, and a file with another one gets this one.
-//   todos_list    a narrow copy of what lists filter on (list order, read, urgency, the searched text): a scan of it
+//   todos_list    a narrow copy of what lists filter on (list order, read, urgency, the searched text, and since
+//                 version 3 the snooze, last): a scan of it
 //                 reads a tenth of the bytes of `todos`, whose rows carry the whole source object
 //   todos_search  an FTS5 trigram index over its text, with todos_list as its external content
 // Both hold the rows up to the state key kSearchIndexedSeqKey (seq, which AUTOINCREMENT never gives twice); newer
 // rows are added by catchUpSearchIndex(), not by the commit that stores them (indexing costs a burst more than
 // storing). Triggers on `todos` keep the rows they hold in step; an update that leaves their columns as they were (a
 // redelivery) does not touch them.
-// Version 2 added the catch-up (version 1 indexed every row in its commit); a file of version 1 keeps its tables.
-constexpr int kSearchIndexVersion = 2;
+// Version 2 added the catch-up (version 1 indexed every row in its commit); version 3 the column snoozed_until_ms of
+// todos_list (the unread list leaves snoozed todos out). A file of version 1 or 2 keeps its tables: the column is
+// added (no todo was snoozed before schema 5, so 0 is right for every row there) and the triggers are made anew.
+constexpr int kSearchIndexVersion = 3;
 const QString kSearchIndexStateKey = QStringLiteral("search_index");
 const QString kSearchIndexedSeqKey = QStringLiteral("search_indexed_seq");
 #define TODO_INDEXED_SEQ "(SELECT value FROM state WHERE key = 'search_indexed_seq')"
@@ -123,7 +128,7 @@ const char *const kSearchIndexTablesDrop[] = {
 const char *const kSearchIndexTablesCreate[] = {
     "CREATE TABLE todos_list (seq INTEGER PRIMARY KEY, sort_ms INTEGER NOT NULL, read INTEGER NOT NULL, "
     "urgency INTEGER NOT NULL, title TEXT NOT NULL, send_name TEXT NOT NULL, send_dept TEXT NOT NULL, "
-    "bname TEXT NOT NULL)",
+    "bname TEXT NOT NULL, snoozed_until_ms INTEGER NOT NULL DEFAULT 0)",
     "CREATE INDEX todos_list_order ON todos_list (sort_ms DESC, seq DESC)",
     ("CREATE VIRTUAL TABLE todos_search USING fts5(title, send_name, send_dept, bname, content='todos_list', "
      "content_rowid='seq', tokenize='trigram')"),
@@ -142,9 +147,11 @@ const char *const kSearchIndexTriggersCreate[] = {
     "bname = new.bname WHERE seq = new.seq; "
     "INSERT INTO todos_search (rowid, title, send_name, send_dept, bname) "
     "VALUES (new.seq, new.title, new.send_name, new.send_dept, new.bname); END",
-    "CREATE TRIGGER todos_list_state AFTER UPDATE OF read, urgency ON todos "
-    "WHEN (old.read IS NOT new.read OR old.urgency IS NOT new.urgency) AND old.seq <= " TODO_INDEXED_SEQ " BEGIN "
-    "UPDATE todos_list SET read = new.read, urgency = new.urgency WHERE seq = new.seq; END",
+    "CREATE TRIGGER todos_list_state AFTER UPDATE OF read, urgency, snoozed_until_ms ON todos "
+    "WHEN (old.read IS NOT new.read OR old.urgency IS NOT new.urgency "
+    "OR old.snoozed_until_ms IS NOT new.snoozed_until_ms) AND old.seq <= " TODO_INDEXED_SEQ " BEGIN "
+    "UPDATE todos_list SET read = new.read, urgency = new.urgency, snoozed_until_ms = new.snoozed_until_ms "
+    "WHERE seq = new.seq; END",
 };
 #undef TODO_INDEXED_SEQ
 
@@ -185,12 +192,13 @@ bool TodoTable::ensureSearchIndex()
     QSqlDatabase &db = m_database->connection();
     QSqlQuery query(db);
     const QVariant version = m_database->state(kSearchIndexStateKey);
-    bool upgrade = false; // version 1: the same tables, the triggers of the catch-up to make
-    if (!version.isNull() && (version.toInt() == kSearchIndexVersion || version.toInt() == 1)) {
+    const int found = version.isNull() ? 0 : version.toInt();
+    bool upgrade = false; // versions 1 and 2: the same tables (with a column to add), the triggers to make
+    if (found >= 1 && found <= kSearchIndexVersion) {
         // It still has to work with this SQLite (a file carried to a build without FTS5 would fail every commit
         // through the triggers: then it goes, and searches scan `todos`).
         if (query.exec(QStringLiteral("SELECT rowid FROM todos_search WHERE todos_search MATCH 'abc' LIMIT 0"))) {
-            if (version.toInt() == kSearchIndexVersion)
+            if (found == kSearchIndexVersion)
                 return true;
             upgrade = true;
         } else {
@@ -220,8 +228,17 @@ bool TodoTable::ensureSearchIndex()
             return give_up(query.lastError().text());
     }
     if (upgrade) {
-        // Version 1 indexed every row: all of them are in.
-        if (!query.exec(QStringLiteral("SELECT coalesce(max(seq), 0) FROM todos")) || !query.next())
+        // Versions 1 and 2 lack the snooze column (unless a file went back and forth between versions).
+        const bool hasSnooze = query.exec(QStringLiteral("SELECT snoozed_until_ms FROM todos_list LIMIT 0"));
+        if (!hasSnooze
+            && !query.exec(
+                QStringLiteral("ALTER TABLE todos_list ADD COLUMN snoozed_until_ms INTEGER NOT NULL DEFAULT 0")))
+            return give_up(query.lastError().text());
+        // Version 1 indexed every row: all of them are in. Version 2 says how far it got.
+        const QString indexed = found == 1
+            ? QStringLiteral("SELECT coalesce(max(seq), 0) FROM todos")
+            : QStringLiteral("SELECT coalesce((SELECT value FROM state WHERE key = 'search_indexed_seq'), 0)");
+        if (!query.exec(indexed) || !query.next())
             return give_up(query.lastError().text());
     } else {
         for (const char *statement : kSearchIndexTablesDrop) {
@@ -283,7 +300,7 @@ int TodoTable::catchUpSearchIndex(int limit) const
         return -1;
     };
     query.prepare(QStringLiteral("INSERT INTO todos_list SELECT seq, sort_ms, read, urgency, title, send_name, "
-                                 "send_dept, bname FROM todos WHERE seq > ? AND seq <= ?"));
+                                 "send_dept, bname, snoozed_until_ms FROM todos WHERE seq > ? AND seq <= ?"));
     query.addBindValue(indexedSeq);
     query.addBindValue(upTo);
     if (!query.exec())
@@ -334,7 +351,8 @@ bool TodoTable::prepare(QString *why)
     m_insert = std::make_unique<QSqlQuery>(db);
     m_update = std::make_unique<QSqlQuery>(db);
     const bool ok = m_selectKey->prepare(QStringLiteral(
-                        "SELECT seq, sort_ms, received_ms, deliveries, read, done FROM todos WHERE key = :key"))
+                        "SELECT seq, sort_ms, received_ms, deliveries, read, done, snoozed_until_ms FROM todos "
+                        "WHERE key = :key"))
         && m_insert->prepare(
             QStringLiteral("INSERT INTO todos (key, %1, sort_ms, received_ms, updated_ms, deliveries, "
                            "read, done) VALUES (:key, %2, :sort_ms, :received_ms, :updated_ms, 1, 0, 0)")
@@ -378,6 +396,7 @@ TodoTable::Stored TodoTable::store(Todo &todo, qint64 nowMs, QSqlError *error)
         todo.deliveries = m_selectKey->value(3).toInt() + 1;
         todo.read = m_selectKey->value(4).toInt() != 0;
         todo.done = m_selectKey->value(5).toInt() != 0;
+        todo.snoozedUntilMs = m_selectKey->value(6).toLongLong();
         m_selectKey->finish();
         todo.updatedMs = nowMs;
         bindSourceFields(*m_update, todo);
@@ -394,6 +413,7 @@ TodoTable::Stored TodoTable::store(Todo &todo, qint64 nowMs, QSqlError *error)
     todo.deliveries = 1;
     todo.read = false;
     todo.done = false;
+    todo.snoozedUntilMs = 0;
     m_insert->bindValue(QStringLiteral(":key"), todo.key);
     bindSourceFields(*m_insert, todo);
     m_insert->bindValue(QStringLiteral(":sort_ms"), todo.sortMs);
@@ -407,11 +427,14 @@ TodoTable::Stored TodoTable::store(Todo &todo, qint64 nowMs, QSqlError *error)
 
 bool TodoTable::count(int *count, int *unread) const
 {
-    // Two counts, each answered from an index (a sum over the rows would read the whole table).
+    // Counts answered from indexes (a sum over the rows would read the whole table): the unread ones less the
+    // snoozed among them (the partial index todos_snoozed: a few rows).
     QSqlQuery query(m_database->connection());
     if (query.exec(QStringLiteral("SELECT count(*) FROM todos")) && query.next()) {
         *count = query.value(0).toInt();
-        if (query.exec(QStringLiteral("SELECT count(*) FROM todos WHERE read = 0")) && query.next()) {
+        if (query.exec(QStringLiteral("SELECT (SELECT count(*) FROM todos WHERE read = 0) - (SELECT count(*) FROM "
+                                      "todos WHERE snoozed_until_ms > 0 AND read = 0)"))
+            && query.next()) {
             *unread = query.value(0).toInt();
             return true;
         }
@@ -429,7 +452,8 @@ TodoTable::ListFilter TodoTable::filterOf(const TodoQuery &query) const
     filter.hasWords = !words.isEmpty();
     filter.onList = m_hasSearchIndex && filter.hasWords;
     if (query.unreadOnly)
-        filter.conditions.append(QStringLiteral("read = 0"));
+        filter.conditions.append(QStringLiteral("read = 0 AND snoozed_until_ms = 0")); // a snoozed todo waits
+
     if (query.urgency != TodoQuery::kAnyUrgency) {
         filter.conditions.append(QStringLiteral("urgency = ?"));
         filter.values.append(query.urgency);
@@ -651,7 +675,9 @@ std::optional<Todo> TodoTable::find(const QString &key) const
 bool TodoTable::setRead(const QString &key, bool read)
 {
     QSqlQuery query(m_database->connection());
-    query.prepare(QStringLiteral("UPDATE todos SET read = :read WHERE key = :key AND read != :unchanged"));
+    // Either way a snooze ends: read, the todo is dealt with; unread, it is wanted now.
+    query.prepare(QStringLiteral("UPDATE todos SET read = :read, snoozed_until_ms = 0 WHERE key = :key AND "
+                                 "(read != :unchanged OR snoozed_until_ms != 0)"));
     query.bindValue(QStringLiteral(":read"), read ? 1 : 0);
     query.bindValue(QStringLiteral(":unchanged"), read ? 1 : 0);
     query.bindValue(QStringLiteral(":key"), key);
@@ -666,7 +692,7 @@ bool TodoTable::setRead(const QString &key, bool read)
 bool TodoTable::setDone(const QString &key, bool done, bool *wasRead)
 {
     QSqlQuery query(m_database->connection());
-    query.prepare(QStringLiteral("SELECT read, done FROM todos WHERE key = :key"));
+    query.prepare(QStringLiteral("SELECT read OR snoozed_until_ms > 0, done FROM todos WHERE key = :key"));
     query.bindValue(QStringLiteral(":key"), key);
     if (!query.exec() || !query.next())
         return false;
@@ -674,10 +700,12 @@ bool TodoTable::setDone(const QString &key, bool done, bool *wasRead)
     if ((query.value(1).toInt() != 0) == done)
         return false;
     query.finish();
-    query.prepare(QStringLiteral("UPDATE todos SET done = :done, read = CASE WHEN :markRead = 1 THEN 1 ELSE read END "
+    query.prepare(QStringLiteral("UPDATE todos SET done = :done, read = CASE WHEN :markRead = 1 THEN 1 ELSE read END, "
+                                 "snoozed_until_ms = CASE WHEN :endSnooze = 1 THEN 0 ELSE snoozed_until_ms END "
                                  "WHERE key = :key"));
     query.bindValue(QStringLiteral(":done"), done ? 1 : 0);
     query.bindValue(QStringLiteral(":markRead"), done ? 1 : 0);
+    query.bindValue(QStringLiteral(":endSnooze"), done ? 1 : 0);
     query.bindValue(QStringLiteral(":key"), key);
     if (!query.exec()) {
         m_database->setLastError(query.lastError().text());
@@ -687,10 +715,81 @@ bool TodoTable::setDone(const QString &key, bool done, bool *wasRead)
     return true;
 }
 
+bool TodoTable::setSnoozedUntil(const QString &key, qint64 untilMs)
+{
+    // Snoozing makes a read todo unread-later (it notifies again when it wakes); a done todo is not snoozed.
+    QSqlQuery query(m_database->connection());
+    if (untilMs > 0) {
+        query.prepare(QStringLiteral("UPDATE todos SET snoozed_until_ms = :until, read = 0 "
+                                     "WHERE key = :key AND done = 0 AND (snoozed_until_ms != :same OR read != 0)"));
+        query.bindValue(QStringLiteral(":until"), untilMs);
+        query.bindValue(QStringLiteral(":same"), untilMs);
+    } else {
+        query.prepare(
+            QStringLiteral("UPDATE todos SET snoozed_until_ms = 0 WHERE key = :key AND snoozed_until_ms > 0"));
+    }
+    query.bindValue(QStringLiteral(":key"), key);
+    if (!query.exec()) {
+        m_database->setLastError(query.lastError().text());
+        qCWarning(lcStore) << "cannot snooze a todo:" << m_database->lastError();
+        return false;
+    }
+    return query.numRowsAffected() > 0;
+}
+
+qint64 TodoTable::nextSnoozeEnd() const
+{
+    QSqlQuery query(m_database->connection());
+    if (!query.exec(QStringLiteral("SELECT min(snoozed_until_ms) FROM todos WHERE snoozed_until_ms > 0"))
+        || !query.next()) {
+        qCWarning(lcStore) << "cannot read the snoozes:" << query.lastError().text();
+        return 0;
+    }
+    return query.value(0).toLongLong(); // null (none) reads as 0
+}
+
+std::optional<QList<Todo>> TodoTable::endDueSnoozes(qint64 nowMs)
+{
+    QSqlDatabase &db = m_database->connection();
+    QSqlQuery query(db);
+    const auto failed = [&](const QSqlError &error) -> std::optional<QList<Todo>> {
+        m_database->setLastError(error.text());
+        qCWarning(lcStore) << "cannot wake snoozed todos:" << error.text();
+        db.rollback();
+        return std::nullopt;
+    };
+    if (!db.transaction())
+        return failed(db.lastError());
+    QList<Todo> due;
+    query.prepare(QStringLiteral("SELECT ") + kSummaryColumns
+                  + QStringLiteral(" FROM todos WHERE snoozed_until_ms > 0 AND snoozed_until_ms <= :now "
+                                   "ORDER BY snoozed_until_ms, seq"));
+    query.bindValue(QStringLiteral(":now"), nowMs);
+    if (!query.exec())
+        return failed(query.lastError());
+    while (query.next()) {
+        Todo todo = readTodo(query, false);
+        todo.snoozedUntilMs = 0; // as it is once this commits
+        due.append(todo);
+    }
+    query.finish();
+    if (!due.isEmpty()) {
+        query.prepare(QStringLiteral(
+            "UPDATE todos SET snoozed_until_ms = 0 WHERE snoozed_until_ms > 0 AND snoozed_until_ms <= :now"));
+        query.bindValue(QStringLiteral(":now"), nowMs);
+        if (!query.exec())
+            return failed(query.lastError());
+    }
+    if (!db.commit())
+        return failed(db.lastError());
+    return due;
+}
+
 int TodoTable::markAllRead()
 {
     QSqlQuery query(m_database->connection());
-    if (!query.exec(QStringLiteral("UPDATE todos SET read = 1 WHERE read = 0"))) {
+    // A snoozed todo is not among the unread: it keeps its snooze.
+    if (!query.exec(QStringLiteral("UPDATE todos SET read = 1 WHERE read = 0 AND snoozed_until_ms = 0"))) {
         m_database->setLastError(query.lastError().text());
         qCWarning(lcStore) << "cannot mark todos read:" << m_database->lastError();
         return 0;

@@ -22,8 +22,8 @@ class TodoDatabase;
 // Lists and search: where SQLite has FTS5 with the trigram tokenizer (Debian's does; so does the copy Qt bundles),
 // a search index is kept beside the table by triggers (created, and filled from the rows there, when a file has
 // none): `todos_list`, a narrow copy of what lists filter on (order, read, urgency, title, sender, department,
-// business name), and `todos_search`, a full-text index over its text. A word of three characters or more is found
-// through the full-text index (any script: trigrams need no word boundaries, so Chinese substrings match): a few
+// business name, snooze), and `todos_search`, a full-text index over its text. A word of three characters or more is
+// found through the full-text index (any script: trigrams need no word boundaries, so Chinese substrings match): a few
 // thousand matches at most are read and sorted; more are found by walking the list in order a chunk at a time and
 // asking the index for the matches among each chunk's rows (walkPage()), so a page reads about a page's worth of
 // the list and of the index, not every match. Shorter words are matched with LIKE on the narrow copy (a scan in
@@ -50,7 +50,7 @@ public:
     // delivery. `todo` comes back as it is stored now. Failed: *error says why.
     Stored store(Todo &todo, qint64 nowMs, QSqlError *error);
 
-    // How many todos, and how many of them unread; false (logged) if they cannot be counted.
+    // How many todos, and how many of them unread (snoozed ones are not); false (logged) if they cannot be counted.
     bool count(int *count, int *unread) const;
     // A row's place in the list order (newest first: sort_ms, then seq, descending).
     struct Cursor
@@ -74,10 +74,20 @@ public:
 
     // True when the row changed (false too when there is none or it failed).
     bool setRead(const QString &key, bool read);
-    // Done also marks read. True when the row changed; *wasRead says whether it was read before.
+    // Done also marks read (and ends a snooze). True when the row changed; *wasRead says whether it was read (or
+    // snoozed: not counted as unread either) before.
     bool setDone(const QString &key, bool done, bool *wasRead);
-    // How many rows changed.
+    // How many rows changed (snoozed todos keep their snooze and stay unread).
     int markAllRead();
+
+    // Snoozes (untilMs > 0: makes it unread, not counted until then; not for a done todo) or ends the snooze of
+    // (untilMs 0) one todo. True when the row changed. Marking it read or unread, or done, ends a snooze too.
+    bool setSnoozedUntil(const QString &key, qint64 untilMs);
+    // When the next snooze ends (wall-clock ms), 0 when nothing is snoozed.
+    qint64 nextSnoozeEnd() const;
+    // Ends, in one transaction, every snooze due at `nowMs` and returns those todos (summaries) as they are now;
+    // nothing when it failed (then nothing changed).
+    std::optional<QList<Todo>> endDueSnoozes(qint64 nowMs);
 
     // Deletes, in one transaction, the read or done todos last updated before `cutoffMs` or beyond the newest
     // `keep`; returns them as summaries, or nothing when that failed (then nothing was deleted).

@@ -32,6 +32,8 @@ QJsonObject Todo::toJson() const
         {QStringLiteral("done"), done},
         {QStringLiteral("deliveries"), deliveries},
     };
+    if (snoozedUntilMs > 0)
+        object.insert(QStringLiteral("snoozedUntilMs"), snoozedUntilMs);
     if (!source.isEmpty())
         object.insert(QStringLiteral("source"), source);
     return object;
@@ -47,5 +49,5 @@ bool Todo::operator==(const Todo &other) const
         && pendingUrl == other.pendingUrl && source == other.source && messageId == other.messageId
         && destination == other.destination && seq == other.seq && sortMs == other.sortMs
         && receivedMs == other.receivedMs && updatedMs == other.updatedMs && deliveries == other.deliveries
-        && read == other.read && done == other.done;
+        && read == other.read && done == other.done && snoozedUntilMs == other.snoozedUntilMs;
 }

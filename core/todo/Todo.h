@@ -59,7 +59,11 @@ struct Todo
     int deliveries = 0; // how often it arrived (redeliveries and re-pushes included)
     bool read = false;
     bool done = false;
+    // Snoozed until this wall-clock time (ms since the epoch); 0 when not snoozed. A snoozed todo is unread but not
+    // counted or listed as unread until it wakes (TodoStore::snooze()).
+    qint64 snoozedUntilMs = 0;
 
+    bool isSnoozed() const { return snoozedUntilMs > 0; }
     QJsonObject metaData() const;
     // The link to open: handlerUrl, or metaData.pendingUrl when there is none.
     QString link() const { return handlerUrl.isEmpty() ? pendingUrl : handlerUrl; }

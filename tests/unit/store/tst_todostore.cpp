@@ -42,6 +42,12 @@ private Q_SLOTS:
     void readAndDone();
     void failedCommitWritesNothing();
     void retentionNeverDeletesUnread();
+    void snoozeLeavesTheUnreadCountAndList();
+    void snoozeSurvivesReopen();
+    void snoozeOfAReadOrDoneTodo();
+    void readingOrMarkingAllEndsOrKeepsSnoozes();
+    void snoozedTodosAreNotRetained();
+    void searchIndexOfVersion2GainsTheSnooze();
 
 private:
     QString dbPath() const { return m_dir->filePath(QStringLiteral("cache/todos.sqlite")); }
@@ -525,6 +531,210 @@ void tst_TodoStore::retentionNeverDeletesUnread()
     QVERIFY(reopened);
     QCOMPARE(reopened->count(), 1);
     QVERIFY(reopened->todo(QStringLiteral("id:t4")));
+}
+
+namespace {
+
+TodoQuery unreadOnly(const QString &text = {})
+{
+    TodoQuery query;
+    query.unreadOnly = true;
+    query.text = text;
+    return query;
+}
+
+} // namespace
+
+void tst_TodoStore::snoozeLeavesTheUnreadCountAndList()
+{
+    const auto store = openStore();
+    QVERIFY(store);
+    QVERIFY(store
+                ->commit({message(envelope({{QStringLiteral("1"), QStringLiteral("Annual budget")},
+                                            {QStringLiteral("2"), QStringLiteral("Budget review")}}),
+                                  "m")})
+                .ok);
+    QCOMPARE(store->unreadCount(), 2);
+    QSignalSpy unread(store.get(), &TodoStore::unreadCountChanged);
+    QSignalSpy changed(store.get(), &TodoStore::todoChanged);
+    QSignalSpy snoozes(store.get(), &TodoStore::snoozesChanged);
+    const qint64 until = m_clock->wallMs() + 3600 * 1000;
+
+    QVERIFY(store->snooze(QStringLiteral("id:1"), until));
+    QCOMPARE(store->unreadCount(), 1);
+    QCOMPARE(unread.size(), 1);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.at(0).at(0).value<Todo>().snoozedUntilMs, until);
+    QCOMPARE(snoozes.size(), 1);
+    QVERIFY(!store->snooze(QStringLiteral("id:1"), until)); // nothing changes
+    QVERIFY(!store->snooze(QStringLiteral("id:nope"), until));
+    QCOMPARE(store->todo(QStringLiteral("id:1"))->snoozedUntilMs, until);
+    QVERIFY(!store->todo(QStringLiteral("id:1"))->read); // unread, later
+    QCOMPARE(store->nextSnoozeEnd(), until);
+    // The unread list leaves it out, on `todos` and through the search index alike; the whole list keeps it.
+    QCOMPARE(keysOf(store->page(unreadOnly())), QStringList {QStringLiteral("id:2")});
+    QCOMPARE(store->countMatching(unreadOnly()), 1);
+    QCOMPARE(keysOf(store->page(unreadOnly(QStringLiteral("budget")))), QStringList {QStringLiteral("id:2")});
+    QCOMPARE(keysOf(store->page(unreadOnly(QStringLiteral("bu")))), QStringList {QStringLiteral("id:2")});
+    QCOMPARE(keysOf(store->page({})), (QStringList {QStringLiteral("id:2"), QStringLiteral("id:1")}));
+    QVERIFY(!unreadOnly().matches(*store->todo(QStringLiteral("id:1"))));
+
+    // Not due yet: nothing wakes.
+    QVERIFY(store->endDueSnoozes(until - 1).isEmpty());
+    QCOMPARE(store->unreadCount(), 1);
+    const QList<Todo> woken = store->endDueSnoozes(until);
+    QCOMPARE(keysOf(woken), QStringList {QStringLiteral("id:1")});
+    QCOMPARE(woken.at(0).snoozedUntilMs, 0);
+    QCOMPARE(store->unreadCount(), 2);
+    QCOMPARE(store->nextSnoozeEnd(), 0);
+    QCOMPARE(store->countMatching(unreadOnly(QStringLiteral("budget"))), 2);
+    QVERIFY(store->endDueSnoozes(until).isEmpty()); // once
+
+    // "Wake now" ends a snooze before its time.
+    QVERIFY(store->snooze(QStringLiteral("id:2"), until));
+    QCOMPARE(store->unreadCount(), 1);
+    QVERIFY(store->unsnooze(QStringLiteral("id:2")));
+    QCOMPARE(store->unreadCount(), 2);
+    QVERIFY(!store->unsnooze(QStringLiteral("id:2")));
+    QCOMPARE(store->nextSnoozeEnd(), 0);
+}
+
+void tst_TodoStore::snoozeSurvivesReopen()
+{
+    const qint64 until = m_clock->wallMs() + 15 * 60 * 1000;
+    {
+        const auto store = openStore();
+        QVERIFY(store);
+        QVERIFY(store
+                    ->commit({message(envelope({{QStringLiteral("1"), QStringLiteral("one")},
+                                                {QStringLiteral("2"), QStringLiteral("two")}}),
+                                      "m")})
+                    .ok);
+        QVERIFY(store->snooze(QStringLiteral("id:1"), until));
+        QCOMPARE(store->unreadCount(), 1);
+    }
+    {
+        const auto store = openStore();
+        QVERIFY(store);
+        QCOMPARE(store->count(), 2);
+        QCOMPARE(store->unreadCount(), 1); // still snoozed after the restart
+        QCOMPARE(store->todo(QStringLiteral("id:1"))->snoozedUntilMs, until);
+        QCOMPARE(store->nextSnoozeEnd(), until);
+        // A redelivery keeps the snooze, as it keeps the read state.
+        QVERIFY(store->commit({message(envelope({{QStringLiteral("1"), QStringLiteral("one, again")}}), "m2")}).ok);
+        QCOMPARE(store->todo(QStringLiteral("id:1"))->snoozedUntilMs, until);
+        QCOMPARE(store->unreadCount(), 1);
+        QCOMPARE(keysOf(store->endDueSnoozes(until + 1)), QStringList {QStringLiteral("id:1")});
+    }
+    const auto store = openStore();
+    QVERIFY(store);
+    QCOMPARE(store->unreadCount(), 2); // woken, and that was kept too
+    QCOMPARE(store->nextSnoozeEnd(), 0);
+    QVERIFY(store->endDueSnoozes(until + 1).isEmpty());
+}
+
+void tst_TodoStore::snoozeOfAReadOrDoneTodo()
+{
+    const auto store = openStore();
+    QVERIFY(store);
+    QVERIFY(store
+                ->commit({message(envelope({{QStringLiteral("1"), QStringLiteral("one")},
+                                            {QStringLiteral("2"), QStringLiteral("two")}}),
+                                  "m")})
+                .ok);
+    QVERIFY(store->setRead(QStringLiteral("id:1")));
+    QVERIFY(store->setDone(QStringLiteral("id:2")));
+    QCOMPARE(store->unreadCount(), 0);
+    const qint64 until = m_clock->wallMs() + 3600 * 1000;
+    // A read todo snoozed is unread later: not counted now, unread when it wakes.
+    QVERIFY(store->snooze(QStringLiteral("id:1"), until));
+    QCOMPARE(store->unreadCount(), 0);
+    QVERIFY(!store->todo(QStringLiteral("id:1"))->read);
+    // A done one is not snoozed.
+    QVERIFY(!store->snooze(QStringLiteral("id:2"), until));
+    QCOMPARE(store->todo(QStringLiteral("id:2"))->snoozedUntilMs, 0);
+    QCOMPARE(store->endDueSnoozes(until).size(), 1);
+    QCOMPARE(store->unreadCount(), 1);
+}
+
+void tst_TodoStore::readingOrMarkingAllEndsOrKeepsSnoozes()
+{
+    const auto store = openStore();
+    QVERIFY(store);
+    QVERIFY(store
+                ->commit({message(envelope({{QStringLiteral("1"), QStringLiteral("one")},
+                                            {QStringLiteral("2"), QStringLiteral("two")},
+                                            {QStringLiteral("3"), QStringLiteral("three")}}),
+                                  "m")})
+                .ok);
+    const qint64 until = m_clock->wallMs() + 3600 * 1000;
+    QVERIFY(store->snooze(QStringLiteral("id:1"), until));
+    QVERIFY(store->snooze(QStringLiteral("id:2"), until));
+    QVERIFY(store->snooze(QStringLiteral("id:3"), until));
+    QCOMPARE(store->unreadCount(), 0);
+    // Read: dealt with, the snooze ends and it stays uncounted. Unread: wanted now, counted.
+    QVERIFY(store->setRead(QStringLiteral("id:1"), true));
+    QCOMPARE(store->unreadCount(), 0);
+    QCOMPARE(store->todo(QStringLiteral("id:1"))->snoozedUntilMs, 0);
+    QVERIFY(store->setRead(QStringLiteral("id:2"), false));
+    QCOMPARE(store->unreadCount(), 1);
+    QCOMPARE(store->todo(QStringLiteral("id:2"))->snoozedUntilMs, 0);
+    // Mark all as read takes the unread ones; the snoozed one keeps waiting.
+    QCOMPARE(store->markAllRead(), 1);
+    QCOMPARE(store->unreadCount(), 0);
+    QCOMPARE(store->todo(QStringLiteral("id:3"))->snoozedUntilMs, until);
+    // Done ends a snooze.
+    QVERIFY(store->setDone(QStringLiteral("id:3")));
+    QCOMPARE(store->unreadCount(), 0);
+    QCOMPARE(store->nextSnoozeEnd(), 0);
+    QVERIFY(store->endDueSnoozes(until).isEmpty());
+}
+
+void tst_TodoStore::snoozedTodosAreNotRetained()
+{
+    TodoStoreOptions options;
+    options.keepTodos = 1;
+    options.keepDays = 1;
+    const auto store = openStore(options);
+    QVERIFY(store);
+    QVERIFY(store
+                ->commit({message(envelope({{QStringLiteral("1"), QStringLiteral("one")},
+                                            {QStringLiteral("2"), QStringLiteral("two")}}),
+                                  "m")})
+                .ok);
+    QVERIFY(store->setRead(QStringLiteral("id:1")));
+    QVERIFY(store->snooze(QStringLiteral("id:1"), m_clock->wallMs() + 7LL * 24 * 3600 * 1000));
+    QVERIFY(store->setRead(QStringLiteral("id:2")));
+    m_clock->jumpWall(3LL * 24 * 3600 * 1000);
+    QCOMPARE(store->applyRetention(), 1);
+    QVERIFY(store->todo(QStringLiteral("id:1")));
+    QVERIFY(!store->todo(QStringLiteral("id:2")));
+}
+
+void tst_TodoStore::searchIndexOfVersion2GainsTheSnooze()
+{
+    {
+        const auto store = openStore();
+        QVERIFY(store);
+        QVERIFY(store->commit({message(envelope({{QStringLiteral("1"), QStringLiteral("Annual budget")}}), "m1")}).ok);
+        QCOMPARE(store->countMatching(search(QStringLiteral("budget"))), 1);
+    }
+    {
+        // Version 2 of the index: todos_list without the snooze column.
+        Outsider outsider(dbPath());
+        QVERIFY(outsider.exec(QStringLiteral("DROP TRIGGER todos_list_state")));
+        QVERIFY(outsider.exec(QStringLiteral("ALTER TABLE todos_list DROP COLUMN snoozed_until_ms")));
+        QVERIFY(outsider.exec(QStringLiteral("UPDATE state SET value = 2 WHERE key = 'search_index'")));
+    }
+    const auto store = openStore();
+    QVERIFY(store);
+    QVERIFY(store->hasSearchIndex());
+    Outsider outsider(dbPath());
+    QCOMPARE(outsider.value(QStringLiteral("SELECT count(*) FROM todos_list")).toInt(), 1); // kept, not rebuilt
+    QCOMPARE(outsider.value(QStringLiteral("SELECT value FROM state WHERE key = 'search_index'")).toInt(), 3);
+    QVERIFY(store->snooze(QStringLiteral("id:1"), m_clock->wallMs() + 60000));
+    QVERIFY(store->page(unreadOnly(QStringLiteral("budget"))).isEmpty());
+    QCOMPARE(keysOf(store->page(search(QStringLiteral("budget")))), QStringList {QStringLiteral("id:1")});
 }
 
 QTEST_GUILESS_MAIN(tst_TodoStore)
