@@ -146,6 +146,7 @@ QHash<int, QByteArray> TodoModel::roleNames() const
         {DeliveriesRole, "deliveries"},
         {KindRole, "kind"},
         {TodoRole, "todo"},
+        {SnoozedUntilRole, "snoozedUntil"},
     });
     return names;
 }
@@ -211,6 +212,8 @@ QVariant TodoModel::data(const QModelIndex &index, int role) const
         return todoKindName(todo.kind);
     case TodoRole:
         return QVariant::fromValue(todo);
+    case SnoozedUntilRole:
+        return todo.isSnoozed() ? QDateTime::fromMSecsSinceEpoch(todo.snoozedUntilMs) : QDateTime();
     default:
         return {};
     }
@@ -259,6 +262,16 @@ std::optional<Todo> TodoModel::todo(const QString &key) const
 bool TodoModel::setRead(const QString &key, bool read)
 {
     return m_store && m_store->setRead(key, read);
+}
+
+bool TodoModel::snooze(const QString &key, qint64 untilWallMs)
+{
+    return m_store && m_store->snooze(key, untilWallMs);
+}
+
+bool TodoModel::unsnooze(const QString &key)
+{
+    return m_store && m_store->unsnooze(key);
 }
 
 int TodoModel::insertRow(const Todo &todo) const
@@ -370,7 +383,7 @@ void TodoModel::onTodoChanged(const Todo &todo)
     const bool matches = m_query.matches(todo);
     if (row >= 0 && matches) {
         m_rows[row] = summaryOf(todo);
-        Q_EMIT dataChanged(index(row), index(row), {ReadRole, DoneRole});
+        Q_EMIT dataChanged(index(row), index(row), {ReadRole, DoneRole, SnoozedUntilRole});
     } else if (row >= 0) {
         removeRuns({row});
     } else if (matches && isWithinRead(insertRow(todo))) {
@@ -388,7 +401,7 @@ void TodoModel::onAllMarkedRead()
     int last = -1;
     for (int row = 0; row < m_rows.size(); ++row) {
         Todo &todo = m_rows[row];
-        if (!todo.read) {
+        if (!todo.read && !todo.isSnoozed()) { // a snoozed todo keeps its snooze (TodoStore::markAllRead())
             todo.read = true;
             first = first < 0 ? row : first;
             last = row;

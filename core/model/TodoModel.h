@@ -59,6 +59,7 @@ public:
         DeliveriesRole, // int: how often it arrived
         KindRole, // QString: "json" or "text"
         TodoRole, // Todo (without `source`; TodoStore::todo() has it)
+        SnoozedUntilRole, // QDateTime, local time: when a snoozed todo wakes; invalid when not snoozed
     };
     Q_ENUM(Role)
 
@@ -104,6 +105,10 @@ public:
     std::optional<Todo> todo(const QString &key) const;
     // Marks a stored todo read (or unread), listed or not; false when nothing changed.
     bool setRead(const QString &key, bool read = true);
+    // Snoozes a stored todo until `untilWallMs` (TodoStore::snooze()), or ends its snooze now; false when nothing
+    // changed.
+    bool snooze(const QString &key, qint64 untilWallMs);
+    bool unsnooze(const QString &key);
 
 public Q_SLOTS:
     // Loads every todo from the store again (a model reset).

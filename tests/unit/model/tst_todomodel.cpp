@@ -111,6 +111,7 @@ private Q_SLOTS:
     void searchWithManyMatchesKeepsTheListOrder();
     void readsTheStoreAPageAtATime();
     void pagedUnreadListFollowsReadState();
+    void snoozedTodoLeavesTheUnreadListUntilItWakes();
 
 private:
     bool commit(const QByteArray &body, const QByteArray &messageId = "m");
@@ -686,6 +687,38 @@ void tst_TodoModel::pagedUnreadListFollowsReadState()
     QVERIFY(!model.canFetchMore({}));
     model.setUnreadOnly(false);
     QCOMPARE(model.rowCount(), 4);
+}
+
+void tst_TodoModel::snoozedTodoLeavesTheUnreadListUntilItWakes()
+{
+    QVERIFY(commit(envelope({{QStringLiteral("1"), QStringLiteral("one")},
+                             {QStringLiteral("2"), QStringLiteral("two")},
+                             {QStringLiteral("3"), QStringLiteral("three")}})));
+    TodoModel filter(m_store.get());
+    QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    filter.setUnreadOnly(true);
+    QSignalSpy pending(m_model.get(), &TodoModel::pendingCountChanged);
+    const qint64 until = m_clock->wallMs() + 3600 * 1000;
+    QVERIFY(m_model->snooze(QStringLiteral("id:2"), until));
+    QCOMPARE(titles(filter), (QStringList {QStringLiteral("three"), QStringLiteral("one")}));
+    QCOMPARE(m_model->unreadCount(), 2);
+    QCOMPARE(m_model->pendingCount(), 2); // no server count: the badge is the unread count
+    QCOMPARE(pending.size(), 1);
+    // The whole list keeps it, with its time; "mark all as read" leaves it snoozed.
+    const QModelIndex row = m_model->index(m_model->rowOf(QStringLiteral("id:2")));
+    QCOMPARE(row.data(TodoModel::SnoozedUntilRole).toDateTime().toMSecsSinceEpoch(), until);
+    QCOMPARE(m_model->roleNames().value(TodoModel::SnoozedUntilRole), QByteArray("snoozedUntil"));
+    m_model->markAllRead();
+    QCOMPARE(filter.rowCount(), 0);
+    QVERIFY(!row.data(TodoModel::ReadRole).toBool());
+    QCOMPARE(m_model->unreadCount(), 0);
+
+    // It wakes: back in the unread list, in its place, and in the count.
+    QCOMPARE(m_store->endDueSnoozes(until).size(), 1);
+    QCOMPARE(titles(filter), QStringList {QStringLiteral("two")});
+    QVERIFY(!row.data(TodoModel::SnoozedUntilRole).toDateTime().isValid());
+    QCOMPARE(m_model->unreadCount(), 1);
+    QCOMPARE(m_model->pendingCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_TodoModel)
