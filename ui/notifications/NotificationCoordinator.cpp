@@ -239,6 +239,23 @@ void NotificationCoordinator::onUnreadCountChanged(int unreadCount)
     scheduleRealert();
 }
 
+void NotificationCoordinator::onSnoozeEnded(const Todo &todo)
+{
+    switch (decide(todo)) {
+    case Decision::Suppress:
+    case Decision::Mute:
+        qCDebug(lcNotify) << "no popup for the woken todo" << todo.key << "(do not disturb, a rule, or popups off)";
+        Q_EMIT todoSuppressed(todo.key);
+        return;
+    case Decision::HoldForQuietHours:
+        holdForQuietHours(todo);
+        return;
+    case Decision::Show:
+        show(todo);
+        return;
+    }
+}
+
 NotificationCoordinator::Decision NotificationCoordinator::decide(const Todo &todo) const
 {
     if (!m_settings || !m_notifier || !m_settings->get<bool>(Settings::Key::NotificationPopups))

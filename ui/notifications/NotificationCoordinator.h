@@ -99,6 +99,9 @@ public Q_SLOTS:
     void onTodoArrived(const Todo &todo);
     // Every todo read (e.g. "Mark all as read"): the notifications still on screen are stale.
     void onUnreadCountChanged(int unreadCount);
+    // A snoozed todo woke (SnoozeScheduler::snoozeEnded): it is shown again as itself, once, unless do not disturb
+    // or quiet hours say otherwise, exactly as for an arrival (no burst or catch-up window applies).
+    void onSnoozeEnded(const Todo &todo);
 
 Q_SIGNALS:
     void listRequested(); // a summary was clicked

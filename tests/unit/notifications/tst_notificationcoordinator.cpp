@@ -11,6 +11,7 @@
 #include "list/TodoOpener.h"
 #include "notifications/NotificationCoordinator.h"
 #include "notifications/Notifier.h"
+#include "store/SnoozeScheduler.h"
 #include "tray/PendingCounter.h"
 
 #include <QSignalSpy>
@@ -51,6 +52,8 @@ private Q_SLOTS:
     void readingCancelsTheRealert();
     void realertIsOffByDefault();
     void realertRespectsDoNotDisturb();
+    void snoozedTodoNotifiesAgainOnceAndTheCountFollows();
+    void wokenTodoRespectsDoNotDisturb();
 
 private:
     void setWallClock(const QDateTime &localTime);
@@ -735,6 +738,54 @@ void tst_NotificationCoordinator::realertRespectsDoNotDisturb()
     m_fixture.clock->advance(3 * 3600 * 1000);
     QCOMPARE(m_notifier->shown.size(), 1);
     QCOMPARE(realerts.size(), 0);
+void tst_NotificationCoordinator::snoozedTodoNotifiesAgainOnceAndTheCountFollows()
+{
+    // As the tray application wires it: the scheduler's snoozeEnded() to the coordinator.
+    SnoozeScheduler scheduler(m_fixture.store);
+    scheduler.setClock(m_fixture.clock.get());
+    connect(&scheduler, &SnoozeScheduler::snoozeEnded, m_coordinator.get(), &NotificationCoordinator::onSnoozeEnded);
+    scheduler.start();
+    PendingCounter counter(m_fixture.model, m_fixture.store);
+    pushOne(QStringLiteral("1"), QStringLiteral("Budget approval"), 0, 4); // the server counts 4 pending
+    QCOMPARE(m_notifier->shown.size(), 1);
+    QCOMPARE(counter.count(), 4);
+
+    // Snoozed from the notification for 15 minutes: the badge drops at once.
+    QVERIFY(scheduler.snoozeFor(QStringLiteral("id:1"), SnoozeTimes::Preset::FifteenMinutes));
+    QCOMPARE(m_fixture.model->unreadCount(), 0);
+    QCOMPARE(counter.count(), 3);
+    m_fixture.clock->advance(15 * 60 * 1000 - 1);
+    QCOMPARE(m_notifier->shown.size(), 1);
+    QCOMPARE(counter.count(), 3);
+
+    // Its time: shown again as itself, once, and counted again.
+    m_fixture.clock->advance(1);
+    QCOMPARE(m_notifier->shown.size(), 2);
+    QCOMPARE(m_notifier->shown.at(1).key, QStringLiteral("id:1"));
+    QCOMPARE(m_notifier->shown.at(1).title, QStringLiteral("Budget approval"));
+    QCOMPARE(m_fixture.model->unreadCount(), 1);
+    QCOMPARE(counter.count(), 4);
+    m_fixture.clock->advance(24 * 3600 * 1000);
+    QCOMPARE(m_notifier->shown.size(), 2);
+    QVERIFY(!scheduler.isArmed()); // nothing snoozed: no wake-ups
+}
+
+void tst_NotificationCoordinator::wokenTodoRespectsDoNotDisturb()
+{
+    SnoozeScheduler scheduler(m_fixture.store);
+    scheduler.setClock(m_fixture.clock.get());
+    connect(&scheduler, &SnoozeScheduler::snoozeEnded, m_coordinator.get(), &NotificationCoordinator::onSnoozeEnded);
+    scheduler.start();
+    pushOne(QStringLiteral("1"), QStringLiteral("quiet"), 0);
+    QVERIFY(scheduler.snoozeFor(QStringLiteral("id:1"), SnoozeTimes::Preset::OneHour));
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_fixture.clock->wallMs(), Qt::UTC);
+    m_fixture.settings->setValue(Settings::Key::DoNotDisturbUntil, now.addSecs(2 * 3600));
+    m_fixture.settings->setValue(Settings::Key::UrgentBypassesDoNotDisturb, false);
+    QSignalSpy suppressed(m_coordinator.get(), &NotificationCoordinator::todoSuppressed);
+    m_fixture.clock->advance(3600 * 1000);
+    QCOMPARE(suppressed.size(), 1); // woken (counted again) without a popup
+    QCOMPARE(m_notifier->shown.size(), 1);
+    QCOMPARE(m_fixture.model->unreadCount(), 1);
 }
 
 QTEST_MAIN(tst_NotificationCoordinator)
