@@ -7,6 +7,7 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
+#include <QRegularExpression>
 
 namespace {
 
@@ -28,6 +29,28 @@ QFont chipFont(const QFont &base)
     font.setPointSizeF(base.pointSizeF() > 0 ? base.pointSizeF() * 0.85 : 8);
     font.setBold(true);
     return font;
+}
+
+constexpr qreal kSnoozedOpacity = 0.55; // a snoozed todo's row, but the selection and the state chip
+const QColor kSnoozedChip(0x52, 0x52, 0x5b); // zinc 600
+const QColor kDoneChip(0x15, 0x80, 0x3d); // green 700
+
+// A chip (a rounded label) ending at `right` on the line `line`; returns its width.
+int drawChip(QPainter *painter, const QString &text, const QColor &color, const QFont &base, const QRect &line,
+             int right)
+{
+    const QFont font = chipFont(base);
+    const QFontMetrics metrics(font);
+    const int width = metrics.horizontalAdvance(text) + 2 * kChipPadding;
+    const int height = metrics.height() + 2;
+    const QRect rect(right - width + 1, line.center().y() - height / 2 + 1, width, height);
+    QPainterPath path;
+    path.addRoundedRect(rect, height / 2.0, height / 2.0);
+    painter->fillPath(path, color);
+    painter->setFont(font);
+    painter->setPen(Qt::white);
+    painter->drawText(rect, Qt::AlignCenter, text);
+    return width;
 }
 
 QColor secondaryColor(const QPalette &palette, bool selected)
@@ -103,6 +126,29 @@ QString TodoDelegate::chipText(const QModelIndex &index)
     return urgency >= 2 ? tr("Critical") : tr("Urgent");
 }
 
+QString TodoDelegate::snoozedUntilText(const QDateTime &until, const QDateTime &now)
+{
+    const QDateTime local = until.toLocalTime();
+    const QDate today = now.toLocalTime().date();
+    // Hours and minutes only, also where the locale's short format has seconds (C, POSIX).
+    QString format = QLocale().timeFormat(QLocale::ShortFormat);
+    format.remove(QRegularExpression(QStringLiteral("[:.]ss?")));
+    const QString clock = QLocale().toString(local.time(), format);
+    if (local.date() == today)
+        return tr("Snoozed until %1").arg(clock);
+    if (local.date() == today.addDays(1))
+        return tr("Snoozed until tomorrow %1").arg(clock);
+    return tr("Snoozed until %1 %2").arg(QLocale().toString(local.date(), QLocale::ShortFormat), clock);
+}
+
+QString TodoDelegate::stateText(const QModelIndex &index, const QDateTime &now)
+{
+    if (index.data(TodoModel::DoneRole).toBool())
+        return tr("Done");
+    const QDateTime until = index.data(TodoModel::SnoozedUntilRole).toDateTime();
+    return until.isValid() ? snoozedUntilText(until, now) : QString();
+}
+
 QString TodoDelegate::titleText(const QModelIndex &index)
 {
     const QString title = index.data(TodoModel::TitleRole).toString().simplified();
@@ -128,7 +174,9 @@ void TodoDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
 
     const bool selected = option.state & QStyle::State_Selected;
-    const bool unread = !index.data(TodoModel::ReadRole).toBool();
+    const bool done = index.data(TodoModel::DoneRole).toBool();
+    const bool snoozed = index.data(TodoModel::SnoozedUntilRole).toDateTime().isValid();
+    const bool unread = !index.data(TodoModel::ReadRole).toBool() && !snoozed; // snoozed: unread later
     const QPalette &palette = option.palette;
     const QColor textColor = palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
     const QRect content = option.rect.adjusted(kMargin, kMargin, -kMargin, -kMargin);
@@ -150,26 +198,28 @@ void TodoDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
             QRectF(content.left() + 1, titleLine.center().y() - kDotSize / 2.0 + 1, kDotSize, kDotSize));
     }
 
-    // The chip, right-aligned on the title line.
+    // The chips, right-aligned on the title line: the state (snoozed, done), then the urgency.
     int titleWidth = titleLine.width();
-    const QString chip = chipText(index);
-    if (!chip.isEmpty()) {
-        const QFont font = chipFont(option.font);
-        const QFontMetrics metrics(font);
-        const int width = metrics.horizontalAdvance(chip) + 2 * kChipPadding;
-        const int height = metrics.height() + 2;
-        const QRect rect(titleLine.right() - width + 1, titleLine.center().y() - height / 2 + 1, width, height);
-        QPainterPath path;
-        path.addRoundedRect(rect, height / 2.0, height / 2.0);
-        painter->fillPath(path, chipColor(index.data(TodoModel::UrgencyRole).toInt()));
-        painter->setFont(font);
-        painter->setPen(Qt::white);
-        painter->drawText(rect, Qt::AlignCenter, chip);
+    int right = titleLine.right();
+    const QString state = stateText(index, now());
+    if (!state.isEmpty()) {
+        const int width = drawChip(painter, state, done ? kDoneChip : kSnoozedChip, option.font, titleLine, right);
+        right -= width + kChipGap / 2;
         titleWidth -= width + kChipGap;
     }
+    // A snoozed todo steps back: everything but its state chip (and the selection) is dimmed.
+    if (snoozed && !selected)
+        painter->setOpacity(kSnoozedOpacity);
+    const QString chip = chipText(index);
+    if (!chip.isEmpty()) {
+        const int width = drawChip(painter, chip, chipColor(index.data(TodoModel::UrgencyRole).toInt()), option.font,
+                                   titleLine, right);
+        titleWidth -= width + (state.isEmpty() ? kChipGap : kChipGap / 2);
+    }
 
+    titleFont.setStrikeOut(done);
     painter->setFont(titleFont);
-    painter->setPen(textColor);
+    painter->setPen(done && !selected ? secondaryColor(palette, selected) : textColor);
     const QString title = titleMetrics.elidedText(titleText(index), Qt::ElideRight, qMax(0, titleWidth));
     painter->drawText(QRect(titleLine.left(), titleLine.top(), qMax(0, titleWidth), titleHeight),
                       Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, title);

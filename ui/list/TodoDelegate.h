@@ -11,7 +11,9 @@ class Clock;
 //     变更申请 · 张伟 (研发中心) · 5 min ago
 //
 // Unread todos have a bold title and a dot; urgent and critical ones a coloured chip with the server's urgency
-// text. Times are relative to the Clock ("just now", "5 min ago", "yesterday 16:28", then the date).
+// text. A snoozed todo is dimmed, without the dot, with a grey chip "Snoozed until 14:30"; a done one has its title
+// struck through and a green chip "Done". Times are relative to the Clock ("just now", "5 min ago", "yesterday
+// 16:28", then the date).
 class TodoDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -31,6 +33,10 @@ public:
     static QString detailText(const QModelIndex &index, const QDateTime &now);
     // What the chip says; empty for a normal todo.
     static QString chipText(const QModelIndex &index);
+    // What the state chip says: "Snoozed until 14:30" (a day or date when not today), "Done"; empty otherwise.
+    static QString stateText(const QModelIndex &index, const QDateTime &now);
+    // "Snoozed until 14:30", "Snoozed until tomorrow 09:00", or with the date.
+    static QString snoozedUntilText(const QDateTime &until, const QDateTime &now);
     // The title as one line of plain text.
     static QString titleText(const QModelIndex &index);
 

@@ -3,10 +3,13 @@
 #include "base/Clock.h"
 #include "common/ConnectionStatus.h"
 #include "config/Settings.h"
+#include "list/SnoozeDialog.h"
 #include "list/TodoDelegate.h"
 #include "list/TodoOpener.h"
 #include "model/TodoModel.h"
+#include "store/SnoozeTimes.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QCloseEvent>
 #include <QHBoxLayout>
@@ -28,6 +31,15 @@ namespace {
 
 constexpr int kRepaintIntervalMs = 30000;
 
+// Shows the list's key for a menu command beside it. The list's own QShortcut does the work; in the menu the key is
+// live only while the menu has the focus, so a menu kept around is never a second owner of the key.
+void showShortcut(QAction *action, const QKeySequence &keys)
+{
+    action->setShortcut(keys);
+    action->setShortcutContext(Qt::WidgetShortcut);
+    action->setShortcutVisibleInContextMenu(true);
+}
+
 // The filtered todos as the view shows them, with what a screen reader says about each row and a tooltip: the
 // delegate paints the unread state, the urgency and the second line, which DisplayRole (the title) alone lacks.
 class TodoPresentationModel final : public QIdentityProxyModel
@@ -42,8 +54,12 @@ public:
     {
         if (role == Qt::AccessibleTextRole || role == Qt::ToolTipRole) {
             QStringList parts;
-            if (role == Qt::AccessibleTextRole && !index.data(TodoModel::ReadRole).toBool())
+            const QString state = TodoDelegate::stateText(index, m_delegate->now());
+            if (role == Qt::AccessibleTextRole && !index.data(TodoModel::ReadRole).toBool()
+                && !index.data(TodoModel::SnoozedUntilRole).toDateTime().isValid())
                 parts.append(TodoListWindow::tr("Unread"));
+            if (!state.isEmpty())
+                parts.append(state);
             const QString chip = TodoDelegate::chipText(index);
             if (!chip.isEmpty())
                 parts.append(chip);
@@ -167,6 +183,27 @@ TodoListWindow::TodoListWindow(TodoModel *model, TodoOpener *opener, ConnectionS
     connect(opener, &TodoOpener::refused, this,
             [this](const QString &, const QString &title, const QString &reason) { showRefusal(title, reason); });
 
+    // The context menu's commands on the current todo, without a mouse (only while the list has the focus).
+    auto *menuKey = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F10), m_view);
+    connect(menuKey, &QShortcut::activated, this, [this] { onContextMenuRequested(QPoint(-1, -1)); });
+    auto *toggleRead = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_R), m_view);
+    connect(toggleRead, &QShortcut::activated, this, &TodoListWindow::toggleReadOfCurrent);
+    auto *snoozeHour = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_S), m_view);
+    connect(snoozeHour, &QShortcut::activated, this, [this] {
+        const QString key = currentKey();
+        if (!key.isEmpty())
+            snooze(key, SnoozeTimes::until(SnoozeTimes::Preset::OneHour, wallNow()));
+    });
+    auto *snoozeChoose = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), m_view);
+    connect(snoozeChoose, &QShortcut::activated, this, [this] {
+        const QString key = currentKey();
+        if (!key.isEmpty())
+            chooseSnoozeTime(key);
+    });
+
+    for (QShortcut *shortcut : {menuKey, toggleRead, snoozeHour, snoozeChoose})
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+
     auto *find = new QShortcut(QKeySequence::Find, this);
     connect(find, &QShortcut::activated, this, [this] {
         m_search->setFocus(Qt::ShortcutFocusReason);
@@ -190,6 +227,7 @@ TodoListWindow::~TodoListWindow()
 
 void TodoListWindow::setClock(Clock *clock)
 {
+    m_clock = clock;
     m_delegate->setClock(clock);
     m_view->viewport()->update();
     const bool pending = m_searchTimer && m_searchTimer->isActive();
@@ -249,6 +287,8 @@ void TodoListWindow::retranslate()
     m_view->setAccessibleName(tr("Todos"));
     m_view->setAccessibleDescription(
         tr("Enter opens the selected todo in the browser; the context menu key shows more"));
+    m_view->setToolTip(tr("Enter: open · Ctrl+R: mark as read or unread · Ctrl+S: snooze for an hour · "
+                          "Ctrl+Shift+S: snooze until… · Menu key or Shift+F10: more"));
     m_emptyLabel->setAccessibleName(tr("No todos to show"));
     m_noticeLabel->setAccessibleName(tr("Notice"));
     m_statusLabel->setAccessibleName(tr("Connection status"));
@@ -359,22 +399,96 @@ QMenu *TodoListWindow::createContextMenu(const QModelIndex &index)
         if (m_opener)
             m_opener->open(key);
     });
+    open->setObjectName(QStringLiteral("open"));
     const bool allowed = index.data(TodoModel::LinkAllowedRole).toBool();
     open->setEnabled(allowed);
     if (!allowed)
         open->setToolTip(index.data(TodoModel::LinkRefusalRole).toString());
     menu->setDefaultAction(open);
     const bool read = index.data(TodoModel::ReadRole).toBool();
-    menu->addAction(read ? tr("Mark as &unread") : tr("Mark as &read"), this, [this, key, read] {
+    QAction *markRead = menu->addAction(read ? tr("Mark as &unread") : tr("Mark as &read"), this, [this, key, read] {
         if (m_model)
             m_model->setRead(key, !read);
     });
+    markRead->setObjectName(QStringLiteral("markRead"));
+    showShortcut(markRead, QKeySequence(Qt::CTRL | Qt::Key_R));
     QAction *copy = menu->addAction(tr("&Copy link"), this, [this, key] {
         if (m_opener)
             m_opener->copyLink(key);
     });
+    copy->setObjectName(QStringLiteral("copyLink"));
     copy->setEnabled(allowed);
+
+    menu->addSeparator();
+    const bool done = index.data(TodoModel::DoneRole).toBool();
+    QMenu *snoozeMenu = menu->addMenu(tr("&Snooze"));
+    snoozeMenu->setObjectName(QStringLiteral("snoozeMenu"));
+    snoozeMenu->menuAction()->setObjectName(QStringLiteral("snooze"));
+    snoozeMenu->setEnabled(!done); // a done todo has nothing to remind of
+    const struct
+    {
+        SnoozeTimes::Preset preset;
+        const char *name;
+        QKeySequence shortcut;
+    } presets[] = {
+        {SnoozeTimes::Preset::FifteenMinutes, "snooze15Minutes", {}},
+        {SnoozeTimes::Preset::OneHour, "snooze1Hour", QKeySequence(Qt::CTRL | Qt::Key_S)},
+        {SnoozeTimes::Preset::TomorrowMorning, "snoozeTomorrowMorning", {}},
+    };
+    for (const auto &item : presets) {
+        const SnoozeTimes::Preset preset = item.preset;
+        QAction *action = snoozeMenu->addAction(SnoozeTimes::label(preset), this, [this, key, preset] {
+            snooze(key, SnoozeTimes::until(preset, wallNow()));
+        });
+        action->setObjectName(QLatin1String(item.name));
+        if (!item.shortcut.isEmpty())
+            showShortcut(action, item.shortcut);
+    }
+    QAction *choose = snoozeMenu->addAction(tr("&Choose a time…"), this, [this, key] { chooseSnoozeTime(key); });
+    choose->setObjectName(QStringLiteral("snoozeChoose"));
+    showShortcut(choose, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    if (index.data(TodoModel::SnoozedUntilRole).toDateTime().isValid()) {
+        QAction *wake = menu->addAction(tr("&Wake now"), this, [this, key] {
+            if (m_model)
+                m_model->unsnooze(key);
+        });
+        wake->setObjectName(QStringLiteral("wakeNow"));
+    }
     return menu;
+}
+
+bool TodoListWindow::snooze(const QString &key, qint64 untilWallMs)
+{
+    if (!m_model || !m_model->snooze(key, untilWallMs))
+        return false;
+    const std::optional<Todo> todo = m_model->todo(key);
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(wallNow());
+    const QString when = TodoDelegate::snoozedUntilText(QDateTime::fromMSecsSinceEpoch(untilWallMs), now);
+    showMessage(todo && !todo->title.isEmpty() ? tr("“%1”: %2").arg(todo->title.simplified(), when) : when);
+    return true;
+}
+
+void TodoListWindow::chooseSnoozeTime(const QString &key)
+{
+    const std::optional<Todo> todo = m_model ? m_model->todo(key) : std::nullopt;
+    auto *dialog = new SnoozeDialog(todo ? todo->title.simplified() : QString(), m_clock, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, key, dialog] { snooze(key, dialog->chosen().toMSecsSinceEpoch()); });
+    dialog->open();
+}
+
+qint64 TodoListWindow::wallNow() const
+{
+    return (m_clock ? m_clock : Clock::system())->wallMs();
+}
+
+void TodoListWindow::toggleReadOfCurrent()
+{
+    const QModelIndex index = m_view->currentIndex();
+    const QString key = keyAt(index);
+    if (!key.isEmpty() && m_model)
+        m_model->setRead(key, !index.data(TodoModel::ReadRole).toBool());
 }
 
 void TodoListWindow::onContextMenuRequested(const QPoint &position)

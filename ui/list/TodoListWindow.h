@@ -28,12 +28,14 @@ class TodoOpener;
 // TodoDelegate.
 //
 // A search field and an "unread only" switch filter it; "Mark all as read" does what it says. Enter or a double
-// click opens the current todo (TodoOpener: the link policy, the browser, marked read); its context menu opens,
-// marks read or unread, and copies the link. With nothing to show, the window says what to expect instead of an
-// empty list. The status line at the bottom tells the connection state and the last error; a notice line above
-// it says why a link was not opened, or why this window is the main window. Everything is reachable from the
-// keyboard (Ctrl+F searches, Down goes from the search to the list) and has an accessible name. Its geometry is
-// kept in the Settings.
+// click opens the current todo (TodoOpener: the link policy, the browser, marked read); its context menu (also the
+// Menu key and Shift+F10) opens, marks read or unread, copies the link, snoozes (15 minutes, 1 hour, tomorrow
+// morning, a chosen time: SnoozeDialog) and wakes a snoozed todo. Keys on the list: Enter opens, Ctrl+R marks read
+// or unread, Ctrl+S snoozes for an hour, Ctrl+Shift+S asks until when. With nothing to show, the window says what to
+// expect instead of an empty list. The status line at the bottom tells the connection state and the last error; a
+// notice line above it says why a link was not opened, or why this window is the main window. Everything is reachable
+// from the keyboard (Ctrl+F searches, Down goes from the search to the list) and has an accessible name. Its geometry
+// is kept in the Settings.
 //
 // The search runs when typing pauses (kSearchDelayMs on the window's clock), at once on Enter or when the field is
 // emptied; the current todo stays current when the new results still list it.
@@ -80,8 +82,14 @@ public:
     QLabel *statusLabel() const { return m_statusLabel; }
     bool isEmptyStateShown() const;
     QString currentKey() const;
-    // The context menu for the todo at `index` of view()'s model (the caller owns it).
+    // The context menu for the todo at `index` of view()'s model (the caller owns it). Its actions have object
+    // names: open, markRead, copyLink, snooze (the submenu's action; snoozeMenu the submenu) with snooze15Minutes,
+    // snooze1Hour, snoozeTomorrowMorning, snoozeChoose, and wakeNow (only for a snoozed todo).
     QMenu *createContextMenu(const QModelIndex &index);
+    // Snoozes the todo `key` until `untilWallMs`, says so in the status area; false when nothing changed.
+    bool snooze(const QString &key, qint64 untilWallMs);
+    // Opens SnoozeDialog (window-modal, not blocking) for `key`; snoozes when it is accepted.
+    void chooseSnoozeTime(const QString &key);
 
 Q_SIGNALS:
     // The person closed the window (it is hidden, not destroyed).
@@ -100,6 +108,8 @@ private:
     void applySearch();
     void openIndex(const QModelIndex &index);
     void onContextMenuRequested(const QPoint &position);
+    void toggleReadOfCurrent();
+    qint64 wallNow() const;
     void updateEmptyState();
     void updateStatus();
     void updateNotices();
@@ -126,6 +136,7 @@ private:
     QLabel *m_countLabel = nullptr;
     QTimer m_repaintTimer; // relative times age
     std::unique_ptr<ClockTimer> m_searchTimer; // typing paused
+    Clock *m_clock = nullptr; // for snooze times; nullptr: Clock::system()
     QString m_persistentNotice;
     QString m_message;
     bool m_shownOnce = false; // the geometry is worth keeping
