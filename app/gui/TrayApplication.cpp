@@ -13,6 +13,7 @@
 #include "pipeline/SourceFactory.h"
 #include "platform/Autostart.h"
 #include "settings/SettingsDialog.h"
+#include "store/SnoozeScheduler.h"
 #include "store/TodoStore.h"
 #include "tray/PendingCounter.h"
 #include "tray/TrayController.h"
@@ -61,6 +62,9 @@ TrayApplication::TrayApplication(const GuiOptions &options, QObject *parent)
     m_coordinator->attach(source());
     m_coordinator->setCatchUp(m_pipeline.catchUp());
     m_coordinator->setTodoStore(m_pipeline.store());
+    m_snooze = std::make_unique<SnoozeScheduler>(m_pipeline.store());
+    connect(m_snooze.get(), &SnoozeScheduler::snoozeEnded, m_coordinator.get(),
+            &NotificationCoordinator::onSnoozeEnded);
     // The list window is made when it is first shown (window()): until then it costs neither memory nor the wake-ups
     // of its timers.
 
@@ -105,6 +109,7 @@ TrayApplication::~TrayApplication()
         delete m_settingsDialog.data();
     // Widgets and the notifier go before the pipeline they observe.
     m_window.reset();
+    m_snooze.reset();
     m_coordinator.reset();
     m_notifier.reset();
     m_tray.reset();
@@ -117,7 +122,15 @@ bool TrayApplication::openStore(bool demo)
     TodoOptions options = todoOptions();
     options.storePath =
         QDir(dataDir).filePath(demo ? QStringLiteral("todos-demo.sqlite") : QStringLiteral("todos.sqlite"));
-    return m_pipeline.open(options);
+    const bool opened = m_pipeline.open(options);
+    if (opened)
+        m_snooze->start(); // what came due while the application was not running notifies now, once
+    return opened;
+}
+
+bool TrayApplication::snoozeTodo(const QString &key, SnoozeTimes::Preset preset)
+{
+    return m_snooze->snoozeFor(key, preset);
 }
 
 bool TrayApplication::start()

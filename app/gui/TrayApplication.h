@@ -5,6 +5,7 @@
 #include "config/Settings.h"
 #include "pipeline/TodoPipeline.h"
 #include "source/ConnectionSupervisor.h"
+#include "store/SnoozeTimes.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -18,6 +19,7 @@ class DemoPushServer;
 class NotificationCoordinator;
 class Notifier;
 class PendingCounter;
+class SnoozeScheduler;
 class SettingsDialog;
 class TodoListWindow;
 class TodoModel;
@@ -51,6 +53,9 @@ public:
     QByteArray statusJson() const;
     // The todos as the widgets show them (read-only; bench/tray_burst.cpp watches it fill).
     const TodoModel *model() const { return m_model; }
+    // Snoozes the todo `key` for `preset` from now (a notification's "Snooze" action, the list's menu); it notifies
+    // again, once, when the snooze ends (SnoozeScheduler). False when nothing changed (no such todo, or done).
+    bool snoozeTodo(const QString &key, SnoozeTimes::Preset preset);
 
 Q_SIGNALS:
     void quitRequested();
@@ -87,6 +92,7 @@ private:
     std::unique_ptr<Notifier> m_notifier; // may use the tray icon: destroyed before it
     std::unique_ptr<NotificationCoordinator> m_coordinator;
     std::unique_ptr<TodoListWindow> m_window; // made by window()
+    std::unique_ptr<SnoozeScheduler> m_snooze; // wakes snoozed todos; started once the store is open
     QString m_persistentNotice; // the window's, also before it exists
     QString m_windowMessage; // the last message for the window's status area
     QPointer<SettingsDialog> m_settingsDialog;
