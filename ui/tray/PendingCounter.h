@@ -12,8 +12,9 @@ class TodoStore;
 // With a server count (sysMsgNums) the model's pendingCount is that count, which only the server's next payload
 // changes; yet a todo the person just opened from a notification is being dealt with, and a badge that does not
 // move after the click looks broken. So every todo marked read here takes one off the server's count until the
-// next payload (or catch-up) brings a fresh count; marking one unread again puts it back. Without a server count
-// the pending count is the unread count, which already follows reads, and is shown as it is.
+// next payload (or catch-up) brings a fresh count; marking one unread again puts it back. A snoozed todo is not
+// counted as unread until it wakes (TodoStore), so snoozing one takes it off too, and waking puts it back. Without a
+// server count the pending count is the unread count, which already follows reads, and is shown as it is.
 class PendingCounter final : public QObject
 {
     Q_OBJECT
