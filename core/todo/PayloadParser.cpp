@@ -210,6 +210,38 @@ bool isKeepAlive(const QJsonObject &object)
     return sawKeepAlive;
 }
 
+// Fields that say a list is one page of a longer one. Compared without regard to case.
+const QLatin1String kPagingKeys[] = {
+    QLatin1String("page"),         QLatin1String("pageNo"),     QLatin1String("pageNum"),
+    QLatin1String("pageNumber"),   QLatin1String("pageIndex"),  QLatin1String("pageSize"),
+    QLatin1String("pages"),        QLatin1String("totalPages"), QLatin1String("currentPage"),
+    QLatin1String("hasMore"),      QLatin1String("hasNext"),    QLatin1String("hasNextPage"),
+    QLatin1String("isLastPage"),   QLatin1String("next"),       QLatin1String("nextPage"),
+    QLatin1String("nextCursor"),   QLatin1String("cursor"),     QLatin1String("offset"),
+    QLatin1String("limit"),        QLatin1String("start"),      QLatin1String("nextToken"),
+    QLatin1String("continuation"),
+};
+// Totals: allowed only when they equal the list's size.
+const QLatin1String kTotalKeys[] = {QLatin1String("total"), QLatin1String("totalCount"), QLatin1String("totalElements"),
+                                    QLatin1String("totalSize"), QLatin1String("count")};
+
+// Whether `object` carries a field that makes a list of `size` todos look like a page of a longer one.
+bool looksPaged(const QJsonObject &object, qsizetype size)
+{
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QString key = it.key();
+        for (const QLatin1String &paging : kPagingKeys) {
+            if (key.compare(paging, Qt::CaseInsensitive) == 0)
+                return true;
+        }
+        for (const QLatin1String &total : kTotalKeys) {
+            if (key.compare(total, Qt::CaseInsensitive) == 0 && !(it->isDouble() && it->toDouble() == double(size)))
+                return true;
+        }
+    }
+    return false;
+}
+
 bool isEnvelopeData(const QJsonObject &object)
 {
     return object.contains(QLatin1String("sysMsgList")) || object.contains(QLatin1String("sysMsgNums"));
@@ -426,6 +458,7 @@ void PayloadParser::parseObject(const QJsonObject &object, const QByteArray &mes
         batch->kind = TodoBatch::Kind::KeepAlive;
         return;
     }
+    readRemovedIds(object, batch);
     const QJsonValue dataValue = object.value(QLatin1String("data"));
     QJsonObject data;
     if (dataValue.isObject() && isEnvelopeData(dataValue.toObject()))
@@ -447,14 +480,19 @@ void PayloadParser::parseObject(const QJsonObject &object, const QByteArray &mes
         }
         const QJsonValue list = data.value(QLatin1String("sysMsgList"));
         if (list.isArray()) {
-            parseList(list.toArray(), messageId, batch);
+            const QJsonArray todos = list.toArray();
+            parseList(todos, messageId, batch);
+            // Conservative: the count must say the same as the list, every element must have become a todo and
+            // nothing may hint at paging, in the envelope or around it.
+            batch->completeList = batch->pendingCount == todos.size() && batch->todos.size() == todos.size()
+                && !looksPaged(data, todos.size()) && (data == object || !looksPaged(object, todos.size()));
         } else if (list.isObject()) {
             note(batch, tr("sysMsgList is a single object, not a list"));
             parseList(QJsonArray {list}, messageId, batch);
         } else if (!list.isNull() && !list.isUndefined()) {
             note(batch, tr("sysMsgList is %1, not a list; ignored").arg(typeName(list)));
         }
-        if (batch->todos.isEmpty() && !batch->hasPendingCount()) {
+        if (batch->todos.isEmpty() && !batch->hasPendingCount() && batch->removedIds.isEmpty()) {
             batch->kind = TodoBatch::Kind::Ignored;
             batch->error = tr("an envelope with neither todos nor a pending count");
         } else {
@@ -472,6 +510,10 @@ void PayloadParser::parseObject(const QJsonObject &object, const QByteArray &mes
     if (dataValue.isString() || dataValue.isArray() || dataValue.isObject()) {
         // {"data": "<JSON>"} or {"data": [todos]}: the envelope's payload in another shape.
         parseValue(dataValue, messageId, layer, batch);
+        return;
+    }
+    if (!batch->removedIds.isEmpty()) {
+        batch->kind = TodoBatch::Kind::Todos; // only says which todos were handled elsewhere
         return;
     }
     batch->kind = TodoBatch::Kind::Ignored;
@@ -527,6 +569,27 @@ void PayloadParser::parseText(const QString &text, const QByteArray &messageId, 
     }
     batch->todos.append(todo);
     batch->kind = TodoBatch::Kind::Todos;
+}
+
+void PayloadParser::readRemovedIds(const QJsonObject &object, TodoBatch *batch) const
+{
+    const QString &path = m_options.removedIdsField;
+    if (path.isEmpty() || !batch->removedIds.isEmpty())
+        return;
+    QJsonValue value = object;
+    for (const QStringView part : QStringView(path).split(u'.')) {
+        if (!value.isObject())
+            return;
+        value = value.toObject().value(part);
+    }
+    const QJsonArray ids = value.isArray() ? value.toArray() : QJsonArray {value};
+    for (const QJsonValue &id : ids) {
+        if (batch->removedIds.size() >= m_options.limits.maxTodos)
+            break;
+        const QString text = id.isString() ? id.toString().trimmed() : id.isDouble() ? numberText(id) : QString();
+        if (!text.isEmpty())
+            batch->removedIds.append(text.left(256));
+    }
 }
 
 void PayloadParser::note(TodoBatch *batch, const QString &text) const

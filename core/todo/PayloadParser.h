@@ -26,6 +26,10 @@ struct PayloadLimits
 struct PayloadOptions
 {
     QTimeZone serverTimeZone = QTimeZone::systemTimeZone(); // for `time` without an offset
+    // Where a push names the ids of todos handled elsewhere (done in the web application), as a dotted path from the
+    // body's outermost JSON object (after unwrapping a body encoded twice), e.g. "data.removedIds": an array of ids
+    // (strings or numbers) or a single one. Empty: not looked for.
+    QString removedIdsField;
     PayloadLimits limits;
 };
 
@@ -47,8 +51,17 @@ struct TodoBatch
     QStringList notes; // fields that were missing or mistyped and how they were degraded
     int droppedNotes = 0; // notes beyond PayloadLimits::maxNotes
     int layers = 0; // how many JSON-string layers were unwrapped (1 = "JSON encoded twice")
+    // The body is provably the whole pending list, not a page of it: an envelope whose sysMsgNums equals the number
+    // of todos in its sysMsgList (every element taken), with none of the usual paging fields beside them (page,
+    // pageNo, pageSize, hasMore, next, cursor, offset, ...; a total is allowed when it equals the list's size). Only
+    // a catch-up answer is ever read as the whole list (TodoIngestor); a paged or count-less list never is.
+    bool completeList = false;
+    // The ids PayloadOptions::removedIdsField named: todos handled elsewhere (as Todo::id, not Todo::key).
+    QStringList removedIds;
 
     bool hasPendingCount() const { return pendingCount >= 0; }
+    // Only removed ids (no todos, no count): such a body says nothing about the pending count.
+    bool isRemovalOnly() const { return todos.isEmpty() && !hasPendingCount() && !removedIds.isEmpty(); }
     // True for bodies that speak about todos (they decide the pending counter); keep-alives and refused or
     // ignored bodies do not.
     bool isPayload() const { return kind == Kind::Todos; }
@@ -96,6 +109,7 @@ private:
     void parseObject(const QJsonObject &object, const QByteArray &messageId, int layer, TodoBatch *batch) const;
     void parseList(const QJsonArray &list, const QByteArray &messageId, TodoBatch *batch) const;
     void parseText(const QString &text, const QByteArray &messageId, TodoBatch *batch) const;
+    void readRemovedIds(const QJsonObject &object, TodoBatch *batch) const;
     void note(TodoBatch *batch, const QString &text) const;
     QString boundedString(const QJsonValue &value, const QString &field, const QString &todoName,
                           TodoBatch *batch) const;

@@ -63,6 +63,10 @@ private Q_SLOTS:
     void cutsBetweenSurrogatePairs();
     void depthScanIgnoresStrings();
     void reasonsAreLogged();
+    void completeListOnlyWhenProvablyNotPaged_data();
+    void completeListOnlyWhenProvablyNotPaged();
+    void removedIdsFromTheConfiguredField_data();
+    void removedIdsFromTheConfiguredField();
 };
 
 void tst_PayloadParser::shapes_data()
@@ -499,6 +503,80 @@ void tst_PayloadParser::reasonsAreLogged()
     QCOMPARE(PayloadParser().parse(R"({"id":"1","title":"t","time":"yesterday"})", "m-10").todos.size(), 1);
     QTest::failOnWarning(QRegularExpression(QStringLiteral(".")));
     QCOMPARE(PayloadParser().parse(R"({"keepalive":"live"})", "m-11").kind, TodoBatch::Kind::KeepAlive);
+}
+
+void tst_PayloadParser::completeListOnlyWhenProvablyNotPaged_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("complete");
+    const QByteArray two = R"([{"id":"1","title":"a"},{"id":"2","title":"b"}])";
+    const auto envelope = [&two](const QByteArray &fields) -> QByteArray {
+        return QByteArray(R"({"code":0,"data":{"sysMsgList":)") + two + fields + "}}";
+    };
+    QTest::newRow("count equals the list") << envelope(R"(,"sysMsgNums":2)") << true;
+    QTest::newRow("count as a string") << envelope(R"(,"sysMsgNums":"2")") << true;
+    QTest::newRow("no wrapper") << QByteArray(QByteArray(R"({"sysMsgList":)") + two + R"(,"sysMsgNums":2})") << true;
+    QTest::newRow("empty list, count 0") << QByteArray(R"({"data":{"sysMsgList":[],"sysMsgNums":0}})") << true;
+    QTest::newRow("a total equal to the list") << envelope(R"(,"sysMsgNums":2,"total":2)") << true;
+    QTest::newRow("no count") << envelope("") << false;
+    QTest::newRow("count larger than the list") << envelope(R"(,"sysMsgNums":3)") << false;
+    QTest::newRow("a total larger than the list") << envelope(R"(,"sysMsgNums":2,"totalCount":40)") << false;
+    QTest::newRow("pageNo") << envelope(R"(,"sysMsgNums":2,"pageNo":1)") << false;
+    QTest::newRow("pageSize") << envelope(R"(,"sysMsgNums":2,"pageSize":2)") << false;
+    QTest::newRow("hasMore") << envelope(R"(,"sysMsgNums":2,"hasMore":false)") << false;
+    QTest::newRow("next") << envelope(R"(,"sysMsgNums":2,"next":"/pending?page=2")") << false;
+    QTest::newRow("cursor") << envelope(R"(,"sysMsgNums":2,"cursor":"abc")") << false;
+    QTest::newRow("paging beside the envelope")
+        << QByteArray(QByteArray(R"({"page":1,"data":{"sysMsgList":)") + two + R"(,"sysMsgNums":2}})") << false;
+    QTest::newRow("an element that is not a todo")
+        << QByteArray(R"({"data":{"sysMsgList":[{"id":"1","title":"a"},7],"sysMsgNums":2}})") << false;
+    QTest::newRow("a bare list") << two << false;
+}
+
+void tst_PayloadParser::completeListOnlyWhenProvablyNotPaged()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, complete);
+    const TodoBatch batch = PayloadParser().parse(body, "m1");
+    QCOMPARE(batch.kind, TodoBatch::Kind::Todos);
+    QCOMPARE(batch.completeList, complete);
+}
+
+void tst_PayloadParser::removedIdsFromTheConfiguredField_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QStringList>("ids");
+    QTest::addColumn<bool>("removalOnly");
+    QTest::newRow("strings and numbers") << QStringLiteral("data.removedIds")
+                                         << QByteArray(R"({"data":{"removedIds":["7",1791022789439037441]}})")
+                                         << QStringList {QStringLiteral("7"), QStringLiteral("1791022789439037441")}
+                                         << true;
+    QTest::newRow("beside an envelope") << QStringLiteral("data.removedIds")
+                                        << QByteArray(R"({"data":{"sysMsgList":[],"sysMsgNums":4,"removedIds":["a"]}})")
+                                        << QStringList {QStringLiteral("a")} << false;
+    QTest::newRow("a single id") << QStringLiteral("done") << QByteArray(R"({"done":"x1"})")
+                                 << QStringList {QStringLiteral("x1")} << true;
+    QTest::newRow("encoded twice") << QStringLiteral("removed") << QByteArray(R"("{\"removed\":[\"r1\"]}")")
+                                   << QStringList {QStringLiteral("r1")} << true;
+    QTest::newRow("off") << QString() << QByteArray(R"({"data":{"removedIds":["7"]}})") << QStringList() << false;
+    QTest::newRow("not there") << QStringLiteral("data.removedIds")
+                               << QByteArray(R"({"data":{"sysMsgList":[],"sysMsgNums":1}})") << QStringList() << false;
+}
+
+void tst_PayloadParser::removedIdsFromTheConfiguredField()
+{
+    QFETCH(QString, field);
+    QFETCH(QByteArray, body);
+    QFETCH(QStringList, ids);
+    QFETCH(bool, removalOnly);
+    PayloadOptions options;
+    options.removedIdsField = field;
+    const TodoBatch batch = PayloadParser(options).parse(body, "m1");
+    QCOMPARE(batch.removedIds, ids);
+    QCOMPARE(batch.isRemovalOnly(), removalOnly);
+    if (!ids.isEmpty())
+        QVERIFY(batch.isPayload()); // it goes to the store, which marks them done
 }
 
 QTEST_GUILESS_MAIN(tst_PayloadParser)
