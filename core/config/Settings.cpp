@@ -134,6 +134,11 @@ QString validAllowlist(const QVariant &value)
     return {};
 }
 
+QString validFieldPath(const QVariant &value)
+{
+    return Settings::validateFieldPath(value.toString());
+}
+
 QString validTimeZone(const QVariant &value)
 {
     return Settings::validateTimeZone(value.toString());
@@ -321,6 +326,8 @@ const QList<Settings::Definition> &Settings::definitions()
         {Key::RetentionCount, QStringLiteral("todos/retentionCount"), QMetaType::Int, 5000, validRetentionCount},
         {Key::RetentionDays, QStringLiteral("todos/retentionDays"), QMetaType::Int, 90, validRetentionDays},
         {Key::PendingListUrl, QStringLiteral("links/pendingListUrl"), QMetaType::QString, QString(), validWebUrl},
+        {Key::RemovedIdsField, QStringLiteral("todos/removedIdsField"), QMetaType::QString, QString(), validFieldPath},
+        {Key::RefetchOnCountDrop, QStringLiteral("todos/refetchOnCountDrop"), QMetaType::Bool, true},
         {Key::Autostart, QStringLiteral("app/autostart"), QMetaType::Bool, false},
         {Key::NotificationPopups, QStringLiteral("notifications/popups"), QMetaType::Bool, true},
         {Key::NotificationSound, QStringLiteral("notifications/sound"), QMetaType::Bool, true},
@@ -812,6 +819,17 @@ QString Settings::validateEventName(const QString &name)
         return tr("Enter an event name, e.g. todo.");
     if (hasControlCharacter(name))
         return tr("An event name cannot contain line breaks or control characters.");
+    return {};
+}
+
+QString Settings::validateFieldPath(const QString &path)
+{
+    if (path.isEmpty())
+        return {};
+    for (const QStringView part : QStringView(path).split(u'.')) {
+        if (part.isEmpty() || part.size() > 100 || part.contains(u' '))
+            return tr("A field path is field names separated by dots, such as data.removedIds.");
+    }
     return {};
 }
 

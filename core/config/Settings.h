@@ -85,6 +85,10 @@ public:
         RetentionCount, // int: read todos kept in the store (unread ones always are)
         RetentionDays, // int: days a read todo not seen again is kept
         PendingListUrl, // QString: GET after every connect for the pending todos (catch-up); empty = none
+        RemovedIdsField, // QString: dotted path in a push naming ids of todos done elsewhere ("data.removedIds");
+                         // empty = none
+        RefetchOnCountDrop, // bool: a push with an empty list and a lower sysMsgNums fetches the pending list again
+                            // (to learn which todos were done elsewhere)
         Autostart, // bool
         NotificationPopups, // bool
         NotificationSound, // bool
@@ -206,6 +210,7 @@ public:
     static constexpr int kDefaultPrefetchCount = 300;
     static QString validateEventName(const QString &name); // a Server-Sent Events type: one line, not empty
     static QString validateNamespace(const QString &nsp); // Socket.IO: empty, or "/" and a name without commas
+    static QString validateFieldPath(const QString &path); // empty, or JSON field names separated by dots
 
     // The protocols a person can choose, by their setting value ("stomp", ...).
     static QStringList protocols();

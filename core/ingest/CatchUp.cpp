@@ -99,6 +99,6 @@ void CatchUp::onFinished()
     }
     const QByteArray body = reply->readAll();
     if (m_ingestor)
-        m_ingestor->ingestBody(body, QStringLiteral("catch-up #%1").arg(m_fetches));
+        m_ingestor->ingestBody(body, QStringLiteral("catch-up #%1").arg(m_fetches), true);
     Q_EMIT fetched(int(body.size()));
 }

@@ -17,6 +17,11 @@ class TodoIngestor;
 // the whole sysMsgList and sysMsgNums), and hands the body to the TodoIngestor: the same parser, the same
 // de-duplication, the same pending counter. Todos already known are updated in place, new ones arrive.
 //
+// Done elsewhere: an answer that is provably the whole pending list (sysMsgNums equal to the list's length and no
+// paging field: TodoBatch::completeList) marks every stored todo not in it done; a paged or count-less answer never
+// marks anything. TodoPipeline also fetches when a push says todos were handled elsewhere without naming them
+// (TodoIngestor::doneElsewhereUnnamed()), if the settings want that.
+//
 // The request carries the application's auth headers, as the push source has them (PushSource::authHeaders(): a token,
 // a cookie, Authorization; never the protocol's own login). They are never logged.
 class CatchUp final : public QObject

@@ -78,11 +78,12 @@ void TodoIngestor::ingest(const InboundMessage &message)
         m_flushTimer->start(m_options.coalesceMs);
 }
 
-void TodoIngestor::ingestBody(const QByteArray &body, const QString &origin)
+void TodoIngestor::ingestBody(const QByteArray &body, const QString &origin, bool isPendingList)
 {
     Pending pending;
     pending.message.body = body;
     pending.origin = origin;
+    pending.isPendingList = isPendingList;
     m_queue.push_back(std::move(pending));
     Q_EMIT queuedCountChanged(queuedCount());
     if (m_currentRetryDelayMs == 0 && !m_flushTimer->isActive())
@@ -143,12 +144,21 @@ bool TodoIngestor::processBatch()
     qsizetype taken = 0;
     int todos = 0;
     int keepAlives = 0;
+    int lastCount = m_store->serverPendingCount();
+    QList<std::pair<int, int>> unnamedDrops; // (before, after) of pushes whose count dropped with an empty list
     for (auto it = m_queue.begin(); it != m_queue.end() && taken < limit; ++it) {
         TodoStore::Message message;
         message.messageId = it->origin;
         message.destination = QString::fromUtf8(it->message.channel);
         message.batch = m_parser.parse(it->message.body, it->message.messageId);
         const TodoBatch &batch = message.batch;
+        message.completeList = it->isPendingList && batch.completeList;
+        if (batch.isPayload() && !batch.isRemovalOnly()) {
+            if (!it->isPendingList && batch.todos.isEmpty() && batch.removedIds.isEmpty() && batch.pendingCount > 0
+                && lastCount > batch.pendingCount)
+                unnamedDrops.append({lastCount, batch.pendingCount});
+            lastCount = batch.pendingCount;
+        }
         if (batch.kind == TodoBatch::Kind::KeepAlive)
             ++keepAlives;
         else if (batch.kind == TodoBatch::Kind::Invalid || batch.kind == TodoBatch::Kind::Ignored)
@@ -224,5 +234,10 @@ bool TodoIngestor::processBatch()
     for (const Todo &todo : result.inserted)
         Q_EMIT todoArrived(todo);
     Q_EMIT batchCommitted(int(taken), int(result.inserted.size()), int(result.updated.size()));
+    for (const auto &[before, after] : std::as_const(unnamedDrops)) {
+        qCInfo(lcIngest) << "the pending count dropped from" << before << "to" << after
+                         << "without naming todos: handled elsewhere";
+        Q_EMIT doneElsewhereUnnamed(before, after);
+    }
     return true;
 }

@@ -34,6 +34,8 @@ struct TodoIngestorOptions
 //     -> committed: todoArrived() for the todos that are genuinely new; then, once the store reports the
 //        commit durable (TodoStore::requestDurable(), off the event loop; at once with durableBeforeAck off),
 //        settle every message of the batch that needs it as accepted (an ACK), in arrival order
+//        (in the same commit the store marks done what the server says was handled elsewhere: see
+//        TodoStore::commit())
 //     -> failed:    reject them (a NACK: the server redelivers; the store de-duplicates) and retry later
 //
 // Bursts are cut into transactions of at most maxBatchMessages messages (maxBatchTodos todos), sized to take
@@ -70,8 +72,10 @@ public:
 public Q_SLOTS:
     void ingest(const InboundMessage &message);
     // A body that did not come from a push source (the catch-up list): same parsing, same store, nothing to settle.
-    // `origin` names it in logs; its text and id-less todos are keyed by their content.
-    void ingestBody(const QByteArray &body, const QString &origin);
+    // `origin` names it in logs; its text and id-less todos are keyed by their content. `isPendingList`: the body
+    // answers the catch-up GET, so when it is provably the whole pending list (TodoBatch::completeList) every stored
+    // todo not in it is marked done (handled elsewhere). A push never is.
+    void ingestBody(const QByteArray &body, const QString &origin, bool isPendingList = false);
     // Commits everything queued now, in as many transactions as needed, makes it durable and acknowledges it
     // (e.g. before quitting). Blocks.
     void flush();
@@ -82,6 +86,9 @@ Q_SIGNALS:
     void batchCommitted(int messages, int inserted, int updated);
     void messageIgnored(const QString &messageId, const QString &reason); // malformed or not understood
     void keepAliveReceived();
+    // A push with an empty list brought a lower pending count than the last one: todos were handled elsewhere, but
+    // the push does not say which. Fetching the pending list again tells (TodoPipeline connects it to CatchUp).
+    void doneElsewhereUnnamed(int previousCount, int pendingCount);
     void commitFailed(const QString &error, int messages); // those messages were rejected (or kept for retry)
     void queuedCountChanged(int queuedCount);
 
@@ -90,6 +97,7 @@ private:
     {
         InboundMessage message; // its body is parsed; its messageId keys text bodies and id-less todos
         QString origin; // names it in logs: the message-id, or what ingestBody() was told
+        bool isPendingList = false; // the catch-up answer (see ingestBody())
     };
 
     void onFlushTimer();

@@ -13,6 +13,8 @@ TodoOptions TodoOptions::fromSettings(const SettingsView &settings)
     todo.webBase = settings.url(Key::WebBaseUrl);
     todo.allowedOrigins = settings.urls(Key::LinkAllowlist);
     todo.pendingListUrl = settings.url(Key::PendingListUrl);
+    todo.removedIdsField = settings.get<QString>(Key::RemovedIdsField);
+    todo.refetchOnCountDrop = settings.get<bool>(Key::RefetchOnCountDrop);
     todo.keepTodos = settings.get<int>(Key::RetentionCount);
     todo.keepDays = settings.get<int>(Key::RetentionDays);
     return todo;

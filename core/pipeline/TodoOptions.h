@@ -19,6 +19,8 @@ struct TodoOptions
     QUrl webBase; // links resolve against it; empty: from the push URL
     QList<QUrl> allowedOrigins; // other sites links may open
     QUrl pendingListUrl; // catch-up GET after every connect; empty: none
+    QString removedIdsField; // PayloadOptions::removedIdsField
+    bool refetchOnCountDrop = true; // a push with an empty list and a lower count fetches the pending list again
     int keepTodos = TodoStoreOptions().keepTodos; // retention: N
     int keepDays = TodoStoreOptions().keepDays; // retention: D days
 
@@ -26,6 +28,7 @@ struct TodoOptions
     {
         PayloadOptions options;
         options.serverTimeZone = serverTimeZone;
+        options.removedIdsField = removedIdsField;
         return options;
     }
     TodoStoreOptions storeOptions() const

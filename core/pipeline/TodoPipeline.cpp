@@ -11,7 +11,13 @@ TodoPipeline::TodoPipeline(QObject *parent)
     , m_store(std::make_unique<TodoStore>())
     , m_ingestor(std::make_unique<TodoIngestor>(m_store.get()))
     , m_catchUp(std::make_unique<CatchUp>(m_ingestor.get()))
-{ }
+{
+    // A push said todos were handled elsewhere without naming them: the pending list says which.
+    connect(m_ingestor.get(), &TodoIngestor::doneElsewhereUnnamed, this, [this] {
+        if (m_options.refetchOnCountDrop)
+            m_catchUp->fetch();
+    });
+}
 
 TodoPipeline::~TodoPipeline()
 {

@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QVariant>
@@ -192,20 +193,62 @@ TodoStore::CommitResult TodoStore::commit(const QList<Message> &messages)
     bool hasPayload = false;
     int pending = -1;
     QSqlError failure;
+    QSet<QString> doneKeys; // marked done elsewhere in this commit
+    int doneWereUnread = 0;
 
     const auto failed = [&](const QSqlError &error) {
         failure = error;
         result.error = error.text();
         result.inserted.clear();
         result.updated.clear();
+        result.doneElsewhere.clear();
+        doneKeys.clear();
+        doneWereUnread = 0;
         db.rollback();
         return false;
     };
     const auto run = [&]() -> bool {
         if (!db.transaction())
             return failed(db.lastError());
+        // What the server says was handled elsewhere (see commit()), after the message's own todos.
+        const auto markDoneElsewhere = [&](const Message &message) -> bool {
+            const TodoBatch &batch = message.batch;
+            const bool countIsZero = batch.pendingCount == 0 && batch.todos.isEmpty();
+            if (!message.completeList && !countIsZero && batch.removedIds.isEmpty())
+                return true;
+            QSqlError error;
+            const std::optional<QList<Todo>> stillPending = m_table.pending(&error);
+            if (!stillPending)
+                return failed(error);
+            QSet<QString> listed;
+            if (message.completeList) {
+                for (const Todo &todo : batch.todos)
+                    listed.insert(todo.key);
+            }
+            QSet<QString> removed;
+            for (const QString &id : batch.removedIds)
+                removed.insert(QStringLiteral("id:") + id);
+            QStringList keys;
+            for (Todo todo : *stillPending) {
+                const bool isDone =
+                    countIsZero || removed.contains(todo.key) || (message.completeList && !listed.contains(todo.key));
+                if (!isDone || doneKeys.contains(todo.key))
+                    continue;
+                keys.append(todo.key);
+                doneKeys.insert(todo.key);
+                if (!todo.read)
+                    ++doneWereUnread;
+                todo.read = true;
+                todo.done = true;
+                result.doneElsewhere.append(todo);
+            }
+            if (!keys.isEmpty() && !m_table.markDone(keys, &error))
+                return failed(error);
+            return true;
+        };
         for (const Message &message : messages) {
-            if (message.batch.isPayload()) {
+            // A body that only names removed ids says nothing about the count.
+            if (message.batch.isPayload() && !message.batch.isRemovalOnly()) {
                 hasPayload = true;
                 pending = message.batch.pendingCount;
             }
@@ -228,6 +271,8 @@ TodoStore::CommitResult TodoStore::commit(const QList<Message> &messages)
                     result.updated.append(todo);
                 }
             }
+            if (!markDoneElsewhere(message))
+                return false;
         }
         if (hasPayload && pending != m_serverPending) {
             const QSqlError error = m_database.setState(
@@ -259,10 +304,20 @@ TodoStore::CommitResult TodoStore::commit(const QList<Message> &messages)
     m_durability.noteCommit();
     // Every counter first, then the signals: a listener sees a consistent store.
     m_count += int(result.inserted.size());
-    m_unread += int(result.inserted.size());
+    m_unread += int(result.inserted.size()) - doneWereUnread;
     const bool pendingChanged = hasPayload && pending != m_serverPending;
     if (hasPayload)
         m_serverPending = pending;
+    if (!result.doneElsewhere.isEmpty()) {
+        // Before todosCommitted: a payload's count is the server's word, and a listener that counts reads here
+        // (PendingCounter) starts again from it after these.
+        qCInfo(lcStore) << result.doneElsewhere.size() << "todos were handled elsewhere: marked done";
+        for (const Todo &todo : std::as_const(result.doneElsewhere))
+            Q_EMIT todoChanged(todo);
+        Q_EMIT todosDoneElsewhere(result.doneElsewhere);
+        if (doneWereUnread > 0)
+            Q_EMIT unreadCountChanged(m_unread);
+    }
     if (!result.inserted.isEmpty() || !result.updated.isEmpty())
         Q_EMIT todosCommitted(result.inserted, result.updated);
     if (!result.inserted.isEmpty()) {

@@ -95,6 +95,9 @@ public:
         TodoBatch batch;
         QString messageId;
         QString destination;
+        // The batch is the server's whole pending list (a catch-up answer, TodoBatch::completeList): every stored todo
+        // not in it has been handled elsewhere.
+        bool completeList = false;
     };
 
     struct CommitResult
@@ -103,6 +106,7 @@ public:
         QString error;
         QList<Todo> inserted; // genuinely new todos, in arrival order, with their store state
         QList<Todo> updated; // todos that were already stored (redelivered, re-pushed), as they are now
+        QList<Todo> doneElsewhere; // todos the server says were handled elsewhere, marked done now (summaries)
     };
 
     explicit TodoStore(QObject *parent = nullptr);
@@ -132,6 +136,12 @@ public:
 
     // Commits every todo of `messages` and the pending count of the last payload among them in one
     // transaction. On failure nothing is written (result.ok false, result.error says why).
+    //
+    // Done elsewhere: in the same transaction, a message marks done (and read) the todos the server says were
+    // handled elsewhere (result.doneElsewhere; each also reported with todoChanged()):
+    //  - a complete pending list (Message::completeList): every todo not done that is not in it;
+    //  - removed ids (TodoBatch::removedIds): the todos with those ids;
+    //  - a pending count of zero with an empty list: every todo not done.
     CommitResult commit(const QList<Message> &messages);
 
     // Every successful commit() gets the next generation number.
@@ -187,6 +197,8 @@ public:
 Q_SIGNALS:
     void todosCommitted(const QList<Todo> &inserted, const QList<Todo> &updated);
     void todoChanged(const Todo &todo); // read/done state of one todo
+    // Todos a commit marked done because the server says they were handled elsewhere (after their todoChanged()).
+    void todosDoneElsewhere(const QList<Todo> &todos);
     void allMarkedRead(); // markAllRead() changed something
     // A snooze was set or ended (after todoChanged()): the time of the next one to end may have changed.
     void snoozesChanged();

@@ -797,6 +797,34 @@ int TodoTable::markAllRead()
     return query.numRowsAffected();
 }
 
+std::optional<QList<Todo>> TodoTable::pending(QSqlError *error) const
+{
+    QSqlQuery query(m_database->connection());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT ") + kSummaryColumns + QStringLiteral(" FROM todos WHERE done = 0"))) {
+        *error = query.lastError();
+        return std::nullopt;
+    }
+    QList<Todo> todos;
+    while (query.next())
+        todos.append(readTodo(query, false));
+    return todos;
+}
+
+bool TodoTable::markDone(const QStringList &keys, QSqlError *error)
+{
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("UPDATE todos SET done = 1, read = 1 WHERE key = :key AND done = 0"));
+    for (const QString &key : keys) {
+        query.bindValue(QStringLiteral(":key"), key);
+        if (!query.exec()) {
+            *error = query.lastError();
+            return false;
+        }
+    }
+    return true;
+}
+
 std::optional<QList<Todo>> TodoTable::removeRetained(qint64 cutoffMs, int keep)
 {
     QSqlDatabase &db = m_database->connection();

@@ -79,6 +79,10 @@ public:
     bool setDone(const QString &key, bool done, bool *wasRead);
     // How many rows changed (snoozed todos keep their snooze and stay unread).
     int markAllRead();
+    // The todos not done, as summaries (inside the caller's transaction); nothing when that failed (*error says why).
+    std::optional<QList<Todo>> pending(QSqlError *error) const;
+    // Marks the todos of `keys` done (and read), inside the caller's transaction; false when that failed.
+    bool markDone(const QStringList &keys, QSqlError *error);
 
     // Snoozes (untilMs > 0: makes it unread, not counted until then; not for a done todo) or ends the snooze of
     // (untilMs 0) one todo. True when the row changed. Marking it read or unread, or done, ends a snooze too.

@@ -137,6 +137,9 @@ void tst_Settings::everyKeyRoundTripsThroughTheFile()
         settings.setValue(Settings::Key::RetentionCount, 200);
         settings.setValue(Settings::Key::RetentionDays, 7);
         settings.setUrl(Settings::Key::PendingListUrl, QUrl(QStringLiteral("https://oa.example.com/service/pending")));
+        settings.setValue(Settings::Key::RemovedIdsField, QStringLiteral("data.removedIds"));
+        settings.setValue(Settings::Key::RefetchOnCountDrop, false);
+        QVERIFY(!settings.setValue(Settings::Key::RemovedIdsField, QStringLiteral("data..removedIds")));
         settings.setValue(Settings::Key::Autostart, true);
         settings.setValue(Settings::Key::NotificationPopups, false);
         settings.setValue(Settings::Key::NotificationSound, false);
@@ -211,6 +214,8 @@ void tst_Settings::everyKeyRoundTripsThroughTheFile()
     QCOMPARE(settings.get<int>(Settings::Key::RetentionDays), 7);
     QCOMPARE(settings.url(Settings::Key::PendingListUrl),
              QUrl(QStringLiteral("https://oa.example.com/service/pending")));
+    QCOMPARE(settings.get<QString>(Settings::Key::RemovedIdsField), QStringLiteral("data.removedIds"));
+    QVERIFY(!settings.get<bool>(Settings::Key::RefetchOnCountDrop));
     QVERIFY(settings.get<bool>(Settings::Key::Autostart));
     QVERIFY(!settings.get<bool>(Settings::Key::NotificationPopups));
     QVERIFY(!settings.get<bool>(Settings::Key::NotificationSound));

@@ -36,6 +36,27 @@ QByteArray todoBody(const QString &id, const QString &title, int pending = 1)
         .toUtf8();
 }
 
+// An envelope listing todos `ids` with the pending count `pending` (-1: none) and `extra` fields beside them.
+QByteArray listBody(const QStringList &ids, int pending, const QByteArray &extra = {})
+{
+    QStringList todos;
+    for (const QString &id : ids)
+        todos.append(QStringLiteral(R"({"id":"%1","title":"todo %1"})").arg(id));
+    QByteArray body = "{\"data\":{\"sysMsgList\":[" + todos.join(QLatin1Char(',')).toUtf8() + "]";
+    if (pending >= 0)
+        body += ",\"sysMsgNums\":" + QByteArray::number(pending);
+    return body + extra + "}}";
+}
+
+// A push that needs no settling (as from a plain WebSocket).
+InboundMessage push(const QByteArray &body, const QByteArray &id)
+{
+    InboundMessage message;
+    message.body = body;
+    message.messageId = id;
+    return message;
+}
+
 // Reads the database file through its own connection, as an outside observer.
 int rowsWithKey(const QString &path, const QString &key)
 {
@@ -100,6 +121,12 @@ private Q_SLOTS:
     void withoutDurableBeforeAckTheAckFollowsTheCommit();
     void replacedStoreNacksWhatItHeld();
     void catchUpBodiesGoThroughTheSamePath();
+    void completePendingListMarksTheRestDone();
+    void pagedOrCountlessListMarksNothing_data();
+    void pagedOrCountlessListMarksNothing();
+    void pendingCountOfZeroMarksEveryTodoDone();
+    void removedIdsMarkExactlyThoseDone();
+    void droppedCountWithoutNamesAsksForThePendingList();
 
 private:
     void connectAndSubscribe(StompAckMode mode = StompAckMode::ClientIndividual);
@@ -453,6 +480,134 @@ void tst_TodoIngestor::catchUpBodiesGoThroughTheSamePath()
     m_ingestor->flush();
     QCOMPARE(arrived.count(), 2);
     QCOMPARE(m_store->count(), 2);
+}
+
+void tst_TodoIngestor::completePendingListMarksTheRestDone()
+{
+    m_ingestor->ingest(push(listBody({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}, 3), "m1"));
+    m_ingestor->flush();
+    QCOMPARE(m_store->unreadCount(), 3);
+    QSignalSpy done(m_store.get(), &TodoStore::todosDoneElsewhere);
+    QSignalSpy changed(m_store.get(), &TodoStore::todoChanged);
+
+    // The web application handled a and c: the pending list after a reconnect holds b alone, and says so.
+    m_ingestor->ingestBody(listBody({QStringLiteral("b")}, 1), QStringLiteral("catch-up #1"), true);
+    m_ingestor->flush();
+    QCOMPARE(done.size(), 1);
+    QStringList keys;
+    for (const Todo &todo : done.at(0).at(0).value<QList<Todo>>()) {
+        QVERIFY(todo.done && todo.read);
+        keys.append(todo.key);
+    }
+    keys.sort();
+    QCOMPARE(keys, (QStringList {QStringLiteral("id:a"), QStringLiteral("id:c")}));
+    QCOMPARE(changed.size(), 2); // the list follows
+    QVERIFY(m_store->todo(QStringLiteral("id:a"))->done);
+    QVERIFY(!m_store->todo(QStringLiteral("id:b"))->done);
+    QVERIFY(m_store->todo(QStringLiteral("id:c"))->done);
+    QCOMPARE(m_store->unreadCount(), 1); // so does the count
+    QCOMPARE(m_store->serverPendingCount(), 1);
+
+    // The same list pushed (not the answer to the catch-up GET) is never read as the whole list.
+    m_ingestor->ingest(push(listBody({QStringLiteral("d")}, 1), "m2"));
+    m_ingestor->flush();
+    QVERIFY(!m_store->todo(QStringLiteral("id:b"))->done);
+    QCOMPARE(done.size(), 1);
+}
+
+void tst_TodoIngestor::pagedOrCountlessListMarksNothing_data()
+{
+    QTest::addColumn<QByteArray>("answer");
+    QTest::newRow("no count") << listBody({QStringLiteral("b")}, -1);
+    QTest::newRow("count above the list") << listBody({QStringLiteral("b")}, 3);
+    QTest::newRow("pageNo") << listBody({QStringLiteral("b")}, 1, R"(,"pageNo":1,"pageSize":1)");
+    QTest::newRow("hasMore") << listBody({QStringLiteral("b")}, 1, R"(,"hasMore":true)");
+    QTest::newRow("total above the list") << listBody({QStringLiteral("b")}, 1, R"(,"total":3)");
+    QTest::newRow("a bare list") << QByteArray(R"([{"id":"b","title":"todo b"}])");
+}
+
+void tst_TodoIngestor::pagedOrCountlessListMarksNothing()
+{
+    QFETCH(QByteArray, answer);
+    m_ingestor->ingest(push(listBody({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}, 3), "m1"));
+    m_ingestor->flush();
+    QSignalSpy done(m_store.get(), &TodoStore::todosDoneElsewhere);
+    m_ingestor->ingestBody(answer, QStringLiteral("catch-up #1"), true);
+    m_ingestor->flush();
+    QCOMPARE(done.size(), 0);
+    QCOMPARE(m_store->unreadCount(), 3);
+    QVERIFY(!m_store->todo(QStringLiteral("id:a"))->done);
+}
+
+void tst_TodoIngestor::pendingCountOfZeroMarksEveryTodoDone()
+{
+    m_ingestor->ingest(push(listBody({QStringLiteral("a"), QStringLiteral("b")}, 2), "m1"));
+    m_ingestor->flush();
+    QVERIFY(m_store->setRead(QStringLiteral("id:b"))); // read here, but not done
+    QSignalSpy done(m_store.get(), &TodoStore::todosDoneElsewhere);
+    QSignalSpy unread(m_store.get(), &TodoStore::unreadCountChanged);
+
+    m_ingestor->ingest(push(listBody({}, 0), "m2"));
+    m_ingestor->flush();
+    QCOMPARE(done.size(), 1);
+    QCOMPARE(done.at(0).at(0).value<QList<Todo>>().size(), 2);
+    QVERIFY(m_store->todo(QStringLiteral("id:a"))->done);
+    QVERIFY(m_store->todo(QStringLiteral("id:b"))->done);
+    QCOMPARE(m_store->unreadCount(), 0);
+    QCOMPARE(unread.size(), 1);
+    QCOMPARE(unread.at(0).at(0).toInt(), 0);
+    QCOMPARE(m_store->serverPendingCount(), 0);
+}
+
+void tst_TodoIngestor::removedIdsMarkExactlyThoseDone()
+{
+    PayloadOptions options;
+    options.removedIdsField = QStringLiteral("data.removedIds");
+    m_ingestor->setParser(PayloadParser(options));
+    m_ingestor->ingest(push(listBody({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}, 3), "m1"));
+    m_ingestor->flush();
+    QSignalSpy done(m_store.get(), &TodoStore::todosDoneElsewhere);
+
+    // Only the removed ids: the server's count stays what the last payload said.
+    m_ingestor->ingest(push(R"({"data":{"removedIds":["b","unknown"]}})", "m2"));
+    m_ingestor->flush();
+    QCOMPARE(done.size(), 1);
+    const QList<Todo> todos = done.at(0).at(0).value<QList<Todo>>();
+    QCOMPARE(todos.size(), 1);
+    QCOMPARE(todos.at(0).key, QStringLiteral("id:b"));
+    QVERIFY(!m_store->todo(QStringLiteral("id:a"))->done);
+    QVERIFY(m_store->todo(QStringLiteral("id:b"))->done);
+    QCOMPARE(m_store->unreadCount(), 2);
+    QCOMPARE(m_store->serverPendingCount(), 3);
+
+    // Beside a new todo and a count.
+    m_ingestor->ingest(push(listBody({QStringLiteral("d")}, 3, R"(,"removedIds":["a"])"), "m3"));
+    m_ingestor->flush();
+    QVERIFY(m_store->todo(QStringLiteral("id:a"))->done);
+    QVERIFY(!m_store->todo(QStringLiteral("id:d"))->done);
+    QCOMPARE(m_store->unreadCount(), 2); // c and d
+}
+
+void tst_TodoIngestor::droppedCountWithoutNamesAsksForThePendingList()
+{
+    m_ingestor->ingest(push(listBody({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}, 3), "m1"));
+    m_ingestor->flush();
+    QSignalSpy unnamed(m_ingestor.get(), &TodoIngestor::doneElsewhereUnnamed);
+    QSignalSpy done(m_store.get(), &TodoStore::todosDoneElsewhere);
+
+    m_ingestor->ingest(push(listBody({}, 1), "m2"));
+    m_ingestor->flush();
+    QCOMPARE(unnamed.size(), 1);
+    QCOMPARE(unnamed.at(0).at(0).toInt(), 3);
+    QCOMPARE(unnamed.at(0).at(1).toInt(), 1);
+    QCOMPARE(done.size(), 0); // which ones, the pending list will say
+    QCOMPARE(m_store->unreadCount(), 3);
+
+    // A count that rises, or one that drops with todos in the list, is no such sign.
+    m_ingestor->ingest(push(listBody({}, 2), "m3"));
+    m_ingestor->ingest(push(listBody({QStringLiteral("d")}, 1), "m4"));
+    m_ingestor->flush();
+    QCOMPARE(unnamed.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_TodoIngestor)
