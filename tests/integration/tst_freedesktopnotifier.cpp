@@ -1,10 +1,13 @@
 // FreedesktopNotifier against a real notification server: dunst on a private X display and session bus (see
 // tests/support/run-with-dunst.sh). What the person would see is read back with dunstctl: the app name, the
 // title shown as written (never taken for markup), the urgency, the icon; invoking the default action opens the
-// right todo (or the list, for a summary); a todo shown again replaces its notification.
+// right todo (or the list, for a summary); a todo shown again replaces its notification; closeTodo() withdraws one
+// (NotificationClosed, reason 3); "Snooze" and "Mark as read" are offered and come back when chosen.
 #include "notifications/FreedesktopNotifier.h"
 #include "tray/TrayIconRenderer.h"
 
+#include <QDir>
+#include <QFile>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -70,6 +73,9 @@ private Q_SLOTS:
     void urgencyFollowsTheTodo();
     void othersNotificationsAreIgnored();
     void closeAllWithdrawsThem();
+    void closeTodoWithdrawsThatOne();
+    void actionsAreOfferedAndChosen_data();
+    void actionsAreOfferedAndChosen();
 
 private:
     // Shows a todo and waits until the server has it on screen; returns the server's id (0 on failure).
@@ -252,6 +258,56 @@ void tst_FreedesktopNotifier::closeAllWithdrawsThem()
     notifier.closeAll();
     QTRY_COMPARE_WITH_TIMEOUT(displayedCount(), 0, kWaitMs);
     QTRY_VERIFY_WITH_TIMEOUT(notifier.shownNotifications().isEmpty(), kWaitMs);
+}
+
+void tst_FreedesktopNotifier::closeTodoWithdrawsThatOne()
+{
+    FreedesktopNotifier notifier;
+    QSignalSpy closed(&notifier, &FreedesktopNotifier::notificationClosed);
+    const uint done = showAndWait(notifier, QStringLiteral("id:done-elsewhere"), QStringLiteral("handled on the web"));
+    QVERIFY(done);
+    QVERIFY(showAndWait(notifier, QStringLiteral("id:pending"), QStringLiteral("still pending")));
+    QTRY_COMPARE_WITH_TIMEOUT(displayedCount(), 2, kWaitMs);
+
+    notifier.closeTodo(QStringLiteral("id:done-elsewhere"));
+    QVERIFY(closed.wait(kWaitMs));
+    QCOMPARE(closed.at(0).at(0).toString(), QStringLiteral("id:done-elsewhere"));
+    QCOMPARE(closed.at(0).at(1).toUInt(), 3u); // closed by a call to CloseNotification
+    QTRY_COMPARE_WITH_TIMEOUT(displayedCount(), 1, kWaitMs); // gone from the screen; the other stays
+    QCOMPARE(notifier.shownNotifications().keys(), QStringList {QStringLiteral("id:pending")});
+}
+
+void tst_FreedesktopNotifier::actionsAreOfferedAndChosen_data()
+{
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<Notifier::Action>("action");
+    QTest::newRow("snooze") << QStringLiteral("Snooze 1 hour") << Notifier::Action::Snooze;
+    QTest::newRow("mark read") << QStringLiteral("Mark as read") << Notifier::Action::MarkRead;
+}
+
+void tst_FreedesktopNotifier::actionsAreOfferedAndChosen()
+{
+    QFETCH(QString, label);
+    QFETCH(Notifier::Action, action);
+    // dunst's context menu lists a notification's actions through its dmenu command; run-with-dunst.sh's stand-in
+    // picks the line naming what $HOME/dmenu-choice says, as a person picking from the menu would.
+    QFile choice(QDir::home().filePath(QStringLiteral("dmenu-choice")));
+    QVERIFY(choice.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    choice.write(label.toUtf8());
+    choice.close();
+
+    FreedesktopNotifier notifier;
+    QSignalSpy actions(&notifier, &Notifier::actionInvoked);
+    QSignalSpy activated(&notifier, &Notifier::activated);
+    QVERIFY(showAndWait(notifier, QStringLiteral("id:act"), QStringLiteral("with actions")));
+    QTRY_COMPARE_WITH_TIMEOUT(displayedCount(), 1, kWaitMs);
+    dunstctl({QStringLiteral("context")});
+    QVERIFY(actions.wait(kWaitMs));
+    QCOMPARE(actions.at(0).at(0).toString(), QStringLiteral("id:act"));
+    QCOMPARE(actions.at(0).at(1).value<Notifier::Action>(), action);
+    QCOMPARE(activated.size(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(displayedCount(), 0, kWaitMs); // it has served its purpose
+    choice.remove();
 }
 
 QTEST_MAIN(tst_FreedesktopNotifier)

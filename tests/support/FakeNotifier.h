@@ -5,8 +5,8 @@
 #include <QList>
 #include <QStringList>
 
-// Records what the coordinator asks a notification server to do; clickTodo() and clickSummary() play the person's
-// clicks.
+// Records what the coordinator asks a notification server to do; clickTodo(), clickSummary() and chooseAction() play
+// the person's clicks.
 class FakeNotifier final : public Notifier
 {
     Q_OBJECT
@@ -29,11 +29,13 @@ public:
     {
         shown.append({QString(), title, body, Urgency::Normal});
     }
+    void closeTodo(const QString &todoId) override { closed.append(todoId); }
     void closeAll() override { ++closeAllCount; }
     QString backendName() const override { return QStringLiteral("fake"); }
 
     void clickTodo(const QString &key) { Q_EMIT activated(key); }
     void clickSummary() { Q_EMIT summaryActivated(); }
+    void chooseAction(const QString &key, Action action) { Q_EMIT actionInvoked(key, action); }
 
     QStringList titles() const
     {
@@ -44,5 +46,6 @@ public:
     }
 
     QList<Shown> shown;
+    QStringList closed; // closeTodo() calls, in order (empty: the summary)
     int closeAllCount = 0;
 };

@@ -16,6 +16,7 @@ FallbackNotifier::FallbackNotifier(std::unique_ptr<Notifier> primary, std::uniqu
 {
     for (Notifier *notifier : {m_primary.get(), m_fallback.get()}) {
         connect(notifier, &Notifier::activated, this, &Notifier::activated);
+        connect(notifier, &Notifier::actionInvoked, this, &Notifier::actionInvoked);
         connect(notifier, &Notifier::summaryActivated, this, &Notifier::summaryActivated);
     }
     connect(m_primary.get(), &Notifier::notificationFailed, this, &FallbackNotifier::onPrimaryFailed);
@@ -42,6 +43,13 @@ void FallbackNotifier::showTodo(const QString &todoId, const QString &title, con
 void FallbackNotifier::showSummary(const QString &title, const QString &body)
 {
     show({QString(), title, body, Urgency::Normal});
+}
+
+void FallbackNotifier::closeTodo(const QString &todoId)
+{
+    // Withdrawn: should the primary fail now, it is not shown again through the fallback.
+    m_recent.removeIf([&todoId](const Request &request) { return request.key == todoId; });
+    active()->closeTodo(todoId);
 }
 
 void FallbackNotifier::closeAll()

@@ -20,6 +20,7 @@ public:
 
     void showTodo(const QString &todoId, const QString &title, const QString &body, Urgency urgency) override;
     void showSummary(const QString &title, const QString &body) override;
+    void closeTodo(const QString &todoId) override;
     void closeAll() override;
     // The backend in use: the primary's name until it failed, then the fallback's.
     QString backendName() const override;

@@ -62,9 +62,9 @@ void FreedesktopNotifier::onCapabilities(const QStringList &capabilities)
     m_capabilities = capabilities;
     m_capabilitiesKnown = true;
     qCDebug(lcNotify) << "notification server capabilities:" << capabilities;
-    const QList<std::function<void()>> waiting = std::exchange(m_waiting, {});
+    const auto waiting = std::exchange(m_waiting, {});
     for (const auto &show : waiting)
-        show();
+        show.second();
 }
 
 void FreedesktopNotifier::showTodo(const QString &todoId, const QString &title, const QString &body, Urgency urgency)
@@ -80,7 +80,9 @@ void FreedesktopNotifier::showSummary(const QString &title, const QString &body)
 void FreedesktopNotifier::notify(const QString &key, const QString &title, const QString &body, Urgency urgency)
 {
     if (!m_capabilitiesKnown) {
-        m_waiting.append([this, key, title, body, urgency] { notify(key, title, body, urgency); });
+        m_waiting.append({key, [this, key, title, body, urgency] {
+                              notify(key, title, body, urgency);
+                          }});
         return;
     }
     // The summary is plain text by the specification (dunst, for one, escapes it itself: escaping it here too
@@ -88,8 +90,11 @@ void FreedesktopNotifier::notify(const QString &key, const QString &title, const
     // from the server such as "<b>A&B</b>" shows as written, never as bold.
     const QString shownBody = m_capabilities.contains(QLatin1String("body-markup")) ? body.toHtmlEscaped() : body;
     QStringList actions;
-    if (m_capabilities.isEmpty() || m_capabilities.contains(QLatin1String("actions")))
+    const bool hasActions = m_capabilities.contains(QLatin1String("actions"));
+    if (m_capabilities.isEmpty() || hasActions)
         actions = QStringList {kDefaultAction, tr("Open")};
+    if (hasActions && !key.isEmpty())
+        actions << snoozeActionKey() << tr("Snooze 1 hour") << markReadActionKey() << tr("Mark as read");
     QVariantMap hints {
         {QStringLiteral("urgency"), QVariant::fromValue(uchar(urgency))},
         {QStringLiteral("desktop-entry"), QStringLiteral("todo-notifier")},
@@ -101,6 +106,7 @@ void FreedesktopNotifier::notify(const QString &key, const QString &title, const
     else
         hints.insert(QStringLiteral("suppress-sound"), true);
 
+    m_closeWhenShown.remove(key);
     if (m_inFlight.contains(key)) {
         // The server has not answered the previous Notify for this todo: without its id this one could not
         // replace it. Send it (only the newest) once the answer is in.
@@ -135,6 +141,23 @@ void FreedesktopNotifier::onShown(const QString &key, uint id)
     m_idByKey.insert(key, id);
     m_keyById.insert(id, key);
     Q_EMIT notificationShown(key, id);
+    if (m_closeWhenShown.remove(key)) {
+        qCDebug(lcNotify) << "withdrawing notification" << id << "shown after it was withdrawn";
+        m_proxy->CloseNotification(id);
+    }
+}
+
+void FreedesktopNotifier::closeTodo(const QString &todoId)
+{
+    m_queued.remove(todoId);
+    m_waiting.removeIf([&todoId](const auto &waiting) { return waiting.first == todoId; });
+    if (m_inFlight.contains(todoId))
+        m_closeWhenShown.insert(todoId); // withdrawn as soon as the server says which id it has
+    const uint id = m_idByKey.value(todoId, 0);
+    if (id == 0)
+        return;
+    qCDebug(lcNotify) << "withdrawing notification" << id;
+    m_proxy->CloseNotification(id);
 }
 
 void FreedesktopNotifier::closeAll()
@@ -150,9 +173,14 @@ void FreedesktopNotifier::onActionInvoked(uint id, const QString &actionKey)
     if (found == m_keyById.constEnd())
         return;
     qCDebug(lcNotify) << "action" << actionKey << "on notification" << id;
+    const QString key = *found;
+    if (!key.isEmpty() && (actionKey == snoozeActionKey() || actionKey == markReadActionKey())) {
+        m_proxy->CloseNotification(id); // as for the default action: it has served its purpose
+        Q_EMIT actionInvoked(key, actionKey == snoozeActionKey() ? Action::Snooze : Action::MarkRead);
+        return;
+    }
     if (actionKey != kDefaultAction)
         return;
-    const QString key = *found;
     // The specification lets servers keep a notification after its action (dunst does): it has served its
     // purpose, so withdraw it.
     m_proxy->CloseNotification(id);
@@ -168,9 +196,11 @@ void FreedesktopNotifier::onNotificationClosed(uint id, uint reason)
     if (found == m_keyById.constEnd())
         return;
     qCDebug(lcNotify) << "notification" << id << "closed, reason" << reason;
-    if (m_idByKey.value(*found) == id)
-        m_idByKey.remove(*found);
+    const QString key = *found;
+    if (m_idByKey.value(key) == id)
+        m_idByKey.remove(key);
     m_keyById.erase(found);
+    Q_EMIT notificationClosed(key, reason);
 }
 
 QString FreedesktopNotifier::iconForNotifications()

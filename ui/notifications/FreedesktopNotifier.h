@@ -14,9 +14,11 @@
 class NotificationsProxy; // generated from dbus/org.freedesktop.Notifications.xml
 
 // Linux (and other freedesktop desktops): notifications through the org.freedesktop.Notifications service
-// on the session bus. The default action opens the todo; the urgency hint follows the todo's urgency; the
-// body is HTML-escaped when the server interprets markup, so server text is never taken for markup; a todo
-// shown again replaces its earlier notification (replaces_id).
+// on the session bus. The default action opens the todo; where the server lists "actions" among its capabilities a
+// todo's notification also carries "Snooze" (an hour) and "Mark as read" (actionInvoked()); without it, only what the
+// server does with a click. The urgency hint follows the todo's urgency; the body is HTML-escaped when the server
+// interprets markup, so server text is never taken for markup; a todo shown again replaces its earlier notification
+// (replaces_id); closeTodo() withdraws one (CloseNotification), also one whose Notify is still unanswered.
 class FreedesktopNotifier final : public Notifier
 {
     Q_OBJECT
@@ -31,8 +33,13 @@ public:
 
     void showTodo(const QString &todoId, const QString &title, const QString &body, Urgency urgency) override;
     void showSummary(const QString &title, const QString &body) override;
+    void closeTodo(const QString &todoId) override;
     void closeAll() override;
     QString backendName() const override { return QStringLiteral("freedesktop"); }
+
+    // The action keys a todo's notification carries where the server supports actions.
+    static QString snoozeActionKey() { return QStringLiteral("snooze"); }
+    static QString markReadActionKey() { return QStringLiteral("mark-read"); }
 
     // What the server said it supports (GetCapabilities); empty until it answered.
     QStringList capabilities() const { return m_capabilities; }
@@ -42,6 +49,9 @@ public:
 Q_SIGNALS:
     // The server accepted a notification (for logs and tests). `todoId` is empty for a summary.
     void notificationShown(const QString &todoId, uint notificationId);
+    // The server closed one of ours (for logs and tests): `reason` as the specification numbers it (1 expired,
+    // 2 dismissed by the person, 3 closed by CloseNotification, 4 undefined).
+    void notificationClosed(const QString &todoId, uint reason);
 
 private:
     void onCapabilities(const QStringList &capabilities);
@@ -54,10 +64,12 @@ private:
     std::unique_ptr<NotificationsProxy> m_proxy;
     QStringList m_capabilities;
     bool m_capabilitiesKnown = false;
-    QList<std::function<void()>> m_waiting; // notifications asked for before the capabilities were known
+    // Notifications asked for before the capabilities were known, with their keys.
+    QList<std::pair<QString, std::function<void()>>> m_waiting;
     QHash<QString, uint> m_idByKey; // todo id (empty = the summary) -> server id
     QHash<uint, QString> m_keyById;
     QSet<QString> m_inFlight; // keys whose Notify has not been answered yet
     QHash<QString, std::function<void()>> m_queued; // the newest notification per in-flight key
+    QSet<QString> m_closeWhenShown; // in-flight keys withdrawn before the server answered
     QString m_iconFile; // the app icon written to a file for servers that take paths
 };

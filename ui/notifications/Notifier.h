@@ -18,6 +18,14 @@ public:
     // The freedesktop urgency byte: 0 low, 1 normal, 2 critical. A low one (a todo a rule lowered) makes no sound.
     enum class Urgency { Low = 0, Normal = 1, Critical = 2 };
     Q_ENUM(Urgency)
+    // The buttons a todo's notification carries besides its default action (a click: activated()), where the
+    // notification server supports actions.
+    enum class Action {
+        Snooze, // snooze it for kSnoozeMs
+        MarkRead, // mark it read without opening it
+    };
+    Q_ENUM(Action)
+    static constexpr qint64 kSnoozeMs = 60 * 60 * 1000; // the one snooze a notification offers: an hour
 
     using QObject::QObject;
     ~Notifier() override = default;
@@ -32,6 +40,10 @@ public:
     virtual void showTodo(const QString &todoId, const QString &title, const QString &body, Urgency urgency) = 0;
     // A summary ("5 new todos") standing for several; a newer summary replaces the previous one.
     virtual void showSummary(const QString &title, const QString &body) = 0;
+    // Withdraws the notification of one todo (it was read, or handled elsewhere); an empty id withdraws the summary.
+    // Nothing happens when none is shown. Where the platform cannot withdraw a notification (tray messages), a late
+    // click on it opens the list instead.
+    virtual void closeTodo(const QString &todoId) = 0;
     // Withdraws every notification this notifier still shows (e.g. all todos were read elsewhere).
     virtual void closeAll() = 0;
     // A short name for logs and the About box: "freedesktop", "tray".
@@ -48,6 +60,8 @@ public:
 Q_SIGNALS:
     // The person clicked the notification of a todo (its default action): open it.
     void activated(const QString &todoId);
+    // The person chose one of the other actions of a todo's notification (see Action).
+    void actionInvoked(const QString &todoId, Notifier::Action action);
     // The person clicked a summary: open the list.
     void summaryActivated();
     // The notification for `todoId` (empty: the summary) could not be shown, e.g. the service went away.

@@ -44,6 +44,14 @@ void TrayMessageNotifier::showSummary(const QString &title, const QString &body)
         m_trayIcon->showMessage(title, body, QSystemTrayIcon::Information, kMessageTimeoutMs);
 }
 
+void TrayMessageNotifier::closeTodo(const QString &todoId)
+{
+    if (todoId.isEmpty() || todoId == m_currentTodoId) {
+        m_currentTodoId.clear();
+        m_summaryShown = true;
+    }
+}
+
 void TrayMessageNotifier::closeAll()
 {
     // A shown message cannot be withdrawn; a late click on it opens the list instead of a stale todo.

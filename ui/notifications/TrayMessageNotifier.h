@@ -8,7 +8,7 @@ class QSystemTrayIcon;
 
 // Notifications as the tray icon's balloon/toast (QSystemTrayIcon::showMessage): Windows, macOS, and Linux
 // desktops without a notification server. The platform shows one message at a time, so a click belongs to the
-// most recent one.
+// most recent one. Messages have no buttons (no Snooze, no Mark as read) and cannot be withdrawn.
 class TrayMessageNotifier final : public Notifier
 {
     Q_OBJECT
@@ -20,6 +20,8 @@ public:
 
     void showTodo(const QString &todoId, const QString &title, const QString &body, Urgency urgency) override;
     void showSummary(const QString &title, const QString &body) override;
+    // A shown message cannot be withdrawn: if it is this todo's, a late click on it opens the list instead.
+    void closeTodo(const QString &todoId) override;
     void closeAll() override;
     QString backendName() const override { return QStringLiteral("tray"); }
 

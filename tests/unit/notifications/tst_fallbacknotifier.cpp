@@ -24,6 +24,7 @@ public:
         shown.append(QStringList {QStringLiteral("summary"), title, body});
         soundAtLastShow = soundEnabled();
     }
+    void closeTodo(const QString &todoId) override { closed.append(todoId); }
     void closeAll() override { ++closeAllCalls; }
     QString backendName() const override { return m_name; }
     void fail(const QString &todoId)
@@ -31,8 +32,10 @@ public:
         Q_EMIT notificationFailed(todoId, QStringLiteral("org.freedesktop.DBus.Error"));
     }
     void click(const QString &todoId) { Q_EMIT activated(todoId); }
+    void choose(const QString &todoId, Action action) { Q_EMIT actionInvoked(todoId, action); }
 
     QList<QStringList> shown;
+    QStringList closed;
     int closeAllCalls = 0;
     bool soundAtLastShow = true;
 
@@ -59,7 +62,39 @@ private Q_SLOTS:
     void aFailedTodoIsShownAgainByTheFallback();
     void aFailedSummaryIsShownAgainByTheFallback();
     void settingsReachTheFallback();
+    void aWithdrawnTodoIsNotShownAgainByTheFallback();
+    void actionsArriveFromEitherBackend();
 };
+
+void tst_FallbackNotifier::aWithdrawnTodoIsNotShownAgainByTheFallback()
+{
+    Backends backends;
+    FallbackNotifier &notifier = *backends.notifier;
+    RecordingNotifier *p = backends.primary;
+    RecordingNotifier *f = backends.fallback;
+
+    notifier.showTodo(QStringLiteral("t1"), QStringLiteral("done elsewhere"), {}, Notifier::Urgency::Normal);
+    notifier.closeTodo(QStringLiteral("t1"));
+    QCOMPARE(p->closed, QStringList {QStringLiteral("t1")});
+    // The primary's late failure report for it: the todo was withdrawn, so it does not come back as a tray message.
+    p->fail(QStringLiteral("t1"));
+    QVERIFY(f->shown.isEmpty());
+    notifier.closeTodo(QStringLiteral("t2"));
+    QCOMPARE(f->closed, QStringList {QStringLiteral("t2")}); // from now on the fallback withdraws
+}
+
+void tst_FallbackNotifier::actionsArriveFromEitherBackend()
+{
+    Backends backends;
+    FallbackNotifier &notifier = *backends.notifier;
+    QSignalSpy actions(&notifier, &Notifier::actionInvoked);
+    backends.primary->choose(QStringLiteral("t1"), Notifier::Action::Snooze);
+    backends.fallback->choose(QStringLiteral("t2"), Notifier::Action::MarkRead);
+    QCOMPARE(actions.size(), 2);
+    QCOMPARE(actions.at(0).at(0).toString(), QStringLiteral("t1"));
+    QCOMPARE(actions.at(0).at(1).value<Notifier::Action>(), Notifier::Action::Snooze);
+    QCOMPARE(actions.at(1).at(1).value<Notifier::Action>(), Notifier::Action::MarkRead);
+}
 
 void tst_FallbackNotifier::usesThePrimaryWhileItWorks()
 {
