@@ -77,6 +77,12 @@ TrayApplication::TrayApplication(const GuiOptions &options, QObject *parent)
             &NotificationCoordinator::onTodoArrived);
     connect(m_model, &TodoModel::unreadCountChanged, m_coordinator.get(),
             &NotificationCoordinator::onUnreadCountChanged);
+    // Read or done (here, or handled elsewhere as the server says): its notification is withdrawn.
+    connect(m_pipeline.store(), &TodoStore::todoChanged, m_coordinator.get(), &NotificationCoordinator::onTodoChanged);
+    connect(m_coordinator.get(), &NotificationCoordinator::markReadRequested, m_model,
+            [this](const QString &key) { m_model->setRead(key); });
+    // NotificationCoordinator::snoozeRequested(key, durationMs): the notification's "Snooze" button; to be connected
+    // to the snooze store once it exists.
     connect(m_coordinator.get(), &NotificationCoordinator::listRequested, this, [this] { window()->showAndRaise(); });
     connect(m_opener.get(), &TodoOpener::refused, this,
             [this](const QString &key, const QString &title, const QString &reason) {

@@ -107,6 +107,13 @@ public:
         ingestor->flush();
     }
 
+    // Commits `body` as the answer to the catch-up GET (the pending list) would be, now.
+    void answerCatchUp(const QByteArray &body)
+    {
+        ingestor->ingestBody(body, QStringLiteral("catch-up-%1").arg(++m_pushes), true);
+        ingestor->flush();
+    }
+
     QString path(const QString &name) const { return m_dir->filePath(name); }
 
     std::unique_ptr<MockClock> clock;

@@ -33,6 +33,16 @@ NotificationCoordinator::NotificationCoordinator(Notifier *notifier, TodoOpener 
         if (m_opener)
             m_opener->open(key);
     });
+    connect(notifier, &Notifier::actionInvoked, this, [this](const QString &key, Notifier::Action action) {
+        switch (action) {
+        case Notifier::Action::MarkRead:
+            Q_EMIT markReadRequested(key);
+            return;
+        case Notifier::Action::Snooze:
+            Q_EMIT snoozeRequested(key, Notifier::kSnoozeMs);
+            return;
+        }
+    });
     connect(notifier, &Notifier::summaryActivated, this, &NotificationCoordinator::listRequested);
     connect(settings, &Settings::changed, this, &NotificationCoordinator::onSettingsChanged);
     notifier->setSoundEnabled(settings->get<bool>(Settings::Key::NotificationSound));
@@ -126,8 +136,8 @@ void NotificationCoordinator::onSourceStateChanged(PushSource::State state, cons
     // The tray icon shows it regardless; a popup only when the person wants popups now.
     if (!popupsWantedNow())
         return;
-    m_notifier->showSummary(tr("Todo Notifier cannot connect"),
-                            tr("%1\nCheck the server settings; it keeps trying now and then.").arg(error.message));
+    showSummary(tr("Todo Notifier cannot connect"),
+                tr("%1\nCheck the server settings; it keeps trying now and then.").arg(error.message), {});
     Q_EMIT attentionShown(error.message);
 }
 
@@ -158,10 +168,11 @@ void NotificationCoordinator::onOfflineTimer()
     const QString when = today ? QLocale().toString(since.time(), QLocale::ShortFormat)
                                : QLocale().toString(since, QLocale::ShortFormat);
     qCInfo(lcNotify) << "offline since" << since.toString(Qt::ISODate) << ": said once";
-    m_notifier->showSummary(tr("Todo Notifier is offline"),
-                            tr("No connection to the server since %1. It keeps trying; todos sent meanwhile "
-                               "arrive when it is back.")
-                                .arg(when));
+    showSummary(tr("Todo Notifier is offline"),
+                tr("No connection to the server since %1. It keeps trying; todos sent meanwhile "
+                   "arrive when it is back.")
+                    .arg(when),
+                {});
     Q_EMIT offlineShown(m_offlineSinceWallMs);
 }
 
@@ -233,10 +244,46 @@ void NotificationCoordinator::onUnreadCountChanged(int unreadCount)
 {
     if (unreadCount != 0)
         return;
-    if (m_notifier)
-        m_notifier->closeAll();
+    closeAll();
+    // Nothing is left unread to remind of.
     m_realerts.clear();
     scheduleRealert();
+}
+
+void NotificationCoordinator::onTodoChanged(const Todo &todo)
+{
+    if (todo.read || todo.done)
+        withdraw(todo.key);
+}
+
+void NotificationCoordinator::withdraw(const QString &key)
+{
+    // Held for a summary that has not been shown yet: it will not be in it.
+    m_held.removeIf([&key](const Todo &todo) { return todo.key == key; });
+    if (m_quietHeldKeys.remove(key)) {
+        --m_quietHeldCount;
+        m_quietRecent.removeIf([&key](const Todo &todo) { return todo.key == key; });
+    }
+    if (!m_notifier)
+        return;
+    if (m_shownKeys.remove(key)) {
+        qCDebug(lcNotify) << "withdrawing the notification of todo" << key << "(read or done)";
+        m_notifier->closeTodo(key);
+        Q_EMIT withdrawn(key);
+    }
+    if (m_summaryKeys.remove(key) && m_summaryKeys.isEmpty()) {
+        qCDebug(lcNotify) << "withdrawing the summary: every todo it stood for is read or done";
+        m_notifier->closeTodo(QString());
+        Q_EMIT withdrawn(QString());
+    }
+}
+
+void NotificationCoordinator::closeAll()
+{
+    m_shownKeys.clear();
+    m_summaryKeys.clear();
+    if (m_notifier)
+        m_notifier->closeAll();
 }
 
 void NotificationCoordinator::onSnoozeEnded(const Todo &todo)
@@ -254,6 +301,12 @@ void NotificationCoordinator::onSnoozeEnded(const Todo &todo)
         show(todo);
         return;
     }
+}
+
+void NotificationCoordinator::showSummary(const QString &title, const QString &body, const QSet<QString> &keys)
+{
+    m_summaryKeys = keys;
+    m_notifier->showSummary(title, body);
 }
 
 NotificationCoordinator::Decision NotificationCoordinator::decide(const Todo &todo) const
@@ -278,6 +331,7 @@ void NotificationCoordinator::holdForQuietHours(const Todo &todo)
 {
     qCDebug(lcNotify) << "holding todo" << todo.key << "until the quiet hours end";
     ++m_quietHeldCount;
+    m_quietHeldKeys.insert(todo.key);
     m_quietRecent.prepend(todo);
     while (m_quietRecent.size() > kSummaryTitles)
         m_quietRecent.removeLast();
@@ -317,10 +371,11 @@ void NotificationCoordinator::onQuietTimer()
     const int count = std::exchange(m_quietHeldCount, 0);
     const QList<Todo> recent = std::exchange(m_quietRecent, {});
     const QList<Todo> urgent = std::exchange(m_quietUrgent, {});
+    const QSet<QString> keys = std::exchange(m_quietHeldKeys, {});
     // Do not disturb (or popups switched off) since: they stay quiet.
     if (!m_notifier || !popupsWantedNow())
         return;
-    if (count == 1) {
+    if (count == 1 && !recent.isEmpty()) {
         addToBurst(recent.constFirst());
         return;
     }
@@ -329,7 +384,7 @@ void NotificationCoordinator::onQuietTimer()
         titles.append(todo.title);
     const QString title = tr("%n todos arrived during quiet hours", nullptr, count);
     qCInfo(lcNotify) << count << "todos arrived during quiet hours: one summary";
-    m_notifier->showSummary(title, titles.join(QLatin1Char('\n')));
+    showSummary(title, titles.join(QLatin1Char('\n')), keys);
     Q_EMIT summaryShown(count, title);
     for (const Todo &todo : urgent)
         armRealert(todo);
@@ -341,6 +396,7 @@ void NotificationCoordinator::show(const Todo &todo)
     const QString title = todo.title.isEmpty() ? tr("New todo") : todo.title;
     const bool lowered = m_rules.verdictFor(todo) == NotificationRules::Verdict::Lower;
     m_notifier->showTodo(todo.key, title, bodyFor(todo), lowered ? Notifier::Urgency::Low : urgencyFor(todo));
+    m_shownKeys.insert(todo.key);
     Q_EMIT todoShown(todo.key);
 }
 
@@ -350,12 +406,14 @@ void NotificationCoordinator::addToBurst(const Todo &todo)
     if (m_lastArrivalMs < 0 || t - m_lastArrivalMs >= m_options.burstWindowMs) {
         m_burstCount = 0;
         m_burstRecent.clear();
+        m_burstKeys.clear();
         m_summaryDirty = false;
         m_summaryTimer->stop();
     }
     m_lastArrivalMs = t;
     armRealert(todo); // shown now, on its own or in the summary
     ++m_burstCount;
+    m_burstKeys.insert(todo.key);
     m_burstRecent.prepend(todo);
     while (m_burstRecent.size() > kSummaryTitles)
         m_burstRecent.removeLast();
@@ -365,7 +423,7 @@ void NotificationCoordinator::addToBurst(const Todo &todo)
     } else if (m_burstCount == m_options.maxIndividual + 1) {
         // The burst becomes one summary: the notifications of its first todos give way to it.
         qCInfo(lcNotify) << "a burst of todos: one summary instead of a notification each";
-        m_notifier->closeAll();
+        closeAll();
         showBurstSummary();
         m_summaryTimer->start(m_options.summaryRefreshMs);
     } else {
@@ -381,7 +439,7 @@ void NotificationCoordinator::showBurstSummary()
     for (const Todo &todo : std::as_const(m_burstRecent))
         titles.append(todo.title);
     const QString title = tr("%n new todos", nullptr, m_burstCount);
-    m_notifier->showSummary(title, titles.join(QLatin1Char('\n')));
+    showSummary(title, titles.join(QLatin1Char('\n')), m_burstKeys);
     Q_EMIT summaryShown(m_burstCount, title);
 }
 
@@ -422,10 +480,12 @@ void NotificationCoordinator::finishCatchUp()
     const QList<Todo> held = std::exchange(m_held, {});
     QList<Todo> shown;
     int muted = 0;
+    QSet<QString> shownKeys;
     for (const Todo &todo : held) {
         switch (decide(todo)) {
         case Decision::Show:
             shown.append(todo);
+            shownKeys.insert(todo.key);
             break;
         case Decision::HoldForQuietHours:
             holdForQuietHours(todo);
@@ -449,7 +509,7 @@ void NotificationCoordinator::finishCatchUp()
         for (qsizetype i = shown.size() - 1; i >= 0 && lines.size() <= kSummaryTitles; --i)
             lines.append(shown.at(i).title);
         qCInfo(lcNotify) << "connected again," << count << "todos arrived meanwhile";
-        m_notifier->showSummary(tr("Todo Notifier is connected again"), lines.join(QLatin1Char('\n')));
+        showSummary(tr("Todo Notifier is connected again"), lines.join(QLatin1Char('\n')), {});
         Q_EMIT backOnlineShown(count);
         for (const Todo &todo : std::as_const(shown))
             armRealert(todo);
@@ -467,7 +527,7 @@ void NotificationCoordinator::finishCatchUp()
     const int count = int(shown.size());
     const QString title = tr("%n todos arrived while you were offline", nullptr, count);
     qCInfo(lcNotify) << count << "todos arrived while offline: one summary";
-    m_notifier->showSummary(title, titles.join(QLatin1Char('\n')));
+    showSummary(title, titles.join(QLatin1Char('\n')), shownKeys);
     Q_EMIT summaryShown(count, title);
     for (const Todo &todo : std::as_const(shown))
         armRealert(todo);

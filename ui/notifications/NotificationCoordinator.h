@@ -40,6 +40,11 @@ class TodoStore;
 //    (the tray icon says it), and "offline" waits for their end, said then if the connection is still down.
 //  - When the source needs the person's attention (the same failure that retrying cannot fix, again and again), one
 //    notification says so with the cause; not another until it has been connected again.
+//  - Withdrawn when no longer wanted: a todo read or done (here, or handled elsewhere: TodoStore::todosDoneElsewhere)
+//    has its notification withdrawn (Notifier::closeTodo) and is no longer held for a catch-up or quiet-hours
+//    summary; a summary is withdrawn once every todo it stood for is read or done (until then it stays as it is).
+//  - The other actions of a todo's notification, where the server has them: "Mark as read" (markReadRequested())
+//    and "Snooze" for Notifier::kSnoozeMs (snoozeRequested()).
 //  - Offline, said once: when the connection has been down for Settings' OfflineNoticeMinutes (counted from the
 //    first state that is not Connected; a deliberate stop does not count), one notification says since when; when
 //    it is connected again, one notification says so with the count of what arrived meanwhile (it takes the place
@@ -102,9 +107,17 @@ public Q_SLOTS:
     // A snoozed todo woke (SnoozeScheduler::snoozeEnded): it is shown again as itself, once, unless do not disturb
     // or quiet hours say otherwise, exactly as for an arrival (no burst or catch-up window applies).
     void onSnoozeEnded(const Todo &todo);
+    // A todo's read/done state changed (TodoStore::todoChanged): read or done, its notification is withdrawn.
+    void onTodoChanged(const Todo &todo);
 
 Q_SIGNALS:
     void listRequested(); // a summary was clicked
+    // The person chose "Mark as read" on the notification of todo `key`.
+    void markReadRequested(const QString &key);
+    // The person chose "Snooze" on the notification of todo `key`: snooze it for `durationMs`.
+    void snoozeRequested(const QString &key, qint64 durationMs);
+    // The notification of todo `key` (empty: the summary) was withdrawn because it was read or done.
+    void withdrawn(const QString &key);
     // What happened to an arrival, for logs and tests.
     void todoShown(const QString &key);
     void summaryShown(int count, const QString &title);
@@ -130,6 +143,10 @@ private:
     void show(const Todo &todo);
     void addToBurst(const Todo &todo);
     void showBurstSummary();
+    // Shows a summary standing for the todos `keys` (none: a notice about the connection, which no todo withdraws).
+    void showSummary(const QString &title, const QString &body, const QSet<QString> &keys);
+    void closeAll();
+    void withdraw(const QString &key);
     void onConnected();
     void onSourceStateChanged(PushSource::State state, const PushError &error);
     void onCatchUpTimer();
@@ -183,4 +200,9 @@ private:
     int m_burstCount = 0; // shown (or summarised) arrivals of the current burst
     QList<Todo> m_burstRecent; // the newest of the burst, for the summary's body
     bool m_summaryDirty = false;
+    QSet<QString> m_burstKeys; // every todo of the current burst
+
+    QSet<QString> m_shownKeys; // todos whose own notification may still be on screen
+    QSet<QString> m_summaryKeys; // the todos the summary on screen stands for
+    QSet<QString> m_quietHeldKeys; // the todos held for the end of the quiet hours
 };

@@ -54,6 +54,12 @@ private Q_SLOTS:
     void realertRespectsDoNotDisturb();
     void snoozedTodoNotifiesAgainOnceAndTheCountFollows();
     void wokenTodoRespectsDoNotDisturb();
+    void todoDoneElsewhereIsWithdrawnAndMarkedDone();
+    void pendingCountOfZeroWithdrawsEveryNotification();
+    void todoReadHereIsWithdrawn();
+    void summaryIsWithdrawnWhenEveryTodoItStoodForIsDone();
+    void todoDoneDuringTheCatchUpWindowIsNotSummarised();
+    void notificationActionsBecomeRequests();
 
 private:
     void setWallClock(const QDateTime &localTime);
@@ -81,6 +87,7 @@ void tst_NotificationCoordinator::init()
             &NotificationCoordinator::onTodoArrived);
     connect(m_fixture.model, &TodoModel::unreadCountChanged, m_coordinator.get(),
             &NotificationCoordinator::onUnreadCountChanged);
+    connect(m_fixture.store, &TodoStore::todoChanged, m_coordinator.get(), &NotificationCoordinator::onTodoChanged);
     m_browser = std::make_unique<UrlCatcher>();
 }
 
@@ -786,6 +793,109 @@ void tst_NotificationCoordinator::wokenTodoRespectsDoNotDisturb()
     QCOMPARE(suppressed.size(), 1); // woken (counted again) without a popup
     QCOMPARE(m_notifier->shown.size(), 1);
     QCOMPARE(m_fixture.model->unreadCount(), 1);
+void tst_NotificationCoordinator::todoDoneElsewhereIsWithdrawnAndMarkedDone()
+{
+    pushOne(QStringLiteral("1"), QStringLiteral("handled in the web application"), 0, 1);
+    m_fixture.clock->advance(5000);
+    pushOne(QStringLiteral("2"), QStringLiteral("still pending"), 0, 2);
+    PendingCounter counter(m_fixture.model, m_fixture.store);
+    QCOMPARE(counter.count(), 2);
+    QSignalSpy withdrawn(m_coordinator.get(), &NotificationCoordinator::withdrawn);
+
+    // After a reconnect the pending list, complete, holds only the second.
+    m_fixture.answerCatchUp(TodoPipelineFixture::envelope(
+        {TodoPipelineFixture::todo(QStringLiteral("2"), QStringLiteral("still pending"))}, 1));
+    QCOMPARE(m_notifier->closed, QStringList {QStringLiteral("id:1")});
+    QCOMPARE(withdrawn.size(), 1);
+    QCOMPARE(counter.count(), 1);
+    QCOMPARE(m_fixture.model->unreadCount(), 1);
+    for (int row = 0; row < m_fixture.model->rowCount(); ++row) {
+        const QModelIndex index = m_fixture.model->index(row);
+        const bool first = index.data(TodoModel::KeyRole).toString() == QStringLiteral("id:1");
+        QCOMPARE(index.data(TodoModel::DoneRole).toBool(), first); // marked done in the list
+    }
+    QCOMPARE(m_notifier->closeAllCount, 0); // the other stays on screen
+}
+
+void tst_NotificationCoordinator::pendingCountOfZeroWithdrawsEveryNotification()
+{
+    pushOne(QStringLiteral("1"), QStringLiteral("one"), 0, 1);
+    m_fixture.clock->advance(5000);
+    pushOne(QStringLiteral("2"), QStringLiteral("two"), 0, 2);
+    PendingCounter counter(m_fixture.model, m_fixture.store);
+    m_fixture.push(TodoPipelineFixture::envelope({}, 0));
+    QStringList closed = m_notifier->closed;
+    closed.sort();
+    QCOMPARE(closed, (QStringList {QStringLiteral("id:1"), QStringLiteral("id:2")}));
+    QCOMPARE(counter.count(), 0);
+    QCOMPARE(m_fixture.model->unreadCount(), 0);
+}
+
+void tst_NotificationCoordinator::todoReadHereIsWithdrawn()
+{
+    pushOne(QStringLiteral("1"), QStringLiteral("one"));
+    m_fixture.clock->advance(5000);
+    pushOne(QStringLiteral("2"), QStringLiteral("two"));
+    QVERIFY(m_fixture.model->setRead(QStringLiteral("id:2")));
+    QCOMPARE(m_notifier->closed, QStringList {QStringLiteral("id:2")});
+    // Unread again and read again: nothing is on screen for it any more.
+    QVERIFY(m_fixture.model->setRead(QStringLiteral("id:2"), false));
+    QVERIFY(m_fixture.model->setRead(QStringLiteral("id:2")));
+    QCOMPARE(m_notifier->closed.size(), 1);
+}
+
+void tst_NotificationCoordinator::summaryIsWithdrawnWhenEveryTodoItStoodForIsDone()
+{
+    pushOne(QStringLiteral("x"), QStringLiteral("before the burst"));
+    m_fixture.clock->advance(5000);
+    for (int i = 1; i <= 4; ++i) {
+        pushOne(QString::number(i), QStringLiteral("todo %1").arg(i));
+        m_fixture.clock->advance(200);
+    }
+    QCOMPARE(m_notifier->shown.constLast().title, QStringLiteral("4 new todos"));
+    m_notifier->closed.clear();
+
+    // Three of the four handled elsewhere: the summary stays.
+    QVERIFY(m_fixture.store->setDone(QStringLiteral("id:1")));
+    QVERIFY(m_fixture.store->setDone(QStringLiteral("id:2")));
+    QVERIFY(m_fixture.model->setRead(QStringLiteral("id:3")));
+    QVERIFY(m_notifier->closed.isEmpty());
+    // The last one: nothing it stood for is left, so the summary goes (x is still unread: no closeAll()).
+    QVERIFY(m_fixture.store->setDone(QStringLiteral("id:4")));
+    QCOMPARE(m_notifier->closed, QStringList {QString()});
+    QCOMPARE(m_notifier->closeAllCount, 1); // only when the burst became a summary
+}
+
+void tst_NotificationCoordinator::todoDoneDuringTheCatchUpWindowIsNotSummarised()
+{
+    MemoryPushSource source;
+    m_coordinator->attach(&source);
+    source.connectNow();
+    pushOne(QStringLiteral("1"), QStringLiteral("one"));
+    pushOne(QStringLiteral("2"), QStringLiteral("two"));
+    pushOne(QStringLiteral("3"), QStringLiteral("three"));
+    QCOMPARE(m_coordinator->heldCount(), 3);
+    QVERIFY(m_fixture.store->setDone(QStringLiteral("id:2")));
+    QCOMPARE(m_coordinator->heldCount(), 2);
+    m_fixture.clock->advance(m_coordinator->options().catchUpWindowMs);
+    QCOMPARE(m_notifier->shown.size(), 1);
+    QCOMPARE(m_notifier->shown.at(0).title, QStringLiteral("2 todos arrived while you were offline"));
+    QVERIFY(!m_notifier->shown.at(0).body.contains(QStringLiteral("two")));
+}
+
+void tst_NotificationCoordinator::notificationActionsBecomeRequests()
+{
+    pushOne(QStringLiteral("1"), QStringLiteral("one"));
+    QSignalSpy markRead(m_coordinator.get(), &NotificationCoordinator::markReadRequested);
+    QSignalSpy snooze(m_coordinator.get(), &NotificationCoordinator::snoozeRequested);
+    m_notifier->chooseAction(QStringLiteral("id:1"), Notifier::Action::MarkRead);
+    QCOMPARE(markRead.size(), 1);
+    QCOMPARE(markRead.at(0).at(0).toString(), QStringLiteral("id:1"));
+    m_notifier->chooseAction(QStringLiteral("id:1"), Notifier::Action::Snooze);
+    QCOMPARE(snooze.size(), 1);
+    QCOMPARE(snooze.at(0).at(0).toString(), QStringLiteral("id:1"));
+    QCOMPARE(snooze.at(0).at(1).toLongLong(), qint64(60 * 60 * 1000)); // an hour
+    QVERIFY(m_browser->opened.isEmpty()); // neither opens the todo
 }
 
 QTEST_MAIN(tst_NotificationCoordinator)
