@@ -26,11 +26,11 @@ struct PayloadLimits
 struct PayloadOptions
 {
     QTimeZone serverTimeZone = QTimeZone::systemTimeZone(); // for `time` without an offset
+    PayloadLimits limits;
     // Where a push names the ids of todos handled elsewhere (done in the web application), as a dotted path from the
     // body's outermost JSON object (after unwrapping a body encoded twice), e.g. "data.removedIds": an array of ids
     // (strings or numbers) or a single one. Empty: not looked for.
-    QString removedIdsField;
-    PayloadLimits limits;
+    QString removedIdsField {};
 };
 
 // What one MESSAGE body held.
