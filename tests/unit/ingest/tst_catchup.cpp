@@ -1,7 +1,7 @@
 // CatchUp: after every CONNECTED (the in-process DemoPushServer), a GET of the pending-list URL (a small HTTP
 // server in this test) with the application's auth headers, whose body goes through the same parser and store
-// as a push: known todos are not announced again, new ones are, and the pending count follows. HTTP errors
-// and oversized lists are reported, not ingested.
+// as a push: known todos are not announced again, new ones are, the pending count follows, and a complete list marks
+// the todos no longer in it done. HTTP errors and oversized lists are reported, not ingested.
 #include "FaultInjectingDemoServer.h"
 #include "MockClock.h"
 #include "ingest/CatchUp.h"
@@ -197,6 +197,11 @@ void tst_CatchUp::fetchesAfterEveryConnectWithAuthHeaders()
     QCOMPARE(arrived.last().first().value<Todo>().key, QStringLiteral("id:3"));
     QCOMPARE(m_store->count(), 3);
     QCOMPARE(m_store->serverPendingCount(), 2);
+    // The list is complete (its count is its length, nothing says "page"): todo 1 is marked done, 2 and 3 stay.
+    QVERIFY(m_store->todo(QStringLiteral("id:1"))->done);
+    QVERIFY(!m_store->todo(QStringLiteral("id:2"))->done);
+    QVERIFY(!m_store->todo(QStringLiteral("id:3"))->done);
+    QCOMPARE(m_store->unreadCount(), 2);
 }
 
 void tst_CatchUp::httpErrorIsReported()

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void aTodoThatComesAgainIsStoredAndShownOnce();
     void messagesWithoutAcknowledgementAreStoredToo();
     void aReplacedSourceIsFollowed();
+    void aDroppedCountWithoutNamesFetchesThePendingList();
 
 private:
     MemoryPushSource *useMemorySource();
@@ -164,6 +165,32 @@ void tst_TodoPipeline::aReplacedSourceIsFollowed()
     m_fixture.clock->advance(m_fixture.ingestor->options().coalesceMs);
     QTRY_COMPARE(m_fixture.model->count(), 1);
     QTRY_COMPARE(second->accepted().size(), 1);
+}
+
+void tst_TodoPipeline::aDroppedCountWithoutNamesFetchesThePendingList()
+{
+    TodoOptions options;
+    options.webBase = LinkPolicy::webBaseForPushUrl(TodoPipelineFixture::pushUrl());
+    options.pendingListUrl = QUrl(QStringLiteral("http://127.0.0.1:9/pending")); // nobody answers: only the GET counts
+    m_fixture.pipeline->setOptions(options);
+    CatchUp *catchUp = m_fixture.pipeline->catchUp();
+    m_fixture.push(TodoPipelineFixture::envelope({TodoPipelineFixture::todo(QStringLiteral("a"), QStringLiteral("a")),
+                                                  TodoPipelineFixture::todo(QStringLiteral("b"), QStringLiteral("b"))},
+                                                 2));
+    QCOMPARE(catchUp->fetchCount(), 0);
+    // One was handled in the web application; the push says only that the count went down: the list says which.
+    m_fixture.push(TodoPipelineFixture::envelope({}, 1));
+    QCOMPARE(catchUp->fetchCount(), 1);
+    QVERIFY(!m_fixture.store->todo(QStringLiteral("id:a"))->done); // nothing guessed
+    QVERIFY(!m_fixture.store->todo(QStringLiteral("id:b"))->done);
+
+    // Switched off: no fetch.
+    options.refetchOnCountDrop = false;
+    m_fixture.pipeline->setOptions(options);
+    m_fixture.push(
+        TodoPipelineFixture::envelope({TodoPipelineFixture::todo(QStringLiteral("c"), QStringLiteral("c"))}, 3));
+    m_fixture.push(TodoPipelineFixture::envelope({}, 2));
+    QCOMPARE(catchUp->fetchCount(), 1);
 }
 
 QTEST_MAIN(tst_TodoPipeline)
