@@ -3,6 +3,7 @@
 #include "settings/StringListEditor.h"
 
 #include <QBoxLayout>
+#include <QCheckBox>
 #include <QFormLayout>
 #include <QLineEdit>
 #include <QUrl>
@@ -47,12 +48,26 @@ LinksPage::LinksPage(const Settings &settings, QWidget *parent)
              tr("Fetched after every connect to catch up on todos that arrived while this computer was "
                 "offline. Leave empty if the server has no such list."));
 
+    m_refetchOnCountDrop = new QCheckBox(tr("&Fetch it again when the pending count drops"), this);
+    m_refetchOnCountDrop->setObjectName(QStringLiteral("refetchOnCountDrop"));
+    addField(form, QString(), m_refetchOnCountDrop, Settings::Key::RefetchOnCountDrop,
+             tr("When a push brings no todos and a lower pending count, todos were handled in the web application; "
+                "the pending list says which, and their notifications are withdrawn."));
+
+    m_removedIdsField = new QLineEdit(this);
+    m_removedIdsField->setObjectName(QStringLiteral("removedIdsField"));
+    m_removedIdsField->setPlaceholderText(tr("none, e.g. data.removedIds"));
+    addField(form, tr("Field naming todos done &elsewhere:"), m_removedIdsField, Settings::Key::RemovedIdsField,
+             tr("Where a push names todos handled in the web application, as a path of field names separated by "
+                "dots. Those todos are marked done and their notifications withdrawn."));
+
     layout->addStretch();
 
     // Every change is validated.
     connect(m_allowlist, &StringListEditor::changed, this, &SettingsPage::changed);
-    for (QLineEdit *edit : {m_webBaseUrl, m_pendingListUrl})
+    for (QLineEdit *edit : {m_webBaseUrl, m_pendingListUrl, m_removedIdsField})
         connect(edit, &QLineEdit::textChanged, this, &SettingsPage::changed);
+    connect(m_refetchOnCountDrop, &QCheckBox::toggled, this, &SettingsPage::changed);
 }
 
 LinksPage::~LinksPage() = default;
@@ -63,6 +78,8 @@ void LinksPage::load(const Settings &settings)
     m_webBaseUrl->setText(settings.value(Key::WebBaseUrl).toString());
     m_allowlist->setEntries(settings.value(Key::LinkAllowlist).toStringList());
     m_pendingListUrl->setText(settings.value(Key::PendingListUrl).toString());
+    m_removedIdsField->setText(settings.value(Key::RemovedIdsField).toString());
+    m_refetchOnCountDrop->setChecked(settings.value(Key::RefetchOnCountDrop).toBool());
 }
 
 void LinksPage::write(Settings &settings)
@@ -71,6 +88,8 @@ void LinksPage::write(Settings &settings)
     store(settings, Key::WebBaseUrl, normalisedUrl(m_webBaseUrl->text()));
     store(settings, Key::LinkAllowlist, normalisedUrls(m_allowlist->entries()));
     store(settings, Key::PendingListUrl, normalisedUrl(m_pendingListUrl->text()));
+    store(settings, Key::RemovedIdsField, m_removedIdsField->text().trimmed());
+    store(settings, Key::RefetchOnCountDrop, m_refetchOnCountDrop->isChecked());
 }
 
 QHash<QWidget *, QString> LinksPage::errors() const
@@ -84,5 +103,6 @@ QHash<QWidget *, QString> LinksPage::errors() const
     }
     errors.insert(m_allowlist, allowlistError);
     errors.insert(m_pendingListUrl, Settings::validateWebUrl(m_pendingListUrl->text()));
+    errors.insert(m_removedIdsField, Settings::validateFieldPath(m_removedIdsField->text().trimmed()));
     return errors;
 }

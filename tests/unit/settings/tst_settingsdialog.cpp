@@ -930,7 +930,7 @@ void tst_SettingsDialog::keyboardAndAccessibility()
         "webBaseUrl",        "pendingListUrl",    "heartbeatOut",  "heartbeatIn",    "reconnectInitial",
         "reconnectMax",      "reconnectAttempts", "timeZone",      "retentionCount", "retentionDays",
         "testButton",        "testResult",        "realertUrgent", "belowUrgency",   "belowAction",
-        "addRule",           "removeRule"};
+        "addRule",           "removeRule",        "removedIdsField", "refetchOnCountDrop"};
     for (const char *name : inputs) {
         auto *widget = child<QWidget>(dialog, name);
         QVERIFY2(widget, name);
