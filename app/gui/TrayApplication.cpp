@@ -2,6 +2,7 @@
 
 #include "DemoProtocol.h"
 #include "DemoPushServer.h"
+#include "base/Clock.h"
 #include "common/ConnectionStatus.h"
 #include "common/Translations.h"
 #include "ingest/TodoIngestor.h"
@@ -81,8 +82,13 @@ TrayApplication::TrayApplication(const GuiOptions &options, QObject *parent)
     connect(m_pipeline.store(), &TodoStore::todoChanged, m_coordinator.get(), &NotificationCoordinator::onTodoChanged);
     connect(m_coordinator.get(), &NotificationCoordinator::markReadRequested, m_model,
             [this](const QString &key) { m_model->setRead(key); });
-    // NotificationCoordinator::snoozeRequested(key, durationMs): the notification's "Snooze" button; to be connected
-    // to the snooze store once it exists.
+    // The notification's "Snooze" button: snoozed from now; it notifies again, once, when the snooze ends.
+    connect(m_coordinator.get(), &NotificationCoordinator::snoozeRequested, this,
+            [this](const QString &key, qint64 durationMs) {
+                QString error;
+                if (!m_snooze->snoozeUntil(key, Clock::system()->wallMs() + durationMs, &error))
+                    qCWarning(lcApp) << "cannot snooze todo" << key << ":" << error;
+            });
     connect(m_coordinator.get(), &NotificationCoordinator::listRequested, this, [this] { window()->showAndRaise(); });
     connect(m_opener.get(), &TodoOpener::refused, this,
             [this](const QString &key, const QString &title, const QString &reason) {

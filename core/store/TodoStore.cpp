@@ -236,10 +236,11 @@ TodoStore::CommitResult TodoStore::commit(const QList<Message> &messages)
                     continue;
                 keys.append(todo.key);
                 doneKeys.insert(todo.key);
-                if (!todo.read)
+                if (!todo.read && !todo.isSnoozed()) // a snoozed todo is not counted as unread
                     ++doneWereUnread;
                 todo.read = true;
                 todo.done = true;
+                todo.snoozedUntilMs = 0; // done ends a snooze
                 result.doneElsewhere.append(todo);
             }
             if (!keys.isEmpty() && !m_table.markDone(keys, &error))

@@ -814,7 +814,8 @@ std::optional<QList<Todo>> TodoTable::pending(QSqlError *error) const
 bool TodoTable::markDone(const QStringList &keys, QSqlError *error)
 {
     QSqlQuery query(m_database->connection());
-    query.prepare(QStringLiteral("UPDATE todos SET done = 1, read = 1 WHERE key = :key AND done = 0"));
+    query.prepare(
+        QStringLiteral("UPDATE todos SET done = 1, read = 1, snoozed_until_ms = 0 WHERE key = :key AND done = 0"));
     for (const QString &key : keys) {
         query.bindValue(QStringLiteral(":key"), key);
         if (!query.exec()) {

@@ -126,6 +126,7 @@ private Q_SLOTS:
     void pagedOrCountlessListMarksNothing();
     void pendingCountOfZeroMarksEveryTodoDone();
     void removedIdsMarkExactlyThoseDone();
+    void snoozedTodoDoneElsewhereEndsItsSnooze();
     void droppedCountWithoutNamesAsksForThePendingList();
 
 private:
@@ -586,6 +587,28 @@ void tst_TodoIngestor::removedIdsMarkExactlyThoseDone()
     QVERIFY(m_store->todo(QStringLiteral("id:a"))->done);
     QVERIFY(!m_store->todo(QStringLiteral("id:d"))->done);
     QCOMPARE(m_store->unreadCount(), 2); // c and d
+}
+
+void tst_TodoIngestor::snoozedTodoDoneElsewhereEndsItsSnooze()
+{
+    PayloadOptions options;
+    options.removedIdsField = QStringLiteral("data.removedIds");
+    m_ingestor->setParser(PayloadParser(options));
+    m_ingestor->ingest(push(listBody({QStringLiteral("a"), QStringLiteral("b")}, 2), "m1"));
+    m_ingestor->flush();
+    const qint64 tomorrow = QDateTime::currentMSecsSinceEpoch() + 24 * 3600 * 1000;
+    QVERIFY(m_store->snooze(QStringLiteral("id:a"), tomorrow));
+    QCOMPARE(m_store->unreadCount(), 1); // the snoozed one is not counted
+
+    // Handled in the web application while snoozed: done, no longer snoozed (it must not wake tomorrow), and the
+    // unread count, which did not count it, stays.
+    m_ingestor->ingest(push(R"({"data":{"removedIds":["a"]}})", "m2"));
+    m_ingestor->flush();
+    const std::optional<Todo> a = m_store->todo(QStringLiteral("id:a"));
+    QVERIFY(a->done);
+    QVERIFY(!a->isSnoozed());
+    QCOMPARE(m_store->unreadCount(), 1);
+    QCOMPARE(m_store->nextSnoozeEnd(), qint64(0));
 }
 
 void tst_TodoIngestor::droppedCountWithoutNamesAsksForThePendingList()

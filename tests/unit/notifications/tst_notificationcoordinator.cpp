@@ -745,6 +745,8 @@ void tst_NotificationCoordinator::realertRespectsDoNotDisturb()
     m_fixture.clock->advance(3 * 3600 * 1000);
     QCOMPARE(m_notifier->shown.size(), 1);
     QCOMPARE(realerts.size(), 0);
+}
+
 void tst_NotificationCoordinator::snoozedTodoNotifiesAgainOnceAndTheCountFollows()
 {
     // As the tray application wires it: the scheduler's snoozeEnded() to the coordinator.
@@ -793,6 +795,8 @@ void tst_NotificationCoordinator::wokenTodoRespectsDoNotDisturb()
     QCOMPARE(suppressed.size(), 1); // woken (counted again) without a popup
     QCOMPARE(m_notifier->shown.size(), 1);
     QCOMPARE(m_fixture.model->unreadCount(), 1);
+}
+
 void tst_NotificationCoordinator::todoDoneElsewhereIsWithdrawnAndMarkedDone()
 {
     pushOne(QStringLiteral("1"), QStringLiteral("handled in the web application"), 0, 1);
