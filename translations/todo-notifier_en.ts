@@ -1088,6 +1088,14 @@ Connect once and report the protocol (with auto: what was found and why), the tr
         <source>Open</source>
         <translation>Open</translation>
     </message>
+    <message>
+        <source>Snooze 1 hour</source>
+        <translation>Snooze 1 hour</translation>
+    </message>
+    <message>
+        <source>Mark as read</source>
+        <translation>Mark as read</translation>
+    </message>
 </context>
 <context>
     <name>GuiOptions</name>
@@ -1291,6 +1299,26 @@ Run &apos;todo-notifier --help&apos; for usage.
         <source>Fetched after every connect to catch up on todos that arrived while this computer was offline. Leave empty if the server has no such list.</source>
         <translation>Fetched after every connect to catch up on todos that arrived while this computer was offline. Leave empty if the server has no such list.</translation>
     </message>
+    <message>
+        <source>&amp;Fetch it again when the pending count drops</source>
+        <translation>&amp;Fetch it again when the pending count drops</translation>
+    </message>
+    <message>
+        <source>When a push brings no todos and a lower pending count, todos were handled in the web application; the pending list says which, and their notifications are withdrawn.</source>
+        <translation>When a push brings no todos and a lower pending count, todos were handled in the web application; the pending list says which, and their notifications are withdrawn.</translation>
+    </message>
+    <message>
+        <source>none, e.g. data.removedIds</source>
+        <translation>none, e.g. data.removedIds</translation>
+    </message>
+    <message>
+        <source>Field naming todos done &amp;elsewhere:</source>
+        <translation>Field naming todos done &amp;elsewhere:</translation>
+    </message>
+    <message>
+        <source>Where a push names todos handled in the web application, as a path of field names separated by dots. Those todos are marked done and their notifications withdrawn.</source>
+        <translation>Where a push names todos handled in the web application, as a path of field names separated by dots. Those todos are marked done and their notifications withdrawn.</translation>
+    </message>
 </context>
 <context>
     <name>MacAutostart</name>
@@ -1366,6 +1394,45 @@ Check the server settings; it keeps trying now and then.</translation>
             <numerusform>%n todo arrived during quiet hours</numerusform>
             <numerusform>%n todos arrived during quiet hours</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Still unread: %1</source>
+        <translation>Still unread: %1</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationRules</name>
+    <message>
+        <source>A rule is not a JSON object.</source>
+        <translation>A rule is not a JSON object.</translation>
+    </message>
+    <message>
+        <source>Unknown field &quot;%1&quot;; use type, sender or department.</source>
+        <translation>Unknown field &quot;%1&quot;; use type, sender or department.</translation>
+    </message>
+    <message>
+        <source>Unknown match &quot;%1&quot;; use equals or contains.</source>
+        <translation>Unknown match &quot;%1&quot;; use equals or contains.</translation>
+    </message>
+    <message>
+        <source>Enter the text a rule matches, e.g. a sender&apos;s name.</source>
+        <translation>Enter the text a rule matches, e.g. a sender&apos;s name.</translation>
+    </message>
+    <message>
+        <source>The notification rules are not a JSON array.</source>
+        <translation>The notification rules are not a JSON array.</translation>
+    </message>
+    <message>
+        <source>Rule %1: %2</source>
+        <translation>Rule %1: %2</translation>
+    </message>
+    <message>
+        <source>Use 0 (off), 1 (below urgent) or 2 (below critical).</source>
+        <translation>Use 0 (off), 1 (below urgent) or 2 (below critical).</translation>
+    </message>
+    <message>
+        <source>Unknown action &quot;%1&quot;; use mute or lower.</source>
+        <translation>Unknown action &quot;%1&quot;; use mute or lower.</translation>
     </message>
 </context>
 <context>
@@ -1529,6 +1596,18 @@ Check the server settings; it keeps trying now and then.</translation>
     <message>
         <source>Choose an end different from the start.</source>
         <translation>Choose an end different from the start.</translation>
+    </message>
+    <message>
+        <source>Remind me of unread urgent todos after this many minutes</source>
+        <translation>Remind me of unread urgent todos after this many minutes</translation>
+    </message>
+    <message>
+        <source>&amp;Remind of urgent todos after:</source>
+        <translation>&amp;Remind of urgent todos after:</translation>
+    </message>
+    <message>
+        <source>An urgent todo still unread this long after its notification pops up once more; only once.</source>
+        <translation>An urgent todo still unread this long after its notification pops up once more; only once.</translation>
     </message>
 </context>
 <context>
@@ -1799,6 +1878,132 @@ Check the server settings; it keeps trying now and then.</translation>
     </message>
 </context>
 <context>
+    <name>RulesPage</name>
+    <message>
+        <source>Muted todos are stored and counted but never pop up. Lowered todos pop up quietly: low urgency, no sound, and never during do not disturb or quiet hours. When one rule mutes a todo and another lowers it, it is muted.</source>
+        <translation>Muted todos are stored and counted but never pop up. Lowered todos pop up quietly: low urgency, no sound, and never during do not disturb or quiet hours. When one rule mutes a todo and another lowers it, it is muted.</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Match</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Notification rules</source>
+        <translation>Notification rules</translation>
+    </message>
+    <message>
+        <source>&amp;Add rule</source>
+        <translation>&amp;Add rule</translation>
+    </message>
+    <message>
+        <source>&amp;Remove rule</source>
+        <translation>&amp;Remove rule</translation>
+    </message>
+    <message>
+        <source>Type is the kind of todo the server names (bname); text matches ignore upper and lower case.</source>
+        <translation>Type is the kind of todo the server names (bname); text matches ignore upper and lower case.</translation>
+    </message>
+    <message>
+        <source>By urgency</source>
+        <translation>By urgency</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Mute</translation>
+    </message>
+    <message>
+        <source>Lower</source>
+        <translation>Lower</translation>
+    </message>
+    <message>
+        <source>What happens to todos below the urgency</source>
+        <translation>What happens to todos below the urgency</translation>
+    </message>
+    <message>
+        <source>no todos</source>
+        <translation>no todos</translation>
+    </message>
+    <message>
+        <source>normal todos (below urgent)</source>
+        <translation>normal todos (below urgent)</translation>
+    </message>
+    <message>
+        <source>normal and urgent todos (below critical)</source>
+        <translation>normal and urgent todos (below critical)</translation>
+    </message>
+    <message>
+        <source>Todos below this urgency</source>
+        <translation>Todos below this urgency</translation>
+    </message>
+    <message>
+        <source>Mute or lower every todo whose urgency is below the one chosen, whoever sends it.</source>
+        <translation>Mute or lower every todo whose urgency is below the one chosen, whoever sends it.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>is</source>
+        <translation>is</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>contains</translation>
+    </message>
+    <message>
+        <source>e.g. Leave request</source>
+        <translation>e.g. Leave request</translation>
+    </message>
+    <message>
+        <source>There are no todos in the list to try the rules on.</source>
+        <translation>There are no todos in the list to try the rules on.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Would mute %1 and lower %2 of the %n todos in the list.</source>
+        <translation>
+            <numerusform>Would mute %1 and lower %2 of the %n todo in the list.</numerusform>
+            <numerusform>Would mute %1 and lower %2 of the %n todos in the list.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Muted: %1</source>
+        <translation>Muted: %1</translation>
+    </message>
+    <message>
+        <source>Lowered: %1</source>
+        <translation>Lowered: %1</translation>
+    </message>
+</context>
+<context>
     <name>SecretServiceBackend</name>
     <message>
         <source>Default keyring</source>
@@ -1963,6 +2168,10 @@ Check the server settings; it keeps trying now and then.</translation>
         <source>&quot;%1&quot; is not a day; use mon, tue, wed, thu, fri, sat or sun.</source>
         <translation>&quot;%1&quot; is not a day; use mon, tue, wed, thu, fri, sat or sun.</translation>
     </message>
+    <message>
+        <source>A field path is field names separated by dots, such as data.removedIds.</source>
+        <translation>A field path is field names separated by dots, such as data.removedIds.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -2050,12 +2259,62 @@ Check the server settings; it keeps trying now and then.</translation>
         <source>Reading the passcode from the keychain…</source>
         <translation>Reading the passcode from the keychain…</translation>
     </message>
+    <message>
+        <source>Rules</source>
+        <translation>Rules</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source>Set by your administrator; it cannot be changed here.</source>
         <translation>Set by your administrator; it cannot be changed here.</translation>
+    </message>
+</context>
+<context>
+    <name>SnoozeDialog</name>
+    <message>
+        <source>Snooze until</source>
+        <translation>Snooze until</translation>
+    </message>
+    <message>
+        <source>When should this todo remind you again?</source>
+        <translation>When should this todo remind you again?</translation>
+    </message>
+    <message>
+        <source>When should “%1” remind you again?</source>
+        <translation>When should “%1” remind you again?</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>&amp;Snooze</source>
+        <translation>&amp;Snooze</translation>
+    </message>
+</context>
+<context>
+    <name>SnoozeTimes</name>
+    <message>
+        <source>Choose a date and a time.</source>
+        <translation>Choose a date and a time.</translation>
+    </message>
+    <message>
+        <source>That time has passed. Choose a time in the future.</source>
+        <translation>That time has passed. Choose a time in the future.</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 minutes</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 hour</translation>
+    </message>
+    <message>
+        <source>Tomorrow morning</source>
+        <translation>Tomorrow morning</translation>
     </message>
 </context>
 <context>
@@ -2756,6 +3015,22 @@ Check the server settings; it keeps trying now and then.</translation>
         <source>(no title)</source>
         <translation>(no title)</translation>
     </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>Snoozed until %1</translation>
+    </message>
+    <message>
+        <source>Snoozed until tomorrow %1</source>
+        <translation>Snoozed until tomorrow %1</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1 %2</source>
+        <translation>Snoozed until %1 %2</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
 </context>
 <context>
     <name>TodoListWindow</name>
@@ -2887,6 +3162,26 @@ When a todo is pushed to you (an approval, a change request, a task), it appears
             <numerusform>Todos (%n unread)</numerusform>
             <numerusform>Todos (%n unread)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Enter: open · Ctrl+R: mark as read or unread · Ctrl+S: snooze for an hour · Ctrl+Shift+S: snooze until… · Menu key or Shift+F10: more</source>
+        <translation>Enter: open · Ctrl+R: mark as read or unread · Ctrl+S: snooze for an hour · Ctrl+Shift+S: snooze until… · Menu key or Shift+F10: more</translation>
+    </message>
+    <message>
+        <source>&amp;Snooze</source>
+        <translation>&amp;Snooze</translation>
+    </message>
+    <message>
+        <source>&amp;Choose a time…</source>
+        <translation>&amp;Choose a time…</translation>
+    </message>
+    <message>
+        <source>&amp;Wake now</source>
+        <translation>&amp;Wake now</translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation>“%1”: %2</translation>
     </message>
 </context>
 <context>

@@ -1088,6 +1088,14 @@ Connect once and report the protocol (with auto: what was found and why), the tr
         <source>Open</source>
         <translation>打开</translation>
     </message>
+    <message>
+        <source>Snooze 1 hour</source>
+        <translation>稍后提醒 (1 小时)</translation>
+    </message>
+    <message>
+        <source>Mark as read</source>
+        <translation>标为已读</translation>
+    </message>
 </context>
 <context>
     <name>GuiOptions</name>
@@ -1291,6 +1299,26 @@ Run &apos;todo-notifier --help&apos; for usage.
         <source>Fetched after every connect to catch up on todos that arrived while this computer was offline. Leave empty if the server has no such list.</source>
         <translation>每次连接后获取，用来补上本机离线期间到达的待办。服务器没有这样的列表时请留空。</translation>
     </message>
+    <message>
+        <source>&amp;Fetch it again when the pending count drops</source>
+        <translation>待办数减少时重新获取待办列表(&amp;F)</translation>
+    </message>
+    <message>
+        <source>When a push brings no todos and a lower pending count, todos were handled in the web application; the pending list says which, and their notifications are withdrawn.</source>
+        <translation>推送不含待办且待办数减少时，说明有待办已在网页应用中处理；待办列表会指出是哪些，并撤回它们的通知。</translation>
+    </message>
+    <message>
+        <source>none, e.g. data.removedIds</source>
+        <translation>无，例如 data.removedIds</translation>
+    </message>
+    <message>
+        <source>Field naming todos done &amp;elsewhere:</source>
+        <translation>列出他处已办待办的字段(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Where a push names todos handled in the web application, as a path of field names separated by dots. Those todos are marked done and their notifications withdrawn.</source>
+        <translation>推送中列出已在网页应用中处理的待办的位置，用点分隔的字段名路径表示。这些待办会被标为已办，其通知会被撤回。</translation>
+    </message>
 </context>
 <context>
     <name>MacAutostart</name>
@@ -1362,6 +1390,45 @@ Check the server settings; it keeps trying now and then.</source>
         <translation>
             <numerusform>免打扰时段内收到 %n 条待办</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Still unread: %1</source>
+        <translation>仍未读：%1</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationRules</name>
+    <message>
+        <source>A rule is not a JSON object.</source>
+        <translation>某条规则不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Unknown field &quot;%1&quot;; use type, sender or department.</source>
+        <translation>未知字段“%1”；请使用 type、sender 或 department。</translation>
+    </message>
+    <message>
+        <source>Unknown match &quot;%1&quot;; use equals or contains.</source>
+        <translation>未知匹配方式“%1”；请使用 equals 或 contains。</translation>
+    </message>
+    <message>
+        <source>Enter the text a rule matches, e.g. a sender&apos;s name.</source>
+        <translation>请输入规则要匹配的文本，例如发送人的姓名。</translation>
+    </message>
+    <message>
+        <source>The notification rules are not a JSON array.</source>
+        <translation>通知规则不是 JSON 数组。</translation>
+    </message>
+    <message>
+        <source>Rule %1: %2</source>
+        <translation>规则 %1：%2</translation>
+    </message>
+    <message>
+        <source>Use 0 (off), 1 (below urgent) or 2 (below critical).</source>
+        <translation>请使用 0（关闭）、1（低于紧急）或 2（低于特急）。</translation>
+    </message>
+    <message>
+        <source>Unknown action &quot;%1&quot;; use mute or lower.</source>
+        <translation>未知操作“%1”；请使用 mute 或 lower。</translation>
     </message>
 </context>
 <context>
@@ -1525,6 +1592,18 @@ Check the server settings; it keeps trying now and then.</source>
     <message>
         <source>Choose an end different from the start.</source>
         <translation>请选择与开始时间不同的结束时间。</translation>
+    </message>
+    <message>
+        <source>Remind me of unread urgent todos after this many minutes</source>
+        <translation>紧急待办在这么多分钟后仍未读时再提醒我</translation>
+    </message>
+    <message>
+        <source>&amp;Remind of urgent todos after:</source>
+        <translation>紧急待办再次提醒间隔(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>An urgent todo still unread this long after its notification pops up once more; only once.</source>
+        <translation>紧急待办在通知后这么久仍未读时，会再弹出一次；只此一次。</translation>
     </message>
 </context>
 <context>
@@ -1792,6 +1871,131 @@ Check the server settings; it keeps trying now and then.</source>
     </message>
 </context>
 <context>
+    <name>RulesPage</name>
+    <message>
+        <source>Muted todos are stored and counted but never pop up. Lowered todos pop up quietly: low urgency, no sound, and never during do not disturb or quiet hours. When one rule mutes a todo and another lowers it, it is muted.</source>
+        <translation>静音的待办会被保存和计数，但不会弹出。降级的待办会安静地弹出：低紧急程度、无声音，且在免打扰或安静时段内从不弹出。一条规则将待办静音而另一条将其降级时，以静音为准。</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Notification rules</source>
+        <translation>通知规则</translation>
+    </message>
+    <message>
+        <source>&amp;Add rule</source>
+        <translation>添加规则(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove rule</source>
+        <translation>删除规则(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Type is the kind of todo the server names (bname); text matches ignore upper and lower case.</source>
+        <translation>类型是服务器给出的待办种类 (bname)；文本匹配不区分大小写。</translation>
+    </message>
+    <message>
+        <source>By urgency</source>
+        <translation>按紧急程度</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <source>Lower</source>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <source>What happens to todos below the urgency</source>
+        <translation>低于该紧急程度的待办如何处理</translation>
+    </message>
+    <message>
+        <source>no todos</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>normal todos (below urgent)</source>
+        <translation>普通待办（低于紧急）</translation>
+    </message>
+    <message>
+        <source>normal and urgent todos (below critical)</source>
+        <translation>普通和紧急待办（低于特急）</translation>
+    </message>
+    <message>
+        <source>Todos below this urgency</source>
+        <translation>低于该紧急程度的待办</translation>
+    </message>
+    <message>
+        <source>Mute or lower every todo whose urgency is below the one chosen, whoever sends it.</source>
+        <translation>将紧急程度低于所选级别的每个待办静音或降级，无论由谁发送。</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>发送人</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>is</source>
+        <translation>等于</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <source>e.g. Leave request</source>
+        <translation>例如 请假申请</translation>
+    </message>
+    <message>
+        <source>There are no todos in the list to try the rules on.</source>
+        <translation>列表中没有可用来试用规则的待办。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Would mute %1 and lower %2 of the %n todos in the list.</source>
+        <translation>
+            <numerusform>将静音 %1 个、降级 %2 个（列表中共 %n 个待办）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Muted: %1</source>
+        <translation>已静音：%1</translation>
+    </message>
+    <message>
+        <source>Lowered: %1</source>
+        <translation>已降级：%1</translation>
+    </message>
+</context>
+<context>
     <name>SecretServiceBackend</name>
     <message>
         <source>Default keyring</source>
@@ -1956,6 +2160,10 @@ Check the server settings; it keeps trying now and then.</source>
         <source>&quot;%1&quot; is not a day; use mon, tue, wed, thu, fri, sat or sun.</source>
         <translation>“%1”不是有效的日期；请使用 mon、tue、wed、thu、fri、sat 或 sun。</translation>
     </message>
+    <message>
+        <source>A field path is field names separated by dots, such as data.removedIds.</source>
+        <translation>字段路径是用点分隔的字段名，例如 data.removedIds。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -2043,12 +2251,62 @@ Check the server settings; it keeps trying now and then.</source>
         <source>Reading the passcode from the keychain…</source>
         <translation>正在从钥匙串读取密码…</translation>
     </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source>Set by your administrator; it cannot be changed here.</source>
         <translation>由管理员设定，不能在此修改。</translation>
+    </message>
+</context>
+<context>
+    <name>SnoozeDialog</name>
+    <message>
+        <source>Snooze until</source>
+        <translation>稍后提醒时间</translation>
+    </message>
+    <message>
+        <source>When should this todo remind you again?</source>
+        <translation>何时再次提醒这个待办？</translation>
+    </message>
+    <message>
+        <source>When should “%1” remind you again?</source>
+        <translation>何时再次提醒“%1”？</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>&amp;Snooze</source>
+        <translation>稍后提醒(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>SnoozeTimes</name>
+    <message>
+        <source>Choose a date and a time.</source>
+        <translation>请选择日期和时间。</translation>
+    </message>
+    <message>
+        <source>That time has passed. Choose a time in the future.</source>
+        <translation>该时间已过。请选择将来的时间。</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 分钟</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>Tomorrow morning</source>
+        <translation>明天上午</translation>
     </message>
 </context>
 <context>
@@ -2746,6 +3004,22 @@ Check the server settings; it keeps trying now and then.</source>
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>稍后提醒：%1</translation>
+    </message>
+    <message>
+        <source>Snoozed until tomorrow %1</source>
+        <translation>稍后提醒：明天 %1</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1 %2</source>
+        <translation>稍后提醒：%1 %2</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已办</translation>
+    </message>
 </context>
 <context>
     <name>TodoListWindow</name>
@@ -2874,6 +3148,26 @@ When a todo is pushed to you (an approval, a change request, a task), it appears
         <translation>
             <numerusform>待办（%n 条未读）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Enter: open · Ctrl+R: mark as read or unread · Ctrl+S: snooze for an hour · Ctrl+Shift+S: snooze until… · Menu key or Shift+F10: more</source>
+        <translation>Enter：打开 · Ctrl+R：标为已读或未读 · Ctrl+S：1 小时后提醒 · Ctrl+Shift+S：选择提醒时间… · 菜单键或 Shift+F10：更多</translation>
+    </message>
+    <message>
+        <source>&amp;Snooze</source>
+        <translation>稍后提醒(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose a time…</source>
+        <translation>选择时间…(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Wake now</source>
+        <translation>立即提醒(&amp;W)</translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation>“%1”：%2</translation>
     </message>
 </context>
 <context>
