@@ -12,6 +12,7 @@ test=(clang libclang-rt-14-dev clang-format openssl rabbitmq-server python3-stom
       dbus gnome-keyring xvfb xauth dunst # a private session bus, a real keychain, a display, a notification server
       trayer x11-utils imagemagick xdotool # the tray e2e test and docs/screenshots: a system tray, xwininfo,
                                            # screenshots, clicks
+      notification-daemon # docs/screenshots: a notification server that draws a notification's actions as buttons
       activemq nodejs # ActiveMQ Classic (runs on the JRE it pulls in); Node for the SockJS server and the bridge
       nginx # a reverse proxy that does not forward Upgrade, in front of the SockJS server (SockJS's HTTP fallbacks)
       dpkg-dev file lintian desktop-file-utils appstream) # the .deb: dpkg-shlibdeps, CPack's ELF detection, its checks

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # take-screenshots.sh BUILD_DIR [OUT_DIR]
-# Takes the README's screenshots of the tray application: tray-menu.png, notification.png and list-window.png. It
-# runs `todo-notifier --demo` on a private X display (Xvfb) with trayer as the system tray and dunst as the
-# notification server, on a private session bus and in a fresh HOME, pushes a few sample todos through the demo
-# server (todo-notifier-cli send), and crops the three views. OUT_DIR defaults to this directory.
-# Needs: Xvfb trayer dunst xdotool imagemagick x11-utils dbus (scripts/install-deps.sh test).
+# Takes the README's screenshots of the tray application: tray-menu.png, notification.png, notification-actions.png
+# and list-window.png. It runs `todo-notifier --demo` on a private X display (Xvfb) with trayer as the system tray
+# and dunst (then GNOME's notification-daemon, which draws actions as buttons) as the notification server, on a
+# private session bus and in a fresh HOME, pushes a few sample todos through the demo server (todo-notifier-cli
+# send), and crops the four views. OUT_DIR defaults to this directory.
+# Needs: Xvfb trayer dunst notification-daemon xdotool imagemagick x11-utils dbus (scripts/install-deps.sh test).
 set -euo pipefail
 
 build=$(realpath "${1:?usage: $0 BUILD_DIR [OUT_DIR]}")
@@ -51,7 +52,9 @@ unset XAUTHORITY
 poll 10 xwininfo -root >/dev/null
 export HOME=$home XDG_CONFIG_HOME=$home/.config XDG_DATA_HOME=$home/.local/share XDG_CACHE_HOME=$home/.cache
 export XDG_RUNTIME_DIR=$home/run LANG=C.UTF-8
-mkdir -p "$XDG_CONFIG_HOME" "$home/bin" && mkdir -m 700 "$XDG_RUNTIME_DIR"
+mkdir -p "$XDG_CONFIG_HOME/TodoNotifier" "$home/bin" && mkdir -m 700 "$XDG_RUNTIME_DIR"
+# Pushes may name todos handled in the web application (Links page): one is shown done in the list.
+printf '[todos]\nremovedIdsField=data.removedIds\n' >"$XDG_CONFIG_HOME/TodoNotifier/todo-notifier.conf"
 printf '#!/bin/sh\nexit 0\n' >"$home/bin/xdg-open" && chmod +x "$home/bin/xdg-open" && export PATH=$home/bin:$PATH
 unset QT_QPA_PLATFORM
 
@@ -90,7 +93,8 @@ cat >"$home/dunstrc" <<'EOF'
     timeout = 0
 EOF
 dunst -config "$home/dunstrc" >"$home/dunst.log" 2>&1 &
-pids+=($!)
+dunst_pid=$!
+pids+=($dunst_pid)
 poll 10 bash -c 'dbus-send --session --print-reply --dest=org.freedesktop.DBus / org.freedesktop.DBus.NameHasOwner \
     string:org.freedesktop.Notifications 2>/dev/null | grep -q "boolean true"'
 
@@ -131,6 +135,41 @@ dunstctl action 0
 poll 5 bash -c "\"$app\" --status 2>/dev/null | grep -q '\"unreadCount\":3'"
 dunstctl close-all
 
+# notification-actions.png: dunst lists a notification's actions in a menu of its own, so this one is taken with
+# GNOME's notification-daemon, which draws them as buttons (Snooze 1 hour, Mark as read; a click opens the todo).
+kill "$dunst_pid" && wait "$dunst_pid" 2>/dev/null || true
+# The popup is the largest window that is viewable and was not there before.
+windows_now() { xwininfo -root -children | awk '/^ *0x/ {print $1}' | sort; }
+windows_now >"$home/windows-before"
+/usr/lib/notification-daemon/notification-daemon >"$home/notification-daemon.log" 2>&1 &
+daemon_pid=$!
+pids+=($daemon_pid)
+poll 10 bash -c 'dbus-send --session --print-reply --dest=org.freedesktop.DBus / org.freedesktop.DBus.NameHasOwner \
+    string:org.freedesktop.Notifications 2>/dev/null | grep -q "boolean true"'
+push 5 1 "李娜" "法务部" "合同审批" "待办通知:李娜提交的《杭州办公室租赁续约》合同审批--(法务主管)法务部" 8
+popup() {
+    local id
+    for id in $(windows_now | comm -13 "$home/windows-before" -); do
+        xwininfo -id "$id" | awk -v id="$id" '/Map State: IsViewable/ {v=1} /Width:/ {w=$2} /Height:/ {h=$2}
+            END {if (v && w > 100 && h > 50) print w * h, id}'
+    done | sort -n | tail -n 1 | cut -d' ' -f2
+}
+deadline=$((SECONDS + 10))
+until [[ -n $(popup) ]]; do
+    ((SECONDS < deadline)) || { echo "timed out: the notification-daemon popup" >&2; exit 1; }
+    sleep 0.1
+done
+sleep 1 # let it draw
+import -window root "$home/root.png"
+eval "$(xwininfo -id "$(popup)" |
+    awk '/Absolute upper-left X/ {print "dx=" $4} /Absolute upper-left Y/ {print "dy=" $4}
+         /Width:/ {print "dw=" $2} /Height:/ {print "dh=" $2}')"
+convert "$home/root.png" -crop $((dw + 24))x$((dh + 24))+$((dx - 12))+$((dy - 12)) +repage -strip \
+    -fill '#d5dbe3' -draw 'color 0,0 floodfill' "$out/notification-actions.png"
+# Out of the way of the tray icon.
+kill "$daemon_pid" && wait "$daemon_pid" 2>/dev/null || true
+sleep 0.5
+
 # tray-menu.png: a right click on the tray icon.
 icon=$(xwininfo -root -tree | awk '/\("panel" "trayer"\)/ {p=1; next} p && /\("todo-notifier" "todo-notifier"\)/ {print $1; exit}')
 eval "$(xwininfo -id "$icon" |
@@ -152,11 +191,21 @@ convert "$home/root.png" -crop 480x230+800+0 +repage -strip -fill '#d5dbe3' -dra
     "$out/tray-menu.png"
 xdotool key Escape key Escape
 
-# list-window.png: a second launch brings up the list of the first.
+# list-window.png: a second launch brings up the list of the first. The expense claim was handled in the web
+# application meanwhile (done), and the newest todo is snoozed for an hour from the list (Ctrl+S on it).
+printf '{"data":{"removedIds":["1"]}}' | "$cli" send --url "$url" --destination /user/topic/all >/dev/null
 "$app" >/dev/null 2>&1
 poll 5 bash -c 'xwininfo -root -tree | grep -q "\"Todos (.*unread)"'
 sleep 0.5
 window=$(xwininfo -root -tree | awk '/"Todos/ {print $1; exit}')
+eval "$(xwininfo -id "$window" | awk '/Absolute upper-left X/ {print "wx=" $4} /Absolute upper-left Y/ {print "wy=" $4}')"
+xdotool mousemove $((wx + 200)) $((wy + ${TODO_SHOTS_FIRST_ROW_Y:-95})) click 1
+sleep 0.3
+xdotool key ctrl+s
+poll 5 bash -c "\"$app\" --status 2>/dev/null | grep -q '\"unreadCount\":2'"
+xdotool mousemove $((wx + 200)) $((wy + 400)) click 1 # below the rows: nothing selected, the snoozed row as it looks
+xdotool mousemove $((wx + 700)) $((wy + 700))
+sleep 0.5
 import -window "$window" "$home/window.png"
 convert "$home/window.png" -bordercolor "#8c96a3" -border 1 -strip "$out/list-window.png"
 echo "screenshots in $out"
