@@ -252,7 +252,8 @@ void NotificationCoordinator::onUnreadCountChanged(int unreadCount)
 
 void NotificationCoordinator::onTodoChanged(const Todo &todo)
 {
-    if (todo.read || todo.done)
+    // A snoozed todo's notification goes too: it comes back when the snooze ends.
+    if (todo.read || todo.done || todo.isSnoozed())
         withdraw(todo.key);
 }
 
@@ -608,12 +609,14 @@ void NotificationCoordinator::showRealert(const Todo &todo)
     qCInfo(lcNotify) << "todo" << todo.key << "still unread: shown once more";
     const QString title = todo.title.isEmpty() ? tr("New todo") : todo.title;
     m_notifier->showTodo(todo.key, tr("Still unread: %1").arg(title), bodyFor(todo), urgencyFor(todo));
+    m_shownKeys.insert(todo.key); // withdrawn like any other once read, done or snoozed
     Q_EMIT realertShown(todo.key);
 }
 
 void NotificationCoordinator::cancelRealert(const Todo &todo)
 {
-    if (!todo.read && !todo.done)
+    // Read, done, or snoozed (it notifies again when it wakes: that is its reminder).
+    if (!todo.read && !todo.done && !todo.isSnoozed())
         return;
     const auto removed = m_realerts.removeIf([&todo](const PendingRealert &p) { return p.todo.key == todo.key; });
     if (removed > 0)
@@ -625,7 +628,7 @@ bool NotificationCoordinator::isStillUnread(const QString &key) const
     if (!m_store)
         return true; // onUnreadCountChanged(0) cancels what was read
     const std::optional<Todo> stored = m_store->todo(key);
-    return stored && !stored->read && !stored->done;
+    return stored && !stored->read && !stored->done && !stored->isSnoozed();
 }
 
 qint64 NotificationCoordinator::now() const

@@ -163,7 +163,7 @@ private:
     void scheduleRealert();
     void onRealertTimer();
     void showRealert(const Todo &todo);
-    void cancelRealert(const Todo &todo); // when it was read or done
+    void cancelRealert(const Todo &todo); // when it was read, done or snoozed
     bool isStillUnread(const QString &key) const;
     qint64 now() const;
 

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void mutedTodosAreLeftOutOfSummaries();
     void realertOnceAfterTheMinutesWhenStillUnread();
     void readingCancelsTheRealert();
+    void snoozingWithdrawsAndCancelsTheRealert();
     void realertIsOffByDefault();
     void realertRespectsDoNotDisturb();
     void snoozedTodoNotifiesAgainOnceAndTheCountFollows();
@@ -713,6 +714,26 @@ void tst_NotificationCoordinator::readingCancelsTheRealert()
     QCOMPARE(m_coordinator->pendingRealertCount(), 0);
     m_fixture.clock->advance(3600 * 1000);
     QCOMPARE(realerts.size(), 1);
+}
+
+void tst_NotificationCoordinator::snoozingWithdrawsAndCancelsTheRealert()
+{
+    QVERIFY(m_fixture.settings->setValue(Settings::Key::RealertUrgentMinutes, 5));
+    QSignalSpy realerts(m_coordinator.get(), &NotificationCoordinator::realertShown);
+    QSignalSpy withdrawn(m_coordinator.get(), &NotificationCoordinator::withdrawn);
+    pushOne(QStringLiteral("s"), QStringLiteral("snoozed soon"), 1);
+    QCOMPARE(m_notifier->shown.size(), 1);
+    QCOMPARE(m_coordinator->pendingRealertCount(), 1);
+
+    // Snoozed for an hour from the list: its notification goes, and no "still unread" comes in between; the snooze's
+    // own end is its reminder.
+    QVERIFY(m_fixture.store->snooze(QStringLiteral("id:s"), m_fixture.clock->wallMs() + 3600 * 1000));
+    QCOMPARE(withdrawn.size(), 1);
+    QCOMPARE(withdrawn.at(0).at(0).toString(), QStringLiteral("id:s"));
+    QCOMPARE(m_coordinator->pendingRealertCount(), 0);
+    m_fixture.clock->advance(30 * 60 * 1000);
+    QCOMPARE(realerts.size(), 0);
+    QCOMPARE(m_notifier->shown.size(), 1);
 }
 
 void tst_NotificationCoordinator::realertIsOffByDefault()
