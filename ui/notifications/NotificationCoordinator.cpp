@@ -222,22 +222,28 @@ void NotificationCoordinator::onTodoArrived(const Todo &todo)
         m_held.append(todo);
         return;
     }
+    if (admit(todo))
+        addToBurst(todo);
+}
+
+bool NotificationCoordinator::admit(const Todo &todo)
+{
     switch (decide(todo)) {
     case Decision::Suppress:
         qCDebug(lcNotify) << "no popup for todo" << todo.key << "(do not disturb, or popups off)";
         Q_EMIT todoSuppressed(todo.key);
-        return;
+        return false;
     case Decision::Mute:
         qCDebug(lcNotify) << "no popup for todo" << todo.key << ": muted by a rule";
         Q_EMIT todoSuppressed(todo.key);
-        return;
+        return false;
     case Decision::HoldForQuietHours:
         holdForQuietHours(todo);
-        return;
+        return false;
     case Decision::Show:
-        addToBurst(todo);
-        return;
+        return true;
     }
+    return false;
 }
 
 void NotificationCoordinator::onUnreadCountChanged(int unreadCount)
@@ -289,19 +295,9 @@ void NotificationCoordinator::closeAll()
 
 void NotificationCoordinator::onSnoozeEnded(const Todo &todo)
 {
-    switch (decide(todo)) {
-    case Decision::Suppress:
-    case Decision::Mute:
-        qCDebug(lcNotify) << "no popup for the woken todo" << todo.key << "(do not disturb, a rule, or popups off)";
-        Q_EMIT todoSuppressed(todo.key);
-        return;
-    case Decision::HoldForQuietHours:
-        holdForQuietHours(todo);
-        return;
-    case Decision::Show:
+    // As an arrival, but shown as itself: no burst or catch-up window applies.
+    if (admit(todo))
         show(todo);
-        return;
-    }
 }
 
 void NotificationCoordinator::showSummary(const QString &title, const QString &body, const QSet<QString> &keys)

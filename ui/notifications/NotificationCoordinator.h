@@ -140,6 +140,9 @@ private:
     };
 
     Decision decide(const Todo &todo) const;
+    // decide() for a todo that would pop up now: suppressed or muted (todoSuppressed()) or held for the quiet hours
+    // here; true when it is to be shown.
+    bool admit(const Todo &todo);
     void show(const Todo &todo);
     void addToBurst(const Todo &todo);
     void showBurstSummary();
