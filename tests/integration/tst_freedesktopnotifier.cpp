@@ -176,7 +176,7 @@ void tst_FreedesktopNotifier::summaryOpensTheList()
     QSignalSpy activated(&notifier, &Notifier::activated);
     QSignalSpy summary(&notifier, &Notifier::summaryActivated);
     QSignalSpy shown(&notifier, &FreedesktopNotifier::notificationShown);
-    notifier.showSummary(QStringLiteral("5 new todos"), QStringLiteral("Open the list to see them"));
+    notifier.showSummary(QString(), QStringLiteral("5 new todos"), QStringLiteral("Open the list to see them"));
     QVERIFY(shown.wait(kWaitMs));
     QCOMPARE(shown.at(0).at(0).toString(), QString());
     QTRY_COMPARE_WITH_TIMEOUT(displayedCount(), 1, kWaitMs);
@@ -200,8 +200,8 @@ void tst_FreedesktopNotifier::sameTodoReplacesItsNotification()
 
     // Replaced summaries too: one summary at a time.
     QSignalSpy shown(&notifier, &FreedesktopNotifier::notificationShown);
-    notifier.showSummary(QStringLiteral("3 new todos"), {});
-    notifier.showSummary(QStringLiteral("4 new todos"), {});
+    notifier.showSummary(QString(), QStringLiteral("3 new todos"), {});
+    notifier.showSummary(QString(), QStringLiteral("4 new todos"), {});
     QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 2, kWaitMs);
     QCOMPARE(shown.at(1).at(1), shown.at(0).at(1));
     QTRY_COMPARE_WITH_TIMEOUT(displayedCount(), 3, kWaitMs);

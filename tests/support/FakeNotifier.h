@@ -25,16 +25,16 @@ public:
     {
         shown.append({todoId, title, body, urgency});
     }
-    void showSummary(const QString &title, const QString &body) override
+    void showSummary(const QString &summaryId, const QString &title, const QString &body) override
     {
-        shown.append({QString(), title, body, Urgency::Normal});
+        shown.append({summaryId, title, body, Urgency::Normal});
     }
     void closeTodo(const QString &todoId) override { closed.append(todoId); }
     void closeAll() override { ++closeAllCount; }
     QString backendName() const override { return QStringLiteral("fake"); }
 
     void clickTodo(const QString &key) { Q_EMIT activated(key); }
-    void clickSummary() { Q_EMIT summaryActivated(); }
+    void clickSummary(const QString &summaryId = {}) { Q_EMIT summaryActivated(summaryId); }
     void chooseAction(const QString &key, Action action) { Q_EMIT actionInvoked(key, action); }
 
     QStringList titles() const

@@ -1,6 +1,7 @@
 #include "notifications/FallbackNotifier.h"
 
 #include "common/UiLogging.h"
+#include "todo/ServerKey.h"
 
 namespace {
 
@@ -40,9 +41,9 @@ void FallbackNotifier::showTodo(const QString &todoId, const QString &title, con
     show({todoId, title, body, urgency});
 }
 
-void FallbackNotifier::showSummary(const QString &title, const QString &body)
+void FallbackNotifier::showSummary(const QString &summaryId, const QString &title, const QString &body)
 {
-    show({QString(), title, body, Urgency::Normal});
+    show({summaryId, title, body, Urgency::Normal});
 }
 
 void FallbackNotifier::closeTodo(const QString &todoId)
@@ -68,8 +69,8 @@ void FallbackNotifier::show(const Request &request)
         if (m_recent.size() > kRecentRequests)
             m_recent.removeFirst();
     }
-    if (request.key.isEmpty())
-        notifier->showSummary(request.title, request.body);
+    if (ServerKey::isSummaryId(request.key))
+        notifier->showSummary(request.key, request.title, request.body);
     else
         notifier->showTodo(request.key, request.title, request.body, request.urgency);
 }

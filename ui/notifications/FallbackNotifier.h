@@ -19,7 +19,7 @@ public:
     Q_DISABLE_COPY_MOVE(FallbackNotifier)
 
     void showTodo(const QString &todoId, const QString &title, const QString &body, Urgency urgency) override;
-    void showSummary(const QString &title, const QString &body) override;
+    void showSummary(const QString &summaryId, const QString &title, const QString &body) override;
     void closeTodo(const QString &todoId) override;
     void closeAll() override;
     // The backend in use: the primary's name until it failed, then the fallback's.
@@ -28,7 +28,7 @@ public:
 private:
     struct Request
     {
-        QString key; // the todo id; empty for a summary
+        QString key; // the todo id, or a summary's (ServerKey::isSummaryId())
         QString title;
         QString body;
         Urgency urgency = Urgency::Normal;

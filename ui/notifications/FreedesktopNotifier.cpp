@@ -2,6 +2,7 @@
 
 #include "NotificationsProxy.h"
 #include "common/UiLogging.h"
+#include "todo/ServerKey.h"
 
 #include <QCoreApplication>
 #include <QDBusConnectionInterface>
@@ -72,9 +73,9 @@ void FreedesktopNotifier::showTodo(const QString &todoId, const QString &title, 
     notify(todoId, title, body, urgency);
 }
 
-void FreedesktopNotifier::showSummary(const QString &title, const QString &body)
+void FreedesktopNotifier::showSummary(const QString &summaryId, const QString &title, const QString &body)
 {
-    notify(QString(), title, body, Urgency::Normal);
+    notify(summaryId, title, body, Urgency::Normal);
 }
 
 void FreedesktopNotifier::notify(const QString &key, const QString &title, const QString &body, Urgency urgency)
@@ -93,7 +94,7 @@ void FreedesktopNotifier::notify(const QString &key, const QString &title, const
     const bool hasActions = m_capabilities.contains(QLatin1String("actions"));
     if (m_capabilities.isEmpty() || hasActions)
         actions = QStringList {kDefaultAction, tr("Open")};
-    if (hasActions && !key.isEmpty())
+    if (hasActions && !ServerKey::isSummaryId(key))
         actions << snoozeActionKey() << tr("Snooze 1 hour") << markReadActionKey() << tr("Mark as read");
     QVariantMap hints {
         {QStringLiteral("urgency"), QVariant::fromValue(uchar(urgency))},
@@ -174,7 +175,7 @@ void FreedesktopNotifier::onActionInvoked(uint id, const QString &actionKey)
         return;
     qCDebug(lcNotify) << "action" << actionKey << "on notification" << id;
     const QString key = *found;
-    if (!key.isEmpty() && (actionKey == snoozeActionKey() || actionKey == markReadActionKey())) {
+    if (!ServerKey::isSummaryId(key) && (actionKey == snoozeActionKey() || actionKey == markReadActionKey())) {
         m_proxy->CloseNotification(id); // as for the default action: it has served its purpose
         Q_EMIT actionInvoked(key, actionKey == snoozeActionKey() ? Action::Snooze : Action::MarkRead);
         return;
@@ -184,8 +185,8 @@ void FreedesktopNotifier::onActionInvoked(uint id, const QString &actionKey)
     // The specification lets servers keep a notification after its action (dunst does): it has served its
     // purpose, so withdraw it.
     m_proxy->CloseNotification(id);
-    if (key.isEmpty())
-        Q_EMIT summaryActivated();
+    if (ServerKey::isSummaryId(key))
+        Q_EMIT summaryActivated(key);
     else
         Q_EMIT activated(key);
 }

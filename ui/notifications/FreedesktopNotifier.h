@@ -32,7 +32,7 @@ public:
     static bool isServiceAvailable(const QDBusConnection &bus = QDBusConnection::sessionBus());
 
     void showTodo(const QString &todoId, const QString &title, const QString &body, Urgency urgency) override;
-    void showSummary(const QString &title, const QString &body) override;
+    void showSummary(const QString &summaryId, const QString &title, const QString &body) override;
     void closeTodo(const QString &todoId) override;
     void closeAll() override;
     QString backendName() const override { return QStringLiteral("freedesktop"); }

@@ -7,6 +7,7 @@
 #include "ingest/CatchUp.h"
 #include "list/TodoOpener.h"
 #include "store/TodoStore.h"
+#include "todo/ServerKey.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -29,11 +30,14 @@ NotificationCoordinator::NotificationCoordinator(Notifier *notifier, TodoOpener 
 {
     Q_ASSERT(notifier && opener && settings);
     setClock(nullptr);
+    // With several servers every coordinator hears every click: each answers only for its own notifications.
     connect(notifier, &Notifier::activated, this, [this](const QString &key) {
-        if (m_opener)
+        if (m_opener && isMine(key))
             m_opener->open(key);
     });
     connect(notifier, &Notifier::actionInvoked, this, [this](const QString &key, Notifier::Action action) {
+        if (!isMine(key))
+            return;
         switch (action) {
         case Notifier::Action::MarkRead:
             Q_EMIT markReadRequested(key);
@@ -43,7 +47,10 @@ NotificationCoordinator::NotificationCoordinator(Notifier *notifier, TodoOpener 
             return;
         }
     });
-    connect(notifier, &Notifier::summaryActivated, this, &NotificationCoordinator::listRequested);
+    connect(notifier, &Notifier::summaryActivated, this, [this](const QString &id) {
+        if (id == summaryId())
+            Q_EMIT listRequested();
+    });
     connect(settings, &Settings::changed, this, &NotificationCoordinator::onSettingsChanged);
     notifier->setSoundEnabled(settings->get<bool>(Settings::Key::NotificationSound));
     m_rules = NotificationRules::fromSettings(*settings);
@@ -66,6 +73,45 @@ void NotificationCoordinator::setClock(Clock *clock)
     connect(m_realertTimer.get(), &ClockTimer::timeout, this, &NotificationCoordinator::onRealertTimer);
 }
 
+void NotificationCoordinator::setServer(const QString &serverId, const QString &name)
+{
+    m_serverId = serverId;
+    m_serverName = name;
+    m_sharedNotifier = true;
+}
+
+Todo NotificationCoordinator::scoped(const Todo &todo) const
+{
+    if (m_serverId.isEmpty())
+        return todo;
+    Todo qualified = todo;
+    qualified.key = ServerKey::qualify(m_serverId, todo.key);
+    return qualified;
+}
+
+bool NotificationCoordinator::isMine(const QString &notificationId) const
+{
+    return ServerKey::serverOf(notificationId) == m_serverId;
+}
+
+QString NotificationCoordinator::summaryId() const
+{
+    return ServerKey::summaryId(m_serverId);
+}
+
+QString NotificationCoordinator::noticeTitle(const QString &title) const
+{
+    return m_serverName.isEmpty() ? title : tr("%1: %2").arg(m_serverName, title);
+}
+
+QString NotificationCoordinator::todoBody(const Todo &todo) const
+{
+    const QString body = bodyFor(todo);
+    if (m_serverName.isEmpty())
+        return body;
+    return body.isEmpty() ? m_serverName : m_serverName + QStringLiteral(" · ") + body;
+}
+
 void NotificationCoordinator::setTodoStore(TodoStore *store)
 {
     if (m_store)
@@ -73,7 +119,7 @@ void NotificationCoordinator::setTodoStore(TodoStore *store)
     m_store = store;
     if (!store)
         return;
-    connect(store, &TodoStore::todoChanged, this, &NotificationCoordinator::cancelRealert);
+    connect(store, &TodoStore::todoChanged, this, [this](const Todo &todo) { cancelRealert(scoped(todo)); });
     connect(store, &TodoStore::allMarkedRead, this, [this] {
         m_realerts.clear();
         scheduleRealert();
@@ -215,8 +261,9 @@ QString NotificationCoordinator::bodyFor(const Todo &todo)
     return parts.join(QStringLiteral(" · "));
 }
 
-void NotificationCoordinator::onTodoArrived(const Todo &todo)
+void NotificationCoordinator::onTodoArrived(const Todo &arrived)
 {
+    const Todo todo = scoped(arrived);
     if (m_catchingUp) {
         qCDebug(lcNotify) << "holding todo" << todo.key << "until the catch-up window ends";
         m_held.append(todo);
@@ -260,7 +307,7 @@ void NotificationCoordinator::onTodoChanged(const Todo &todo)
 {
     // A snoozed todo's notification goes too: it comes back when the snooze ends.
     if (todo.read || todo.done || todo.isSnoozed())
-        withdraw(todo.key);
+        withdraw(ServerKey::qualify(m_serverId, todo.key));
 }
 
 void NotificationCoordinator::withdraw(const QString &key)
@@ -280,21 +327,30 @@ void NotificationCoordinator::withdraw(const QString &key)
     }
     if (m_summaryKeys.remove(key) && m_summaryKeys.isEmpty()) {
         qCDebug(lcNotify) << "withdrawing the summary: every todo it stood for is read or done";
-        m_notifier->closeTodo(QString());
+        m_notifier->closeTodo(summaryId());
         Q_EMIT withdrawn(QString());
     }
 }
 
 void NotificationCoordinator::closeAll()
 {
-    m_shownKeys.clear();
+    const QSet<QString> shown = std::exchange(m_shownKeys, {});
     m_summaryKeys.clear();
-    if (m_notifier)
+    if (!m_notifier)
+        return;
+    if (!m_sharedNotifier) {
         m_notifier->closeAll();
+        return;
+    }
+    // Other servers' notifications stay: only this server's go.
+    for (const QString &key : shown)
+        m_notifier->closeTodo(key);
+    m_notifier->closeTodo(summaryId());
 }
 
-void NotificationCoordinator::onSnoozeEnded(const Todo &todo)
+void NotificationCoordinator::onSnoozeEnded(const Todo &woken)
 {
+    const Todo todo = scoped(woken);
     // As an arrival, but shown as itself: no burst or catch-up window applies.
     if (admit(todo))
         show(todo);
@@ -303,7 +359,7 @@ void NotificationCoordinator::onSnoozeEnded(const Todo &todo)
 void NotificationCoordinator::showSummary(const QString &title, const QString &body, const QSet<QString> &keys)
 {
     m_summaryKeys = keys;
-    m_notifier->showSummary(title, body);
+    m_notifier->showSummary(summaryId(), noticeTitle(title), body);
 }
 
 NotificationCoordinator::Decision NotificationCoordinator::decide(const Todo &todo) const
@@ -392,7 +448,7 @@ void NotificationCoordinator::show(const Todo &todo)
     qCDebug(lcNotify) << "notifying todo" << todo.key;
     const QString title = todo.title.isEmpty() ? tr("New todo") : todo.title;
     const bool lowered = m_rules.verdictFor(todo) == NotificationRules::Verdict::Lower;
-    m_notifier->showTodo(todo.key, title, bodyFor(todo), lowered ? Notifier::Urgency::Low : urgencyFor(todo));
+    m_notifier->showTodo(todo.key, title, todoBody(todo), lowered ? Notifier::Urgency::Low : urgencyFor(todo));
     m_shownKeys.insert(todo.key);
     Q_EMIT todoShown(todo.key);
 }
@@ -604,7 +660,7 @@ void NotificationCoordinator::showRealert(const Todo &todo)
     }
     qCInfo(lcNotify) << "todo" << todo.key << "still unread: shown once more";
     const QString title = todo.title.isEmpty() ? tr("New todo") : todo.title;
-    m_notifier->showTodo(todo.key, tr("Still unread: %1").arg(title), bodyFor(todo), urgencyFor(todo));
+    m_notifier->showTodo(todo.key, tr("Still unread: %1").arg(title), todoBody(todo), urgencyFor(todo));
     m_shownKeys.insert(todo.key); // withdrawn like any other once read, done or snoozed
     Q_EMIT realertShown(todo.key);
 }
@@ -623,7 +679,7 @@ bool NotificationCoordinator::isStillUnread(const QString &key) const
 {
     if (!m_store)
         return true; // onUnreadCountChanged(0) cancels what was read
-    const std::optional<Todo> stored = m_store->todo(key);
+    const std::optional<Todo> stored = m_store->todo(ServerKey::localKey(key));
     return stored && !stored->read && !stored->done && !stored->isSnoozed();
 }
 

@@ -57,6 +57,11 @@ class TodoStore;
 //    disturb and quiet hours allow. Once per todo: a redelivery does not start it again; reading it cancels it. One
 //    timer, for the earliest one due.
 //
+//  - Several servers: one coordinator per server, all on one notifier (setServer()). Each handles its own server's
+//    todos, connection and catch-up; keys are qualified (ServerKey) so two servers' todos never share a
+//    notification, each server has a summary of its own, the server's name leads every notice and todo body, and
+//    a click reaches the coordinator whose notification it was.
+//
 // Time comes from the Clock seam, so tests drive the windows with MockClock.
 class NotificationCoordinator final : public QObject
 {
@@ -87,6 +92,13 @@ public:
     // Where re-alerts ask whether a todo is still unread, and learn that it was read. Without one, a re-alert is
     // cancelled only when every todo is read (onUnreadCountChanged(0)).
     void setTodoStore(TodoStore *store);
+
+    // One of several servers, all notifying through the same notifier: `serverId` names it (ServerKey; "" for the
+    // first) and `name` is what people call it ("Production"). Todos that come in (arrivals, woken snoozes, changes)
+    // are known by their qualified keys from then on, and every request the coordinator emits carries one. Not
+    // called (a single server): the notifier is the coordinator's alone and nothing is renamed.
+    void setServer(const QString &serverId, const QString &name);
+    QString serverId() const { return m_serverId; }
 
     // The notifier's urgency for a todo's metaData.urgency (0 normal, 1 urgent, 2 critical).
     static Notifier::Urgency urgencyFor(const Todo &todo);
@@ -168,6 +180,12 @@ private:
     void showRealert(const Todo &todo);
     void cancelRealert(const Todo &todo); // when it was read, done or snoozed
     bool isStillUnread(const QString &key) const;
+    // `todo` with its key qualified by the server (ServerKey::qualify()).
+    Todo scoped(const Todo &todo) const;
+    bool isMine(const QString &notificationId) const; // one of this server's todos or its summary
+    QString summaryId() const;
+    QString noticeTitle(const QString &title) const; // a summary's title: "Production: " + title with several servers
+    QString todoBody(const Todo &todo) const; // bodyFor(), after the server's name with several servers
     qint64 now() const;
 
     QPointer<Notifier> m_notifier;
@@ -175,6 +193,9 @@ private:
     QPointer<Settings> m_settings;
     QPointer<CatchUp> m_catchUp;
     QPointer<TodoStore> m_store;
+    QString m_serverId; // ServerKey: "" for the first server
+    QString m_serverName; // empty: the only server
+    bool m_sharedNotifier = false; // other servers' coordinators notify through it too (setServer())
     NotificationRules m_rules; // as the settings say, read again when they change
     QMetaObject::Connection m_sourceConnection;
     QMetaObject::Connection m_stateConnection;

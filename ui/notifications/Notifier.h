@@ -38,9 +38,12 @@ public:
 
     // One todo. Showing the same todoId again replaces its earlier notification where the platform can.
     virtual void showTodo(const QString &todoId, const QString &title, const QString &body, Urgency urgency) = 0;
-    // A summary ("5 new todos") standing for several; a newer summary replaces the previous one.
-    virtual void showSummary(const QString &title, const QString &body) = 0;
-    // Withdraws the notification of one todo (it was read, or handled elsewhere); an empty id withdraws the summary.
+    // A summary ("5 new todos") standing for several; a newer summary with the same id replaces the previous one.
+    // `summaryId` is ServerKey::summaryId() of the server it is about (empty for the first server): with several
+    // servers, each has a summary of its own.
+    virtual void showSummary(const QString &summaryId, const QString &title, const QString &body) = 0;
+    // Withdraws the notification of one todo (it was read, or handled elsewhere), or a summary by its id
+    // (ServerKey::isSummaryId()).
     // Nothing happens when none is shown. Where the platform cannot withdraw a notification (tray messages), a late
     // click on it opens the list instead.
     virtual void closeTodo(const QString &todoId) = 0;
@@ -62,8 +65,8 @@ Q_SIGNALS:
     void activated(const QString &todoId);
     // The person chose one of the other actions of a todo's notification (see Action).
     void actionInvoked(const QString &todoId, Notifier::Action action);
-    // The person clicked a summary: open the list.
-    void summaryActivated();
+    // The person clicked the summary `summaryId`: open the list.
+    void summaryActivated(const QString &summaryId);
     // The notification for `todoId` (empty: the summary) could not be shown, e.g. the service went away.
     void notificationFailed(const QString &todoId, const QString &message);
 

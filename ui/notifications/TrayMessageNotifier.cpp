@@ -1,6 +1,7 @@
 #include "notifications/TrayMessageNotifier.h"
 
 #include "common/UiLogging.h"
+#include "todo/ServerKey.h"
 
 #include <QSystemTrayIcon>
 
@@ -32,12 +33,13 @@ void TrayMessageNotifier::showTodo(const QString &todoId, const QString &title, 
         m_trayIcon->showMessage(title, body, QSystemTrayIcon::Information, kMessageTimeoutMs);
 }
 
-void TrayMessageNotifier::showSummary(const QString &title, const QString &body)
+void TrayMessageNotifier::showSummary(const QString &summaryId, const QString &title, const QString &body)
 {
     if (!m_trayIcon)
         return;
     m_currentTodoId.clear();
     m_summaryShown = true;
+    m_currentSummaryId = summaryId;
     if (!m_appIcon.isNull())
         m_trayIcon->showMessage(title, body, m_appIcon, kMessageTimeoutMs);
     else
@@ -46,7 +48,7 @@ void TrayMessageNotifier::showSummary(const QString &title, const QString &body)
 
 void TrayMessageNotifier::closeTodo(const QString &todoId)
 {
-    if (todoId.isEmpty() || todoId == m_currentTodoId) {
+    if (ServerKey::isSummaryId(todoId) || todoId == m_currentTodoId) {
         m_currentTodoId.clear();
         m_summaryShown = true;
     }
@@ -63,7 +65,7 @@ void TrayMessageNotifier::onMessageClicked()
 {
     qCDebug(lcNotify) << "tray message clicked:" << (m_summaryShown ? QStringLiteral("summary") : m_currentTodoId);
     if (m_summaryShown || m_currentTodoId.isEmpty())
-        Q_EMIT summaryActivated();
+        Q_EMIT summaryActivated(m_currentSummaryId);
     else
         Q_EMIT activated(m_currentTodoId);
 }

@@ -19,7 +19,7 @@ public:
     Q_DISABLE_COPY_MOVE(TrayMessageNotifier)
 
     void showTodo(const QString &todoId, const QString &title, const QString &body, Urgency urgency) override;
-    void showSummary(const QString &title, const QString &body) override;
+    void showSummary(const QString &summaryId, const QString &title, const QString &body) override;
     // A shown message cannot be withdrawn: if it is this todo's, a late click on it opens the list instead.
     void closeTodo(const QString &todoId) override;
     void closeAll() override;
@@ -33,5 +33,6 @@ private:
 
     QPointer<QSystemTrayIcon> m_trayIcon;
     QString m_currentTodoId;
+    QString m_currentSummaryId; // the last summary shown
     bool m_summaryShown = false;
 };

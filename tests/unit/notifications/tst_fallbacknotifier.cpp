@@ -19,9 +19,9 @@ public:
         shown.append(QStringList {todoId, title, body, QString::number(int(urgency))});
         soundAtLastShow = soundEnabled();
     }
-    void showSummary(const QString &title, const QString &body) override
+    void showSummary(const QString &summaryId, const QString &title, const QString &body) override
     {
-        shown.append(QStringList {QStringLiteral("summary"), title, body});
+        shown.append(QStringList {summaryId.isEmpty() ? QStringLiteral("summary") : summaryId, title, body});
         soundAtLastShow = soundEnabled();
     }
     void closeTodo(const QString &todoId) override { closed.append(todoId); }
@@ -105,7 +105,7 @@ void tst_FallbackNotifier::usesThePrimaryWhileItWorks()
     QSignalSpy activated(&notifier, &Notifier::activated);
 
     notifier.showTodo(QStringLiteral("t1"), QStringLiteral("Approve"), QStringLiteral("body"), Notifier::Urgency::Low);
-    notifier.showSummary(QStringLiteral("3 new todos"), {});
+    notifier.showSummary(QString(), QStringLiteral("3 new todos"), {});
     notifier.closeAll();
     QCOMPARE(notifier.backendName(), QStringLiteral("freedesktop"));
     QCOMPARE(p->shown.size(), 2);
@@ -154,7 +154,8 @@ void tst_FallbackNotifier::aFailedSummaryIsShownAgainByTheFallback()
     RecordingNotifier *p = backends.primary;
     RecordingNotifier *f = backends.fallback;
 
-    notifier.showSummary(QStringLiteral("12 todos arrived while you were offline"), QStringLiteral("Open the list"));
+    notifier.showSummary(QString(), QStringLiteral("12 todos arrived while you were offline"),
+                         QStringLiteral("Open the list"));
     p->fail(QString());
     QCOMPARE(f->shown.size(), 1);
     QCOMPARE(f->shown.at(0),

@@ -179,7 +179,7 @@ void tst_FreedesktopActions::actionsFollowTheCapabilities()
     FreedesktopNotifier notifier;
     QVERIFY(show(notifier, QStringLiteral("id:1")));
     QSignalSpy shown(&notifier, &FreedesktopNotifier::notificationShown);
-    notifier.showSummary(QStringLiteral("5 new todos"), {});
+    notifier.showSummary(QString(), QStringLiteral("5 new todos"), {});
     QVERIFY(shown.wait(kWaitMs));
     QCOMPARE(m_server->notified.size(), 2);
     QCOMPARE(m_server->notified.at(0).actions, todoActions);
@@ -232,7 +232,7 @@ void tst_FreedesktopActions::closeTodoWithdrawsItsNotification()
     notifier.closeTodo(QStringLiteral("id:9"));
     notifier.closeTodo(QString());
     QSignalSpy shown(&notifier, &FreedesktopNotifier::notificationShown);
-    notifier.showSummary(QStringLiteral("2 new todos"), {});
+    notifier.showSummary(QString(), QStringLiteral("2 new todos"), {});
     QVERIFY(shown.wait(kWaitMs));
     QCOMPARE(m_server->closed, QList<uint> {first});
     // The summary (an empty id).

@@ -12,6 +12,7 @@
 #include "notifications/NotificationCoordinator.h"
 #include "notifications/Notifier.h"
 #include "store/SnoozeScheduler.h"
+#include "todo/ServerKey.h"
 #include "tray/PendingCounter.h"
 
 #include <QSignalSpy>
@@ -61,6 +62,7 @@ private Q_SLOTS:
     void summaryIsWithdrawnWhenEveryTodoItStoodForIsDone();
     void todoDoneDuringTheCatchUpWindowIsNotSummarised();
     void notificationActionsBecomeRequests();
+    void twoServersShareTheNotifierWithoutMixingUp();
 
 private:
     void setWallClock(const QDateTime &localTime);
@@ -921,6 +923,58 @@ void tst_NotificationCoordinator::notificationActionsBecomeRequests()
     QCOMPARE(snooze.at(0).at(0).toString(), QStringLiteral("id:1"));
     QCOMPARE(snooze.at(0).at(1).toLongLong(), qint64(60 * 60 * 1000)); // an hour
     QVERIFY(m_browser->opened.isEmpty()); // neither opens the todo
+}
+
+void tst_NotificationCoordinator::twoServersShareTheNotifierWithoutMixingUp()
+{
+    // The fixture's server is "Test system" (id "test"); a second coordinator stands for the first server,
+    // "Production", on the same notifier. Both send a todo with id 1.
+    m_coordinator->setServer(QStringLiteral("test"), QStringLiteral("Test system"));
+    NotificationCoordinator production(m_notifier.get(), m_opener.get(), m_fixture.settings.get());
+    production.setClock(m_fixture.clock.get());
+    production.setServer(QString(), QStringLiteral("Production"));
+
+    pushOne(QStringLiteral("1"), QStringLiteral("From the test system"));
+    Todo same;
+    same.key = QStringLiteral("id:1");
+    same.id = QStringLiteral("1");
+    same.title = QStringLiteral("From production");
+    production.onTodoArrived(same);
+    QCOMPARE(m_notifier->shown.size(), 2);
+    QCOMPARE(m_notifier->shown.at(0).key, QStringLiteral("@test/id:1"));
+    QVERIFY2(m_notifier->shown.at(0).body.startsWith(QStringLiteral("Test system · ")),
+             qPrintable(m_notifier->shown.at(0).body));
+    QCOMPARE(m_notifier->shown.at(1).key, QStringLiteral("id:1"));
+    QCOMPARE(m_notifier->shown.at(1).body, QStringLiteral("Production"));
+
+    // A choice on one server's notification reaches that server's coordinator only.
+    QSignalSpy testRead(m_coordinator.get(), &NotificationCoordinator::markReadRequested);
+    QSignalSpy productionRead(&production, &NotificationCoordinator::markReadRequested);
+    m_notifier->chooseAction(QStringLiteral("@test/id:1"), Notifier::Action::MarkRead);
+    QCOMPARE(testRead.size(), 1);
+    QCOMPARE(testRead.at(0).at(0).toString(), QStringLiteral("@test/id:1"));
+    QCOMPARE(productionRead.size(), 0);
+
+    // Each server has a summary of its own, named; a click on one opens the list once.
+    m_fixture.clock->advance(10'000);
+    for (int i = 2; i <= 5; ++i)
+        pushOne(QString::number(i), QStringLiteral("burst %1").arg(i));
+    const FakeNotifier::Shown summary = m_notifier->shown.constLast();
+    QCOMPARE(summary.key, ServerKey::summaryId(QStringLiteral("test")));
+    QVERIFY2(summary.title.startsWith(QStringLiteral("Test system: ")), qPrintable(summary.title));
+    QSignalSpy testList(m_coordinator.get(), &NotificationCoordinator::listRequested);
+    QSignalSpy productionList(&production, &NotificationCoordinator::listRequested);
+    m_notifier->clickSummary(ServerKey::summaryId(QStringLiteral("test")));
+    QCOMPARE(testList.size(), 1);
+    QCOMPARE(productionList.size(), 0);
+
+    // Everything of the test system read: its notifications go, production's stays on screen.
+    m_notifier->closed.clear();
+    m_fixture.model->markAllRead();
+    QVERIFY(!m_notifier->closed.isEmpty());
+    for (const QString &closed : std::as_const(m_notifier->closed))
+        QCOMPARE(ServerKey::serverOf(closed), QStringLiteral("test"));
+    QCOMPARE(m_notifier->closeAllCount, 0);
 }
 
 QTEST_MAIN(tst_NotificationCoordinator)

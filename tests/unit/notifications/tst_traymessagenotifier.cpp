@@ -44,7 +44,7 @@ void tst_TrayMessageNotifier::clickAfterASummaryOpensTheList()
     QSignalSpy activated(&notifier, &Notifier::activated);
     QSignalSpy summary(&notifier, &Notifier::summaryActivated);
     notifier.showTodo(QStringLiteral("todo-1"), QStringLiteral("t"), {}, Notifier::Urgency::Low);
-    notifier.showSummary(QStringLiteral("5 new todos"), {});
+    notifier.showSummary(QString(), QStringLiteral("5 new todos"), {});
     Q_EMIT tray.messageClicked();
     QCOMPARE(summary.size(), 1);
     QCOMPARE(activated.size(), 0);
