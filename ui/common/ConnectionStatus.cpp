@@ -22,6 +22,104 @@ ConnectionStatus::ConnectionStatus(PushSource *source, QObject *parent)
     setSource(source);
 }
 
+ConnectionStatus::ConnectionStatus(QObject *parent)
+    : QObject(parent)
+{ }
+
+void ConnectionStatus::addServer(ConnectionStatus *server, const QString &name)
+{
+    Q_ASSERT(server && server != this);
+    m_servers.append({server, name});
+    connect(server, &ConnectionStatus::changed, this, &ConnectionStatus::onServerChanged);
+    onServerChanged();
+}
+
+void ConnectionStatus::clearServers()
+{
+    for (const Server &server : std::as_const(m_servers)) {
+        if (server.status)
+            server.status->disconnect(this);
+    }
+    m_servers.clear();
+    onServerChanged();
+}
+
+QList<PushSource *> ConnectionStatus::sources() const
+{
+    QList<PushSource *> sources;
+    if (m_source)
+        sources.append(m_source);
+    for (const Server &server : m_servers) {
+        if (server.status && server.status->source())
+            sources.append(server.status->source());
+    }
+    return sources;
+}
+
+void ConnectionStatus::reconnectNow()
+{
+    for (PushSource *source : sources())
+        source->reconnectNow();
+}
+
+PushSource *ConnectionStatus::source() const
+{
+    if (const Server *server = worst())
+        return server->status->source();
+    return m_source;
+}
+
+int ConnectionStatus::severity(State state)
+{
+    switch (state) {
+    case State::Connected:
+        return 0;
+    case State::Connecting:
+        return 1;
+    case State::Disconnected:
+    case State::Disconnecting:
+    case State::Backoff:
+        return 2;
+    case State::Failed:
+        return 3;
+    case State::NeedsAttention:
+        return 4;
+    }
+    return 2;
+}
+
+const ConnectionStatus::Server *ConnectionStatus::worst() const
+{
+    const Server *worst = nullptr;
+    for (const Server &server : m_servers) {
+        if (!server.status)
+            continue;
+        if (!worst) {
+            worst = &server;
+            continue;
+        }
+        // A server without a URL says nothing about the connections while another one is configured.
+        const bool configured = server.status->isConfigured();
+        const bool worstConfigured = worst->status->isConfigured();
+        if (configured != worstConfigured) {
+            if (configured)
+                worst = &server;
+            continue;
+        }
+        if (severity(server.status->state()) > severity(worst->status->state()))
+            worst = &server;
+    }
+    return worst;
+}
+
+void ConnectionStatus::onServerChanged()
+{
+    const Server *server = worst();
+    m_state = server ? server->status->state() : State::Disconnected;
+    m_lastError = server ? server->status->lastError() : QString();
+    Q_EMIT changed();
+}
+
 void ConnectionStatus::setSource(PushSource *source)
 {
     Q_ASSERT(source);
@@ -45,6 +143,8 @@ void ConnectionStatus::setClock(Clock *clock)
 
 bool ConnectionStatus::isConfigured() const
 {
+    if (const Server *server = worst())
+        return server->status->isConfigured();
     return m_source && !m_source->urls().isEmpty();
 }
 
@@ -55,6 +155,8 @@ bool ConnectionStatus::isOffline(State state)
 
 QString ConnectionStatus::server() const
 {
+    if (const Server *server = worst())
+        return server->status->server();
     if (!m_source)
         return {};
     if (m_source->state() == State::Connected && m_source->session().url.isValid())
@@ -67,6 +169,24 @@ QString ConnectionStatus::server() const
 
 QString ConnectionStatus::stateText() const
 {
+    if (const Server *server = worst()) {
+        if (m_servers.size() == 1)
+            return server->status->stateText();
+        int configured = 0;
+        int connected = 0;
+        for (const Server &each : m_servers) {
+            if (each.status && each.status->isConfigured()) {
+                ++configured;
+                connected += each.status->state() == State::Connected ? 1 : 0;
+            }
+        }
+        if (configured > 0 && connected == configured)
+            return tr("connected to %n servers", nullptr, connected);
+        return tr("%1: %2 — %3 of %4 servers connected")
+            .arg(server->name, server->status->stateText())
+            .arg(connected)
+            .arg(configured);
+    }
     if (!isConfigured())
         return tr("no server configured");
     switch (m_state) {
@@ -92,8 +212,12 @@ QString ConnectionStatus::stateText() const
 
 QString ConnectionStatus::description() const
 {
+    if (m_servers.size() == 1 && worst())
+        return worst()->status->description();
     QString text = stateText();
-    if (!text.isEmpty())
+    // A server's name leads as people wrote it.
+    const Server *server = worst();
+    if (!text.isEmpty() && (!server || !text.startsWith(server->name)))
         text[0] = text.at(0).toUpper();
     if (m_state != State::Connected && !m_lastError.isEmpty() && isConfigured())
         text = tr("%1 (%2)").arg(text, m_lastError);

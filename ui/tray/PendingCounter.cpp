@@ -20,6 +20,36 @@ PendingCounter::PendingCounter(TodoModel *model, TodoStore *store, QObject *pare
     update();
 }
 
+PendingCounter::PendingCounter(QObject *parent)
+    : QObject(parent)
+{ }
+
+void PendingCounter::addServer(PendingCounter *server)
+{
+    Q_ASSERT(server && server != this);
+    m_servers.append(server);
+    connect(server, &PendingCounter::countChanged, this, &PendingCounter::update);
+    update();
+}
+
+void PendingCounter::clearServers()
+{
+    for (const QPointer<PendingCounter> &server : std::as_const(m_servers)) {
+        if (server)
+            server->disconnect(this);
+    }
+    m_servers.clear();
+    update();
+}
+
+int PendingCounter::readSinceServerCount() const
+{
+    int read = m_readHere;
+    for (const QPointer<PendingCounter> &server : m_servers)
+        read += server ? server->readSinceServerCount() : 0;
+    return read;
+}
+
 void PendingCounter::onUnreadCountChanged(int unread)
 {
     const int delta = m_lastUnread - unread;
@@ -39,8 +69,16 @@ void PendingCounter::onServerCountRefreshed()
 
 void PendingCounter::update()
 {
-    if (!m_model || !m_store)
+    if (!m_model || !m_store) {
+        int total = 0;
+        for (const QPointer<PendingCounter> &server : std::as_const(m_servers))
+            total += server ? server->count() : 0;
+        if (total != m_count) {
+            m_count = total;
+            Q_EMIT countChanged(total);
+        }
         return;
+    }
     const bool serverCount = m_store->serverPendingCount() >= 0;
     if (!serverCount)
         m_readHere = 0;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QObject>
 #include <QPointer>
 
@@ -15,6 +16,9 @@ class TodoStore;
 // next payload (or catch-up) brings a fresh count; marking one unread again puts it back. A snoozed todo is not
 // counted as unread until it wakes (TodoStore), so snoozing one takes it off too, and waking puts it back. Without a
 // server count the pending count is the unread count, which already follows reads, and is shown as it is.
+//
+// With several servers the icon shows the total: a counter made without a model adds up the counters of the servers
+// (addServer()).
 class PendingCounter final : public QObject
 {
     Q_OBJECT
@@ -23,11 +27,17 @@ class PendingCounter final : public QObject
 public:
     // Both must outlive the counter.
     PendingCounter(TodoModel *model, TodoStore *store, QObject *parent = nullptr);
+    // The total of several servers' counters: addServer() each.
+    explicit PendingCounter(QObject *parent = nullptr);
     Q_DISABLE_COPY_MOVE(PendingCounter)
+
+    // Counts `server`'s count in (it must outlive this, or be removed first).
+    void addServer(PendingCounter *server);
+    void clearServers();
 
     int count() const { return m_count; }
     // Todos read here since the server's count came (0 without a server count).
-    int readSinceServerCount() const { return m_readHere; }
+    int readSinceServerCount() const;
 
 Q_SIGNALS:
     void countChanged(int count);
@@ -42,4 +52,5 @@ private:
     int m_lastUnread = 0;
     int m_readHere = 0;
     int m_count = 0;
+    QList<QPointer<PendingCounter>> m_servers;
 };

@@ -78,9 +78,9 @@ void TrayController::createMenu()
     add(Action::DoNotDisturbOff, m_dndMenu, [this] { setDoNotDisturb({}); });
     m_menu->addSeparator();
     add(Action::Reconnect, m_menu.get(), [this] {
-        if (m_status && m_status->source()) {
+        if (m_status) {
             qCInfo(lcTray) << "reconnect requested from the tray menu";
-            m_status->source()->reconnectNow();
+            m_status->reconnectNow(); // every server's
         }
     });
     add(Action::Settings, m_menu.get(), [this] { Q_EMIT settingsRequested(); });

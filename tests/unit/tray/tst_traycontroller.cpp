@@ -5,6 +5,7 @@
 // now (a new session on the server), and the application's own actions as signals. The connection is a real
 // StompClient (behind its push source) against an in-process DemoPushServer.
 #include "DemoPushServer.h"
+#include "MemoryPushSource.h"
 #include "TodoPipelineFixture.h"
 #include "common/ConnectionStatus.h"
 #include "stomp/StompPushSource.h"
@@ -77,6 +78,7 @@ private Q_SLOTS:
     void doNotDisturbUntilTomorrowAndOff();
     void reconnectNowStartsANewSession();
     void applicationActionsAreSignals();
+    void severalServersShowTheTotalAndTheWorstState();
 
 private:
     void connectToDemo();
@@ -330,6 +332,55 @@ void tst_TrayController::applicationActionsAreSignals()
     QCOMPARE(settings.size(), 1);
     QCOMPARE(about.size(), 1);
     QCOMPARE(quit.size(), 1);
+}
+
+void tst_TrayController::severalServersShowTheTotalAndTheWorstState()
+{
+    // Production is the fixture's pipeline on the demo server; the test system has a store and a source of its own.
+    TodoPipelineFixture testSystem;
+    testSystem.setUp(this);
+    MemoryPushSource testSource;
+    ConnectionStatus production(m_source.get());
+    ConnectionStatus testStatus(&testSource);
+    PendingCounter productionCount(m_fixture.model, m_fixture.store);
+    PendingCounter testCount(testSystem.model, testSystem.store);
+    ConnectionStatus all;
+    all.addServer(&production, QStringLiteral("Production"));
+    all.addServer(&testStatus, QStringLiteral("Test system"));
+    PendingCounter total;
+    total.addServer(&productionCount);
+    total.addServer(&testCount);
+    TrayController tray(m_fixture.model, &total, &all, m_fixture.settings.get());
+
+    // The icon counts what both servers have pending.
+    m_fixture.push(
+        TodoPipelineFixture::envelope({TodoPipelineFixture::todo(QStringLiteral("1"), QStringLiteral("a"))}, 3));
+    testSystem.push(
+        TodoPipelineFixture::envelope({TodoPipelineFixture::todo(QStringLiteral("1"), QStringLiteral("b"))}, 4));
+    QCOMPARE(tray.shownCount(), 7);
+    testSystem.model->markRead(0);
+    QCOMPARE(tray.shownCount(), 6);
+
+    // Both connected: connected, and the tooltip says to how many servers.
+    testSource.connectNow();
+    connectToDemo();
+    QTRY_COMPARE_WITH_TIMEOUT(tray.iconState(), TrayIconRenderer::State::Connected, kWaitMs);
+    QCOMPARE(tray.toolTip(), QStringLiteral("6 pending todos — connected to 2 servers"));
+
+    // One goes down: the icon shows the worst state, and the tooltip names that server.
+    testSource.drop();
+    QCOMPARE(all.state(), PushSource::State::Backoff);
+    QCOMPARE(shown(tray), source(kOffline));
+    QVERIFY2(tray.toolTip().startsWith(QStringLiteral("6 pending todos — Test system: offline")),
+             qPrintable(tray.toolTip()));
+    QVERIFY2(tray.toolTip().contains(QStringLiteral("1 of 2 servers connected")), qPrintable(tray.toolTip()));
+    QCOMPARE(all.source(), &testSource);
+
+    // "Reconnect" tries every server.
+    const int before = testSource.startCount();
+    tray.action(TrayController::Action::Reconnect)->trigger();
+    QCOMPARE(testSource.startCount(), before + 1);
+    testSystem.tearDown();
 }
 
 QTEST_MAIN(tst_TrayController)
