@@ -2,6 +2,7 @@
 
 #include "DemoProtocol.h"
 #include "DemoPushServer.h"
+#include "ServerSession.h"
 #include "base/Clock.h"
 #include "common/ConnectionStatus.h"
 #include "common/Translations.h"
@@ -16,6 +17,7 @@
 #include "settings/SettingsDialog.h"
 #include "store/SnoozeScheduler.h"
 #include "store/TodoStore.h"
+#include "todo/ServerKey.h"
 #include "tray/PendingCounter.h"
 #include "tray/TrayController.h"
 
@@ -49,47 +51,41 @@ TrayApplication::TrayApplication(const GuiOptions &options, QObject *parent)
     , m_settings(options.configPath.isEmpty() ? new Settings(this) : new Settings(options.configPath, {}, this))
 {
     Translations::install(m_settings->get<QString>(Settings::Key::Language));
-    // Until the keychain has answered (or for ever, while nothing is configured): a source that is not connecting.
-    m_pipeline.setSource(SourceFactory::create(*m_settings, {}));
-    m_model = m_pipeline.model();
-    m_counter = std::make_unique<PendingCounter>(m_model, m_pipeline.store());
-    m_status = std::make_unique<ConnectionStatus>(source());
+    m_sessions.push_back(std::make_unique<ServerSession>(QString(), m_settings, m_settings, &m_credentials));
+    m_model = first()->model();
+    m_counter = std::make_unique<PendingCounter>();
+    m_status = std::make_unique<ConnectionStatus>();
+    for (const auto &server : m_sessions) {
+        m_counter->addServer(server->counter());
+        m_status->addServer(server->status(), QString());
+    }
     m_opener = std::make_unique<TodoOpener>(m_model);
 
     m_tray = std::make_unique<TrayController>(m_model, m_counter.get(), m_status.get(), m_settings);
     m_notifier = Notifier::create(m_tray->trayIcon());
     m_notifier->setAppIcon(applicationIcon());
-    m_coordinator = std::make_unique<NotificationCoordinator>(m_notifier.get(), m_opener.get(), m_settings);
-    m_coordinator->attach(source());
-    m_coordinator->setCatchUp(m_pipeline.catchUp());
-    m_coordinator->setTodoStore(m_pipeline.store());
-    m_snooze = std::make_unique<SnoozeScheduler>(m_pipeline.store());
-    connect(m_snooze.get(), &SnoozeScheduler::snoozeEnded, m_coordinator.get(),
-            &NotificationCoordinator::onSnoozeEnded);
+    for (const auto &server : m_sessions) {
+        server->notifyThrough(m_notifier.get(), m_opener.get());
+        NotificationCoordinator *coordinator = server->coordinator();
+        connect(coordinator, &NotificationCoordinator::markReadRequested, this, [this](const QString &key) {
+            if (ServerSession *owner = session(ServerKey::serverOf(key)))
+                owner->model()->setRead(ServerKey::localKey(key));
+        });
+        // The notification's "Snooze" button: snoozed from now; it notifies again, once, when the snooze ends.
+        connect(coordinator, &NotificationCoordinator::snoozeRequested, this,
+                [this](const QString &key, qint64 durationMs) {
+                    if (ServerSession *owner = session(ServerKey::serverOf(key)))
+                        owner->snoozeForMs(ServerKey::localKey(key), durationMs);
+                });
+        connect(coordinator, &NotificationCoordinator::listRequested, this, [this] { window()->showAndRaise(); });
+    }
     // The list window is made when it is first shown (window()): until then it costs neither memory nor the wake-ups
     // of its timers.
 
-    connect(&m_pipeline, &TodoPipeline::sourceChanged, this, &TrayApplication::onSourceChanged);
     connect(&m_supervisor, &ConnectionSupervisor::connectionCheckRequested, this, [this] {
-        if (source())
-            source()->checkLiveness();
+        for (const auto &server : m_sessions)
+            server->source()->checkLiveness();
     });
-    connect(m_pipeline.ingestor(), &TodoIngestor::todoArrived, m_coordinator.get(),
-            &NotificationCoordinator::onTodoArrived);
-    connect(m_model, &TodoModel::unreadCountChanged, m_coordinator.get(),
-            &NotificationCoordinator::onUnreadCountChanged);
-    // Read or done (here, or handled elsewhere as the server says): its notification is withdrawn.
-    connect(m_pipeline.store(), &TodoStore::todoChanged, m_coordinator.get(), &NotificationCoordinator::onTodoChanged);
-    connect(m_coordinator.get(), &NotificationCoordinator::markReadRequested, m_model,
-            [this](const QString &key) { m_model->setRead(key); });
-    // The notification's "Snooze" button: snoozed from now; it notifies again, once, when the snooze ends.
-    connect(m_coordinator.get(), &NotificationCoordinator::snoozeRequested, this,
-            [this](const QString &key, qint64 durationMs) {
-                QString error;
-                if (!m_snooze->snoozeUntil(key, Clock::system()->wallMs() + durationMs, &error))
-                    qCWarning(lcApp) << "cannot snooze todo" << key << ":" << error;
-            });
-    connect(m_coordinator.get(), &NotificationCoordinator::listRequested, this, [this] { window()->showAndRaise(); });
     connect(m_opener.get(), &TodoOpener::refused, this,
             [this](const QString &key, const QString &title, const QString &reason) {
                 // The reason is in the window's status area; show it there with the todo selected. A window made
@@ -119,30 +115,36 @@ TrayApplication::~TrayApplication()
 {
     if (m_settingsDialog)
         delete m_settingsDialog.data();
-    // Widgets and the notifier go before the pipeline they observe.
+    // Widgets and the notifier go before the pipelines they observe.
     m_window.reset();
-    m_snooze.reset();
-    m_coordinator.reset();
+    m_status->clearServers();
+    m_counter->clearServers();
+    m_sessions.clear();
     m_notifier.reset();
     m_tray.reset();
+}
+
+ServerSession *TrayApplication::session(const QString &serverId) const
+{
+    for (const auto &server : m_sessions) {
+        if (server->id() == serverId)
+            return server.get();
+    }
+    return nullptr;
 }
 
 bool TrayApplication::openStore(bool demo)
 {
     // The demo's todos are kept apart from the person's own.
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    TodoOptions options = todoOptions();
-    options.storePath =
-        QDir(dataDir).filePath(demo ? QStringLiteral("todos-demo.sqlite") : QStringLiteral("todos.sqlite"));
-    const bool opened = m_pipeline.open(options);
-    if (opened)
-        m_snooze->start(); // what came due while the application was not running notifies now, once
-    return opened;
+    return first()->open(
+        QDir(dataDir).filePath(demo ? QStringLiteral("todos-demo.sqlite") : QStringLiteral("todos.sqlite")), !demo);
 }
 
 bool TrayApplication::snoozeTodo(const QString &key, SnoozeTimes::Preset preset)
 {
-    return m_snooze->snoozeFor(key, preset);
+    ServerSession *owner = session(ServerKey::serverOf(key));
+    return owner && owner->snooze(ServerKey::localKey(key), preset);
 }
 
 bool TrayApplication::start()
@@ -153,12 +155,12 @@ bool TrayApplication::start()
     QApplication::setQuitOnLastWindowClosed(false);
     if (!openStore(m_options.demo)) {
         QMessageBox::critical(nullptr, tr("Todo Notifier"),
-                              tr("The todo store cannot be opened: %1").arg(m_pipeline.store()->lastError()));
+                              tr("The todo store cannot be opened: %1").arg(first()->storeError()));
         return false;
     }
     QStringList notices;
-    if (!m_pipeline.store()->recoveryMessage().isEmpty())
-        notices.append(m_pipeline.store()->recoveryMessage());
+    if (!first()->store()->recoveryMessage().isEmpty())
+        notices.append(first()->store()->recoveryMessage());
     if (!m_trayAvailable)
         notices.append(tr("Your desktop has no system tray, so this window is Todo Notifier's main window: "
                           "closing it quits the application. Notifications still appear."));
@@ -209,15 +211,6 @@ void TrayApplication::showWindowMessage(const QString &text)
     m_windowMessage = text;
     if (m_window)
         m_window->showMessage(text);
-}
-
-TodoOptions TrayApplication::todoOptions() const
-{
-    TodoOptions todo = TodoOptions::fromSettings(*m_settings);
-    todo.storePath = m_pipeline.options().storePath;
-    if (m_options.demo)
-        todo.pendingListUrl.clear(); // the demo server has no pending list
-    return todo;
 }
 
 void TrayApplication::startDemo()
@@ -271,7 +264,7 @@ void TrayApplication::startDemo()
             return m_settings->value(key);
         }
     });
-    useSource(demo, {});
+    first()->useSource(demo, {});
 }
 
 void TrayApplication::applyConfiguration()
@@ -280,44 +273,8 @@ void TrayApplication::applyConfiguration()
         startDemo();
         return;
     }
-    if (!m_settings->isConfigured()) {
-        useSource(*m_settings, {});
-        return;
-    }
-    // The secrets come from the keychain, asynchronously; the connection starts when they are in.
-    m_pendingAccount = m_settings->credentialAccount();
-    connect(&m_credentials, &CredentialStore::secretsRead, this, &TrayApplication::onSecretsRead, Qt::UniqueConnection);
-    m_credentials.readAll(m_pendingAccount, m_settings->secretItems());
-}
-
-void TrayApplication::onSecretsRead(const QString &account, const QHash<QString, QByteArray> &secrets)
-{
-    if (account != m_pendingAccount || m_options.demo)
-        return;
-    m_pendingAccount.clear();
-    ConnectionSecrets connectionSecrets;
-    for (auto it = secrets.cbegin(); it != secrets.cend(); ++it) {
-        if (it.key() == Settings::passcodeItem())
-            connectionSecrets.passcode = it.value();
-        else
-            connectionSecrets.headerValues.insert(it.key(), it.value());
-    }
-    useSource(*m_settings, connectionSecrets);
-}
-
-// A new source for new settings: the old one says goodbye, the new one connects (when there is a URL).
-void TrayApplication::useSource(const SettingsView &settings, const ConnectionSecrets &secrets)
-{
-    m_pipeline.setOptions(todoOptions());
-    m_pipeline.setSource(SourceFactory::create(settings, secrets));
-    if (!source()->urls().isEmpty())
-        source()->start();
-}
-
-void TrayApplication::onSourceChanged(PushSource *source)
-{
-    m_status->setSource(source);
-    m_coordinator->attach(source);
+    for (const auto &server : m_sessions)
+        server->connectWithSettings();
 }
 
 // The system's autostart entry follows the setting: when the person applied the settings, and at every start when
@@ -357,8 +314,13 @@ void TrayApplication::openSettings(bool firstRun)
         m_settingsDialog->setWindowIcon(applicationIcon());
         // The Rules page tries its rules on the newest todos in the list.
         m_settingsDialog->setTodoProvider([this] {
-            TodoStore *store = m_pipeline.store();
-            return store && store->isOpen() ? store->page({}, std::nullopt, kRulesPreviewTodos) : QList<Todo>();
+            QList<Todo> todos;
+            for (const auto &server : m_sessions) {
+                TodoStore *store = server->store();
+                if (store && store->isOpen())
+                    todos.append(store->page({}, std::nullopt, kRulesPreviewTodos));
+            }
+            return todos;
         });
         connect(m_settingsDialog, &SettingsDialog::applied, this, &TrayApplication::onSettingsApplied);
         connect(m_settingsDialog, &SettingsDialog::demoRequested, this, [this] {
@@ -381,7 +343,7 @@ void TrayApplication::showAbout()
            "<p>Notifications: %2<br>Todo store: %3<br>Settings: %4</p>"
            "<p>Built with Qt %5.</p>")
             .arg(QStringLiteral(TODO_NOTIFIER_VERSION), m_notifier->backendName().toHtmlEscaped(),
-                 QDir::toNativeSeparators(m_pipeline.store()->path()).toHtmlEscaped(),
+                 QDir::toNativeSeparators(first()->store()->path()).toHtmlEscaped(),
                  QDir::toNativeSeparators(m_settings->fileName()).toHtmlEscaped(), QString::fromLatin1(qVersion()));
     QMessageBox::about(m_window && m_window->isVisible() ? m_window.get() : nullptr, tr("About Todo Notifier"), text);
 }
@@ -403,11 +365,11 @@ QByteArray TrayApplication::statusJson() const
         {QStringLiteral("state"), ConnectionStatus::stateName(m_status->state())},
         {QStringLiteral("pendingCount"), m_counter->count()},
         {QStringLiteral("unreadCount"), m_model->unreadCount()},
-        {QStringLiteral("serverPendingCount"), m_pipeline.store()->serverPendingCount()},
+        {QStringLiteral("serverPendingCount"), first()->store()->serverPendingCount()},
         {QStringLiteral("todoCount"), m_model->count()},
         {QStringLiteral("lastError"), m_status->lastError()},
         {QStringLiteral("server"), m_status->server()},
-        {QStringLiteral("url"), source()->currentUrl().toDisplayString(QUrl::RemoveUserInfo)},
+        {QStringLiteral("url"), first()->source()->currentUrl().toDisplayString(QUrl::RemoveUserInfo)},
         {QStringLiteral("demo"), m_options.demo},
         {QStringLiteral("trayAvailable"), m_trayAvailable},
         {QStringLiteral("trayVisible"), m_tray->trayIcon()->isVisible()},
@@ -425,18 +387,26 @@ void TrayApplication::quit()
         return;
     m_quitting = true;
     qCInfo(lcApp) << "quitting";
-    m_pipeline.flush(); // commit (and settle) what is queued
     if (m_window)
         m_window->hide();
     m_tray->trayIcon()->hide();
-    if (source()->state() == PushSource::State::Connected) {
-        connect(source(), &PushSource::stateChanged, this, [this](PushSource::State state) {
-            if (state == PushSource::State::Disconnected)
-                Q_EMIT quitRequested();
-        });
-        source()->stop();
-        QTimer::singleShot(kQuitGraceMs, this, &TrayApplication::quitRequested);
-    } else {
-        Q_EMIT quitRequested();
+    // Every server connected gets its goodbye (what is queued is committed first); the event loop ends when the
+    // last one has answered, or after the grace period.
+    auto connected = std::make_shared<int>(0);
+    for (const auto &server : m_sessions) {
+        PushSource *source = server->source();
+        const bool wasConnected = source->state() == PushSource::State::Connected;
+        if (wasConnected) {
+            ++*connected;
+            connect(source, &PushSource::stateChanged, this, [this, connected](PushSource::State state) {
+                if (state == PushSource::State::Disconnected && --*connected == 0)
+                    Q_EMIT quitRequested();
+            });
+        }
+        server->stop();
     }
+    if (*connected == 0)
+        Q_EMIT quitRequested();
+    else
+        QTimer::singleShot(kQuitGraceMs, this, &TrayApplication::quitRequested);
 }

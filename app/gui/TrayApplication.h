@@ -3,8 +3,8 @@
 #include "GuiOptions.h"
 #include "config/CredentialStore.h"
 #include "config/Settings.h"
-#include "pipeline/TodoPipeline.h"
 #include "source/ConnectionSupervisor.h"
+#include "source/PushSource.h"
 #include "store/SnoozeTimes.h"
 
 #include <QByteArray>
@@ -13,22 +13,23 @@
 #include <QStringList>
 
 #include <memory>
+#include <vector>
 
 class ConnectionStatus;
 class DemoPushServer;
 class NotificationCoordinator;
 class Notifier;
 class PendingCounter;
-class SnoozeScheduler;
+class ServerSession;
 class SettingsDialog;
 class TodoListWindow;
 class TodoModel;
 class TodoOpener;
 class TrayController;
 
-// The tray application's wiring: settings and keychain, the todo pipeline (push source, ingestor, store, catch-up,
-// model) built from them, and the widgets on top (tray icon, notifications, list window, settings dialog).
-// Everything it does is done by those classes; this one only connects them and follows the settings.
+// The tray application's wiring: settings and keychain, a ServerSession per server (its pipeline, status, count,
+// notifications and snoozes), and the widgets on top of all of them (tray icon, notifications, list window, settings
+// dialog). Everything it does is done by those classes; this one only connects them and follows the settings.
 class TrayApplication final : public QObject
 {
     Q_OBJECT
@@ -64,9 +65,6 @@ private:
     bool openStore(bool demo);
     void startDemo();
     void applyConfiguration();
-    void onSecretsRead(const QString &account, const QHash<QString, QByteArray> &secrets);
-    void useSource(const SettingsView &settings, const ConnectionSecrets &secrets);
-    void onSourceChanged(PushSource *source);
     void applyAutostart();
     void onSettingsApplied();
     void openSettings(bool firstRun);
@@ -75,28 +73,27 @@ private:
     TodoListWindow *window();
     // A message for the window's status area, kept for it while it does not exist yet.
     void showWindowMessage(const QString &text);
-    TodoOptions todoOptions() const;
-    PushSource *source() const { return m_pipeline.source(); }
+    // The first server's session (the main settings; the demo).
+    ServerSession *first() const { return m_sessions.front().get(); }
+    // The session of the server `serverId` (ServerKey), or nullptr.
+    ServerSession *session(const QString &serverId) const;
 
     GuiOptions m_options;
     Settings *m_settings = nullptr; // owned
     CredentialStore m_credentials;
     std::unique_ptr<DemoPushServer> m_demo;
-    TodoPipeline m_pipeline;
-    TodoModel *m_model = nullptr; // m_pipeline's
     ConnectionSupervisor m_supervisor;
-    std::unique_ptr<PendingCounter> m_counter;
-    std::unique_ptr<ConnectionStatus> m_status;
+    std::unique_ptr<PendingCounter> m_counter; // every server's
+    std::unique_ptr<ConnectionStatus> m_status; // every server's
     std::unique_ptr<TodoOpener> m_opener;
     std::unique_ptr<TrayController> m_tray;
     std::unique_ptr<Notifier> m_notifier; // may use the tray icon: destroyed before it
-    std::unique_ptr<NotificationCoordinator> m_coordinator;
+    std::vector<std::unique_ptr<ServerSession>> m_sessions; // the first server first; never empty
+    TodoModel *m_model = nullptr; // what the widgets show
     std::unique_ptr<TodoListWindow> m_window; // made by window()
-    std::unique_ptr<SnoozeScheduler> m_snooze; // wakes snoozed todos; started once the store is open
     QString m_persistentNotice; // the window's, also before it exists
     QString m_windowMessage; // the last message for the window's status area
     QPointer<SettingsDialog> m_settingsDialog;
-    QString m_pendingAccount; // the keychain account whose secrets are being read
     PushSource::State m_loggedState = PushSource::State::Disconnected;
     bool m_trayAvailable = false;
     bool m_quitting = false;
