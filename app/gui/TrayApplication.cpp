@@ -23,6 +23,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -378,6 +379,21 @@ QByteArray TrayApplication::statusJson() const
         {QStringLiteral("notifier"), m_notifier->backendName()},
         {QStringLiteral("windowVisible"), m_window && m_window->isVisible()},
     };
+    // Each server on its own: id ("" for the first), state, counts and the last error.
+    QJsonArray servers;
+    for (const auto &server : m_sessions) {
+        const ConnectionStatus *connection = server->status();
+        servers.append(QJsonObject {
+            {QStringLiteral("id"), server->id()},
+            {QStringLiteral("state"), ConnectionStatus::stateName(connection->state())},
+            {QStringLiteral("pendingCount"), server->counter()->count()},
+            {QStringLiteral("unreadCount"), server->model()->unreadCount()},
+            {QStringLiteral("todoCount"), server->model()->count()},
+            {QStringLiteral("lastError"), connection->lastError()},
+            {QStringLiteral("url"), server->source()->currentUrl().toDisplayString(QUrl::RemoveUserInfo)},
+        });
+    }
+    status.insert(QStringLiteral("servers"), servers);
     return QJsonDocument(status).toJson(QJsonDocument::Compact) + '\n';
 }
 
