@@ -109,12 +109,21 @@ void bindSourceFields(QSqlQuery &query, const Todo &todo)
 // storing). Triggers on `todos` keep the rows they hold in step; an update that leaves their columns as they were (a
 // redelivery) does not touch them.
 // Version 2 added the catch-up (version 1 indexed every row in its commit); version 3 the column snoozed_until_ms of
-// todos_list (the unread list leaves snoozed todos out). A file of version 1 or 2 keeps its tables: the column is
-// added (no todo was snoozed before schema 5, so 0 is right for every row there) and the triggers are made anew.
-constexpr int kSearchIndexVersion = 3;
+// todos_list (the unread list leaves snoozed todos out); version 4 indexes each field with two end marks after it
+// (TODO_PAD), so that every occurrence of a word of one or two characters begins a trigram of the index, and the
+// index's term list (todos_search_terms) answers whether such a word occurs anywhere without reading the rows. A file
+// of version 1 to 3 keeps todos_list: the column is added (no todo was snoozed before schema 5, so 0 is right for
+// every row there), the full-text index is made again from it, and the triggers are made anew.
+constexpr int kSearchIndexVersion = 4;
 const QString kSearchIndexStateKey = QStringLiteral("search_index");
 const QString kSearchIndexedSeqKey = QStringLiteral("search_indexed_seq");
 #define TODO_INDEXED_SEQ "(SELECT value FROM state WHERE key = 'search_indexed_seq')"
+// What follows every indexed field: two characters no todo has (U+0001), which no search asks for.
+#define TODO_PAD "char(1, 1)"
+// The indexed fields of a row of todos_list (`prefix` "old." or "new." in a trigger), padded.
+#define TODO_PADDED(prefix)                                                                                            \
+    prefix "title || " TODO_PAD ", " prefix "send_name || " TODO_PAD ", " prefix "send_dept || " TODO_PAD ", " prefix  \
+           "bname || " TODO_PAD
 const char *const kSearchIndexTriggersDrop[] = {
     "DROP TRIGGER IF EXISTS todos_list_insert",   "DROP TRIGGER IF EXISTS todos_list_delete",
     "DROP TRIGGER IF EXISTS todos_list_text",     "DROP TRIGGER IF EXISTS todos_list_state",
@@ -122,31 +131,41 @@ const char *const kSearchIndexTriggersDrop[] = {
     "DROP TRIGGER IF EXISTS todos_search_update",
 };
 const char *const kSearchIndexTablesDrop[] = {
+    "DROP TABLE IF EXISTS todos_search_terms",
     "DROP TABLE IF EXISTS todos_search",
     "DROP TABLE IF EXISTS todos_list",
+};
+// The full-text index and its term list, made anew from todos_list when a file of an earlier version is upgraded.
+const char *const kFullTextDrop[] = {
+    "DROP TABLE IF EXISTS todos_search_terms",
+    "DROP TABLE IF EXISTS todos_search",
+};
+const char *const kFullTextCreate[] = {
+    ("CREATE VIRTUAL TABLE todos_search USING fts5(title, send_name, send_dept, bname, content='todos_list', "
+     "content_rowid='seq', tokenize='trigram')"),
+    "CREATE VIRTUAL TABLE todos_search_terms USING fts5vocab(todos_search, row)",
 };
 const char *const kSearchIndexTablesCreate[] = {
     "CREATE TABLE todos_list (seq INTEGER PRIMARY KEY, sort_ms INTEGER NOT NULL, read INTEGER NOT NULL, "
     "urgency INTEGER NOT NULL, title TEXT NOT NULL, send_name TEXT NOT NULL, send_dept TEXT NOT NULL, "
     "bname TEXT NOT NULL, snoozed_until_ms INTEGER NOT NULL DEFAULT 0)",
     "CREATE INDEX todos_list_order ON todos_list (sort_ms DESC, seq DESC)",
-    ("CREATE VIRTUAL TABLE todos_search USING fts5(title, send_name, send_dept, bname, content='todos_list', "
-     "content_rowid='seq', tokenize='trigram')"),
 };
 const char *const kSearchIndexTriggersCreate[] = {
     "CREATE TRIGGER todos_list_delete AFTER DELETE ON todos WHEN old.seq <= " TODO_INDEXED_SEQ " BEGIN "
     "INSERT INTO todos_search (todos_search, rowid, title, send_name, send_dept, bname) "
-    "VALUES ('delete', old.seq, old.title, old.send_name, old.send_dept, old.bname); "
-    "DELETE FROM todos_list WHERE seq = old.seq; END",
+    "VALUES ('delete', old.seq, " TODO_PADDED("old.") "); "
+                                                      "DELETE FROM todos_list WHERE seq = old.seq; END",
     "CREATE TRIGGER todos_list_text AFTER UPDATE OF title, send_name, send_dept, bname ON todos "
     "WHEN (old.title IS NOT new.title OR old.send_name IS NOT new.send_name OR old.send_dept IS NOT new.send_dept "
     "OR old.bname IS NOT new.bname) AND old.seq <= " TODO_INDEXED_SEQ " BEGIN "
     "INSERT INTO todos_search (todos_search, rowid, title, send_name, send_dept, bname) "
-    "VALUES ('delete', old.seq, old.title, old.send_name, old.send_dept, old.bname); "
-    "UPDATE todos_list SET title = new.title, send_name = new.send_name, send_dept = new.send_dept, "
-    "bname = new.bname WHERE seq = new.seq; "
-    "INSERT INTO todos_search (rowid, title, send_name, send_dept, bname) "
-    "VALUES (new.seq, new.title, new.send_name, new.send_dept, new.bname); END",
+    "VALUES ('delete', old.seq, " TODO_PADDED(
+        "old.") "); "
+                "UPDATE todos_list SET title = new.title, send_name = new.send_name, send_dept = new.send_dept, "
+                "bname = new.bname WHERE seq = new.seq; "
+                "INSERT INTO todos_search (rowid, title, send_name, send_dept, bname) "
+                "VALUES (new.seq, " TODO_PADDED("new.") "); END",
     "CREATE TRIGGER todos_list_state AFTER UPDATE OF read, urgency, snoozed_until_ms ON todos "
     "WHEN (old.read IS NOT new.read OR old.urgency IS NOT new.urgency "
     "OR old.snoozed_until_ms IS NOT new.snoozed_until_ms) AND old.seq <= " TODO_INDEXED_SEQ " BEGIN "
@@ -154,6 +173,11 @@ const char *const kSearchIndexTriggersCreate[] = {
     "WHERE seq = new.seq; END",
 };
 #undef TODO_INDEXED_SEQ
+
+// A search word shorter than a trigram is looked up in the index's term list: the trigrams that begin with it. Up to
+// this many, the rows that hold one of them are the rows that hold the word; more (a common character), and the word
+// is matched with LIKE as the list is walked, which finds a page of such rows soon.
+constexpr int kMostShortWordTerms = 64;
 
 // A full-text search whose matches are fewer than this reads them and sorts them; with more, it walks the list in
 // order and keeps the rows that match (it finds a page's worth soon).
@@ -234,7 +258,19 @@ bool TodoTable::ensureSearchIndex()
             && !query.exec(
                 QStringLiteral("ALTER TABLE todos_list ADD COLUMN snoozed_until_ms INTEGER NOT NULL DEFAULT 0")))
             return give_up(query.lastError().text());
-        // Version 1 indexed every row: all of them are in. Version 2 says how far it got.
+        // The full-text index again, of the padded fields, from what todos_list holds.
+        for (const char *statement : kFullTextDrop) {
+            if (!query.exec(QLatin1String(statement)))
+                return give_up(query.lastError().text());
+        }
+        for (const char *statement : kFullTextCreate) {
+            if (!query.exec(QLatin1String(statement)))
+                return give_up(query.lastError().text());
+        }
+        if (!query.exec(QStringLiteral("INSERT INTO todos_search (rowid, title, send_name, send_dept, bname) "
+                                       "SELECT seq, " TODO_PADDED("") " FROM todos_list")))
+            return give_up(query.lastError().text());
+        // Version 1 indexed every row: all of them are in. Later ones say how far they got.
         const QString indexed = found == 1
             ? QStringLiteral("SELECT coalesce(max(seq), 0) FROM todos")
             : QStringLiteral("SELECT coalesce((SELECT value FROM state WHERE key = 'search_indexed_seq'), 0)");
@@ -246,6 +282,10 @@ bool TodoTable::ensureSearchIndex()
                 return give_up(query.lastError().text());
         }
         for (const char *statement : kSearchIndexTablesCreate) {
+            if (!query.exec(QLatin1String(statement)))
+                return give_up(query.lastError().text());
+        }
+        for (const char *statement : kFullTextCreate) {
             if (!query.exec(QLatin1String(statement)))
                 return give_up(query.lastError().text());
         }
@@ -307,8 +347,7 @@ int TodoTable::catchUpSearchIndex(int limit) const
         return failed(query.lastError());
     const int added = query.numRowsAffected();
     query.prepare(QStringLiteral("INSERT INTO todos_search (rowid, title, send_name, send_dept, bname) "
-                                 "SELECT seq, title, send_name, send_dept, bname FROM todos_list "
-                                 "WHERE seq > ? AND seq <= ?"));
+                                 "SELECT seq, " TODO_PADDED("") " FROM todos_list WHERE seq > ? AND seq <= ?"));
     query.addBindValue(indexedSeq);
     query.addBindValue(upTo);
     if (!query.exec())
@@ -458,12 +497,31 @@ TodoTable::ListFilter TodoTable::filterOf(const TodoQuery &query) const
         filter.conditions.append(QStringLiteral("urgency = ?"));
         filter.values.append(query.urgency);
     }
+    const auto quoted = [](const QString &text) -> QString {
+        return QLatin1Char('"') + QString(text).replace(QLatin1Char('"'), QLatin1String("\"\"")) + QLatin1Char('"');
+    };
     QStringList phrases;
     for (const QString &word : words) {
         if (filter.onList && word.toUcs4().size() >= kShortestIndexedWord) {
-            phrases.append(QLatin1Char('"') + QString(word).replace(QLatin1Char('"'), QLatin1String("\"\""))
-                           + QLatin1Char('"'));
+            phrases.append(quoted(word));
             continue;
+        }
+        if (filter.onList) {
+            // Shorter than a trigram: every place it occurs begins one (the fields are padded), so the trigrams that
+            // begin with it are where it occurs. None: it occurs nowhere, and nothing is read. A few: those.
+            if (const auto terms = termsBeginningWith(word, kMostShortWordTerms)) {
+                if (terms->isEmpty()) {
+                    filter.nothing = true;
+                    continue;
+                }
+                if (terms->size() <= kMostShortWordTerms) {
+                    QStringList alternatives;
+                    for (const QString &term : *terms)
+                        alternatives.append(quoted(term));
+                    phrases.append(QLatin1Char('(') + alternatives.join(QStringLiteral(" OR ")) + QLatin1Char(')'));
+                    continue;
+                }
+            }
         }
         filter.conditions.append(QStringLiteral("(title LIKE ? ESCAPE '\\' OR send_name LIKE ? ESCAPE '\\' "
                                                 "OR send_dept LIKE ? ESCAPE '\\' OR bname LIKE ? ESCAPE '\\')"));
@@ -473,6 +531,35 @@ TodoTable::ListFilter TodoTable::filterOf(const TodoQuery &query) const
     }
     filter.match = phrases.join(QStringLiteral(" AND "));
     return filter;
+}
+
+std::optional<QStringList> TodoTable::termsBeginningWith(const QString &word, int limit) const
+{
+    // The trigram tokenizer folds letters to lower case by its own table; QString's agrees on ASCII, and characters
+    // without case (Chinese, digits, punctuation) are as they are. Anything else is left to LIKE.
+    for (const QChar c : word) {
+        if (c.unicode() >= 0x80 && (c.toLower() != c || c.toUpper() != c))
+            return std::nullopt;
+    }
+    const QString folded = word.toLower();
+    QSqlQuery sql(m_database->connection());
+    sql.setForwardOnly(true);
+    sql.prepare(QStringLiteral("SELECT term FROM todos_search_terms WHERE term >= ? ORDER BY term LIMIT ?"));
+    sql.addBindValue(folded);
+    // The terms from `folded` on: those that begin with it come first; one more than wanted says "too many".
+    sql.addBindValue(limit + 1);
+    if (!sql.exec()) {
+        qCWarning(lcStore) << "search index terms:" << sql.lastError().text();
+        return std::nullopt;
+    }
+    QStringList terms;
+    while (sql.next()) {
+        const QString term = sql.value(0).toString();
+        if (!term.startsWith(folded))
+            break;
+        terms.append(term);
+    }
+    return terms;
 }
 
 QString TodoTable::listQuery(const ListFilter &filter, const std::optional<Cursor> &after, int limit, bool walkInOrder,
@@ -545,6 +632,8 @@ QList<Todo> TodoTable::page(const TodoQuery &query, const std::optional<Cursor> 
 {
     QList<Todo> todos;
     const ListFilter filter = filterOf(query);
+    if (filter.nothing)
+        return todos;
     // Few full-text matches: read and sort them. Many: walk the list in order (walkPage()). LIKE alone: a walk
     // in order too, stopped by the LIMIT.
     const bool manyMatches = !filter.match.isEmpty() && matchesAtLeast(filter.match, kFewMatches);
@@ -650,9 +739,12 @@ QList<Todo> TodoTable::walkPage(const ListFilter &filter, std::optional<Cursor> 
 
 int TodoTable::countMatching(const TodoQuery &query) const
 {
+    const ListFilter filter = filterOf(query);
+    if (filter.nothing)
+        return 0;
     QVariantList values;
     const QString text =
-        QStringLiteral("SELECT count(*) FROM (%1)").arg(listQuery(filterOf(query), std::nullopt, -1, false, &values));
+        QStringLiteral("SELECT count(*) FROM (%1)").arg(listQuery(filter, std::nullopt, -1, false, &values));
     QSqlQuery sql(m_database->connection());
     if (!run(sql, text, values) || !sql.next()) {
         m_database->setLastError(sql.lastError().text());
@@ -882,3 +974,6 @@ std::optional<QList<Todo>> TodoTable::removeRetained(qint64 cutoffMs, int keep)
     }
     return removed;
 }
+
+#undef TODO_PADDED
+#undef TODO_PAD

@@ -108,8 +108,13 @@ private:
         QString match;
         bool hasWords = false;
         bool onList = false; // searched through the index: todos_list and todos_search
+        bool nothing = false; // a word occurs in no todo at all (the index's term list says so): no row matches
     };
     ListFilter filterOf(const TodoQuery &query) const;
+    // The trigrams of the index that begin with `word` (one or two characters, as the index folds them), at most
+    // `limit` + 1 of them; std::nullopt when the term list cannot say (the word has letters the index may fold
+    // otherwise than QString does).
+    std::optional<QStringList> termsBeginningWith(const QString &word, int limit) const;
     // The SELECT of a page; its values in *values, bound in order. walkInOrder: todos_list in list order.
     QString listQuery(const ListFilter &filter, const std::optional<Cursor> &after, int limit, bool walkInOrder,
                       QVariantList *values) const;

@@ -48,6 +48,9 @@ private Q_SLOTS:
     void readingOrMarkingAllEndsOrKeepsSnoozes();
     void snoozedTodosAreNotRetained();
     void searchIndexOfVersion2GainsTheSnooze();
+    void shortWordsAreFoundWhereverTheyOccur();
+    void commonShortWordFindsEveryTodo();
+    void searchIndexOfVersion3IsPaddedOnOpening();
 
 private:
     QString dbPath() const { return m_dir->filePath(QStringLiteral("cache/todos.sqlite")); }
@@ -731,9 +734,82 @@ void tst_TodoStore::searchIndexOfVersion2GainsTheSnooze()
     QVERIFY(store->hasSearchIndex());
     Outsider outsider(dbPath());
     QCOMPARE(outsider.value(QStringLiteral("SELECT count(*) FROM todos_list")).toInt(), 1); // kept, not rebuilt
-    QCOMPARE(outsider.value(QStringLiteral("SELECT value FROM state WHERE key = 'search_index'")).toInt(), 3);
+    QCOMPARE(outsider.value(QStringLiteral("SELECT value FROM state WHERE key = 'search_index'")).toInt(),
+             4); // the current version
     QVERIFY(store->snooze(QStringLiteral("id:1"), m_clock->wallMs() + 60000));
     QVERIFY(store->page(unreadOnly(QStringLiteral("budget"))).isEmpty());
+    QCOMPARE(keysOf(store->page(search(QStringLiteral("budget")))), QStringList {QStringLiteral("id:1")});
+}
+
+void tst_TodoStore::shortWordsAreFoundWhereverTheyOccur()
+{
+    // Words of one or two characters are looked up in the index's terms: at the end of a field, as the whole field,
+    // in any letter case, in Chinese; a word in no todo finds nothing.
+    const auto store = openStore();
+    QVERIFY(store);
+    QVERIFY(store
+                ->commit({message(envelope({{QStringLiteral("1"), QStringLiteral("Annual budget")},
+                                            {QStringLiteral("2"), QStringLiteral("项目主管审批")},
+                                            {QStringLiteral("3"), QStringLiteral("OK")},
+                                            {QStringLiteral("4"), QStringLiteral("x")}}),
+                                  "m1")})
+                .ok);
+    const auto found = [&store](const QString &text) {
+        QStringList keys = keysOf(store->page(search(text)));
+        keys.sort();
+        return keys;
+    };
+    QCOMPARE(found(QStringLiteral("et")), QStringList {QStringLiteral("id:1")});
+    QCOMPARE(found(QStringLiteral("BU")), QStringList {QStringLiteral("id:1")});
+    QCOMPARE(found(QStringLiteral("主管")), QStringList {QStringLiteral("id:2")});
+    QCOMPARE(found(QStringLiteral("批")), QStringList {QStringLiteral("id:2")});
+    QCOMPARE(found(QStringLiteral("ok")), QStringList {QStringLiteral("id:3")});
+    QCOMPARE(found(QStringLiteral("x")), QStringList {QStringLiteral("id:4")});
+    QCOMPARE(found(QStringLiteral("n")), (QStringList {QStringLiteral("id:1")}));
+    QCOMPARE(found(QStringLiteral("zq")), QStringList());
+    QCOMPARE(store->countMatching(search(QStringLiteral("zq"))), 0);
+    QCOMPARE(found(QStringLiteral("et 主管")), QStringList());
+    QCOMPARE(found(QStringLiteral("et budget")), QStringList {QStringLiteral("id:1")});
+    QCOMPARE(store->countMatching(search(QStringLiteral("主管"))), 1);
+
+    // Changed text is found by its new short words only.
+    QVERIFY(store->commit({message(envelope({{QStringLiteral("3"), QStringLiteral("No")}}), "m2")}).ok);
+    QCOMPARE(found(QStringLiteral("ok")), QStringList());
+    QCOMPARE(found(QStringLiteral("no")), QStringList {QStringLiteral("id:3")});
+}
+
+void tst_TodoStore::commonShortWordFindsEveryTodo()
+{
+    // "a" begins more trigrams than are looked up one by one: it is matched row by row, and still finds all.
+    const auto store = openStore();
+    QVERIFY(store);
+    QList<QPair<QString, QString>> todos;
+    const QString letters = QStringLiteral("abcdefghijklmnopqrstuvwxyz0123456789");
+    for (int i = 0; i < 70; ++i)
+        todos.append({QString::number(i), QStringLiteral("a") + letters.at(i % 36) + letters.at(i / 36)});
+    QVERIFY(store->commit({message(envelope(todos), "m1")}).ok);
+    QCOMPARE(store->countMatching(search(QStringLiteral("a"))), 70);
+    QCOMPARE(store->page(search(QStringLiteral("a"))).size(), 70);
+}
+
+void tst_TodoStore::searchIndexOfVersion3IsPaddedOnOpening()
+{
+    {
+        const auto store = openStore();
+        QVERIFY(store);
+        QVERIFY(store->commit({message(envelope({{QStringLiteral("1"), QStringLiteral("Annual budget")}}), "m1")}).ok);
+        QCOMPARE(store->countMatching(search(QStringLiteral("budget"))), 1);
+    }
+    {
+        // Version 3 indexed the fields as they are: a short word at a field's end began no trigram.
+        Outsider outsider(dbPath());
+        QVERIFY(outsider.exec(QStringLiteral("INSERT INTO todos_search (todos_search) VALUES ('rebuild')")));
+        QVERIFY(outsider.exec(QStringLiteral("UPDATE state SET value = 3 WHERE key = 'search_index'")));
+    }
+    const auto store = openStore();
+    QVERIFY(store);
+    QVERIFY(store->hasSearchIndex());
+    QCOMPARE(keysOf(store->page(search(QStringLiteral("et")))), QStringList {QStringLiteral("id:1")});
     QCOMPARE(keysOf(store->page(search(QStringLiteral("budget")))), QStringList {QStringLiteral("id:1")});
 }
 
