@@ -32,8 +32,8 @@ QByteArray todoJson(const QString &id, const QString &title)
     const QJsonObject todo {{QStringLiteral("id"), id},
                             {QStringLiteral("title"), title},
                             {QStringLiteral("handlerUrl"), QStringLiteral("/todo/%1").arg(id)}};
-    return QJsonDocument(QJsonObject {{QStringLiteral("data"),
-                                       QJsonObject {{QStringLiteral("sysMsgList"), QJsonArray {todo}}}}})
+    return QJsonDocument(
+               QJsonObject {{QStringLiteral("data"), QJsonObject {{QStringLiteral("sysMsgList"), QJsonArray {todo}}}}})
         .toJson(QJsonDocument::Compact);
 }
 
@@ -53,11 +53,23 @@ private:
     static QJsonObject status(const TrayApplication &app) { return QJsonDocument::fromJson(app.statusJson()).object(); }
     static QString serverState(const TrayApplication &app, int index)
     {
-        return status(app).value(QLatin1String("servers")).toArray().at(index).toObject().value(QLatin1String("state")).toString();
+        return status(app)
+            .value(QLatin1String("servers"))
+            .toArray()
+            .at(index)
+            .toObject()
+            .value(QLatin1String("state"))
+            .toString();
     }
     static int serverTodos(const TrayApplication &app, int index)
     {
-        return status(app).value(QLatin1String("servers")).toArray().at(index).toObject().value(QLatin1String("todoCount")).toInt();
+        return status(app)
+            .value(QLatin1String("servers"))
+            .toArray()
+            .at(index)
+            .toObject()
+            .value(QLatin1String("todoCount"))
+            .toInt();
     }
 
     int m_activeMqPort = 0;
