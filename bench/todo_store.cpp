@@ -197,7 +197,8 @@ QList<ListFigure> listFigures(TodoStore &store, int runs)
         {QStringLiteral("search \"CRM migration\" (index, two words)"), search(QStringLiteral("CRM migration"))},
         {QStringLiteral("search \"不存在的词\" (index; found nowhere)"), search(QStringLiteral("不存在的词"))},
         {QStringLiteral("search \"审批\" (two characters: index terms, common)"), search(QStringLiteral("审批"))},
-        {QStringLiteral("search \"无此\" (two characters: index terms; found nowhere)"), search(QStringLiteral("无此"))},
+        {QStringLiteral("search \"无此\" (two characters: index terms; found nowhere)"),
+         search(QStringLiteral("无此"))},
     };
     QList<ListFigure> figures;
     for (const Step &step : steps) {

@@ -175,8 +175,9 @@ const char *const kSearchIndexTriggersCreate[] = {
 #undef TODO_INDEXED_SEQ
 
 // A search word shorter than a trigram is looked up in the index's term list: the trigrams that begin with it. Up to
-// this many, the rows that hold one of them are the rows that hold the word; more (a common character), and the word
-// is matched with LIKE as the list is walked, which finds a page of such rows soon.
+// this many, the rows that hold one of them are the rows that hold the word, read through the index when they are
+// few; more terms (a common character) or many rows, and the word is matched with LIKE as the list is walked, which
+// finds a page of such rows soon.
 constexpr int kMostShortWordTerms = 64;
 
 // A full-text search whose matches are fewer than this reads them and sorts them; with more, it walks the list in
@@ -508,7 +509,8 @@ TodoTable::ListFilter TodoTable::filterOf(const TodoQuery &query) const
         }
         if (filter.onList) {
             // Shorter than a trigram: every place it occurs begins one (the fields are padded), so the trigrams that
-            // begin with it are where it occurs. None: it occurs nowhere, and nothing is read. A few: those.
+            // begin with it are where it occurs. None: it occurs nowhere, and nothing is read. In a few todos: those
+            // are read through the index. In many: LIKE as the list is walked finds a page of them soon.
             if (const auto terms = termsBeginningWith(word, kMostShortWordTerms)) {
                 if (terms->isEmpty()) {
                     filter.nothing = true;
@@ -518,8 +520,12 @@ TodoTable::ListFilter TodoTable::filterOf(const TodoQuery &query) const
                     QStringList alternatives;
                     for (const QString &term : *terms)
                         alternatives.append(quoted(term));
-                    phrases.append(QLatin1Char('(') + alternatives.join(QStringLiteral(" OR ")) + QLatin1Char(')'));
-                    continue;
+                    const QString anyOf =
+                        QLatin1Char('(') + alternatives.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+                    if (!matchesAtLeast(anyOf, kFewMatches)) {
+                        phrases.append(anyOf);
+                        continue;
+                    }
                 }
             }
         }
