@@ -3,6 +3,7 @@
 #include "base/Logging.h"
 #include "config/NotificationRules.h"
 #include "config/QuietHours.h"
+#include "config/ServerProfiles.h"
 #include "transport/TransportPlan.h"
 
 #include <QFileInfo>
@@ -219,6 +220,24 @@ QString validNamespace(const QVariant &value)
     return Settings::validateNamespace(value.toString());
 }
 
+QString validServerName(const QVariant &value)
+{
+    return Settings::validateServerName(value.toString());
+}
+
+QString validExtraServers(const QVariant &value)
+{
+    const QStringList ids = value.toStringList();
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        const QString error = ServerProfiles::validateId(ids.at(i));
+        if (!error.isEmpty())
+            return error;
+        if (ids.indexOf(ids.at(i)) != i)
+            return Settings::tr("The server \"%1\" is listed twice.").arg(ids.at(i));
+    }
+    return {};
+}
+
 } // namespace
 
 QString HeaderSetting::secretItem() const
@@ -281,6 +300,17 @@ Settings::Settings(const QString &path, const QString &presetPath, QObject *pare
 }
 
 Settings::~Settings() = default;
+
+std::unique_ptr<Settings> Settings::openWithSamePresets(const QString &path) const
+{
+    auto settings = std::make_unique<Settings>(path);
+    if (m_preset) {
+        // The same source as ours, whatever its format (an INI file, the registry, a property list).
+        settings->m_preset = std::make_unique<QSettings>(m_preset->fileName(), m_preset->format());
+        settings->init();
+    }
+    return settings;
+}
 
 void Settings::init()
 {
@@ -367,6 +397,9 @@ const QList<Settings::Definition> &Settings::definitions()
          QStringLiteral("lower"), validRulesBelowAction},
         {Key::RealertUrgentMinutes, QStringLiteral("notifications/realertUrgentMinutes"), QMetaType::Int, 0,
          validRealert},
+        {Key::ServerName, QStringLiteral("connection/name"), QMetaType::QString, QString(), validServerName},
+        {Key::ExtraServers, QStringLiteral("servers/profiles"), QMetaType::QStringList, QStringList(),
+         validExtraServers},
     };
     return table;
 }
@@ -382,6 +415,15 @@ const Settings::Definition &Settings::definition(Key key)
 QString Settings::fileName() const
 {
     return m_user->fileName();
+}
+
+bool Settings::isIniFile() const
+{
+#if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN)
+    return true; // NativeFormat is INI here
+#else
+    return m_user->format() == QSettings::IniFormat;
+#endif
 }
 
 QVariant Settings::storedValue(const QSettings &settings, const Definition &definition) const
@@ -839,5 +881,14 @@ QString Settings::validateNamespace(const QString &nsp)
     static const QRegularExpression forbidden(QStringLiteral("[,\\s]"));
     if (!nsp.isEmpty() && (!nsp.startsWith(QLatin1Char('/')) || nsp.contains(forbidden)))
         return tr("A Socket.IO namespace starts with / and has no commas or spaces, e.g. /admin.");
+    return {};
+}
+
+QString Settings::validateServerName(const QString &name)
+{
+    if (name.contains(QLatin1Char('\n')) || name.contains(QLatin1Char('\r')) || hasControlCharacter(name))
+        return tr("A server's name is one line of text.");
+    if (name.size() > kMaxServerNameLength)
+        return tr("A server's name has at most %n characters.", nullptr, kMaxServerNameLength);
     return {};
 }

@@ -116,6 +116,9 @@ public:
         RulesBelowAction, // QString: what happens to them: "mute" or "lower"
         RealertUrgentMinutes, // int: an urgent todo still unread this long after its notification is shown once
                               // more; 0 = never
+        ServerName, // QString: the name a person gives this server ("Production"); empty = its host (ServerProfiles)
+        ExtraServers, // QStringList: the profile ids of the servers beyond the first, in order (ServerProfiles); only
+                      // the main settings' value counts
     };
     Q_ENUM(Key)
 
@@ -145,6 +148,11 @@ public:
     static QString keyName(Key key) { return definition(key).name; }
 
     QString fileName() const;
+    // Whether the person's settings are an INI file (fileName() is its path), not the registry or a property list.
+    bool isIniFile() const;
+    // Opens another settings file (INI) with this one's administrator presets behind it, so a key locked here is
+    // locked there too (ServerProfiles: each server's own file).
+    std::unique_ptr<Settings> openWithSamePresets(const QString &path) const;
 
     // The effective value, of the key's type (see the table).
     QVariant value(Key key) const;
@@ -211,6 +219,8 @@ public:
     static QString validateEventName(const QString &name); // a Server-Sent Events type: one line, not empty
     static QString validateNamespace(const QString &nsp); // Socket.IO: empty, or "/" and a name without commas
     static QString validateFieldPath(const QString &path); // empty, or JSON field names separated by dots
+    static QString validateServerName(const QString &name); // one line, at most 64 characters; may be empty
+    static constexpr int kMaxServerNameLength = 64;
 
     // The protocols a person can choose, by their setting value ("stomp", ...).
     static QStringList protocols();

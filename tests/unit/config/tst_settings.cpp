@@ -2,6 +2,7 @@
 // signal, administrator presets and locks, the validators, the dialog's validation helpers, and the rule that no secret
 // ever reaches the settings file. (What the STOMP keys become is tested in tests/unit/stomp/tst_stompsettings.cpp.)
 #include "config/NotificationRules.h"
+#include "config/ServerProfiles.h"
 #include "config/Settings.h"
 
 #include <QDir>
@@ -160,6 +161,18 @@ void tst_Settings::everyKeyRoundTripsThroughTheFile()
         QVERIFY(settings.setValue(Settings::Key::RulesBelowUrgency, 2));
         QVERIFY(settings.setValue(Settings::Key::RulesBelowAction, QStringLiteral("mute")));
         QVERIFY(settings.setValue(Settings::Key::RealertUrgentMinutes, 15));
+        QVERIFY(settings.setValue(Settings::Key::ServerName, QStringLiteral("生产 (Production)")));
+        QVERIFY(settings.setValue(Settings::Key::ExtraServers,
+                                  QStringList {QStringLiteral("test-system"), QStringLiteral("org2")}));
+        // Not one line, too long, a bad id, an id twice: refused, the value stays.
+        QVERIFY(!settings.setValue(Settings::Key::ServerName, QStringLiteral("Prod\nTest")));
+        QVERIFY(!settings.setValue(Settings::Key::ServerName, QString(Settings::kMaxServerNameLength + 1, u'x')));
+        QVERIFY(settings.setValue(Settings::Key::ServerName, QStringLiteral("生产 (Production)")));
+        QVERIFY(!settings.setValue(Settings::Key::ExtraServers, QStringList {QStringLiteral("Test System")}));
+        QVERIFY(!settings.setValue(Settings::Key::ExtraServers, QStringList {QStringLiteral("-test")}));
+        QVERIFY(!settings.setValue(Settings::Key::ExtraServers, QStringList {QStringLiteral("default")}));
+        QVERIFY(!settings.setValue(Settings::Key::ExtraServers,
+                                   QStringList {QStringLiteral("org2"), QStringLiteral("org2")}));
         // Out of range: refused, the value stays.
         QVERIFY(!settings.setValue(Settings::Key::OfflineNoticeMinutes, -1));
         QVERIFY(!settings.setValue(Settings::Key::OfflineNoticeMinutes, 24 * 60 + 1));
@@ -194,6 +207,9 @@ void tst_Settings::everyKeyRoundTripsThroughTheFile()
     QCOMPARE(settings.get<int>(Settings::Key::RulesBelowUrgency), 2);
     QCOMPARE(settings.get<QString>(Settings::Key::RulesBelowAction), QStringLiteral("mute"));
     QCOMPARE(settings.get<int>(Settings::Key::RealertUrgentMinutes), 15);
+    QCOMPARE(settings.get<QString>(Settings::Key::ServerName), QStringLiteral("生产 (Production)"));
+    QCOMPARE(settings.get<QStringList>(Settings::Key::ExtraServers),
+             (QStringList {QStringLiteral("test-system"), QStringLiteral("org2")}));
     QCOMPARE(settings.get<QStringList>(Settings::Key::Destinations),
              (QStringList {QStringLiteral("/user/topic/all"), QStringLiteral("/topic/chat_demo")}));
     QCOMPARE(settings.get<QString>(Settings::Key::Host), QStringLiteral("/"));
@@ -532,6 +548,21 @@ void tst_Settings::validation_data()
     row("namespace without slash", "namespace", "admin", false);
     row("namespace with comma", "namespace", "/a,b", false);
     row("namespace with space", "namespace", "/a b", false);
+    row("server name", "server-name", "Production (EU)", true);
+    row("server name empty", "server-name", "", true);
+    row("server name with a line break", "server-name", "Prod\nTest", false);
+    row("server name with a tab", "server-name", "Prod\tTest", false);
+    row("server name of 64", "server-name", "0123456789012345678901234567890123456789012345678901234567890123", true);
+    row("server name of 65", "server-name", "01234567890123456789012345678901234567890123456789012345678901234", false);
+    row("server id", "server-id", "test-system2", true);
+    row("server id empty", "server-id", "", false);
+    row("server id upper case", "server-id", "Test", false);
+    row("server id space", "server-id", "a b", false);
+    row("server id leading dash", "server-id", "-a", false);
+    row("server id slash", "server-id", "a/b", false);
+    row("server id default", "server-id", "default", false);
+    row("server id demo", "server-id", "demo", false);
+    row("server id too long", "server-id", "abcdefghijabcdefghijabcdefghijabc", false);
 }
 
 void tst_Settings::validation()
@@ -576,6 +607,10 @@ void tst_Settings::validation()
         message = Settings::validateEventName(input);
     else if (what == QLatin1String("namespace"))
         message = Settings::validateNamespace(input);
+    else if (what == QLatin1String("server-name"))
+        message = Settings::validateServerName(input);
+    else if (what == QLatin1String("server-id"))
+        message = ServerProfiles::validateId(input);
     else
         QFAIL("unknown validator");
     QCOMPARE(message.isEmpty(), valid);
