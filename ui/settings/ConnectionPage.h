@@ -51,6 +51,9 @@ public:
     // A result speaks of the values it tested: it goes when they change.
     void clearTestResult();
 
+    // A protocol's setting value ("stomp", ...) in a person's words.
+    static QString protocolLabel(const QString &protocol);
+
 Q_SIGNALS:
     // "Test connection" and "Cancel test" were clicked.
     void testRequested();
@@ -69,7 +72,6 @@ private:
     bool speaksSocketIo() const;
     // What an empty event list means for the protocol chosen.
     QString eventsEmptyText() const;
-    static QString protocolLabel(const QString &protocol);
     QString describe(const ConnectionCheck::Result &result) const;
 
     QFormLayout *m_form = nullptr;

@@ -4,11 +4,13 @@
 
 #include "common/UiLogging.h"
 #include "config/CredentialStore.h"
+#include "config/ServerProfiles.h"
 #include "settings/AdvancedPage.h"
 #include "settings/ConnectionPage.h"
 #include "settings/LinksPage.h"
 #include "settings/NotificationsPage.h"
 #include "settings/RulesPage.h"
+#include "settings/ServersPage.h"
 
 #include <QBoxLayout>
 #include <QDialogButtonBox>
@@ -43,9 +45,14 @@ QScrollArea *scrollable(QWidget *page)
 } // namespace
 
 SettingsDialog::SettingsDialog(Settings *settings, CredentialStore *credentials, QWidget *parent)
+    : SettingsDialog(settings, credentials, Mode::Full, parent)
+{ }
+
+SettingsDialog::SettingsDialog(Settings *settings, CredentialStore *credentials, Mode mode, QWidget *parent)
     : QDialog(parent)
     , m_settings(settings)
     , m_credentials(credentials)
+    , m_mode(mode)
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Todo Notifier Settings"));
@@ -53,14 +60,19 @@ SettingsDialog::SettingsDialog(Settings *settings, CredentialStore *credentials,
     m_firstRunBanner = buildFirstRunBanner();
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("pages"));
+    // A server of its own has the pages that describe a connection; what applies to every server (language,
+    // autostart, notifications, quiet hours, rules) is on the main dialog's pages only.
+    const bool full = m_mode == Mode::Full;
     m_connection = new ConnectionPage(*m_settings);
-    m_notifications = new NotificationsPage(*m_settings);
-    m_rules = new RulesPage(*m_settings);
+    m_notifications = full ? new NotificationsPage(*m_settings) : nullptr;
+    m_rules = full ? new RulesPage(*m_settings) : nullptr;
     m_links = new LinksPage(*m_settings);
     m_advanced = new AdvancedPage(*m_settings);
     m_tabs->addTab(scrollable(m_connection), tr("Connection"));
-    m_tabs->addTab(scrollable(m_notifications), tr("Notifications"));
-    m_tabs->addTab(scrollable(m_rules), tr("Rules"));
+    if (full) {
+        m_tabs->addTab(scrollable(m_notifications), tr("Notifications"));
+        m_tabs->addTab(scrollable(m_rules), tr("Rules"));
+    }
     m_tabs->addTab(scrollable(m_links), tr("Links"));
     m_tabs->addTab(scrollable(m_advanced), tr("Advanced"));
 
@@ -133,9 +145,34 @@ SettingsDialog::~SettingsDialog()
 
 // ---- building -------------------------------------------------------------------------------------------------
 
-std::array<SettingsPage *, 5> SettingsDialog::pages() const
+QList<SettingsPage *> SettingsDialog::pages() const
 {
-    return {m_connection, m_notifications, m_rules, m_links, m_advanced};
+    QList<SettingsPage *> all;
+    for (SettingsPage *page : std::initializer_list<SettingsPage *> {m_connection, m_notifications, m_rules, m_links,
+                                                                     m_advanced, m_servers}) {
+        if (page)
+            all.append(page);
+    }
+    return all;
+}
+
+SettingsPage *SettingsDialog::page(Page page) const
+{
+    switch (page) {
+    case Page::Connection:
+        return m_connection;
+    case Page::Notifications:
+        return m_notifications;
+    case Page::Rules:
+        return m_rules;
+    case Page::Links:
+        return m_links;
+    case Page::Advanced:
+        return m_advanced;
+    case Page::Servers:
+        return m_servers;
+    }
+    return nullptr;
 }
 
 void SettingsDialog::fitToContents()
@@ -278,7 +315,7 @@ void SettingsDialog::validate()
     m_connectionValid = true;
     // Mark the pages that hold a problem, so that one on a page out of sight is found.
     const QIcon warning = style()->standardIcon(QStyle::SP_MessageBoxWarning);
-    const std::array<SettingsPage *, 5> all = pages();
+    const QList<SettingsPage *> all = pages(); // in the order of the tabs
     for (int i = 0; i < int(all.size()); ++i) {
         SettingsPage *page = all.at(i);
         page->validate();
@@ -444,9 +481,11 @@ void SettingsDialog::finishApplyIfDone()
 void SettingsDialog::writeSettings()
 {
     // Each page stores only what changed: a key the person left alone keeps following the preset or the default.
-    const std::array<SettingsPage *, 5> order {m_connection, m_advanced, m_links, m_notifications, m_rules};
-    for (SettingsPage *page : order)
-        page->write(*m_settings);
+    for (SettingsPage *page :
+         std::initializer_list<SettingsPage *> {m_connection, m_advanced, m_links, m_notifications, m_rules}) {
+        if (page)
+            page->write(*m_settings);
+    }
     m_settings->sync();
 }
 
@@ -454,6 +493,8 @@ void SettingsDialog::writeSettings()
 
 void SettingsDialog::setFirstRun(bool firstRun)
 {
+    if (m_mode == Mode::ServerOnly)
+        firstRun = false; // the welcome is for the application's first server
     m_firstRun = firstRun;
     m_firstRunBanner->setVisible(firstRun);
     fitToContents();
@@ -465,12 +506,70 @@ void SettingsDialog::setFirstRun(bool firstRun)
 
 void SettingsDialog::showPage(Page page)
 {
-    m_tabs->setCurrentIndex(int(page));
+    const SettingsPage *wanted = this->page(page);
+    for (int i = 0; wanted && i < m_tabs->count(); ++i) {
+        if (auto *area = qobject_cast<QScrollArea *>(m_tabs->widget(i)); area && area->widget() == wanted)
+            m_tabs->setCurrentIndex(i);
+    }
+}
+
+bool SettingsDialog::hasPage(Page page) const
+{
+    return this->page(page) != nullptr;
 }
 
 void SettingsDialog::setTodoProvider(std::function<QList<Todo>()> provider)
 {
-    m_rules->setTodoProvider(std::move(provider));
+    if (m_rules)
+        m_rules->setTodoProvider(std::move(provider));
+}
+
+// ---- servers ---------------------------------------------------------------------------------------------------
+
+void SettingsDialog::setServerProfiles(ServerProfiles *profiles)
+{
+    if (m_mode != Mode::Full || !profiles || m_profiles)
+        return;
+    m_profiles = profiles;
+    m_servers = new ServersPage(*m_settings);
+    m_servers->setServerProfiles(profiles, m_credentials);
+    m_tabs->addTab(scrollable(m_servers), tr("Servers"));
+    connect(m_servers, &SettingsPage::changed, this, &SettingsDialog::validate);
+    connect(m_servers, &ServersPage::editRequested, this, &SettingsDialog::editServer);
+    connect(profiles, &ServerProfiles::serversChanged, this, &SettingsDialog::serversChanged);
+    // The first server's URL and protocol as saved here show in the list too.
+    connect(this, &SettingsDialog::applied, m_servers, [this] { m_servers->load(*m_settings); });
+    validate();
+}
+
+void SettingsDialog::editServer(const QString &id)
+{
+    if (!m_profiles)
+        return;
+    if (id.isEmpty()) {
+        showPage(Page::Connection); // the first server is this dialog's own
+        return;
+    }
+    if (m_serverDialog) {
+        m_serverDialog->raise();
+        m_serverDialog->activateWindow();
+        return;
+    }
+    Settings *settings = m_profiles->settings(id);
+    if (!settings)
+        return;
+    auto *dialog = new SettingsDialog(settings, m_credentials, Mode::ServerOnly, this);
+    dialog->setObjectName(QStringLiteral("serverDialog"));
+    dialog->setWindowTitle(tr("Server Settings: %1").arg(m_profiles->displayName(id)));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &SettingsDialog::applied, this, [this] {
+        m_servers->load(*m_settings);
+        Q_EMIT serversChanged();
+    });
+    m_serverDialog = dialog;
+    qCInfo(lcSettingsUi) << "editing server" << id << "in" << settings->fileName();
+    dialog->open();
 }
 
 // ---- test connection ------------------------------------------------------------------------------------------

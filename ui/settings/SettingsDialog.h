@@ -7,11 +7,11 @@
 #include <QDialog>
 #include <QHash>
 #include <QList>
+#include <QPointer>
 #include <QSet>
 #include <QString>
 #include <QStringList>
 
-#include <array>
 #include <functional>
 #include <memory>
 
@@ -22,6 +22,8 @@ class LinksPage;
 class NotificationsPage;
 class SettingsPage;
 class RulesPage;
+class ServerProfiles;
+class ServersPage;
 class QDialogButtonBox;
 class QLabel;
 class QPushButton;
@@ -45,6 +47,10 @@ class QTabWidget;
 //   with a note, and is never written.
 // - "Test connection" connects and subscribes with the values on screen (see ConnectionCheck), without
 //   blocking the dialog, and can be cancelled.
+// - Several servers (setServerProfiles()): a Servers page lists them (ServersPage). The first server is edited on the
+//   Connection page here; another one in a dialog of its own (Mode::ServerOnly) over that server's Settings, with the
+//   pages that describe a connection only (Connection, Links, Advanced) and its secrets under that server's own
+//   keychain account. serversChanged() tells the owner when the list or a server's settings changed.
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -52,10 +58,16 @@ public:
     // QDialog::result() after "Try the demo server" (first-run mode) closed the dialog.
     static constexpr int DemoResult = 2;
 
-    enum class Page { Connection, Notifications, Rules, Links, Advanced };
+    enum class Page { Connection, Notifications, Rules, Links, Advanced, Servers };
     Q_ENUM(Page)
 
+    // Full: every page of the application's settings. ServerOnly: one server's connection (the pages Connection,
+    // Links and Advanced, no first-run welcome), for a server beyond the first.
+    enum class Mode { Full, ServerOnly };
+    Q_ENUM(Mode)
+
     explicit SettingsDialog(Settings *settings, CredentialStore *credentials, QWidget *parent = nullptr);
+    SettingsDialog(Settings *settings, CredentialStore *credentials, Mode mode, QWidget *parent = nullptr);
     ~SettingsDialog() override;
     Q_DISABLE_COPY_MOVE(SettingsDialog)
 
@@ -63,7 +75,16 @@ public:
     void setFirstRun(bool firstRun);
     bool isFirstRun() const { return m_firstRun; }
 
+    Mode mode() const { return m_mode; }
+
+    // Shows `page` (nothing when this dialog does not have it: see Mode, setServerProfiles()).
     void showPage(Page page);
+    bool hasPage(Page page) const;
+
+    // The servers to list on the Servers page (Full mode; without them the page is not shown). Must outlive the dialog.
+    void setServerProfiles(ServerProfiles *profiles);
+    // The dialog of a server beyond the first that Edit… opened, while it is open.
+    SettingsDialog *serverDialog() const { return m_serverDialog; }
 
     // The todos the Rules page previews its rules against (the newest in the list); none without it.
     void setTodoProvider(std::function<QList<Todo>()> provider);
@@ -96,11 +117,15 @@ Q_SIGNALS:
     void secretsLoaded();
     // Applying failed (the keychain refused); nothing was written to the settings. `message` is on screen too.
     void applyFailed(const QString &message);
+    // A server was added, removed or renamed on the Servers page, or a server's own dialog saved its settings.
+    void serversChanged();
 
 private:
     QWidget *buildFirstRunBanner();
-    // The pages in the order of their tabs (Page).
-    std::array<SettingsPage *, 5> pages() const;
+    // The pages this dialog shows, in the order of their tabs.
+    QList<SettingsPage *> pages() const;
+    SettingsPage *page(Page page) const;
+    void editServer(const QString &id);
     // Grows the dialog so that the tallest page fits without scrolling (within the screen).
     void fitToContents();
 
@@ -141,6 +166,11 @@ private:
     RulesPage *m_rules = nullptr;
     LinksPage *m_links = nullptr;
     AdvancedPage *m_advanced = nullptr;
+    ServersPage *m_servers = nullptr; // with setServerProfiles() only
+
+    Mode m_mode = Mode::Full;
+    ServerProfiles *m_profiles = nullptr;
+    QPointer<SettingsDialog> m_serverDialog;
 
     bool m_valid = false;
     bool m_connectionValid = false; // what "Test connection" needs is valid
