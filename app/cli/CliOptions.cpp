@@ -1,7 +1,9 @@
 #include "CliOptions.h"
 
 #include "DemoProtocol.h"
+#include "config/ServerProfiles.h"
 #include "config/Settings.h"
+#include "stomp/StompSettings.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -182,7 +184,9 @@ QString CliOptions::generalHelp()
               "\n"
               "Run 'todo-notifier-cli <command> --help' for the options of a command.\n"
               "The passcode is never taken from the command line: use --passcode-file or the\n"
-              "environment variable TODO_NOTIFIER_PASSCODE.\n");
+              "environment variable TODO_NOTIFIER_PASSCODE.\n"
+              "listen and check --profile NAME connect to a server configured in the tray app instead,\n"
+              "with its passcode from the keychain.\n");
 }
 
 bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QString *output, QString *error)
@@ -356,6 +360,17 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
         tr("listen --store: delete read todos not seen for D days (default %1).").arg(TodoStoreOptions().keepDays),
         tr("D"));
 
+    const QCommandLineOption profileOption(
+        QStringLiteral("profile"),
+        tr("listen, check: connect to a server configured in the tray app: \"default\" (the first server), a "
+           "profile id or a server's name. Its settings give the connection and the keychain its passcode and secret "
+           "header values; the connection options (--url, --login, --protocol, --destination, ...) and --store's "
+           "link, time zone and retention options cannot be given with it."),
+        tr("name"));
+    const QCommandLineOption configOption(
+        QStringLiteral("config"), tr("listen, check --profile: the tray app's settings file (default: your settings)."),
+        tr("path"));
+
     parser.addOption(helpOption);
     for (const QCommandLineOption &option : {urlOption,
                                              loginOption,
@@ -391,6 +406,7 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
         for (const QCommandLineOption &option : {storeOption, webBaseOption, timeZoneOption, allowOriginOption,
                                                  pendingUrlOption, keepOption, keepDaysOption})
             parser.addOption(option);
+        parser.addOptions({profileOption, configOption});
         synopsis = tr("Usage: todo-notifier-cli listen [options]\n\nConnect, subscribe to every --destination and "
                       "print one JSON object per line for each event (connected, message, disconnected, "
                       "reconnecting, error). Reconnects by itself. With --store, messages become todos: "
@@ -398,6 +414,7 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
                       "and --count counts new todos.\n");
     } else if (options->command == Command::Check) {
         parser.addOption(timeoutOption);
+        parser.addOptions({profileOption, configOption});
         synopsis = tr("Usage: todo-notifier-cli check [options]\n\nConnect once and report the protocol (with auto: "
                       "what was found and why), the transport, and what the server negotiated. Exit codes: 0 ok, "
                       "3 unreachable, 4 refused or nothing at this path, 5 authentication failed, 6 server error, "
@@ -424,6 +441,58 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
     }
 
     StompConnectOptions &connect = options->connect;
+    if (options->command != Command::Send) {
+        options->useProfile = parser.isSet(profileOption);
+        options->profile = parser.value(profileOption).trimmed();
+        options->configPath = parser.value(configOption);
+        if (parser.isSet(configOption) && !options->useProfile) {
+            *error = tr("--config needs --profile");
+            return false;
+        }
+        if (parser.isSet(configOption) && options->configPath.isEmpty()) {
+            *error = tr("--config needs a file path");
+            return false;
+        }
+    }
+    if (options->useProfile) {
+        // The profile gives the whole connection: an option that describes it too would make two answers to one
+        // question.
+        QStringList connectionOptions;
+        for (const QCommandLineOption &option : {urlOption,
+                                                 loginOption,
+                                                 passcodeFileOption,
+                                                 hostOption,
+                                                 headerOption,
+                                                 headerFileOption,
+                                                 heartbeatOption,
+                                                 reconnectOption,
+                                                 attemptsOption,
+                                                 demoOption,
+                                                 transportOption,
+                                                 handshakeHeaderOption,
+                                                 handshakeHeaderFileOption,
+                                                 protocolOption,
+                                                 openMessageOption,
+                                                 keepAliveMessageOption,
+                                                 keepAliveIntervalOption,
+                                                 eventOption,
+                                                 namespaceOption,
+                                                 destinationOption,
+                                                 prefetchOption,
+                                                 webBaseOption,
+                                                 timeZoneOption,
+                                                 allowOriginOption,
+                                                 pendingUrlOption,
+                                                 keepOption,
+                                                 keepDaysOption})
+            connectionOptions.append(option.names());
+        for (const QString &name : parser.optionNames()) { // the options given, as given
+            if (connectionOptions.contains(name)) {
+                *error = tr("--%1 cannot be combined with --profile: the profile gives the connection").arg(name);
+                return false;
+            }
+        }
+    }
     options->demo = parser.isSet(demoOption);
     if (options->demo) {
         options->demoProtocol = parser.value(demoOption);
@@ -444,7 +513,7 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
         }
         connect.urls.append(url);
     }
-    if (connect.urls.isEmpty() && !options->demo) {
+    if (connect.urls.isEmpty() && !options->demo && !options->useProfile) {
         *error = tr("no server: give --url (or --demo to try the embedded demo server)");
         return false;
     }
@@ -657,4 +726,50 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *options, QStrin
         }
     }
     return true;
+}
+
+std::unique_ptr<CliOptions::Profile> CliOptions::openProfile(const CliOptions &options, QString *error)
+{
+    auto profile = std::make_unique<Profile>();
+    profile->main =
+        options.configPath.isEmpty() ? std::make_unique<Settings>() : std::make_unique<Settings>(options.configPath);
+    profile->profiles = std::make_unique<ServerProfiles>(profile->main.get());
+    const std::optional<QString> id = profile->profiles->findId(options.profile);
+    if (!id) {
+        QStringList names;
+        for (const QString &each : profile->profiles->ids()) {
+            const QString name = profile->profiles->displayName(each);
+            names.append(each.isEmpty() ? QStringLiteral("default (%1)").arg(name)
+                                        : QStringLiteral("%1 (%2)").arg(each, name));
+        }
+        *error = tr("no server profile named %1; the profiles are: %2")
+                     .arg(options.profile, names.join(QStringLiteral(", ")));
+        return nullptr;
+    }
+    profile->id = *id;
+    profile->settings = profile->profiles->settings(*id);
+    return profile;
+}
+
+void CliOptions::applyProfile(const SettingsView &settings, const ConnectionSecrets &secrets, CliOptions *options)
+{
+    using Key = Settings::Key;
+    // What the tray app's source would get (StompSettings is the mapping SourceFactory uses for STOMP; the other
+    // protocols take the same URLs, login, headers and pacing from it), in the command line's own fields.
+    options->connect = StompSettings::connectOptions(settings, secrets);
+    options->transportMode = StompSettings::transportMode(settings);
+    options->protocol = settings.get<QString>(Key::Protocol);
+    options->openMessage = settings.get<QString>(Key::OpenMessage);
+    options->keepAliveMessage = settings.get<QString>(Key::KeepAliveMessage);
+    options->keepAliveIntervalMs = settings.get<int>(Key::KeepAliveIntervalMs);
+    options->events = settings.get<QStringList>(Key::Events);
+    options->socketIoNamespace = settings.get<QString>(Key::Namespace);
+    options->destinations.clear();
+    for (const QString &destination : settings.get<QStringList>(Key::Destinations))
+        options->destinations.append(destination.toUtf8());
+    options->prefetchCount = settings.get<int>(Key::PrefetchCount);
+    // listen --store: the links, catch-up, time zone and retention of the profile; the file is the command line's.
+    const QString storePath = options->todo.storePath;
+    options->todo = TodoOptions::fromSettings(settings);
+    options->todo.storePath = storePath;
 }

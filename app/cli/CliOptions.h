@@ -1,5 +1,6 @@
 #pragma once
 
+#include "config/ServerProfiles.h"
 #include "config/Settings.h"
 #include "pipeline/TodoOptions.h"
 #include "source/PushError.h"
@@ -9,6 +10,8 @@
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
+
+#include <memory>
 
 // Exit codes of todo-notifier-cli; scripts may rely on them.
 namespace CliExit {
@@ -58,9 +61,29 @@ public:
     TodoOptions todo; // listen --store and its companions
     QList<QPair<QByteArray, QByteArray>> subscribeHeaders; // listen --subscribe-header
     int prefetchCount = Settings::kDefaultPrefetchCount; // listen --prefetch (client acks only)
+    // listen, check --profile: the server profile (ServerProfiles::findId()) that gives the connection instead of the
+    // connection options; --config: the main settings file it is found in (empty: the user's settings).
+    QString profile;
+    bool useProfile = false;
+    QString configPath;
 
     // Parses `arguments` (argv including the program name). On a usage error returns false with a message in
     // *error; on --help/--version returns false with the text to print in *output and no error.
     static bool parse(const QStringList &arguments, CliOptions *options, QString *output, QString *error);
     static QString generalHelp();
+
+    // --profile: the main settings (--config, else the user's), the server profiles over them, and the profile's own
+    // settings. Nothing (with a usage message in *error naming the profiles there are) for an unknown profile.
+    struct Profile
+    {
+        std::unique_ptr<Settings> main;
+        std::unique_ptr<ServerProfiles> profiles;
+        Settings *settings = nullptr;
+        QString id;
+    };
+    static std::unique_ptr<Profile> openProfile(const CliOptions &options, QString *error);
+    // Puts the connection a server's settings describe (URLs, protocol, transport, destinations, host, login, headers,
+    // heart-beats, reconnect pacing, events, namespace, open and keep-alive messages, prefetch) and its secrets (read
+    // from the keychain) into `options`, as the same command line options would.
+    static void applyProfile(const SettingsView &settings, const ConnectionSecrets &secrets, CliOptions *options);
 };

@@ -3,6 +3,8 @@
 // and --demo with its optional protocol.
 #include "CliOptions.h"
 
+#include "config/ServerProfiles.h"
+
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -21,6 +23,11 @@ private Q_SLOTS:
     void demoProtocol();
     void demoBodyIsNotTakenForAProtocol();
     void listenPrefetch();
+    void profileOptions();
+    void profileExcludesConnectionOptions_data();
+    void profileExcludesConnectionOptions();
+    void profileGivesTheConnection();
+    void unknownProfileNamesTheProfiles();
 
 private:
     QString writeFile(const QByteArray &content);
@@ -195,6 +202,160 @@ void tst_CliOptions::listenPrefetch()
         QVERIFY(!listen({QStringLiteral("--prefetch"), bad}, &options, &error));
         QVERIFY2(error.contains(QLatin1String("--prefetch")), qPrintable(error));
     }
+}
+
+namespace {
+
+bool parseRaw(const QStringList &arguments, CliOptions *options, QString *error)
+{
+    QString output;
+    return CliOptions::parse(QStringList {QStringLiteral("todo-notifier-cli")} + arguments, options, &output, error);
+}
+
+} // namespace
+
+// --profile (with --config) instead of the connection options, for listen and check; --store still works.
+void tst_CliOptions::profileOptions()
+{
+    CliOptions options;
+    QString error;
+    QVERIFY2(parseRaw({QStringLiteral("listen"), QStringLiteral("--profile"), QStringLiteral("Test system"),
+                       QStringLiteral("--config"), QStringLiteral("/tmp/todo.conf"), QStringLiteral("--store"),
+                       QStringLiteral("/tmp/todos.sqlite"), QStringLiteral("--count"), QStringLiteral("2")},
+                      &options, &error),
+             qPrintable(error));
+    QVERIFY(options.useProfile);
+    QCOMPARE(options.profile, QStringLiteral("Test system"));
+    QCOMPARE(options.configPath, QStringLiteral("/tmp/todo.conf"));
+    QCOMPARE(options.todo.storePath, QStringLiteral("/tmp/todos.sqlite"));
+    QCOMPARE(options.count, 2);
+
+    QVERIFY2(
+        parseRaw({QStringLiteral("check"), QStringLiteral("--profile"), QStringLiteral("default")}, &options, &error),
+        qPrintable(error));
+    QVERIFY(options.useProfile);
+    QVERIFY(options.configPath.isEmpty()); // the user's settings
+
+    // --config alone says nothing about which server; send has no profiles.
+    QVERIFY(!parseRaw({QStringLiteral("check"), QStringLiteral("--url"), QStringLiteral("ws://127.0.0.1:1/ws"),
+                       QStringLiteral("--config"), QStringLiteral("/tmp/todo.conf")},
+                      &options, &error));
+    QVERIFY2(error.contains(QLatin1String("--profile")), qPrintable(error));
+    QVERIFY(!parseRaw({QStringLiteral("send"), QStringLiteral("--profile"), QStringLiteral("default"),
+                       QStringLiteral("--destination"), QStringLiteral("/queue/a"), QStringLiteral("body")},
+                      &options, &error));
+    QVERIFY2(error.contains(QLatin1String("profile")), qPrintable(error));
+    // Without --profile a server is still needed.
+    QVERIFY(!parseRaw({QStringLiteral("check")}, &options, &error));
+    QVERIFY(!options.useProfile);
+}
+
+void tst_CliOptions::profileExcludesConnectionOptions_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QStringList>("extra");
+    QTest::newRow("url") << "check" << QStringList {QStringLiteral("--url"), QStringLiteral("ws://127.0.0.1:1/ws")};
+    QTest::newRow("login") << "check" << QStringList {QStringLiteral("--login"), QStringLiteral("alice")};
+    QTest::newRow("protocol") << "listen" << QStringList {QStringLiteral("--protocol"), QStringLiteral("sse")};
+    QTest::newRow("destination") << "listen"
+                                 << QStringList {QStringLiteral("--destination"), QStringLiteral("/queue/a")};
+    QTest::newRow("event") << "listen" << QStringList {QStringLiteral("--event"), QStringLiteral("todo")};
+    QTest::newRow("demo") << "listen" << QStringList {QStringLiteral("--demo")};
+    QTest::newRow("web base") << "listen"
+                              << QStringList {QStringLiteral("--store"), QStringLiteral("/tmp/t.sqlite"),
+                                              QStringLiteral("--web-base"), QStringLiteral("https://oa.example.com/")};
+}
+
+void tst_CliOptions::profileExcludesConnectionOptions()
+{
+    QFETCH(QString, command);
+    QFETCH(QStringList, extra);
+    CliOptions options;
+    QString error;
+    QVERIFY(!parseRaw(QStringList {command, QStringLiteral("--profile"), QStringLiteral("test")} + extra, &options,
+                      &error));
+    const QString option =
+        extra.constLast().startsWith(QLatin1String("--")) ? extra.constLast() : extra.value(extra.size() - 2);
+    QVERIFY2(error.contains(option + QStringLiteral(" cannot be combined with --profile")), qPrintable(error));
+}
+
+// What a profile's settings and keychain secrets make of the options: the connection the tray app would open.
+void tst_CliOptions::profileGivesTheConnection()
+{
+    Settings main(m_dir.filePath(QStringLiteral("profile-main.conf")));
+    ServerProfiles profiles(&main);
+    const QString id = profiles.add(QStringLiteral("Test system"));
+    Settings *settings = profiles.settings(id);
+    settings->setUrls(
+        Settings::Key::ServerUrls,
+        {QUrl(QStringLiteral("ws://127.0.0.1:15674/ws")), QUrl(QStringLiteral("ws://127.0.0.1:15675/ws"))});
+    settings->setValue(Settings::Key::Protocol, QStringLiteral("stomp"));
+    settings->setValue(Settings::Key::Transport, QStringLiteral("websocket"));
+    settings->setValue(Settings::Key::Destinations, QStringList {QStringLiteral("/queue/todos")});
+    settings->setValue(Settings::Key::Host, QStringLiteral("/"));
+    settings->setValue(Settings::Key::Login, QStringLiteral("tester"));
+    settings->setHeaders(
+        {{QStringLiteral("client-id"), QStringLiteral("desk-1"), false, HeaderSetting::Target::Connect},
+         {QStringLiteral("Authorization"), {}, true, HeaderSetting::Target::Handshake}});
+    settings->setValue(Settings::Key::HeartbeatOutMs, 5000);
+    settings->setValue(Settings::Key::HeartbeatInMs, 0);
+    settings->setValue(Settings::Key::Events, QStringList {QStringLiteral("todo")});
+    settings->setValue(Settings::Key::PrefetchCount, 50);
+    settings->setUrl(Settings::Key::WebBaseUrl, QUrl(QStringLiteral("https://test.example.com/app/")));
+    ConnectionSecrets secrets;
+    secrets.passcode = "from-the-keychain";
+    secrets.headerValues.insert(QStringLiteral("header/handshake/Authorization"), "Bearer t");
+
+    CliOptions options;
+    QString error;
+    QVERIFY2(parseRaw({QStringLiteral("listen"), QStringLiteral("--profile"), QStringLiteral("test system"),
+                       QStringLiteral("--config"), main.fileName(), QStringLiteral("--store"),
+                       m_dir.filePath(QStringLiteral("t.sqlite"))},
+                      &options, &error),
+             qPrintable(error));
+    const std::unique_ptr<CliOptions::Profile> profile = CliOptions::openProfile(options, &error);
+    QVERIFY2(profile, qPrintable(error));
+    QCOMPARE(profile->id, id);
+    QCOMPARE(profile->settings->fileName(), profiles.profilePath(id));
+    CliOptions::applyProfile(*profile->settings, secrets, &options);
+
+    QCOMPARE(options.connect.urls,
+             (QList<QUrl> {QUrl(QStringLiteral("ws://127.0.0.1:15674/ws")),
+                           QUrl(QStringLiteral("ws://127.0.0.1:15675/ws"))}));
+    QCOMPARE(options.protocol, QStringLiteral("stomp"));
+    QCOMPARE(options.transportMode, TransportMode::WebSocket);
+    QCOMPARE(options.destinations, QList<QByteArray> {"/queue/todos"});
+    QCOMPARE(options.connect.host, QByteArray("/"));
+    QCOMPARE(options.connect.login, QByteArray("tester"));
+    QCOMPARE(options.connect.passcode, QByteArray("from-the-keychain"));
+    QCOMPARE(options.connect.connectHeaders, (QList<QPair<QByteArray, QByteArray>> {{"client-id", "desk-1"}}));
+    QCOMPARE(options.connect.transport.handshakeHeaders,
+             (QList<QPair<QByteArray, QByteArray>> {{"Authorization", "Bearer t"}}));
+    QCOMPARE(options.connect.heartbeatOutMs, 5000);
+    QCOMPARE(options.connect.heartbeatInMs, 0);
+    QCOMPARE(options.events, QStringList {QStringLiteral("todo")});
+    QCOMPARE(options.prefetchCount, 50);
+    QCOMPARE(options.todo.webBase, QUrl(QStringLiteral("https://test.example.com/app/")));
+    QCOMPARE(options.todo.storePath, m_dir.filePath(QStringLiteral("t.sqlite"))); // the command line's
+}
+
+void tst_CliOptions::unknownProfileNamesTheProfiles()
+{
+    Settings main(m_dir.filePath(QStringLiteral("unknown-main.conf")));
+    main.setValue(Settings::Key::ServerName, QStringLiteral("Production"));
+    ServerProfiles profiles(&main);
+    profiles.add(QStringLiteral("Test system"));
+    main.sync();
+    CliOptions options;
+    QString error;
+    QVERIFY2(parseRaw({QStringLiteral("check"), QStringLiteral("--profile"), QStringLiteral("staging"),
+                       QStringLiteral("--config"), main.fileName()},
+                      &options, &error),
+             qPrintable(error));
+    QVERIFY(!CliOptions::openProfile(options, &error));
+    QCOMPARE(error,
+             QStringLiteral("no server profile named staging; the profiles are: default (Production), "
+                            "test-system (Test system)"));
 }
 
 void tst_CliOptions::demoProtocol_data()
