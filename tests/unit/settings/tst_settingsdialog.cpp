@@ -1106,10 +1106,23 @@ void tst_SettingsDialog::serversAddRenameRemove()
     confirm->button(QMessageBox::Cancel)->click();
     QCOMPARE(changed.count(), 2);
     QCOMPARE(profiles.ids().size(), 2);
+    // ... and may forget the server's secrets in the keychain (here the store's memory).
+    const QString account = profiles.settings(id)->credentialAccount();
+    QSignalSpy stored(&store, &CredentialStore::stored);
+    store.store(account, Settings::passcodeItem(), "staging-secret");
+    QTRY_COMPARE(stored.count(), 1);
+    QCOMPARE(readBack(store, account, {Settings::passcodeItem()}).size(), 1);
     selectServerRow(dialog, 1);
     child<QPushButton>(dialog, "removeServer")->click();
     QTRY_VERIFY((confirm = shownChild<QMessageBox>(dialog, "removeServerConfirmation")) != nullptr);
+    auto *forget = confirm->findChild<QCheckBox *>(QStringLiteral("forgetSecrets"));
+    QVERIFY(forget);
+    QVERIFY(!forget->isChecked()); // only when asked
+    forget->click();
+    QSignalSpy removed(&store, &CredentialStore::removed);
     confirm->button(QMessageBox::Yes)->click();
+    QTRY_COMPARE(removed.count(), 1);
+    QCOMPARE(readBack(store, account, {Settings::passcodeItem()}), Secrets());
     QCOMPARE(changed.count(), 3);
     QCOMPARE(listedServers(dialog), QStringList {QStringLiteral("push.example.com")});
     QCOMPARE(profiles.ids(), QStringList {QString()});
