@@ -162,7 +162,14 @@ bool ServerProfiles::remove(const QString &id, QString *error)
     extra.removeAll(id);
     m_main->setValue(Settings::Key::ExtraServers, extra);
     m_main->sync();
-    m_profiles.erase(id); // closes the file before it is deleted
+    if (const auto found = m_profiles.find(id); found != m_profiles.end()) {
+        // Written out before its file goes; the object itself lives on until the event loop runs again, so that a
+        // holder of the pointer can let go of it on serversChanged().
+        Settings *gone = found->second.release();
+        m_profiles.erase(found);
+        gone->sync();
+        gone->deleteLater();
+    }
     const QString path = profilePath(id);
     if (QFile::exists(path) && !QFile::remove(path))
         qCWarning(lcSettings) << "cannot delete" << path;

@@ -55,7 +55,8 @@ public:
     bool rename(const QString &id, const QString &name, QString *error = nullptr);
     // Removes server `id` (never the first): from ExtraServers, and its settings file. Its store file and its
     // keychain items stay where they are (the store may be wanted again; forgetting the secrets is the caller's
-    // choice, through CredentialStore::remove() with the account and items read before removing).
+    // choice, through CredentialStore::remove() with the account and items read before removing). Its Settings
+    // object is deleted once the event loop runs again: drop pointers to it on serversChanged().
     bool remove(const QString &id, QString *error = nullptr);
     // For the command line: an id, "default" for the first server, or a display name (case ignored); nullopt when
     // nothing matches.
