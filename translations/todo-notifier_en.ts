@@ -499,38 +499,6 @@ Connect, subscribe to every --destination and print one JSON object per line for
         <translation>--keepalive-interval needs --keepalive-message</translation>
     </message>
     <message>
-        <source>Usage: todo-notifier-cli &lt;command&gt; [options]
-
-A headless push client: everything the tray app does, from a terminal. It speaks STOMP
-(over WebSocket, SockJS or a broker&apos;s TCP port) and the other push protocols of --protocol,
-and by default finds out which one the server speaks.
-
-Commands:
-  listen   connect, subscribe and print one JSON object per line for every event
-  check    connect once and report the protocol, the negotiated version, heart-beat and server
-  send     send one message and wait for the server&apos;s receipt
-
-Run &apos;todo-notifier-cli &lt;command&gt; --help&apos; for the options of a command.
-The passcode is never taken from the command line: use --passcode-file or the
-environment variable TODO_NOTIFIER_PASSCODE.
-</source>
-        <translation>Usage: todo-notifier-cli &lt;command&gt; [options]
-
-A headless push client: everything the tray app does, from a terminal. It speaks STOMP
-(over WebSocket, SockJS or a broker&apos;s TCP port) and the other push protocols of --protocol,
-and by default finds out which one the server speaks.
-
-Commands:
-  listen   connect, subscribe and print one JSON object per line for every event
-  check    connect once and report the protocol, the negotiated version, heart-beat and server
-  send     send one message and wait for the server&apos;s receipt
-
-Run &apos;todo-notifier-cli &lt;command&gt; --help&apos; for the options of a command.
-The passcode is never taken from the command line: use --passcode-file or the
-environment variable TODO_NOTIFIER_PASSCODE.
-</translation>
-    </message>
-    <message>
         <source>The push protocol: auto (default: find out, and say how and why), stomp (over WebSocket, SockJS or a broker&apos;s STOMP port), sockjs (STOMP over SockJS), json-ws (a plain WebSocket that pushes JSON), sse (Server-Sent Events from an http(s):// URL), socketio (a Socket.IO 3/4 server: http://host:3000, or http://host:3000/namespace; --header values are its auth payload).</source>
         <translation>The push protocol: auto (default: find out, and say how and why), stomp (over WebSocket, SockJS or a broker&apos;s STOMP port), sockjs (STOMP over SockJS), json-ws (a plain WebSocket that pushes JSON), sse (Server-Sent Events from an http(s):// URL), socketio (a Socket.IO 3/4 server: http://host:3000, or http://host:3000/namespace; --header values are its auth payload).</translation>
     </message>
@@ -603,6 +571,74 @@ Connect once and report the protocol (with auto: what was found and why), the tr
     <message>
         <source>invalid --prefetch: %1</source>
         <translation>invalid --prefetch: %1</translation>
+    </message>
+    <message>
+        <source>Usage: todo-notifier-cli &lt;command&gt; [options]
+
+A headless push client: everything the tray app does, from a terminal. It speaks STOMP
+(over WebSocket, SockJS or a broker&apos;s TCP port) and the other push protocols of --protocol,
+and by default finds out which one the server speaks.
+
+Commands:
+  listen   connect, subscribe and print one JSON object per line for every event
+  check    connect once and report the protocol, the negotiated version, heart-beat and server
+  send     send one message and wait for the server&apos;s receipt
+
+Run &apos;todo-notifier-cli &lt;command&gt; --help&apos; for the options of a command.
+The passcode is never taken from the command line: use --passcode-file or the
+environment variable TODO_NOTIFIER_PASSCODE.
+listen and check --profile NAME connect to a server configured in the tray app instead,
+with its passcode from the keychain.
+</source>
+        <translation>Usage: todo-notifier-cli &lt;command&gt; [options]
+
+A headless push client: everything the tray app does, from a terminal. It speaks STOMP
+(over WebSocket, SockJS or a broker&apos;s TCP port) and the other push protocols of --protocol,
+and by default finds out which one the server speaks.
+
+Commands:
+  listen   connect, subscribe and print one JSON object per line for every event
+  check    connect once and report the protocol, the negotiated version, heart-beat and server
+  send     send one message and wait for the server&apos;s receipt
+
+Run &apos;todo-notifier-cli &lt;command&gt; --help&apos; for the options of a command.
+The passcode is never taken from the command line: use --passcode-file or the
+environment variable TODO_NOTIFIER_PASSCODE.
+listen and check --profile NAME connect to a server configured in the tray app instead,
+with its passcode from the keychain.
+</translation>
+    </message>
+    <message>
+        <source>listen, check: connect to a server configured in the tray app: &quot;default&quot; (the first server), a profile id or a server&apos;s name. Its settings give the connection and the keychain its passcode and secret header values; the connection options (--url, --login, --protocol, --destination, ...) and --store&apos;s link, time zone and retention options cannot be given with it.</source>
+        <translation>listen, check: connect to a server configured in the tray app: &quot;default&quot; (the first server), a profile id or a server&apos;s name. Its settings give the connection and the keychain its passcode and secret header values; the connection options (--url, --login, --protocol, --destination, ...) and --store&apos;s link, time zone and retention options cannot be given with it.</translation>
+    </message>
+    <message>
+        <source>listen, check --profile: the tray app&apos;s settings file (default: your settings).</source>
+        <translation>listen, check --profile: the tray app&apos;s settings file (default: your settings).</translation>
+    </message>
+    <message>
+        <source>--config needs --profile</source>
+        <translation>--config needs --profile</translation>
+    </message>
+    <message>
+        <source>--config needs a file path</source>
+        <translation>--config needs a file path</translation>
+    </message>
+    <message>
+        <source>--%1 cannot be combined with --profile: the profile gives the connection</source>
+        <translation>--%1 cannot be combined with --profile: the profile gives the connection</translation>
+    </message>
+    <message>
+        <source>no server profile named %1; the profiles are: %2</source>
+        <translation>no server profile named %1; the profiles are: %2</translation>
+    </message>
+    <message>
+        <source>the server profile %1 has no server URL yet</source>
+        <translation>the server profile %1 has no server URL yet</translation>
+    </message>
+    <message>
+        <source>warning: no keychain (%1): connecting without the profile&apos;s passcode and secret header values</source>
+        <translation>warning: no keychain (%1): connecting without the profile&apos;s passcode and secret header values</translation>
     </message>
 </context>
 <context>
@@ -976,6 +1012,17 @@ Connect once and report the protocol (with auto: what was found and why), the tr
     <message>
         <source>needs attention: cannot connect to %1</source>
         <translation>needs attention: cannot connect to %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>connected to %n servers</source>
+        <translation>
+            <numerusform>connected to %n server</numerusform>
+            <numerusform>connected to %n servers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3 of %4 servers connected</source>
+        <translation>%1: %2 — %3 of %4 servers connected</translation>
     </message>
 </context>
 <context>
@@ -1398,6 +1445,10 @@ Check the server settings; it keeps trying now and then.</translation>
     <message>
         <source>Still unread: %1</source>
         <translation>Still unread: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2015,6 +2066,148 @@ Check the server settings; it keeps trying now and then.</translation>
     </message>
 </context>
 <context>
+    <name>ServerProfiles</name>
+    <message>
+        <source>Server %1</source>
+        <translation>Server %1</translation>
+    </message>
+    <message>
+        <source>Give the new server a name.</source>
+        <translation>Give the new server a name.</translation>
+    </message>
+    <message>
+        <source>Another server is already called &quot;%1&quot;.</source>
+        <translation>Another server is already called &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The administrator has locked the list of servers.</source>
+        <translation>The administrator has locked the list of servers.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Cannot create the folder %1.</translation>
+    </message>
+    <message>
+        <source>There is no server &quot;%1&quot;.</source>
+        <translation>There is no server &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The administrator has locked the server&apos;s name.</source>
+        <translation>The administrator has locked the server&apos;s name.</translation>
+    </message>
+    <message>
+        <source>The first server cannot be removed; change its connection instead.</source>
+        <translation>The first server cannot be removed; change its connection instead.</translation>
+    </message>
+    <message>
+        <source>A server id has 1 to %1 lower-case letters, digits and &apos;-&apos;, and does not start with &apos;-&apos;: &quot;%2&quot;.</source>
+        <translation>A server id has 1 to %1 lower-case letters, digits and &apos;-&apos;, and does not start with &apos;-&apos;: &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is reserved and cannot name a server.</source>
+        <translation>&quot;%1&quot; is reserved and cannot name a server.</translation>
+    </message>
+</context>
+<context>
+    <name>ServersPage</name>
+    <message>
+        <source>Todo Notifier connects to every server listed here at once, each with its own connection, passcode and todos. Adding, renaming and removing a server take effect at once.</source>
+        <translation>Todo Notifier connects to every server listed here at once, each with its own connection, passcode and todos. Adding, renaming and removing a server take effect at once.</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>Servers</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocol</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Add…</translation>
+    </message>
+    <message>
+        <source>Add another server to connect to</source>
+        <translation>Add another server to connect to</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>Re&amp;name…</translation>
+    </message>
+    <message>
+        <source>Give the selected server another name</source>
+        <translation>Give the selected server another name</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>Stop connecting to the selected server (the first server cannot be removed)</source>
+        <translation>Stop connecting to the selected server (the first server cannot be removed)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>Change the selected server&apos;s connection, links and advanced settings</source>
+        <translation>Change the selected server&apos;s connection, links and advanced settings</translation>
+    </message>
+    <message>
+        <source>(no server URL yet)</source>
+        <translation>(no server URL yet)</translation>
+    </message>
+    <message>
+        <source>The first server: its connection is on the Connection page</source>
+        <translation>The first server: its connection is on the Connection page</translation>
+    </message>
+    <message>
+        <source>Its own settings file: %1</source>
+        <translation>Its own settings file: %1</translation>
+    </message>
+    <message>
+        <source>Add a Server</source>
+        <translation>Add a Server</translation>
+    </message>
+    <message>
+        <source>Name of the new server (e.g. Production, Test system):</source>
+        <translation>Name of the new server (e.g. Production, Test system):</translation>
+    </message>
+    <message>
+        <source>Rename the Server</source>
+        <translation>Rename the Server</translation>
+    </message>
+    <message>
+        <source>New name (empty: its host):</source>
+        <translation>New name (empty: its host):</translation>
+    </message>
+    <message>
+        <source>Remove Server</source>
+        <translation>Remove Server</translation>
+    </message>
+    <message>
+        <source>Stop connecting to &quot;%1&quot; and remove its settings?</source>
+        <translation>Stop connecting to &quot;%1&quot; and remove its settings?</translation>
+    </message>
+    <message>
+        <source>Its todos stay on this computer.</source>
+        <translation>Its todos stay on this computer.</translation>
+    </message>
+    <message>
+        <source>Also &amp;forget its passcode and secret header values in the keychain</source>
+        <translation>Also &amp;forget its passcode and secret header values in the keychain</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Enter a server URL, e.g. wss://push.example.com/ws.</source>
@@ -2172,6 +2365,21 @@ Check the server settings; it keeps trying now and then.</translation>
         <source>A field path is field names separated by dots, such as data.removedIds.</source>
         <translation>A field path is field names separated by dots, such as data.removedIds.</translation>
     </message>
+    <message>
+        <source>The server &quot;%1&quot; is listed twice.</source>
+        <translation>The server &quot;%1&quot; is listed twice.</translation>
+    </message>
+    <message>
+        <source>A server&apos;s name is one line of text.</source>
+        <translation>A server&apos;s name is one line of text.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A server&apos;s name has at most %n characters.</source>
+        <translation>
+            <numerusform>A server's name has at most %n character.</numerusform>
+            <numerusform>A server's name has at most %n characters.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -2262,6 +2470,14 @@ Check the server settings; it keeps trying now and then.</translation>
     <message>
         <source>Rules</source>
         <translation>Rules</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>Servers</translation>
+    </message>
+    <message>
+        <source>Server Settings: %1</source>
+        <translation>Server Settings: %1</translation>
     </message>
 </context>
 <context>

@@ -499,38 +499,6 @@ Connect, subscribe to every --destination and print one JSON object per line for
         <translation>--keepalive-interval 需要同时指定 --keepalive-message</translation>
     </message>
     <message>
-        <source>Usage: todo-notifier-cli &lt;command&gt; [options]
-
-A headless push client: everything the tray app does, from a terminal. It speaks STOMP
-(over WebSocket, SockJS or a broker&apos;s TCP port) and the other push protocols of --protocol,
-and by default finds out which one the server speaks.
-
-Commands:
-  listen   connect, subscribe and print one JSON object per line for every event
-  check    connect once and report the protocol, the negotiated version, heart-beat and server
-  send     send one message and wait for the server&apos;s receipt
-
-Run &apos;todo-notifier-cli &lt;command&gt; --help&apos; for the options of a command.
-The passcode is never taken from the command line: use --passcode-file or the
-environment variable TODO_NOTIFIER_PASSCODE.
-</source>
-        <translation>用法：todo-notifier-cli &lt;命令&gt; [选项]
-
-无界面的推送客户端：在终端中完成托盘应用所做的一切。它支持 STOMP
-（通过 WebSocket、SockJS 或代理的 TCP 端口）以及 --protocol 列出的其他推送协议，
-默认会自动探测服务器使用的协议。
-
-命令：
-  listen   连接、订阅，并为每个事件每行输出一个 JSON 对象
-  check    连接一次，报告协议、协商的版本、心跳和服务器
-  send     发送一条消息并等待服务器回执
-
-运行 &apos;todo-notifier-cli &lt;命令&gt; --help&apos; 查看某个命令的选项。
-口令从不从命令行获取：请使用 --passcode-file 或
-环境变量 TODO_NOTIFIER_PASSCODE。
-</translation>
-    </message>
-    <message>
         <source>The push protocol: auto (default: find out, and say how and why), stomp (over WebSocket, SockJS or a broker&apos;s STOMP port), sockjs (STOMP over SockJS), json-ws (a plain WebSocket that pushes JSON), sse (Server-Sent Events from an http(s):// URL), socketio (a Socket.IO 3/4 server: http://host:3000, or http://host:3000/namespace; --header values are its auth payload).</source>
         <translation>推送协议：auto（默认：自动探测，并说明依据和原因）、stomp（通过 WebSocket、SockJS 或代理的 STOMP 端口）、sockjs（基于 SockJS 的 STOMP）、json-ws（推送 JSON 的普通 WebSocket）、sse（来自 http(s):// URL 的服务器发送事件）、socketio（Socket.IO 3/4 服务器：http://host:3000 或 http://host:3000/命名空间；--header 的值作为其认证数据）。</translation>
     </message>
@@ -603,6 +571,74 @@ Connect once and report the protocol (with auto: what was found and why), the tr
     <message>
         <source>invalid --prefetch: %1</source>
         <translation>无效的 --prefetch：%1</translation>
+    </message>
+    <message>
+        <source>Usage: todo-notifier-cli &lt;command&gt; [options]
+
+A headless push client: everything the tray app does, from a terminal. It speaks STOMP
+(over WebSocket, SockJS or a broker&apos;s TCP port) and the other push protocols of --protocol,
+and by default finds out which one the server speaks.
+
+Commands:
+  listen   connect, subscribe and print one JSON object per line for every event
+  check    connect once and report the protocol, the negotiated version, heart-beat and server
+  send     send one message and wait for the server&apos;s receipt
+
+Run &apos;todo-notifier-cli &lt;command&gt; --help&apos; for the options of a command.
+The passcode is never taken from the command line: use --passcode-file or the
+environment variable TODO_NOTIFIER_PASSCODE.
+listen and check --profile NAME connect to a server configured in the tray app instead,
+with its passcode from the keychain.
+</source>
+        <translation>用法：todo-notifier-cli &lt;命令&gt; [选项]
+
+无界面的推送客户端：在终端中完成托盘应用所做的一切。它支持 STOMP
+（通过 WebSocket、SockJS 或代理的 TCP 端口）以及 --protocol 列出的其他推送协议，
+默认会自动探测服务器使用的协议。
+
+命令：
+  listen   连接、订阅，并为每个事件每行输出一个 JSON 对象
+  check    连接一次，报告协议、协商的版本、心跳和服务器
+  send     发送一条消息并等待服务器回执
+
+运行 'todo-notifier-cli &lt;命令&gt; --help' 查看某个命令的选项。
+口令从不从命令行获取：请使用 --passcode-file 或
+环境变量 TODO_NOTIFIER_PASSCODE。
+listen 和 check 也可用 --profile 名称 连接托盘应用中配置的服务器，
+其口令取自钥匙串。
+</translation>
+    </message>
+    <message>
+        <source>listen, check: connect to a server configured in the tray app: &quot;default&quot; (the first server), a profile id or a server&apos;s name. Its settings give the connection and the keychain its passcode and secret header values; the connection options (--url, --login, --protocol, --destination, ...) and --store&apos;s link, time zone and retention options cannot be given with it.</source>
+        <translation>listen、check：连接托盘应用中配置的服务器：&quot;default&quot;（第一个服务器）、配置 ID 或服务器名称。连接取自其设置，口令和保密请求头的值取自钥匙串；不能同时给出连接选项（--url、--login、--protocol、--destination 等）以及 --store 的链接、时区和保留选项。</translation>
+    </message>
+    <message>
+        <source>listen, check --profile: the tray app&apos;s settings file (default: your settings).</source>
+        <translation>listen、check --profile：托盘应用的设置文件（默认：您的设置）。</translation>
+    </message>
+    <message>
+        <source>--config needs --profile</source>
+        <translation>--config 需要与 --profile 一起使用</translation>
+    </message>
+    <message>
+        <source>--config needs a file path</source>
+        <translation>--config 需要一个文件路径</translation>
+    </message>
+    <message>
+        <source>--%1 cannot be combined with --profile: the profile gives the connection</source>
+        <translation>--%1 不能与 --profile 同时使用：连接由配置给出</translation>
+    </message>
+    <message>
+        <source>no server profile named %1; the profiles are: %2</source>
+        <translation>没有名为 %1 的服务器配置；现有配置：%2</translation>
+    </message>
+    <message>
+        <source>the server profile %1 has no server URL yet</source>
+        <translation>服务器配置 %1 尚未设置服务器 URL</translation>
+    </message>
+    <message>
+        <source>warning: no keychain (%1): connecting without the profile&apos;s passcode and secret header values</source>
+        <translation>警告：没有钥匙串（%1）：连接时不带该配置的口令和保密请求头的值</translation>
     </message>
 </context>
 <context>
@@ -976,6 +1012,16 @@ Connect once and report the protocol (with auto: what was found and why), the tr
     <message>
         <source>needs attention: cannot connect to %1</source>
         <translation>需要处理：无法连接到 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>connected to %n servers</source>
+        <translation>
+            <numerusform>已连接到 %n 个服务器</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3 of %4 servers connected</source>
+        <translation>%1：%2 — %4 个服务器中已连接 %3 个</translation>
     </message>
 </context>
 <context>
@@ -1394,6 +1440,10 @@ Check the server settings; it keeps trying now and then.</source>
     <message>
         <source>Still unread: %1</source>
         <translation>仍未读：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -2007,6 +2057,148 @@ Check the server settings; it keeps trying now and then.</source>
     </message>
 </context>
 <context>
+    <name>ServerProfiles</name>
+    <message>
+        <source>Server %1</source>
+        <translation>服务器 %1</translation>
+    </message>
+    <message>
+        <source>Give the new server a name.</source>
+        <translation>请为新服务器取一个名称。</translation>
+    </message>
+    <message>
+        <source>Another server is already called &quot;%1&quot;.</source>
+        <translation>已有服务器名为“%1”。</translation>
+    </message>
+    <message>
+        <source>The administrator has locked the list of servers.</source>
+        <translation>管理员已锁定服务器列表。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>There is no server &quot;%1&quot;.</source>
+        <translation>没有服务器“%1”。</translation>
+    </message>
+    <message>
+        <source>The administrator has locked the server&apos;s name.</source>
+        <translation>管理员已锁定该服务器的名称。</translation>
+    </message>
+    <message>
+        <source>The first server cannot be removed; change its connection instead.</source>
+        <translation>第一个服务器不能删除；请改为修改其连接。</translation>
+    </message>
+    <message>
+        <source>A server id has 1 to %1 lower-case letters, digits and &apos;-&apos;, and does not start with &apos;-&apos;: &quot;%2&quot;.</source>
+        <translation>服务器 ID 由 1 到 %1 个小写字母、数字和“-”组成，且不能以“-”开头：“%2”。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is reserved and cannot name a server.</source>
+        <translation>“%1”为保留字，不能用作服务器名称。</translation>
+    </message>
+</context>
+<context>
+    <name>ServersPage</name>
+    <message>
+        <source>Todo Notifier connects to every server listed here at once, each with its own connection, passcode and todos. Adding, renaming and removing a server take effect at once.</source>
+        <translation>待办通知会同时连接这里列出的每个服务器，每个服务器都有自己的连接、口令和待办。添加、重命名和删除服务器会立即生效。</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add another server to connect to</source>
+        <translation>再添加一个要连接的服务器</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>重命名(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Give the selected server another name</source>
+        <translation>为所选服务器改名</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Stop connecting to the selected server (the first server cannot be removed)</source>
+        <translation>不再连接所选服务器（第一个服务器不能删除）</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Change the selected server&apos;s connection, links and advanced settings</source>
+        <translation>修改所选服务器的连接、链接和高级设置</translation>
+    </message>
+    <message>
+        <source>(no server URL yet)</source>
+        <translation>（尚无服务器 URL）</translation>
+    </message>
+    <message>
+        <source>The first server: its connection is on the Connection page</source>
+        <translation>第一个服务器：其连接在“连接”页中设置</translation>
+    </message>
+    <message>
+        <source>Its own settings file: %1</source>
+        <translation>其设置文件：%1</translation>
+    </message>
+    <message>
+        <source>Add a Server</source>
+        <translation>添加服务器</translation>
+    </message>
+    <message>
+        <source>Name of the new server (e.g. Production, Test system):</source>
+        <translation>新服务器的名称（例如：生产环境、测试系统）：</translation>
+    </message>
+    <message>
+        <source>Rename the Server</source>
+        <translation>重命名服务器</translation>
+    </message>
+    <message>
+        <source>New name (empty: its host):</source>
+        <translation>新名称（留空：使用其主机名）：</translation>
+    </message>
+    <message>
+        <source>Remove Server</source>
+        <translation>删除服务器</translation>
+    </message>
+    <message>
+        <source>Stop connecting to &quot;%1&quot; and remove its settings?</source>
+        <translation>不再连接“%1”并删除其设置？</translation>
+    </message>
+    <message>
+        <source>Its todos stay on this computer.</source>
+        <translation>其待办仍保留在这台电脑上。</translation>
+    </message>
+    <message>
+        <source>Also &amp;forget its passcode and secret header values in the keychain</source>
+        <translation>同时从钥匙串中删除其口令和保密请求头的值(&amp;F)</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Enter a server URL, e.g. wss://push.example.com/ws.</source>
@@ -2164,6 +2356,20 @@ Check the server settings; it keeps trying now and then.</source>
         <source>A field path is field names separated by dots, such as data.removedIds.</source>
         <translation>字段路径是用点分隔的字段名，例如 data.removedIds。</translation>
     </message>
+    <message>
+        <source>The server &quot;%1&quot; is listed twice.</source>
+        <translation>服务器“%1”被列出了两次。</translation>
+    </message>
+    <message>
+        <source>A server&apos;s name is one line of text.</source>
+        <translation>服务器名称只能是一行文字。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A server&apos;s name has at most %n characters.</source>
+        <translation>
+            <numerusform>服务器名称最多 %n 个字符。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -2254,6 +2460,14 @@ Check the server settings; it keeps trying now and then.</source>
     <message>
         <source>Rules</source>
         <translation>规则</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Server Settings: %1</source>
+        <translation>服务器设置：%1</translation>
     </message>
 </context>
 <context>
