@@ -7,12 +7,6 @@
 
 namespace {
 
-// The list's order, newest first: sortMs, then arrival (seq), both descending (TodoTable::page()'s order).
-bool newerThan(const Todo &a, const Todo &b)
-{
-    return a.sortMs != b.sortMs ? a.sortMs > b.sortMs : a.seq > b.seq;
-}
-
 Todo summaryOf(Todo todo)
 {
     todo.source = {};
@@ -121,8 +115,20 @@ void TodoModel::fetchMore(const QModelIndex &parent)
 
 QHash<int, QByteArray> TodoModel::roleNames() const
 {
-    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
-    names.insert({
+    return todoRoleNames();
+}
+
+QHash<int, QByteArray> TodoModel::todoRoleNames()
+{
+    return {
+        // QAbstractItemModel's
+        {Qt::DisplayRole, "display"},
+        {Qt::DecorationRole, "decoration"},
+        {Qt::EditRole, "edit"},
+        {Qt::ToolTipRole, "toolTip"},
+        {Qt::StatusTipRole, "statusTip"},
+        {Qt::WhatsThisRole, "whatsThis"},
+        // TodoModel's
         {KeyRole, "key"},
         {IdRole, "todoId"},
         {TitleRole, "title"},
@@ -147,15 +153,18 @@ QHash<int, QByteArray> TodoModel::roleNames() const
         {KindRole, "kind"},
         {TodoRole, "todo"},
         {SnoozedUntilRole, "snoozedUntil"},
-    });
-    return names;
+    };
 }
 
 QVariant TodoModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Todo &todo = m_rows.at(index.row());
+    return dataOf(m_rows.at(index.row()), role, m_linkPolicy);
+}
+
+QVariant TodoModel::dataOf(const Todo &todo, int role, const LinkPolicy &linkPolicy)
+{
     switch (role) {
     case Qt::DisplayRole:
     case TitleRole:
@@ -193,13 +202,13 @@ QVariant TodoModel::data(const QModelIndex &index, int role) const
     case PendingUrlRole:
         return todo.pendingUrl;
     case LinkRole:
-        return m_linkPolicy.resolve(todo).url;
+        return linkPolicy.resolve(todo).url;
     case LinkEncodedRole:
-        return m_linkPolicy.resolve(todo).encoded;
+        return linkPolicy.resolve(todo).encoded;
     case LinkAllowedRole:
-        return m_linkPolicy.resolve(todo).allowed;
+        return linkPolicy.resolve(todo).allowed;
     case LinkRefusalRole:
-        return m_linkPolicy.resolve(todo).reason;
+        return linkPolicy.resolve(todo).reason;
     case ReadRole:
         return todo.read;
     case DoneRole:
@@ -264,6 +273,11 @@ bool TodoModel::setRead(const QString &key, bool read)
     return m_store && m_store->setRead(key, read);
 }
 
+bool TodoModel::setDone(const QString &key, bool done)
+{
+    return m_store && m_store->setDone(key, done);
+}
+
 bool TodoModel::snooze(const QString &key, qint64 untilWallMs)
 {
     return m_store && m_store->snooze(key, untilWallMs);
@@ -276,7 +290,7 @@ bool TodoModel::unsnooze(const QString &key)
 
 int TodoModel::insertRow(const Todo &todo) const
 {
-    return int(std::lower_bound(m_rows.cbegin(), m_rows.cend(), todo, newerThan) - m_rows.cbegin());
+    return int(std::lower_bound(m_rows.cbegin(), m_rows.cend(), todo, TodoQuery::listedBefore) - m_rows.cbegin());
 }
 
 int TodoModel::findRow(const Todo &todo) const
@@ -347,7 +361,7 @@ void TodoModel::onTodosCommitted(const QList<Todo> &inserted, const QList<Todo> 
     }
     if (fresh.isEmpty())
         return;
-    std::sort(fresh.begin(), fresh.end(), newerThan);
+    std::sort(fresh.begin(), fresh.end(), TodoQuery::listedBefore);
 
     // Runs of new todos that go into the same gap of the rows read so far: one beginInsertRows() each, applied
     // from the oldest gap up so that the rows of the newer ones stay valid. Usually a single run, at the top.

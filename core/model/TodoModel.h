@@ -13,8 +13,9 @@
 class TodoStore;
 
 // The todos of a TodoStore that match a query (search words, unread only, one urgency: TodoQuery), as a list
-// model, newest first (Todo::sortMs, then arrival). Paged: it holds the rows read so far, a page at a time
-// (canFetchMore()/fetchMore(), which views call as they scroll), never the whole store; the query runs in SQLite.
+// model, newest first (Todo::sortMs, then arrival: TodoQuery::listedBefore()). Paged: it holds the rows read so far,
+// a page at a time (canFetchMore()/fetchMore(), which views call as they scroll), never the whole store; the query
+// runs in SQLite.
 //
 // It follows the store: a committed batch becomes one beginInsertRows() per run of adjacent new rows that match
 // (usually one, at the top), an updated todo a dataChanged() of its row (or its removal, when it no longer matches:
@@ -94,6 +95,11 @@ public:
     bool setData(const QModelIndex &index, const QVariant &value, int role) override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QHash<int, QByteArray> roleNames() const override;
+    // roleNames(), for models that list the rows of several TodoModels.
+    static QHash<int, QByteArray> todoRoleNames();
+    // What data() gives for `role` of a row holding `todo`, its link resolved by `linkPolicy` (for models that list
+    // the rows of several TodoModels: MergedTodoModel).
+    static QVariant dataOf(const Todo &todo, int role, const LinkPolicy &linkPolicy);
 
     int count() const { return m_count; } // stored todos, whatever the query
     int unreadCount() const { return m_unreadCount; }
@@ -105,6 +111,8 @@ public:
     std::optional<Todo> todo(const QString &key) const;
     // Marks a stored todo read (or unread), listed or not; false when nothing changed.
     bool setRead(const QString &key, bool read = true);
+    // Marks a stored todo done (which also marks it read), or not done, listed or not; false when nothing changed.
+    bool setDone(const QString &key, bool done = true);
     // Snoozes a stored todo until `untilWallMs` (TodoStore::snooze()), or ends its snooze now; false when nothing
     // changed.
     bool snooze(const QString &key, qint64 untilWallMs);

@@ -23,6 +23,13 @@ struct TodoQuery
     bool isEmpty() const { return !unreadOnly && urgency == kAnyUrgency && words().isEmpty(); }
     bool matches(const Todo &todo) const;
 
+    // The order of every list of todos, newest first: Todo::sortMs, then arrival (Todo::seq), both descending (the
+    // order TodoStore::page() reads in). True when `a` is listed before `b`.
+    static bool listedBefore(const Todo &a, const Todo &b)
+    {
+        return a.sortMs != b.sortMs ? a.sortMs > b.sortMs : a.seq > b.seq;
+    }
+
     bool operator==(const TodoQuery &other) const
     {
         return text == other.text && unreadOnly == other.unreadOnly && urgency == other.urgency;
