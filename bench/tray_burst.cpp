@@ -3,7 +3,7 @@
 // model, tray icon, notifications, list window), runs in this process on the offscreen platform, configured by an
 // INI file like `todo-notifier --config`. Once it is connected it prints {"event":"connected"} on stdout; the
 // caller then publishes --count todos to --destination as fast as it can. This program watches the model fill
-// (TodoModel's rowsInserted) and reports, as one JSON line on stdout:
+// (the list's MergedTodoModel: rowsInserted) and reports, as one JSON line on stdout:
 //   first_in_model_us / last_in_model_us   when the first and the last todo were in the model (microseconds since
 //                                          the epoch, to compare with the publisher's send times)
 //   max_stall_ms, max_cpu_stall_ms         the longest event-loop stall from connected until the last todo was in
@@ -22,7 +22,7 @@
 #include "StallProbe.h"
 #include "TrayApplication.h"
 #include "config/Settings.h"
-#include "model/TodoModel.h"
+#include "model/MergedTodoModel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -113,7 +113,7 @@ int main(int argc, char *argv[])
     options.minimized = !parser.isSet(windowOption);
 
     TrayApplication tray(options);
-    const TodoModel *model = tray.model();
+    const MergedTodoModel *model = tray.model();
     StallProbe probe(qMax(1, parser.value(probeOption).toInt()));
     double cpuAtConnected = 0;
     double cpuAtLast = 0;

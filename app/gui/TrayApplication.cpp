@@ -9,6 +9,8 @@
 #include "ingest/TodoIngestor.h"
 #include "list/TodoListWindow.h"
 #include "list/TodoOpener.h"
+#include "config/ServerProfiles.h"
+#include "model/MergedTodoModel.h"
 #include "model/TodoModel.h"
 #include "notifications/NotificationCoordinator.h"
 #include "notifications/Notifier.h"
@@ -52,34 +54,15 @@ TrayApplication::TrayApplication(const GuiOptions &options, QObject *parent)
     , m_settings(options.configPath.isEmpty() ? new Settings(this) : new Settings(options.configPath, {}, this))
 {
     Translations::install(m_settings->get<QString>(Settings::Key::Language));
-    m_sessions.push_back(std::make_unique<ServerSession>(QString(), m_settings, m_settings, &m_credentials));
-    m_model = first()->model();
+    m_profiles = std::make_unique<ServerProfiles>(m_settings);
+    m_todos = std::make_unique<MergedTodoModel>();
     m_counter = std::make_unique<PendingCounter>();
     m_status = std::make_unique<ConnectionStatus>();
-    for (const auto &server : m_sessions) {
-        m_counter->addServer(server->counter());
-        m_status->addServer(server->status(), QString());
-    }
-    m_opener = std::make_unique<TodoOpener>(m_model);
-
-    m_tray = std::make_unique<TrayController>(m_model, m_counter.get(), m_status.get(), m_settings);
+    m_opener = std::make_unique<TodoOpener>(m_todos.get());
+    m_tray = std::make_unique<TrayController>(m_todos.get(), m_counter.get(), m_status.get(), m_settings);
     m_notifier = Notifier::create(m_tray->trayIcon());
     m_notifier->setAppIcon(applicationIcon());
-    for (const auto &server : m_sessions) {
-        server->notifyThrough(m_notifier.get(), m_opener.get());
-        NotificationCoordinator *coordinator = server->coordinator();
-        connect(coordinator, &NotificationCoordinator::markReadRequested, this, [this](const QString &key) {
-            if (ServerSession *owner = session(ServerKey::serverOf(key)))
-                owner->model()->setRead(ServerKey::localKey(key));
-        });
-        // The notification's "Snooze" button: snoozed from now; it notifies again, once, when the snooze ends.
-        connect(coordinator, &NotificationCoordinator::snoozeRequested, this,
-                [this](const QString &key, qint64 durationMs) {
-                    if (ServerSession *owner = session(ServerKey::serverOf(key)))
-                        owner->snoozeForMs(ServerKey::localKey(key), durationMs);
-                });
-        connect(coordinator, &NotificationCoordinator::listRequested, this, [this] { window()->showAndRaise(); });
-    }
+    syncSessions();
     // The list window is made when it is first shown (window()): until then it costs neither memory nor the wake-ups
     // of its timers.
 
@@ -120,6 +103,8 @@ TrayApplication::~TrayApplication()
     m_window.reset();
     m_status->clearServers();
     m_counter->clearServers();
+    for (const auto &server : m_sessions)
+        m_todos->removeServer(server->id());
     m_sessions.clear();
     m_notifier.reset();
     m_tray.reset();
@@ -134,12 +119,95 @@ ServerSession *TrayApplication::session(const QString &serverId) const
     return nullptr;
 }
 
-bool TrayApplication::openStore(bool demo)
+ServerSession *TrayApplication::addSession(const QString &serverId)
+{
+    Settings *settings = m_profiles->settings(serverId);
+    if (!settings)
+        return nullptr;
+    auto server = std::make_unique<ServerSession>(serverId, settings, m_settings, &m_credentials);
+    server->notifyThrough(m_notifier.get(), m_opener.get());
+    NotificationCoordinator *coordinator = server->coordinator();
+    // The notification's "Mark as read" and "Snooze" buttons: for the todo's own server (the keys are qualified).
+    connect(coordinator, &NotificationCoordinator::markReadRequested, this,
+            [this](const QString &key) { m_todos->setRead(key); });
+    connect(coordinator, &NotificationCoordinator::snoozeRequested, this,
+            [this](const QString &key, qint64 durationMs) {
+                if (ServerSession *owner = session(ServerKey::serverOf(key)))
+                    owner->snoozeForMs(ServerKey::localKey(key), durationMs);
+            });
+    connect(coordinator, &NotificationCoordinator::listRequested, this, [this] { window()->showAndRaise(); });
+    m_sessions.push_back(std::move(server));
+    return m_sessions.back().get();
+}
+
+void TrayApplication::syncSessions()
+{
+    // The demo stands in for the first server, and the others wait until it is left.
+    const QStringList ids = m_options.demo ? QStringList {QString()} : m_profiles->ids();
+    for (auto it = m_sessions.begin(); it != m_sessions.end();) {
+        if (ids.contains((*it)->id())) {
+            ++it;
+            continue;
+        }
+        qCInfo(lcApp).noquote() << "server" << (*it)->id() << "removed: disconnecting";
+        m_todos->removeServer((*it)->id());
+        m_status->clearServers();
+        m_counter->clearServers();
+        (*it)->stop();
+        it = m_sessions.erase(it);
+    }
+    std::vector<ServerSession *> added;
+    for (const QString &id : ids) {
+        if (!session(id)) {
+            if (ServerSession *server = addSession(id))
+                added.push_back(server);
+        }
+    }
+    // In the order of the list of servers.
+    std::stable_sort(m_sessions.begin(), m_sessions.end(), [&ids](const auto &a, const auto &b) {
+        return ids.indexOf(a->id()) < ids.indexOf(b->id());
+    });
+    // With one server nothing is named; with several, each by the name people gave it.
+    const bool several = m_sessions.size() > 1;
+    m_status->clearServers();
+    m_counter->clearServers();
+    for (const auto &server : m_sessions) {
+        const QString name = several ? m_profiles->displayName(server->id()) : QString();
+        server->setShared(name);
+        if (!m_todos->serverIds().contains(server->id()))
+            m_todos->addServer(server->id(), name, server->model());
+        else
+            m_todos->setServerName(server->id(), name);
+        m_status->addServer(server->status(), name);
+        m_counter->addServer(server->counter());
+    }
+    if (!m_started)
+        return;
+    for (ServerSession *server : added)
+        openStore(server); // connected by applyConfiguration()
+}
+
+bool TrayApplication::openStore(ServerSession *server)
 {
     // The demo's todos are kept apart from the person's own.
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    return first()->open(
-        QDir(dataDir).filePath(demo ? QStringLiteral("todos-demo.sqlite") : QStringLiteral("todos.sqlite")), !demo);
+    const bool demo = m_options.demo && server->id().isEmpty();
+    const QString file = demo ? QStringLiteral("todos-demo.sqlite") : ServerProfiles::storeFileName(server->id());
+    if (server->open(QDir(dataDir).filePath(file), !demo))
+        return true;
+    if (server != first())
+        showWindowMessage(tr("The todos of %1 cannot be opened, so it is not connected: %2")
+                              .arg(m_profiles->displayName(server->id()), server->storeError()));
+    return false;
+}
+
+void TrayApplication::onServersChanged()
+{
+    qCInfo(lcApp) << "servers changed: connecting to" << m_profiles->ids().size();
+    syncSessions();
+    // A server's settings may have changed too: every server connects again with its own.
+    if (!m_options.demo)
+        applyConfiguration();
 }
 
 bool TrayApplication::snoozeTodo(const QString &key, SnoozeTimes::Preset preset)
@@ -154,14 +222,19 @@ bool TrayApplication::start()
     // open when it holds many todos. Its count follows when the store is open.
     m_trayAvailable = m_tray->show();
     QApplication::setQuitOnLastWindowClosed(false);
-    if (!openStore(m_options.demo)) {
+    if (!openStore(first())) {
         QMessageBox::critical(nullptr, tr("Todo Notifier"),
                               tr("The todo store cannot be opened: %1").arg(first()->storeError()));
         return false;
     }
     QStringList notices;
-    if (!first()->store()->recoveryMessage().isEmpty())
-        notices.append(first()->store()->recoveryMessage());
+    for (const auto &server : m_sessions) {
+        if (server.get() != first() && !openStore(server.get()))
+            continue;
+        if (!server->store()->recoveryMessage().isEmpty())
+            notices.append(server->store()->recoveryMessage());
+    }
+    m_started = true;
     if (!m_trayAvailable)
         notices.append(tr("Your desktop has no system tray, so this window is Todo Notifier's main window: "
                           "closing it quits the application. Notifications still appear."));
@@ -194,7 +267,7 @@ TodoListWindow *TrayApplication::window()
 {
     if (m_window)
         return m_window.get();
-    m_window = std::make_unique<TodoListWindow>(m_model, m_opener.get(), m_status.get(), m_settings);
+    m_window = std::make_unique<TodoListWindow>(m_todos.get(), m_opener.get(), m_status.get(), m_settings);
     m_window->setActionsMenu(m_tray->menu());
     // What was said while there was no window is there when it first shows.
     m_window->setPersistentNotice(m_persistentNotice);
@@ -229,7 +302,8 @@ void TrayApplication::startDemo()
                                 << "for" << m_options.demoProtocol;
     }
     m_options.demo = true;
-    openStore(true);
+    syncSessions(); // the demo stands in for your servers
+    openStore(first());
     // The demo configuration lives in memory: the settings (and the keychain) are left as they are. The protocol
     // is the one --demo named (stomp by default): nothing to find out.
     const DemoProtocol::Kind kind = DemoProtocol::fromName(m_options.demoProtocol).value_or(DemoProtocol::Kind::Stomp);
@@ -274,8 +348,10 @@ void TrayApplication::applyConfiguration()
         startDemo();
         return;
     }
-    for (const auto &server : m_sessions)
-        server->connectWithSettings();
+    for (const auto &server : m_sessions) {
+        if (server->store()->isOpen())
+            server->connectWithSettings();
+    }
 }
 
 // The system's autostart entry follows the setting: when the person applied the settings, and at every start when
@@ -302,7 +378,8 @@ void TrayApplication::onSettingsApplied()
         // The person configured a server of their own: leave the demo.
         m_options.demo = false;
         m_demo.reset();
-        openStore(false);
+        syncSessions(); // the other servers come back
+        openStore(first());
     }
     applyConfiguration();
 }
@@ -323,7 +400,9 @@ void TrayApplication::openSettings(bool firstRun)
             }
             return todos;
         });
+        m_settingsDialog->setServerProfiles(m_profiles.get());
         connect(m_settingsDialog, &SettingsDialog::applied, this, &TrayApplication::onSettingsApplied);
+        connect(m_settingsDialog, &SettingsDialog::serversChanged, this, &TrayApplication::onServersChanged);
         connect(m_settingsDialog, &SettingsDialog::demoRequested, this, [this] {
             startDemo();
             window()->showAndRaise();
@@ -337,6 +416,9 @@ void TrayApplication::openSettings(bool firstRun)
 
 void TrayApplication::showAbout()
 {
+    QStringList stores; // one per server
+    for (const auto &server : m_sessions)
+        stores.append(QDir::toNativeSeparators(server->store()->path()).toHtmlEscaped());
     const QString text =
         tr("<h3>Todo Notifier %1</h3>"
            "<p>Stays connected to your organisation's push server and tells you the moment a todo is waiting for "
@@ -344,7 +426,7 @@ void TrayApplication::showAbout()
            "<p>Notifications: %2<br>Todo store: %3<br>Settings: %4</p>"
            "<p>Built with Qt %5.</p>")
             .arg(QStringLiteral(TODO_NOTIFIER_VERSION), m_notifier->backendName().toHtmlEscaped(),
-                 QDir::toNativeSeparators(first()->store()->path()).toHtmlEscaped(),
+                 stores.join(QStringLiteral("<br>")),
                  QDir::toNativeSeparators(m_settings->fileName()).toHtmlEscaped(), QString::fromLatin1(qVersion()));
     QMessageBox::about(m_window && m_window->isVisible() ? m_window.get() : nullptr, tr("About Todo Notifier"), text);
 }
@@ -365,9 +447,9 @@ QByteArray TrayApplication::statusJson() const
         {QStringLiteral("running"), true},
         {QStringLiteral("state"), ConnectionStatus::stateName(m_status->state())},
         {QStringLiteral("pendingCount"), m_counter->count()},
-        {QStringLiteral("unreadCount"), m_model->unreadCount()},
+        {QStringLiteral("unreadCount"), m_todos->unreadCount()},
         {QStringLiteral("serverPendingCount"), first()->store()->serverPendingCount()},
-        {QStringLiteral("todoCount"), m_model->count()},
+        {QStringLiteral("todoCount"), m_todos->count()},
         {QStringLiteral("lastError"), m_status->lastError()},
         {QStringLiteral("server"), m_status->server()},
         {QStringLiteral("url"), first()->source()->currentUrl().toDisplayString(QUrl::RemoveUserInfo)},
@@ -385,6 +467,7 @@ QByteArray TrayApplication::statusJson() const
         const ConnectionStatus *connection = server->status();
         servers.append(QJsonObject {
             {QStringLiteral("id"), server->id()},
+            {QStringLiteral("name"), m_profiles->displayName(server->id())},
             {QStringLiteral("state"), ConnectionStatus::stateName(connection->state())},
             {QStringLiteral("pendingCount"), server->counter()->count()},
             {QStringLiteral("unreadCount"), server->model()->unreadCount()},

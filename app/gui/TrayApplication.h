@@ -17,13 +17,14 @@
 
 class ConnectionStatus;
 class DemoPushServer;
+class MergedTodoModel;
 class NotificationCoordinator;
 class Notifier;
 class PendingCounter;
 class ServerSession;
 class SettingsDialog;
+class ServerProfiles;
 class TodoListWindow;
-class TodoModel;
 class TodoOpener;
 class TrayController;
 
@@ -53,7 +54,7 @@ public:
     // One line of JSON for `todo-notifier --status`: state, pendingCount, unreadCount, lastError and more.
     QByteArray statusJson() const;
     // The todos as the widgets show them (read-only; bench/tray_burst.cpp watches it fill).
-    const TodoModel *model() const { return m_model; }
+    const MergedTodoModel *model() const { return m_todos.get(); }
     // Snoozes the todo `key` for `preset` from now (a notification's "Snooze" action, the list's menu); it notifies
     // again, once, when the snooze ends (SnoozeScheduler). False when nothing changed (no such todo, or done).
     bool snoozeTodo(const QString &key, SnoozeTimes::Preset preset);
@@ -62,7 +63,6 @@ Q_SIGNALS:
     void quitRequested();
 
 private:
-    bool openStore(bool demo);
     void startDemo();
     void applyConfiguration();
     void applyAutostart();
@@ -77,9 +77,19 @@ private:
     ServerSession *first() const { return m_sessions.front().get(); }
     // The session of the server `serverId` (ServerKey), or nullptr.
     ServerSession *session(const QString &serverId) const;
+    // Makes the sessions follow the list of servers (only the first while the demo runs): a server added gets a
+    // session (its store opened once the application has started; applyConfiguration() connects it), a removed one
+    // is stopped and goes; the names are given to the list, the status and the notifications.
+    void syncSessions();
+    ServerSession *addSession(const QString &serverId);
+    // Opens `server`'s store (the demo's for the first server while the demo runs); false with a message shown
+    // when it cannot be opened.
+    bool openStore(ServerSession *server);
+    void onServersChanged();
 
     GuiOptions m_options;
     Settings *m_settings = nullptr; // owned
+    std::unique_ptr<ServerProfiles> m_profiles; // the servers (the first one: m_settings)
     CredentialStore m_credentials;
     std::unique_ptr<DemoPushServer> m_demo;
     ConnectionSupervisor m_supervisor;
@@ -88,13 +98,14 @@ private:
     std::unique_ptr<TodoOpener> m_opener;
     std::unique_ptr<TrayController> m_tray;
     std::unique_ptr<Notifier> m_notifier; // may use the tray icon: destroyed before it
-    std::vector<std::unique_ptr<ServerSession>> m_sessions; // the first server first; never empty
-    TodoModel *m_model = nullptr; // what the widgets show
+    std::unique_ptr<MergedTodoModel> m_todos; // what the widgets list: every server's todos
+    std::vector<std::unique_ptr<ServerSession>> m_sessions; // in the order of the servers; the first never goes
     std::unique_ptr<TodoListWindow> m_window; // made by window()
     QString m_persistentNotice; // the window's, also before it exists
     QString m_windowMessage; // the last message for the window's status area
     QPointer<SettingsDialog> m_settingsDialog;
     PushSource::State m_loggedState = PushSource::State::Disconnected;
     bool m_trayAvailable = false;
+    bool m_started = false; // start() ran: a session added from now on opens its store and connects at once
     bool m_quitting = false;
 };

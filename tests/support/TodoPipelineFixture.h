@@ -2,10 +2,12 @@
 
 // The todo pipeline as the tray application builds it (TodoPipeline: store, ingestor, catch-up, model), on a
 // MockClock, for the ui tests: push() commits a body the way a pushed message would be, and the model follows.
+// `merged` lists the model as the first server's, as the widgets take it (MergedTodoModel).
 
 #include "MockClock.h"
 #include "config/Settings.h"
 #include "ingest/TodoIngestor.h"
+#include "model/MergedTodoModel.h"
 #include "model/TodoModel.h"
 #include "pipeline/TodoPipeline.h"
 #include "store/TodoStore.h"
@@ -87,12 +89,16 @@ public:
         ingestor = pipeline->ingestor();
         model = pipeline->model();
         new QAbstractItemModelTester(model, QAbstractItemModelTester::FailureReportingMode::QtTest, testObject);
+        merged = std::make_unique<MergedTodoModel>();
+        QVERIFY(merged->addServer(QString(), QString(), model));
+        new QAbstractItemModelTester(merged.get(), QAbstractItemModelTester::FailureReportingMode::QtTest, testObject);
     }
 
     void tearDown()
     {
         store = nullptr;
         ingestor = nullptr;
+        merged.reset();
         model = nullptr;
         pipeline.reset();
         settings.reset();
@@ -121,6 +127,7 @@ public:
     std::unique_ptr<TodoPipeline> pipeline;
     TodoStore *store = nullptr; // the pipeline's
     TodoModel *model = nullptr;
+    std::unique_ptr<MergedTodoModel> merged; // `model` as the first server's
     TodoIngestor *ingestor = nullptr;
 
 private:

@@ -1,6 +1,7 @@
 #include "list/TodoDelegate.h"
 
 #include "base/Clock.h"
+#include "model/MergedTodoModel.h"
 #include "model/TodoModel.h"
 
 #include <QApplication>
@@ -155,6 +156,20 @@ QString TodoDelegate::titleText(const QModelIndex &index)
     return title.isEmpty() ? tr("(no title)") : title;
 }
 
+QString TodoDelegate::serverText(const QModelIndex &index)
+{
+    return serverLabel(index.data(MergedTodoModel::ServerNameRole).toString(),
+                       index.data(MergedTodoModel::ServerIdRole).toString());
+}
+
+QString TodoDelegate::serverLabel(const QString &name, const QString &serverId)
+{
+    const QString simplified = name.simplified();
+    if (!simplified.isEmpty())
+        return simplified;
+    return serverId.isEmpty() ? tr("Main server") : serverId;
+}
+
 QSize TodoDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     Q_UNUSED(index)
@@ -226,8 +241,17 @@ void TodoDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
 
     painter->setFont(option.font);
     painter->setPen(secondaryColor(palette, selected));
-    const QRect detailLine(titleLine.left(), titleLine.bottom() + 1 + kLineGap, titleLine.width(),
-                           option.fontMetrics.height());
+    QRect detailLine(titleLine.left(), titleLine.bottom() + 1 + kLineGap, titleLine.width(),
+                     option.fontMetrics.height());
+    // The server, at the end of the second line: at most a third of it.
+    const QString server = m_serverNamesShown ? serverText(index) : QString();
+    if (!server.isEmpty()) {
+        const QString elided = option.fontMetrics.elidedText(server, Qt::ElideRight, detailLine.width() / 3);
+        const int width = option.fontMetrics.horizontalAdvance(elided);
+        painter->drawText(QRect(detailLine.right() - width + 1, detailLine.top(), width, detailLine.height()),
+                          Qt::AlignRight | Qt::AlignVCenter | Qt::TextSingleLine, elided);
+        detailLine.setRight(detailLine.right() - width - kChipGap);
+    }
     const QString detail = option.fontMetrics.elidedText(detailText(index, now()), Qt::ElideRight, detailLine.width());
     painter->drawText(detailLine, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, detail);
 

@@ -6,12 +6,14 @@
 #include "list/SnoozeDialog.h"
 #include "list/TodoDelegate.h"
 #include "list/TodoOpener.h"
+#include "model/MergedTodoModel.h"
 #include "model/TodoModel.h"
 #include "store/SnoozeTimes.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QIdentityProxyModel>
 #include <QItemSelectionModel>
@@ -65,6 +67,9 @@ public:
                 parts.append(chip);
             parts.append(TodoDelegate::titleText(index));
             parts.append(TodoDelegate::detailText(index, m_delegate->now()));
+            const QString server = m_delegate->serverNamesShown() ? TodoDelegate::serverText(index) : QString();
+            if (!server.isEmpty())
+                parts.append(server);
             return parts.join(role == Qt::ToolTipRole ? QStringLiteral("\n") : QStringLiteral(". "));
         }
         return QIdentityProxyModel::data(index, role);
@@ -76,7 +81,7 @@ private:
 
 } // namespace
 
-TodoListWindow::TodoListWindow(TodoModel *model, TodoOpener *opener, ConnectionStatus *status, Settings *settings,
+TodoListWindow::TodoListWindow(MergedTodoModel *model, TodoOpener *opener, ConnectionStatus *status, Settings *settings,
                                QWidget *parent)
     : QWidget(parent, Qt::Window)
     , m_model(model)
@@ -97,6 +102,10 @@ TodoListWindow::TodoListWindow(TodoModel *model, TodoOpener *opener, ConnectionS
     m_search->setObjectName(QStringLiteral("search"));
     m_search->setClearButtonEnabled(true);
     m_search->installEventFilter(this);
+    m_serverFilter = new QComboBox(this);
+    m_serverFilter->setObjectName(QStringLiteral("serverFilter"));
+    m_serverFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_serverFilter->hide();
     m_unreadOnly = new QCheckBox(this);
     m_unreadOnly->setObjectName(QStringLiteral("unreadOnly"));
     m_markAllRead = new QPushButton(this);
@@ -146,6 +155,7 @@ TodoListWindow::TodoListWindow(TodoModel *model, TodoOpener *opener, ConnectionS
 
     auto *tools = new QHBoxLayout;
     tools->addWidget(m_search, 1);
+    tools->addWidget(m_serverFilter);
     tools->addWidget(m_unreadOnly);
     tools->addWidget(m_markAllRead);
     tools->addWidget(m_menuButton);
@@ -158,26 +168,31 @@ TodoListWindow::TodoListWindow(TodoModel *model, TodoOpener *opener, ConnectionS
     layout->addWidget(m_noticeLabel);
     layout->addLayout(statusRow);
 
-    setTabOrder(m_search, m_unreadOnly);
+    setTabOrder(m_search, m_serverFilter);
+    setTabOrder(m_serverFilter, m_unreadOnly);
     setTabOrder(m_unreadOnly, m_markAllRead);
     setTabOrder(m_markAllRead, m_menuButton);
     setTabOrder(m_menuButton, m_view);
 
     connect(m_search, &QLineEdit::textChanged, this, &TodoListWindow::onSearchEdited);
     connect(m_search, &QLineEdit::returnPressed, this, &TodoListWindow::applySearch);
-    connect(m_unreadOnly, &QCheckBox::toggled, model, &TodoModel::setUnreadOnly);
-    connect(m_markAllRead, &QPushButton::clicked, model, &TodoModel::markAllRead);
+    connect(m_serverFilter, &QComboBox::currentIndexChanged, this, &TodoListWindow::onServerFilterChosen);
+    connect(m_unreadOnly, &QCheckBox::toggled, model, &MergedTodoModel::setUnreadOnly);
+    connect(m_markAllRead, &QPushButton::clicked, model, &MergedTodoModel::markAllRead);
     connect(m_view, &QListView::doubleClicked, this, &TodoListWindow::openIndex);
     connect(m_view, &QListView::customContextMenuRequested, this, &TodoListWindow::onContextMenuRequested);
     for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_presentation, signal, this, &TodoListWindow::updateEmptyState);
     connect(m_presentation, &QAbstractItemModel::modelReset, this, &TodoListWindow::updateEmptyState);
     connect(m_presentation, &QAbstractItemModel::layoutChanged, this, &TodoListWindow::updateEmptyState);
-    connect(model, &TodoModel::searchTextChanged, this, &TodoListWindow::updateEmptyState);
-    connect(model, &TodoModel::unreadOnlyChanged, this, &TodoListWindow::updateEmptyState);
-    connect(model, &TodoModel::unreadCountChanged, this, &TodoListWindow::updateStatus);
-    connect(model, &TodoModel::countChanged, this, &TodoListWindow::updateStatus);
-    connect(model, &TodoModel::countChanged, this, &TodoListWindow::updateEmptyState);
+    connect(model, &MergedTodoModel::searchTextChanged, this, &TodoListWindow::updateEmptyState);
+    connect(model, &MergedTodoModel::unreadOnlyChanged, this, &TodoListWindow::updateEmptyState);
+    connect(model, &MergedTodoModel::unreadCountChanged, this, &TodoListWindow::updateStatus);
+    connect(model, &MergedTodoModel::countChanged, this, &TodoListWindow::updateStatus);
+    connect(model, &MergedTodoModel::countChanged, this, &TodoListWindow::updateEmptyState);
+    connect(model, &MergedTodoModel::serversChanged, this, &TodoListWindow::updateServers);
+    connect(model, &MergedTodoModel::serverFilterChanged, this, &TodoListWindow::updateServers);
+    connect(model, &MergedTodoModel::serverFilterChanged, this, &TodoListWindow::updateEmptyState);
     connect(status, &ConnectionStatus::changed, this, &TodoListWindow::updateStatus);
     connect(status, &ConnectionStatus::changed, this, &TodoListWindow::updateEmptyState);
     connect(opener, &TodoOpener::refused, this,
@@ -278,6 +293,8 @@ void TodoListWindow::retranslate()
     m_search->setPlaceholderText(tr("Search todos (Ctrl+F)"));
     m_search->setAccessibleName(tr("Search todos"));
     m_search->setToolTip(tr("Shows the todos whose title, sender, department or business type contain every word"));
+    m_serverFilter->setAccessibleName(tr("Server"));
+    m_serverFilter->setToolTip(tr("Shows the todos of one server only"));
     m_unreadOnly->setText(tr("&Unread only"));
     m_unreadOnly->setAccessibleName(tr("Show unread todos only"));
     m_markAllRead->setText(tr("&Mark all as read"));
@@ -293,6 +310,7 @@ void TodoListWindow::retranslate()
     m_noticeLabel->setAccessibleName(tr("Notice"));
     m_statusLabel->setAccessibleName(tr("Connection status"));
     m_countLabel->setAccessibleName(tr("Number of todos"));
+    updateServers();
     updateTitle();
     updateStatus();
     updateEmptyState();
@@ -518,6 +536,15 @@ void TodoListWindow::updateEmptyState()
             text += QStringLiteral("\n\n") + tr("First tell Todo Notifier where your server is: Menu → Settings…");
         else if (m_status && m_status->state() != PushSource::State::Connected)
             text += QStringLiteral("\n\n") + m_status->description();
+    } else if (const std::optional<QString> server = m_model->serverFilter()) {
+        // Only one server's todos are listed: say so, since the others may well have some.
+        const QString name = serverLabel(*server);
+        if (!m_model->searchText().trimmed().isEmpty())
+            text = tr("No todos from %1 match “%2”.").arg(name, m_model->searchText().trimmed());
+        else if (m_model->unreadOnly())
+            text = tr("No unread todos from %1.").arg(name);
+        else
+            text = tr("No todos from %1 yet.").arg(name);
     } else if (!m_model->searchText().trimmed().isEmpty()) {
         text = tr("No todos match “%1”.").arg(m_model->searchText().trimmed());
     } else if (m_model->unreadOnly()) {
@@ -540,6 +567,50 @@ void TodoListWindow::updateStatus()
         m_markAllRead->setEnabled(m_model->unreadCount() > 0);
     }
     updateTitle();
+}
+
+QString TodoListWindow::serverLabel(const QString &serverId) const
+{
+    return TodoDelegate::serverLabel(m_model ? m_model->serverName(serverId) : QString(), serverId);
+}
+
+void TodoListWindow::updateServers()
+{
+    if (!m_model)
+        return;
+    const QStringList ids = m_model->serverIds();
+    const std::optional<QString> filter = m_model->serverFilter();
+    QStringList labels {tr("All servers")};
+    for (const QString &id : ids)
+        labels.append(serverLabel(id));
+    {
+        // Also called while the combo box reports a choice: its items are only rebuilt when they changed.
+        const QSignalBlocker blocker(m_serverFilter);
+        QStringList shown;
+        for (int item = 0; item < m_serverFilter->count(); ++item)
+            shown.append(m_serverFilter->itemText(item));
+        if (shown != labels || ids != m_filterIds) {
+            m_serverFilter->clear();
+            m_serverFilter->addItems(labels);
+            m_filterIds = ids;
+        }
+        m_serverFilter->setCurrentIndex(filter ? int(ids.indexOf(*filter)) + 1 : 0);
+    }
+    const bool several = ids.size() > 1;
+    m_serverFilter->setVisible(several);
+    if (several != m_delegate->serverNamesShown()) {
+        m_delegate->setServerNamesShown(several);
+        m_view->viewport()->update();
+    }
+}
+
+void TodoListWindow::onServerFilterChosen(int item)
+{
+    if (!m_model)
+        return;
+    // The first item is every server, then m_filterIds in order.
+    m_model->setServerFilter(item > 0 && item <= m_filterIds.size() ? std::optional<QString>(m_filterIds.at(item - 1))
+                                                                    : std::nullopt);
 }
 
 void TodoListWindow::updateTitle()

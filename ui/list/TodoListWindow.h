@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QPointer>
+#include <QStringList>
 #include <QTimer>
 #include <QWidget>
 
@@ -11,6 +12,7 @@ class ClockTimer;
 class ConnectionStatus;
 class QAbstractItemModel;
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -21,11 +23,14 @@ class QStackedWidget;
 class QToolButton;
 class Settings;
 class TodoDelegate;
-class TodoModel;
+class MergedTodoModel;
 class TodoOpener;
 
-// The todo list: a QListView over the TodoModel (paged; the search box and "unread only" set its query), painted by
-// TodoDelegate.
+// The todo list: a QListView over the MergedTodoModel, the todos of every server in one list (paged; the search box
+// and "unread only" set its query), painted by TodoDelegate.
+//
+// With two or more servers each row names its server, and a combo box ("All servers", then each server) lists the
+// todos of one server only; with one server neither is shown.
 //
 // A search field and an "unread only" switch filter it; "Mark all as read" does what it says. Enter or a double
 // click opens the current todo (TodoOpener: the link policy, the browser, marked read); its context menu (also the
@@ -44,7 +49,7 @@ class TodoListWindow final : public QWidget
     Q_OBJECT
 public:
     // Everything passed must outlive the window.
-    TodoListWindow(TodoModel *model, TodoOpener *opener, ConnectionStatus *status, Settings *settings,
+    TodoListWindow(MergedTodoModel *model, TodoOpener *opener, ConnectionStatus *status, Settings *settings,
                    QWidget *parent = nullptr);
     ~TodoListWindow() override;
     Q_DISABLE_COPY_MOVE(TodoListWindow)
@@ -69,7 +74,7 @@ public:
     void showAndRaise();
     // Hides a shown window, shows a hidden one.
     void toggle();
-    // Makes `key` (Todo::key) the current todo, if it is listed.
+    // Makes `key` (a qualified key: ServerKey) the current todo, if it is listed.
     bool selectTodo(const QString &key);
     void retranslate();
 
@@ -77,6 +82,8 @@ public:
     QListView *view() const { return m_view; }
     QLineEdit *searchField() const { return m_search; }
     QCheckBox *unreadOnlyBox() const { return m_unreadOnly; }
+    // "All servers", then each server; hidden with one server.
+    QComboBox *serverFilterBox() const { return m_serverFilter; }
     QPushButton *markAllReadButton() const { return m_markAllRead; }
     QLabel *emptyStateLabel() const { return m_emptyLabel; }
     QLabel *statusLabel() const { return m_statusLabel; }
@@ -114,10 +121,15 @@ private:
     void updateStatus();
     void updateNotices();
     void updateTitle();
+    // The server filter's items and the delegate's server names, after servers came, went or were renamed.
+    void updateServers();
+    void onServerFilterChosen(int item);
+    // A server's name for people (TodoDelegate::serverLabel()).
+    QString serverLabel(const QString &serverId) const;
     void storeGeometry();
     QString keyAt(const QModelIndex &index) const;
 
-    QPointer<TodoModel> m_model;
+    QPointer<MergedTodoModel> m_model;
     QPointer<TodoOpener> m_opener;
     QPointer<ConnectionStatus> m_status;
     QPointer<Settings> m_settings;
@@ -125,6 +137,8 @@ private:
     TodoDelegate *m_delegate = nullptr;
 
     QLineEdit *m_search = nullptr;
+    QComboBox *m_serverFilter = nullptr;
+    QStringList m_filterIds; // the servers of m_serverFilter's items after the first
     QCheckBox *m_unreadOnly = nullptr;
     QPushButton *m_markAllRead = nullptr;
     QToolButton *m_menuButton = nullptr;

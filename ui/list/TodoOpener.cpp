@@ -1,13 +1,13 @@
 #include "list/TodoOpener.h"
 
 #include "common/UiLogging.h"
-#include "model/TodoModel.h"
+#include "model/MergedTodoModel.h"
 
 #include <QClipboard>
 #include <QDesktopServices>
 #include <QGuiApplication>
 
-TodoOpener::TodoOpener(TodoModel *model, QObject *parent)
+TodoOpener::TodoOpener(MergedTodoModel *model, QObject *parent)
     : QObject(parent)
     , m_model(model)
 {
@@ -16,13 +16,13 @@ TodoOpener::TodoOpener(TodoModel *model, QObject *parent)
 
 LinkPolicy::Resolution TodoOpener::resolve(const QString &key) const
 {
-    const std::optional<Todo> todo = m_model ? m_model->todo(key) : std::nullopt;
-    if (!todo) {
+    std::optional<LinkPolicy::Resolution> link = m_model ? m_model->resolveLink(key) : std::nullopt;
+    if (!link) {
         LinkPolicy::Resolution refused;
         refused.reason = tr("This todo is no longer in the list.");
         return refused;
     }
-    return m_model->linkPolicy().resolve(*todo);
+    return std::move(*link);
 }
 
 bool TodoOpener::open(const QString &key)

@@ -3,15 +3,15 @@
 #include "base/Clock.h"
 #include "common/UiLogging.h"
 #include "config/Settings.h"
-#include "model/TodoModel.h"
+#include "model/MergedTodoModel.h"
 #include "tray/PendingCounter.h"
 
 #include <QAction>
 #include <QLocale>
 #include <QMenu>
 
-TrayController::TrayController(TodoModel *model, PendingCounter *counter, ConnectionStatus *status, Settings *settings,
-                               QObject *parent)
+TrayController::TrayController(MergedTodoModel *model, PendingCounter *counter, ConnectionStatus *status,
+                               Settings *settings, QObject *parent)
     : QObject(parent)
     , m_model(model)
     , m_counter(counter)
@@ -26,7 +26,7 @@ TrayController::TrayController(TodoModel *model, PendingCounter *counter, Connec
     m_trayIcon->setContextMenu(m_menu.get());
     connect(m_trayIcon.get(), &QSystemTrayIcon::activated, this, &TrayController::onActivated);
     connect(counter, &PendingCounter::countChanged, this, &TrayController::update);
-    connect(model, &TodoModel::unreadCountChanged, this, &TrayController::update);
+    connect(model, &MergedTodoModel::unreadCountChanged, this, &TrayController::update);
     connect(status, &ConnectionStatus::changed, this, &TrayController::update);
     connect(settings, &Settings::changed, this, &TrayController::onSettingsChanged);
 }

@@ -18,15 +18,16 @@ class PendingCounter;
 class QAction;
 class QMenu;
 class Settings;
-class TodoModel;
+class MergedTodoModel;
 
 // The tray icon and its menu.
 //
 // The icon tells the state at a glance (connected, connecting, offline, failed; do not disturb while it is on and
 // nothing failed) with the pending count as a badge (PendingCounter); the tooltip says "N pending todos —
 // connected to host", or the state and the last error. A left click toggles the list window. The context menu:
-// Open todo list, Mark all as read, Do not disturb (1 hour / until tomorrow / off), Reconnect now, Settings…,
-// About, Quit. Actions that belong to the application (the windows, quitting) are signals; the rest is done here.
+// Open todo list, Mark all as read (every server's), Do not disturb (1 hour / until tomorrow / off), Reconnect now,
+// Settings…, About, Quit. Actions that belong to the application (the windows, quitting) are signals; the rest is done
+// here.
 //
 // The same menu serves as the list window's menu when there is no system tray (menu()).
 class TrayController final : public QObject
@@ -50,7 +51,7 @@ public:
     static constexpr int kTomorrowHour = 8;
 
     // Everything passed must outlive the controller.
-    TrayController(TodoModel *model, PendingCounter *counter, ConnectionStatus *status, Settings *settings,
+    TrayController(MergedTodoModel *model, PendingCounter *counter, ConnectionStatus *status, Settings *settings,
                    QObject *parent = nullptr);
     ~TrayController() override;
     Q_DISABLE_COPY_MOVE(TrayController)
@@ -93,7 +94,7 @@ private:
     void armDoNotDisturbTimer();
     QDateTime now() const;
 
-    QPointer<TodoModel> m_model;
+    QPointer<MergedTodoModel> m_model;
     QPointer<PendingCounter> m_counter;
     QPointer<ConnectionStatus> m_status;
     QPointer<Settings> m_settings;

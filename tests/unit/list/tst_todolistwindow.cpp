@@ -16,7 +16,9 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDateTimeEdit>
+#include <QDir>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
@@ -55,9 +57,16 @@ private Q_SLOTS:
     void chosenSnoozeTimeMustBeInTheFuture();
     void snoozedAndDoneTodosLookDifferent();
     void keyboardReadsSnoozesAndOpensTheMenu();
+    void serverFilterListsEveryServer();
+    void filterShowsOnlyThatServersTodos();
+    void eachRowNamesItsServer();
+    void openingATodoOfTheSecondServerUsesItsLinkBase();
 
 private:
     void pushSample();
+    // A second server ("test", named "Test system", its links on https://test.example.org/) with two todos; the
+    // first server is named "Production".
+    void addSecondServer();
     QModelIndex rowOf(const QString &title) const;
 
     TodoPipelineFixture m_fixture;
@@ -67,6 +76,7 @@ private:
     std::unique_ptr<TodoOpener> m_opener;
     std::unique_ptr<TodoListWindow> m_window;
     std::unique_ptr<UrlCatcher> m_browser;
+    std::unique_ptr<TodoPipelineFixture> m_second;
 };
 
 void tst_TodoListWindow::init()
@@ -75,9 +85,9 @@ void tst_TodoListWindow::init()
     m_client = std::make_unique<StompClient>();
     m_source = std::make_unique<StompPushSource>(m_client.get());
     m_status = std::make_unique<ConnectionStatus>(m_source.get());
-    m_opener = std::make_unique<TodoOpener>(m_fixture.model);
-    m_window =
-        std::make_unique<TodoListWindow>(m_fixture.model, m_opener.get(), m_status.get(), m_fixture.settings.get());
+    m_opener = std::make_unique<TodoOpener>(m_fixture.merged.get());
+    m_window = std::make_unique<TodoListWindow>(m_fixture.merged.get(), m_opener.get(), m_status.get(),
+                                                m_fixture.settings.get());
     m_window->setClock(m_fixture.clock.get());
     new QAbstractItemModelTester(m_window->view()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest,
                                  this);
@@ -92,7 +102,27 @@ void tst_TodoListWindow::cleanup()
     m_status.reset();
     m_source.reset();
     m_client.reset();
+    if (m_second) {
+        m_second->tearDown();
+        m_second.reset();
+    }
     m_fixture.tearDown();
+}
+
+void tst_TodoListWindow::addSecondServer()
+{
+    m_second = std::make_unique<TodoPipelineFixture>();
+    m_second->setUp(this);
+    m_second->model->setLinkPolicy(LinkPolicy(QUrl(QStringLiteral("https://test.example.org/"))));
+    // Its todos half a minute later than the first server's sample (the same MockClock start).
+    m_second->clock->advance(30 * 1000);
+    m_second->push(TodoPipelineFixture::envelope(
+        {TodoPipelineFixture::todo(QStringLiteral("1"), QStringLiteral("Test deployment sign-off"), 0, {},
+                                   QStringLiteral("Carol"), QStringLiteral("QA"), QStringLiteral("Release")),
+         TodoPipelineFixture::todo(QStringLiteral("7"), QStringLiteral("Load test report review"), 1, {},
+                                   QStringLiteral("Dan"), QStringLiteral("Ops"), QStringLiteral("Review"))}));
+    m_fixture.merged->setServerName(QString(), QStringLiteral("Production"));
+    QVERIFY(m_fixture.merged->addServer(QStringLiteral("test"), QStringLiteral("Test system"), m_second->model));
 }
 
 void tst_TodoListWindow::pushSample()
@@ -391,7 +421,7 @@ void tst_TodoListWindow::geometryIsRemembered()
     m_window->hide();
     QVERIFY(!m_fixture.settings->get<QByteArray>(Settings::Key::ListWindowGeometry).isEmpty());
 
-    TodoListWindow second(m_fixture.model, m_opener.get(), m_status.get(), m_fixture.settings.get());
+    TodoListWindow second(m_fixture.merged.get(), m_opener.get(), m_status.get(), m_fixture.settings.get());
     QCOMPARE(second.size(), QSize(640, 480));
 }
 
@@ -581,6 +611,142 @@ void tst_TodoListWindow::keyboardReadsSnoozesAndOpensTheMenu()
     QTRY_VERIFY(m_window->findChild<SnoozeDialog *>());
     m_window->findChild<SnoozeDialog *>()->reject();
     QTRY_VERIFY(!m_window->findChild<SnoozeDialog *>());
+}
+
+void tst_TodoListWindow::serverFilterListsEveryServer()
+{
+    // One server: no filter, no server names.
+    QComboBox *filter = m_window->serverFilterBox();
+    QCOMPARE(filter->objectName(), QStringLiteral("serverFilter"));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(!filter->isVisible());
+    QVERIFY(!m_window->findChild<TodoDelegate *>()->serverNamesShown());
+
+    pushSample();
+    addSecondServer();
+    QVERIFY(filter->isVisible());
+    QVERIFY(!filter->accessibleName().isEmpty());
+    QStringList items;
+    for (int item = 0; item < filter->count(); ++item)
+        items.append(filter->itemText(item));
+    QCOMPARE(
+        items,
+        (QStringList {QStringLiteral("All servers"), QStringLiteral("Production"), QStringLiteral("Test system")}));
+    QCOMPARE(filter->currentIndex(), 0);
+    QCOMPARE(m_window->view()->model()->rowCount(), 5);
+    // Renamed: the filter follows.
+    m_fixture.merged->setServerName(QStringLiteral("test"), QStringLiteral("Staging"));
+    QCOMPARE(filter->itemText(2), QStringLiteral("Staging"));
+    // A server without a name goes by its id; the first server, whose id is empty, by "Main server".
+    m_fixture.merged->setServerName(QStringLiteral("test"), QString());
+    QCOMPARE(filter->itemText(2), QStringLiteral("test"));
+    m_fixture.merged->setServerName(QString(), QString());
+    QCOMPARE(filter->itemText(1), QStringLiteral("Main server"));
+    QCOMPARE(TodoDelegate::serverText(rowOf(QStringLiteral("Budget approval 2024"))), QStringLiteral("Main server"));
+    // Back to one server: hidden again.
+    QVERIFY(m_fixture.merged->removeServer(QStringLiteral("test")));
+    QVERIFY(!filter->isVisible());
+    QCOMPARE(m_window->view()->model()->rowCount(), 3);
+}
+
+void tst_TodoListWindow::filterShowsOnlyThatServersTodos()
+{
+    pushSample();
+    addSecondServer();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QAbstractItemModel *model = m_window->view()->model();
+    QComboBox *filter = m_window->serverFilterBox();
+
+    filter->setCurrentIndex(2); // Test system
+    QCOMPARE(m_fixture.merged->serverFilter(), std::optional<QString>(QStringLiteral("test")));
+    QCOMPARE(model->rowCount(), 2);
+    for (int row = 0; row < model->rowCount(); ++row)
+        QCOMPARE(model->index(row, 0).data(MergedTodoModel::ServerNameRole).toString(), QStringLiteral("Test system"));
+    filter->setCurrentIndex(1); // Production
+    QCOMPARE(model->rowCount(), 3);
+    QVERIFY(rowOf(QStringLiteral("Budget approval 2024")).isValid());
+    QVERIFY(!rowOf(QStringLiteral("Test deployment sign-off")).isValid());
+
+    // A filter that hides everything says so, by the server's name.
+    m_fixture.merged->markAllRead();
+    m_window->unreadOnlyBox()->setChecked(true);
+    QVERIFY(m_window->isEmptyStateShown());
+    QCOMPARE(m_window->emptyStateLabel()->text(), QStringLiteral("No unread todos from Production."));
+    m_window->unreadOnlyBox()->setChecked(false);
+    QTest::keyClicks(m_window->searchField(), QStringLiteral("deployment"));
+    QTest::keyClick(m_window->searchField(), Qt::Key_Return);
+    QVERIFY(m_window->isEmptyStateShown());
+    QCOMPARE(m_window->emptyStateLabel()->text(), QStringLiteral("No todos from Production match “deployment”."));
+    // Every server: the other server's todo matches.
+    filter->setCurrentIndex(0);
+    QVERIFY(!m_fixture.merged->serverFilter());
+    QVERIFY(!m_window->isEmptyStateShown());
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->index(0, 0).data(TodoModel::TitleRole).toString(), QStringLiteral("Test deployment sign-off"));
+}
+
+void tst_TodoListWindow::eachRowNamesItsServer()
+{
+    pushSample();
+    addSecondServer();
+    auto *delegate = m_window->findChild<TodoDelegate *>();
+    QVERIFY(delegate->serverNamesShown());
+    const QModelIndex second = rowOf(QStringLiteral("Load test report review"));
+    QCOMPARE(TodoDelegate::serverText(second), QStringLiteral("Test system"));
+    QCOMPARE(TodoDelegate::serverText(rowOf(QStringLiteral("Budget approval 2024"))), QStringLiteral("Production"));
+    // What a screen reader says and the tooltip name it too.
+    QVERIFY(second.data(Qt::AccessibleTextRole).toString().endsWith(QStringLiteral(". Test system")));
+    QVERIFY(second.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Test system")));
+
+    // It is drawn: the row's picture changes with the name (and only the row of that server).
+    m_window->resize(560, 420);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QListView *view = m_window->view();
+    const auto rowPicture = [view](const QModelIndex &index) {
+        return view->viewport()->grab(view->visualRect(index)).toImage();
+    };
+    const QModelIndex first = rowOf(QStringLiteral("Budget approval 2024"));
+    const QImage before = rowPicture(second);
+    const QImage firstBefore = rowPicture(first);
+    m_fixture.merged->setServerName(QStringLiteral("test"), QStringLiteral("QA"));
+    QCOMPARE(TodoDelegate::serverText(second), QStringLiteral("QA"));
+    QVERIFY(rowPicture(second) != before);
+    QCOMPARE(rowPicture(first), firstBefore);
+    m_fixture.merged->setServerName(QStringLiteral("test"), QStringLiteral("Test system"));
+
+    // TODO_SCREENSHOT_DIR=<dir> keeps the list with the todos of two servers as list-two-servers.png.
+    if (const QString dir = qEnvironmentVariable("TODO_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        QVERIFY(QDir().mkpath(dir));
+        QVERIFY(m_window->grab().save(dir + QStringLiteral("/list-two-servers.png")));
+    }
+}
+
+void tst_TodoListWindow::openingATodoOfTheSecondServerUsesItsLinkBase()
+{
+    pushSample();
+    addSecondServer();
+    const QModelIndex index = rowOf(QStringLiteral("Test deployment sign-off"));
+    const QString key = index.data(TodoModel::KeyRole).toString();
+    QCOMPARE(key, QStringLiteral("@test/id:1"));
+    m_window->view()->doubleClicked(index);
+    QCOMPARE(m_browser->opened.size(), 1);
+    QVERIFY2(m_browser->opened.at(0).startsWith("https://test.example.org/service/assets/index.html#"),
+             m_browser->opened.at(0).constData());
+    // Marked read at its own server only: the first server's todo with the same id stays unread.
+    QVERIFY(m_second->store->todo(QStringLiteral("id:1"))->read);
+    QVERIFY(!m_fixture.store->todo(QStringLiteral("id:1"))->read);
+
+    // The first server's todo with that id opens on the first server's base.
+    m_window->view()->doubleClicked(rowOf(QStringLiteral("Budget approval 2024")));
+    QCOMPARE(m_browser->opened.size(), 2);
+    QCOMPARE(m_browser->opened.at(1), TodoPipelineFixture::expectedLink(QStringLiteral("1")));
+    // Copying the link goes through the todo's server too.
+    std::unique_ptr<QMenu> menu(m_window->createContextMenu(rowOf(QStringLiteral("Load test report review"))));
+    menu->findChild<QAction *>(QStringLiteral("copyLink"))->trigger();
+    QVERIFY(QGuiApplication::clipboard()->text().startsWith(QStringLiteral("https://test.example.org/")));
 }
 
 QTEST_MAIN(tst_TodoListWindow)

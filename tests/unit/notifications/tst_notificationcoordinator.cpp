@@ -81,7 +81,7 @@ void tst_NotificationCoordinator::init()
 {
     m_fixture.setUp(this);
     m_notifier = std::make_unique<FakeNotifier>();
-    m_opener = std::make_unique<TodoOpener>(m_fixture.model);
+    m_opener = std::make_unique<TodoOpener>(m_fixture.merged.get());
     m_coordinator =
         std::make_unique<NotificationCoordinator>(m_notifier.get(), m_opener.get(), m_fixture.settings.get());
     m_coordinator->setClock(m_fixture.clock.get());

@@ -102,8 +102,8 @@ void tst_TrayController::init()
     m_source = std::make_unique<StompPushSource>(m_client.get());
     m_status = std::make_unique<ConnectionStatus>(m_source.get());
     m_counter = std::make_unique<PendingCounter>(m_fixture.model, m_fixture.store);
-    m_tray =
-        std::make_unique<TrayController>(m_fixture.model, m_counter.get(), m_status.get(), m_fixture.settings.get());
+    m_tray = std::make_unique<TrayController>(m_fixture.merged.get(), m_counter.get(), m_status.get(),
+                                              m_fixture.settings.get());
     m_tray->setClock(m_fixture.clock.get());
 }
 
