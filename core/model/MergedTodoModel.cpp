@@ -41,9 +41,14 @@ bool MergedTodoModel::addServer(const QString &serverId, const QString &name, To
         model->setQuery(m_query);
         for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
             connect(model, signal, this, &MergedTodoModel::requestSync);
-        connect(model, &QAbstractItemModel::rowsMoved, this, &MergedTodoModel::requestSync);
-        connect(model, &QAbstractItemModel::modelReset, this, &MergedTodoModel::requestSync);
-        connect(model, &QAbstractItemModel::layoutChanged, this, &MergedTodoModel::requestSync);
+        // After these its rows may hold other todos at the same places: they are compared.
+        const auto onReset = [this, server] {
+            m_reset.insert(server);
+            requestSync();
+        };
+        connect(model, &QAbstractItemModel::rowsMoved, this, onReset);
+        connect(model, &QAbstractItemModel::modelReset, this, onReset);
+        connect(model, &QAbstractItemModel::layoutChanged, this, onReset);
         connect(model, &QAbstractItemModel::dataChanged, this,
                 [this, server](const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles) {
                     onModelDataChanged(server, topLeft, bottomRight, roles);
@@ -52,6 +57,7 @@ bool MergedTodoModel::addServer(const QString &serverId, const QString &name, To
              {&TodoModel::countChanged, &TodoModel::unreadCountChanged, &TodoModel::pendingCountChanged})
             connect(model, signal, this, &MergedTodoModel::updateCounts);
         connect(model, &QObject::destroyed, this, [this, serverId] { removeServer(serverId); });
+        m_reset.insert(server);
         m_dirty = true;
     }
     updateCounts();
@@ -70,9 +76,7 @@ bool MergedTodoModel::removeServer(const QString &serverId)
     const bool filtered = m_serverFilter == serverId;
     if (filtered)
         m_serverFilter.reset();
-    sync(); // its rows go while it is still there to compare them by
-    m_servers.erase(std::find_if(m_servers.begin(), m_servers.end(),
-                                 [server](const std::unique_ptr<Server> &each) { return each.get() == server; }));
+    sync(); // its rows go while it is still there to compare them by, then it goes
     updateCounts();
     if (filtered)
         Q_EMIT serverFilterChanged();
@@ -194,47 +198,53 @@ bool MergedTodoModel::isListed(const Server &server) const
     return server.model && !server.leaving && (!m_serverFilter || *m_serverFilter == server.id);
 }
 
-bool MergedTodoModel::before(const Row &a, const Row &b)
+bool MergedTodoModel::before(const Server *a, const Todo &aTodo, const Server *b, const Todo &bTodo)
 {
-    if (TodoQuery::listedBefore(a.todo, b.todo))
+    if (TodoQuery::listedBefore(aTodo, bTodo))
         return true;
-    if (TodoQuery::listedBefore(b.todo, a.todo))
+    if (TodoQuery::listedBefore(bTodo, aTodo))
         return false;
     // The same place in the order: todos of two servers (by server id), or of one store that was replaced.
-    if (a.server != b.server)
-        return a.server->id < b.server->id;
-    return a.todo.key < b.todo.key;
+    if (a != b)
+        return a->id < b->id;
+    return aTodo.key < bTodo.key;
 }
 
-QList<MergedTodoModel::Row> MergedTodoModel::mergedRows() const
+QList<MergedTodoModel::Entry> MergedTodoModel::mergedEntries() const
 {
     // The horizon: the newest of the last rows read by the models that can read more. Below it, a row not read yet
     // could go before a row read already.
-    std::optional<Row> horizon;
+    std::optional<Entry> horizon;
+    qsizetype total = 0;
     for (const auto &server : m_servers) {
-        if (!isListed(*server) || !server->model->canFetchMore({}))
+        if (!isListed(*server))
             continue;
-        const int rows = server->model->rowCount();
-        if (rows == 0)
+        const QList<Todo> &rows = server->model->rows();
+        total += rows.size();
+        if (!server->model->canFetchMore({}))
+            continue;
+        if (rows.isEmpty())
             return {}; // any of its rows, not read yet, could be the newest
-        Row last {server.get(), server->model->todoAt(rows - 1)};
+        const Entry last {server.get(), &rows.constLast()};
         if (!horizon || before(last, *horizon))
-            horizon = std::move(last);
+            horizon = last;
     }
 
-    QList<Row> merged;
+    QList<Entry> merged;
+    merged.reserve(total);
     for (const auto &server : m_servers) {
         if (!isListed(*server))
             continue;
         const qsizetype start = merged.size();
-        const int rows = server->model->rowCount();
-        for (int row = 0; row < rows; ++row) {
-            Row next {server.get(), server->model->todoAt(row)};
+        for (const Todo &todo : server->model->rows()) {
+            const Entry next {server.get(), &todo};
             if (horizon && before(*horizon, next))
                 break; // in order: the rest are older still
-            merged.append(std::move(next));
+            merged.append(next);
         }
-        std::inplace_merge(merged.begin(), merged.begin() + start, merged.end(), &MergedTodoModel::before);
+        if (start > 0)
+            std::inplace_merge(merged.begin(), merged.begin() + start, merged.end(),
+                               [](const Entry &a, const Entry &b) { return before(a, b); });
     }
     return merged;
 }
@@ -245,7 +255,7 @@ void MergedTodoModel::onModelDataChanged(const Server *server, const QModelIndex
     if (!server->model || !topLeft.isValid() || !bottomRight.isValid())
         return;
     for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
-        m_touched.insert({server, server->model->todoAt(row).key});
+        m_touched.insert({server, server->model->rows().at(row).key});
     if (roles.isEmpty())
         m_touchedAllRoles = true;
     for (int role : roles) {
@@ -273,68 +283,105 @@ void MergedTodoModel::sync()
         applyDifference();
     }
     m_syncing = false;
+    dropLeavingServers();
+}
+
+void MergedTodoModel::dropLeavingServers()
+{
+    if (m_syncing)
+        return; // the rows may still point at them
+    m_servers.erase(std::remove_if(m_servers.begin(), m_servers.end(),
+                                   [](const std::unique_ptr<Server> &server) { return server->leaving; }),
+                    m_servers.end());
 }
 
 void MergedTodoModel::applyDifference()
 {
     const QSet<QPair<const Server *, QString>> touched = std::exchange(m_touched, {});
+    const QSet<const Server *> reset = std::exchange(m_reset, {});
     const QList<int> touchedRoles = std::exchange(m_touchedAllRoles, false) ? QList<int>() : m_touchedRoles;
     m_touchedRoles.clear();
-    QList<Row> next = mergedRows();
 
-    // Both lists are in order: one walk finds the rows that went (removed in runs), the rows that came (inserted in
-    // runs) and the rows in both (changed in place when their todo differs, or when their model said so).
-    QList<int> changed; // rows whose todo differs
-    QList<int> named; // rows whose model said which of their roles changed, and nothing else did
-    qsizetype i = 0;
-    qsizetype j = 0;
-    while (i < m_rows.size() || j < next.size()) {
-        const bool oldFirst = j == next.size() || (i < m_rows.size() && before(m_rows.at(i), next.at(j)));
-        if (oldFirst) {
-            qsizetype end = i + 1;
-            while (end < m_rows.size() && (j == next.size() || before(m_rows.at(end), next.at(j))))
-                ++end;
-            beginRemoveRows({}, int(i), int(end - 1));
-            m_rows.remove(i, end - i);
+    // First the steps, while nothing is emitted and so no model changes: both lists are in order, and one walk
+    // finds the rows that went (removed in runs), the rows that came (inserted in runs, their todos copied now) and
+    // the rows in both, changed in place when their model said so (dataChanged) or was reset and their todo differs.
+    // A row's todo is copied only when it comes or changes: a burst at the top of a long list costs a walk over the
+    // rows' places in the order, not a copy of every row.
+    struct Step
+    {
+        enum class Kind { Remove, Insert, Change } kind;
+        qsizetype row; // where, in the rows as the steps before left them
+        qsizetype count;
+        QList<Row> rows; // Insert: the new rows; Change: the row's new todo, or none when only its data changed
+        bool named = false; // Change: its model said so (with touchedRoles)
+    };
+    QList<Step> steps;
+    {
+        const QList<Entry> next = mergedEntries();
+        qsizetype i = 0;
+        qsizetype j = 0;
+        qsizetype shift = 0; // rows inserted less rows removed by the steps so far
+        while (i < m_rows.size() || j < next.size()) {
+            if (j == next.size() || (i < m_rows.size() && before(m_rows.at(i), next.at(j)))) {
+                qsizetype end = i + 1;
+                while (end < m_rows.size() && (j == next.size() || before(m_rows.at(end), next.at(j))))
+                    ++end;
+                steps.append({Step::Kind::Remove, i + shift, end - i, {}});
+                shift -= end - i;
+                i = end;
+                continue;
+            }
+            if (i == m_rows.size() || before(next.at(j), m_rows.at(i))) {
+                qsizetype end = j + 1;
+                while (end < next.size() && (i == m_rows.size() || before(next.at(end), m_rows.at(i))))
+                    ++end;
+                Step step {Step::Kind::Insert, i + shift, end - j, {}};
+                step.rows.reserve(end - j);
+                for (qsizetype k = j; k < end; ++k)
+                    step.rows.append({next.at(k).server, *next.at(k).todo});
+                steps.append(std::move(step));
+                shift += end - j;
+                j = end;
+                continue;
+            }
+            const Row &row = m_rows.at(i);
+            const bool named = touched.contains({row.server, row.todo.key});
+            if ((named || reset.contains(row.server)) && row.todo != *next.at(j).todo)
+                steps.append({Step::Kind::Change, i + shift, 1, {{row.server, *next.at(j).todo}}, named});
+            else if (named)
+                steps.append({Step::Kind::Change, i + shift, 1, {}, true});
+            ++i;
+            ++j;
+        }
+    }
+
+    // Then the steps, with the signals a view follows.
+    QList<int> changed; // rows whose todo changed without their model naming the roles
+    QList<int> named; // rows whose model named the roles that changed
+    for (Step &step : steps) {
+        switch (step.kind) {
+        case Step::Kind::Remove:
+            beginRemoveRows({}, int(step.row), int(step.row + step.count - 1));
+            m_rows.remove(step.row, step.count);
             endRemoveRows();
-            continue;
-        }
-        const bool newFirst = i == m_rows.size() || before(next.at(j), m_rows.at(i));
-        if (newFirst) {
-            qsizetype end = j + 1;
-            while (end < next.size() && (i == m_rows.size() || before(next.at(end), m_rows.at(i))))
-                ++end;
-            beginInsertRows({}, int(i), int(i + (end - j) - 1));
-            m_rows.insert(i, end - j, Row());
-            for (qsizetype k = 0; k < end - j; ++k)
-                m_rows[i + k] = std::move(next[j + k]);
+            break;
+        case Step::Kind::Insert:
+            beginInsertRows({}, int(step.row), int(step.row + step.count - 1));
+            m_rows.insert(step.row, step.count, Row());
+            for (qsizetype k = 0; k < step.count; ++k)
+                m_rows[step.row + k] = std::move(step.rows[k]);
             endInsertRows();
-            i += end - j;
-            j = end;
-            continue;
+            break;
+        case Step::Kind::Change:
+            if (!step.rows.isEmpty())
+                m_rows[step.row].todo = std::move(step.rows.first().todo);
+            (step.named ? named : changed).append(int(step.row));
+            break;
         }
-        Row &row = m_rows[i];
-        if (row.todo != next.at(j).todo) {
-            row.todo = std::move(next[j].todo);
-            changed.append(int(i));
-        } else if (touched.contains({row.server, row.todo.key})) {
-            named.append(int(i));
-        }
-        ++i;
-        ++j;
     }
-    // A todo that changed is announced with the roles its model named when it named them (read, done, snoozed).
-    const bool allNamed = std::all_of(changed.cbegin(), changed.cend(), [&](int row) {
-        return touched.contains({m_rows.at(row).server, m_rows.at(row).todo.key});
-    });
-    if (allNamed && !touchedRoles.isEmpty()) {
-        named.append(changed);
-        std::sort(named.begin(), named.end());
-        emitDataChanged(named, touchedRoles);
-    } else {
-        emitDataChanged(changed, {});
-        emitDataChanged(named, touchedRoles);
-    }
+    // Later steps are further down: the rows of the changes are where the steps left them.
+    emitDataChanged(changed, {});
+    emitDataChanged(named, touchedRoles);
 }
 
 void MergedTodoModel::emitDataChanged(const QList<int> &rows, const QList<int> &roles)
@@ -370,18 +417,18 @@ void MergedTodoModel::fetchMore(const QModelIndex &parent)
         return;
     // The model that holds the horizon up: the one whose last row read is the newest (or that has none).
     TodoModel *holder = nullptr;
-    std::optional<Row> newest;
+    std::optional<Entry> newest;
     for (const auto &server : m_servers) {
         if (!isListed(*server) || !server->model->canFetchMore({}))
             continue;
-        const int rows = server->model->rowCount();
-        if (rows == 0) {
+        const QList<Todo> &rows = server->model->rows();
+        if (rows.isEmpty()) {
             holder = server->model;
             break;
         }
-        Row last {server.get(), server->model->todoAt(rows - 1)};
+        const Entry last {server.get(), &rows.constLast()};
         if (!newest || before(last, *newest)) {
-            newest = std::move(last);
+            newest = last;
             holder = server->model;
         }
     }

@@ -142,6 +142,12 @@ private:
         const Server *server = nullptr;
         Todo todo; // its key as in its server's store
     };
+    // A row as its model holds it, while the rows are merged (nothing is emitted meanwhile, so it holds still).
+    struct Entry
+    {
+        const Server *server = nullptr;
+        const Todo *todo = nullptr;
+    };
     // Holds the merging back while several models change (a query set on each), then merges once.
     class Hold;
 
@@ -149,15 +155,24 @@ private:
     // The server of a qualified key, and the model to ask (nullptr when there is none).
     TodoModel *modelOf(const QString &key) const;
     bool isListed(const Server &server) const;
-    static bool before(const Row &a, const Row &b);
+    static bool before(const Server *a, const Todo &aTodo, const Server *b, const Todo &bTodo);
+    template<typename A, typename B>
+    static bool before(const A &a, const B &b)
+    {
+        return before(a.server, todoOf(a), b.server, todoOf(b));
+    }
+    static const Todo &todoOf(const Row &row) { return row.todo; }
+    static const Todo &todoOf(const Entry &entry) { return *entry.todo; }
     // Every row the models have read that may be listed now (see "Paging"), in order.
-    QList<Row> mergedRows() const;
+    QList<Entry> mergedEntries() const;
     void onModelDataChanged(const Server *server, const QModelIndex &topLeft, const QModelIndex &bottomRight,
                             const QList<int> &roles);
     void requestSync();
     // Brings the rows to mergedRows(), as a difference (see above), until nothing is left to do.
     void sync();
     void applyDifference();
+    // Forgets the servers removeServer() took out, once no row points at them.
+    void dropLeavingServers();
     void emitDataChanged(const QList<int> &rows, const QList<int> &roles);
     void updateCounts();
 
@@ -172,6 +187,7 @@ private:
     QSet<QPair<const Server *, QString>> m_touched;
     QList<int> m_touchedRoles;
     bool m_touchedAllRoles = false;
+    QSet<const Server *> m_reset; // servers whose model was reset (or moved rows) since the last sync
     int m_count = 0;
     int m_unreadCount = 0;
     int m_pendingCount = 0;

@@ -106,6 +106,8 @@ public:
     int pendingCount() const { return m_pendingCount; }
 
     Todo todoAt(int row) const;
+    // The rows read so far, in order (MergedTodoModel merges them without copying).
+    const QList<Todo> &rows() const { return m_rows; }
     int rowOf(const QString &key) const; // -1 if not among the rows read so far
     // A stored todo, listed or not (complete when it is not among the rows).
     std::optional<Todo> todo(const QString &key) const;
