@@ -34,7 +34,9 @@
 // It follows the models: after every change of theirs (rows inserted or removed, data changed, a reset) it merges
 // the rows again and applies the difference to its own rows (both lists are in the same order) as
 // beginRemoveRows()/beginInsertRows() runs and dataChanged(), so a view keeps its selection and scroll position; a
-// change of the query or of the server filter is applied the same way.
+// change of the query or of the server filter is applied the same way. The merge walks the rows' places in the order
+// and copies only the todos that come or change: a row's todo is compared only when its model said so (dataChanged)
+// or was reset, as TodoModel does for every change of a row it holds.
 //
 // The query (searchText, unreadOnly, urgency) is set on every model; the server filter lists one server only. The
 // counts are the sums over every server, whatever the filter.
