@@ -6,10 +6,10 @@
 #include "base/Clock.h"
 #include "common/ConnectionStatus.h"
 #include "common/Translations.h"
+#include "config/ServerProfiles.h"
 #include "ingest/TodoIngestor.h"
 #include "list/TodoListWindow.h"
 #include "list/TodoOpener.h"
-#include "config/ServerProfiles.h"
 #include "model/MergedTodoModel.h"
 #include "model/TodoModel.h"
 #include "notifications/NotificationCoordinator.h"
@@ -164,9 +164,8 @@ void TrayApplication::syncSessions()
         }
     }
     // In the order of the list of servers.
-    std::stable_sort(m_sessions.begin(), m_sessions.end(), [&ids](const auto &a, const auto &b) {
-        return ids.indexOf(a->id()) < ids.indexOf(b->id());
-    });
+    std::stable_sort(m_sessions.begin(), m_sessions.end(),
+                     [&ids](const auto &a, const auto &b) { return ids.indexOf(a->id()) < ids.indexOf(b->id()); });
     // With one server nothing is named; with several, each by the name people gave it.
     const bool several = m_sessions.size() > 1;
     m_status->clearServers();
@@ -426,8 +425,8 @@ void TrayApplication::showAbout()
            "<p>Notifications: %2<br>Todo store: %3<br>Settings: %4</p>"
            "<p>Built with Qt %5.</p>")
             .arg(QStringLiteral(TODO_NOTIFIER_VERSION), m_notifier->backendName().toHtmlEscaped(),
-                 stores.join(QStringLiteral("<br>")),
-                 QDir::toNativeSeparators(m_settings->fileName()).toHtmlEscaped(), QString::fromLatin1(qVersion()));
+                 stores.join(QStringLiteral("<br>")), QDir::toNativeSeparators(m_settings->fileName()).toHtmlEscaped(),
+                 QString::fromLatin1(qVersion()));
     QMessageBox::about(m_window && m_window->isVisible() ? m_window.get() : nullptr, tr("About Todo Notifier"), text);
 }
 

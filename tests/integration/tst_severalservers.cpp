@@ -9,6 +9,7 @@
 #include "IntegrationHelpers.h"
 #include "TrayApplication.h"
 #include "model/MergedTodoModel.h"
+#include "model/TodoModel.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -143,6 +144,8 @@ void tst_SeveralServers::twoServersOneGoesDown()
         test.setValue(QStringLiteral("connection/reconnectMaxMs"), 1000);
     }
 
+    // The stores of this run only (each server's file in the data folder).
+    qputenv("XDG_DATA_HOME", QFile::encodeName(dir.filePath(QStringLiteral("data"))));
     GuiOptions options;
     options.configPath = mainPath;
     options.minimized = true;
@@ -164,7 +167,7 @@ void tst_SeveralServers::twoServersOneGoesDown()
     QHash<QString, QString> serverOfTitle;
     for (int row = 0; row < list->rowCount(); ++row) {
         const QModelIndex index = list->index(row);
-        serverOfTitle.insert(index.data(MergedTodoModel::TitleRole).toString(),
+        serverOfTitle.insert(index.data(TodoModel::TitleRole).toString(),
                              index.data(MergedTodoModel::ServerNameRole).toString());
     }
     QCOMPARE(serverOfTitle.value(QStringLiteral("Approve the budget")), QStringLiteral("Production"));

@@ -8,6 +8,7 @@
 #include "MemoryPushSource.h"
 #include "TodoPipelineFixture.h"
 #include "common/ConnectionStatus.h"
+#include "model/MergedTodoModel.h"
 #include "stomp/StompPushSource.h"
 #include "tray/PendingCounter.h"
 #include "tray/TrayController.h"
@@ -350,7 +351,10 @@ void tst_TrayController::severalServersShowTheTotalAndTheWorstState()
     PendingCounter total;
     total.addServer(&productionCount);
     total.addServer(&testCount);
-    TrayController tray(m_fixture.model, &total, &all, m_fixture.settings.get());
+    MergedTodoModel list;
+    list.addServer(QString(), QStringLiteral("Production"), m_fixture.model);
+    list.addServer(QStringLiteral("test"), QStringLiteral("Test system"), testSystem.model);
+    TrayController tray(&list, &total, &all, m_fixture.settings.get());
 
     // The icon counts what both servers have pending.
     m_fixture.push(
