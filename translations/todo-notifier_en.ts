@@ -2376,8 +2376,8 @@ Check the server settings; it keeps trying now and then.</translation>
     <message numerus="yes">
         <source>A server&apos;s name has at most %n characters.</source>
         <translation>
-            <numerusform>A server's name has at most %n character.</numerusform>
-            <numerusform>A server's name has at most %n characters.</numerusform>
+            <numerusform>A server&apos;s name has at most %n character.</numerusform>
+            <numerusform>A server&apos;s name has at most %n characters.</numerusform>
         </translation>
     </message>
 </context>
@@ -3247,6 +3247,10 @@ Check the server settings; it keeps trying now and then.</translation>
         <source>Done</source>
         <translation>Done</translation>
     </message>
+    <message>
+        <source>Main server</source>
+        <translation>Main server</translation>
+    </message>
 </context>
 <context>
     <name>TodoListWindow</name>
@@ -3399,6 +3403,30 @@ When a todo is pushed to you (an approval, a change request, a task), it appears
         <source>“%1”: %2</source>
         <translation>“%1”: %2</translation>
     </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Shows the todos of one server only</source>
+        <translation>Shows the todos of one server only</translation>
+    </message>
+    <message>
+        <source>No todos from %1 match “%2”.</source>
+        <translation>No todos from %1 match “%2”.</translation>
+    </message>
+    <message>
+        <source>No unread todos from %1.</source>
+        <translation>No unread todos from %1.</translation>
+    </message>
+    <message>
+        <source>No todos from %1 yet.</source>
+        <translation>No todos from %1 yet.</translation>
+    </message>
+    <message>
+        <source>All servers</source>
+        <translation>All servers</translation>
+    </message>
 </context>
 <context>
     <name>TodoOpener</name>
@@ -3545,6 +3573,10 @@ When a todo is pushed to you (an approval, a change request, a task), it appears
     <message>
         <source>About Todo Notifier</source>
         <translation>About Todo Notifier</translation>
+    </message>
+    <message>
+        <source>The todos of %1 cannot be opened, so it is not connected: %2</source>
+        <translation>The todos of %1 cannot be opened, so it is not connected: %2</translation>
     </message>
 </context>
 <context>

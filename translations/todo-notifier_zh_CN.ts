@@ -601,7 +601,7 @@ with its passcode from the keychain.
   check    连接一次，报告协议、协商的版本、心跳和服务器
   send     发送一条消息并等待服务器回执
 
-运行 'todo-notifier-cli &lt;命令&gt; --help' 查看某个命令的选项。
+运行 &apos;todo-notifier-cli &lt;命令&gt; --help&apos; 查看某个命令的选项。
 口令从不从命令行获取：请使用 --passcode-file 或
 环境变量 TODO_NOTIFIER_PASSCODE。
 listen 和 check 也可用 --profile 名称 连接托盘应用中配置的服务器，
@@ -3234,6 +3234,10 @@ Check the server settings; it keeps trying now and then.</source>
         <source>Done</source>
         <translation>已办</translation>
     </message>
+    <message>
+        <source>Main server</source>
+        <translation>主服务器</translation>
+    </message>
 </context>
 <context>
     <name>TodoListWindow</name>
@@ -3383,6 +3387,30 @@ When a todo is pushed to you (an approval, a change request, a task), it appears
         <source>“%1”: %2</source>
         <translation>“%1”：%2</translation>
     </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Shows the todos of one server only</source>
+        <translation>只显示一个服务器的待办</translation>
+    </message>
+    <message>
+        <source>No todos from %1 match “%2”.</source>
+        <translation>%1 没有与“%2”匹配的待办。</translation>
+    </message>
+    <message>
+        <source>No unread todos from %1.</source>
+        <translation>%1 没有未读待办。</translation>
+    </message>
+    <message>
+        <source>No todos from %1 yet.</source>
+        <translation>%1 还没有待办。</translation>
+    </message>
+    <message>
+        <source>All servers</source>
+        <translation>所有服务器</translation>
+    </message>
 </context>
 <context>
     <name>TodoOpener</name>
@@ -3529,6 +3557,10 @@ When a todo is pushed to you (an approval, a change request, a task), it appears
     <message>
         <source>About Todo Notifier</source>
         <translation>关于待办通知</translation>
+    </message>
+    <message>
+        <source>The todos of %1 cannot be opened, so it is not connected: %2</source>
+        <translation>无法打开 %1 的待办，因此未连接它：%2</translation>
     </message>
 </context>
 <context>
