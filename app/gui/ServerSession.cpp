@@ -12,6 +12,7 @@
 #include "tray/PendingCounter.h"
 
 #include <QLoggingCategory>
+#include <QTimer>
 
 namespace {
 
@@ -40,6 +41,23 @@ ServerSession::ServerSession(const QString &serverId, Settings *settings, Settin
         Q_EMIT sourceChanged(source);
     });
     connect(credentials, &CredentialStore::secretsRead, this, &ServerSession::onSecretsRead);
+    // A server beyond the first has settings of its own, edited in a dialog of their own: when they change it
+    // connects again with them, once for all the keys an apply writes. (The main settings hold the first server's
+    // connection and every global preference: the application reconnects that one when they are applied.)
+    if (!serverId.isEmpty()) {
+        connect(settings, &Settings::changed, this, [this](Settings::Key key) {
+            if (key == Settings::Key::ServerName || m_reconnectQueued)
+                return;
+            m_reconnectQueued = true;
+            QTimer::singleShot(0, this, [this] {
+                m_reconnectQueued = false;
+                if (m_pipeline.store()->isOpen() && m_settings) {
+                    qCInfo(lcSession).noquote() << "server" << m_id << "settings changed: connecting again";
+                    connectWithSettings();
+                }
+            });
+        });
+    }
 }
 
 void ServerSession::notifyThrough(Notifier *notifier, TodoOpener *opener)

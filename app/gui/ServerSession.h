@@ -86,4 +86,5 @@ private:
     std::unique_ptr<SnoozeScheduler> m_snooze;
     QString m_pendingAccount; // the keychain account whose secrets are being read
     bool m_hasPendingList = true; // false for the demo, which has no pending list
+    bool m_reconnectQueued = false; // its settings changed: connecting again on the next turn of the event loop
 };

@@ -63,6 +63,7 @@ TrayApplication::TrayApplication(const GuiOptions &options, QObject *parent)
     m_notifier = Notifier::create(m_tray->trayIcon());
     m_notifier->setAppIcon(applicationIcon());
     syncSessions();
+    connect(m_profiles.get(), &ServerProfiles::serversChanged, this, &TrayApplication::onServersChanged);
     // The list window is made when it is first shown (window()): until then it costs neither memory nor the wake-ups
     // of its timers.
 
@@ -140,7 +141,7 @@ ServerSession *TrayApplication::addSession(const QString &serverId)
     return m_sessions.back().get();
 }
 
-void TrayApplication::syncSessions()
+std::vector<ServerSession *> TrayApplication::syncSessions()
 {
     // The demo stands in for the first server, and the others wait until it is left.
     const QStringList ids = m_options.demo ? QStringList {QString()} : m_profiles->ids();
@@ -180,10 +181,11 @@ void TrayApplication::syncSessions()
         m_status->addServer(server->status(), name);
         m_counter->addServer(server->counter());
     }
-    if (!m_started)
-        return;
-    for (ServerSession *server : added)
-        openStore(server); // connected by applyConfiguration()
+    if (m_started) {
+        for (ServerSession *server : added)
+            openStore(server);
+    }
+    return added;
 }
 
 bool TrayApplication::openStore(ServerSession *server)
@@ -202,11 +204,16 @@ bool TrayApplication::openStore(ServerSession *server)
 
 void TrayApplication::onServersChanged()
 {
-    qCInfo(lcApp) << "servers changed: connecting to" << m_profiles->ids().size();
-    syncSessions();
-    // A server's settings may have changed too: every server connects again with its own.
-    if (!m_options.demo)
-        applyConfiguration();
+    qCInfo(lcApp) << "servers changed:" << m_profiles->ids().size() << "servers";
+    // The servers added connect now; the others keep their connections (a server's own settings changing makes it
+    // connect again: ServerSession).
+    const std::vector<ServerSession *> added = syncSessions();
+    if (!m_started || m_options.demo)
+        return;
+    for (ServerSession *server : added) {
+        if (server->store()->isOpen())
+            server->connectWithSettings();
+    }
 }
 
 bool TrayApplication::snoozeTodo(const QString &key, SnoozeTimes::Preset preset)
@@ -401,7 +408,6 @@ void TrayApplication::openSettings(bool firstRun)
         });
         m_settingsDialog->setServerProfiles(m_profiles.get());
         connect(m_settingsDialog, &SettingsDialog::applied, this, &TrayApplication::onSettingsApplied);
-        connect(m_settingsDialog, &SettingsDialog::serversChanged, this, &TrayApplication::onServersChanged);
         connect(m_settingsDialog, &SettingsDialog::demoRequested, this, [this] {
             startDemo();
             window()->showAndRaise();

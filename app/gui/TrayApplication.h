@@ -55,6 +55,9 @@ public:
     QByteArray statusJson() const;
     // The todos as the widgets show them (read-only; bench/tray_burst.cpp watches it fill).
     const MergedTodoModel *model() const { return m_todos.get(); }
+    // The servers it connects to: a server added or removed here (the settings' Servers page does it) is connected
+    // or disconnected at once, and one whose settings change connects again with them.
+    ServerProfiles *profiles() const { return m_profiles.get(); }
     // Snoozes the todo `key` for `preset` from now (a notification's "Snooze" action, the list's menu); it notifies
     // again, once, when the snooze ends (SnoozeScheduler). False when nothing changed (no such todo, or done).
     bool snoozeTodo(const QString &key, SnoozeTimes::Preset preset);
@@ -80,7 +83,7 @@ private:
     // Makes the sessions follow the list of servers (only the first while the demo runs): a server added gets a
     // session (its store opened once the application has started; applyConfiguration() connects it), a removed one
     // is stopped and goes; the names are given to the list, the status and the notifications.
-    void syncSessions();
+    std::vector<ServerSession *> syncSessions(); // returns the sessions added
     ServerSession *addSession(const QString &serverId);
     // Opens `server`'s store (the demo's for the first server while the demo runs); false with a message shown
     // when it cannot be opened.

@@ -2,14 +2,20 @@
 // $XDG_CONFIG_DIRS (a temporary directory here) as on a managed desktop.
 #include "GuiOptions.h"
 #include "TrayApplication.h"
+#include "config/ServerProfiles.h"
+#include "config/Settings.h"
 #include "list/TodoListWindow.h"
+#include "model/MergedTodoModel.h"
 #include "platform/XdgAutostart.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QSystemTrayIcon>
 #include <QTemporaryDir>
 #include <QTest>
@@ -23,6 +29,7 @@ private Q_SLOTS:
     void unlockedAutostartPresetWaitsForThePerson();
     void listWindowIsMadeWhenFirstAskedFor();
     void withoutTrayTheWindowIsTheMainWindowFromTheStart();
+    void serversAddedRemovedAndChangedFollowAtOnce();
 
 private:
     bool writePreset(const QByteArray &appGroup);
@@ -119,6 +126,54 @@ void tst_TrayApplication::withoutTrayTheWindowIsTheMainWindowFromTheStart()
     QCOMPARE(windows.size(), 1);
     QVERIFY(windows.constFirst()->isVisible());
     QVERIFY(!windows.constFirst()->persistentNotice().isEmpty());
+}
+
+void tst_TrayApplication::serversAddedRemovedAndChangedFollowAtOnce()
+{
+    // A settings file of its own (--config), so that a server's profile goes beside it.
+    const QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    {
+        QSettings main(dir.filePath(QStringLiteral("todo-notifier.ini")), QSettings::IniFormat);
+        main.setValue(QStringLiteral("connection/urls"), QStringList {QStringLiteral("ws://127.0.0.1:9/ws")});
+    }
+    qputenv("XDG_DATA_HOME", QFile::encodeName(dir.filePath(QStringLiteral("data"))));
+    GuiOptions options;
+    options.minimized = true;
+    options.configPath = dir.filePath(QStringLiteral("todo-notifier.ini"));
+    TrayApplication app(options);
+    QVERIFY(app.start());
+    const auto servers = [&app] {
+        return QJsonDocument::fromJson(app.statusJson()).object().value(QLatin1String("servers")).toArray();
+    };
+    QCOMPARE(servers().size(), 1);
+
+    // Added: listed, with a store of its own, and named in the list of every server's todos.
+    QString error;
+    const QString id = app.profiles()->add(QStringLiteral("Test system"), &error);
+    QVERIFY2(!id.isEmpty(), qPrintable(error));
+    QCOMPARE(servers().size(), 2);
+    QCOMPARE(servers().at(1).toObject().value(QLatin1String("name")).toString(), QStringLiteral("Test system"));
+    QVERIFY(QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                .exists(QStringLiteral("todos-%1.sqlite").arg(id)));
+    QCOMPARE(app.model()->serverCount(), 2);
+    QCOMPARE(app.model()->serverName(id), QStringLiteral("Test system"));
+    QCOMPARE(servers().at(1).toObject().value(QLatin1String("url")).toString(), QString());
+
+    // Its settings change (its own dialog applied): it connects with them.
+    QVERIFY(app.profiles()->settings(id)->setUrls(Settings::Key::ServerUrls,
+                                                  {QUrl(QStringLiteral("ws://127.0.0.1:9/test"))}));
+    QTRY_COMPARE(servers().at(1).toObject().value(QLatin1String("url")).toString(),
+                 QStringLiteral("ws://127.0.0.1:9/test"));
+
+    // Renamed: the list follows.
+    QVERIFY(app.profiles()->rename(id, QStringLiteral("Staging"), &error));
+    QCOMPARE(app.model()->serverName(id), QStringLiteral("Staging"));
+
+    // Removed: gone from the status and the list.
+    QVERIFY2(app.profiles()->remove(id, &error), qPrintable(error));
+    QCOMPARE(servers().size(), 1);
+    QCOMPARE(app.model()->serverCount(), 1);
 }
 
 QTEST_MAIN(tst_TrayApplication)
