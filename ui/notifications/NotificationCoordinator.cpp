@@ -77,7 +77,8 @@ void NotificationCoordinator::setServer(const QString &serverId, const QString &
 {
     m_serverId = serverId;
     m_serverName = name;
-    m_sharedNotifier = true;
+    // The first server alone (no name): the notifier is its own, as without this call.
+    m_sharedNotifier = !serverId.isEmpty() || !name.isEmpty();
 }
 
 Todo NotificationCoordinator::scoped(const Todo &todo) const

@@ -96,7 +96,8 @@ public:
     // One of several servers, all notifying through the same notifier: `serverId` names it (ServerKey; "" for the
     // first) and `name` is what people call it ("Production"). Todos that come in (arrivals, woken snoozes, changes)
     // are known by their qualified keys from then on, and every request the coordinator emits carries one. Not
-    // called (a single server): the notifier is the coordinator's alone and nothing is renamed.
+    // called, or called with "" and no name (a single server): the notifier is the coordinator's alone and nothing
+    // is renamed.
     void setServer(const QString &serverId, const QString &name);
     QString serverId() const { return m_serverId; }
 
