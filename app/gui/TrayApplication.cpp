@@ -151,6 +151,7 @@ std::vector<ServerSession *> TrayApplication::syncSessions()
             continue;
         }
         qCInfo(lcApp).noquote() << "server" << (*it)->id() << "removed: disconnecting";
+        (*it)->coordinator()->withdrawAll(); // its notifications would lead nowhere now
         m_todos->removeServer((*it)->id());
         m_status->clearServers();
         m_counter->clearServers();

@@ -122,6 +122,8 @@ public Q_SLOTS:
     void onSnoozeEnded(const Todo &todo);
     // A todo's read/done state changed (TodoStore::todoChanged): read or done, its notification is withdrawn.
     void onTodoChanged(const Todo &todo);
+    // Withdraws every notification still on screen of this coordinator's (its server is being removed).
+    void withdrawAll() { closeAll(); }
 
 Q_SIGNALS:
     void listRequested(); // a summary was clicked

@@ -975,6 +975,14 @@ void tst_NotificationCoordinator::twoServersShareTheNotifierWithoutMixingUp()
     for (const QString &closed : std::as_const(m_notifier->closed))
         QCOMPARE(ServerKey::serverOf(closed), QStringLiteral("test"));
     QCOMPARE(m_notifier->closeAllCount, 0);
+
+    // Production removed: its notification goes, and only its own.
+    m_notifier->closed.clear();
+    production.withdrawAll();
+    QVERIFY(m_notifier->closed.contains(QStringLiteral("id:1")));
+    for (const QString &closed : std::as_const(m_notifier->closed))
+        QCOMPARE(ServerKey::serverOf(closed), QString());
+    QCOMPARE(m_notifier->closeAllCount, 0);
 }
 
 QTEST_MAIN(tst_NotificationCoordinator)
