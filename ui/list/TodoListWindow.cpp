@@ -70,7 +70,12 @@ public:
             const QString server = m_delegate->serverNamesShown() ? TodoDelegate::serverText(index) : QString();
             if (!server.isEmpty())
                 parts.append(server);
-            return parts.join(role == Qt::ToolTipRole ? QStringLiteral("\n") : QStringLiteral(". "));
+            if (role == Qt::AccessibleTextRole)
+                return parts.join(QStringLiteral(". "));
+            // A tooltip that looks like markup is shown as rich text (QToolTip guesses): the server's text, such as a
+            // title "<b>A&B</b>", is escaped into one so that it shows exactly as written, line breaks kept.
+            return QStringLiteral("<p style=\"white-space:pre-wrap\">%1</p>")
+                .arg(parts.join(QStringLiteral("\n")).toHtmlEscaped());
         }
         return QIdentityProxyModel::data(index, role);
     }

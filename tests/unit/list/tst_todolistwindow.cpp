@@ -28,6 +28,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTextDocument>
 
 class tst_TodoListWindow : public QObject
 {
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void enterOpensTheCurrentTodo();
     void doubleClickOpensAndMarksRead();
     void refusedLinkIsExplainedInTheWindow();
+    void tooltipShowsTheServersTextAsWritten();
     void contextMenuOpensMarksAndCopies();
     void markAllAsRead();
     void statusLineShowsConnectionAndLastError();
@@ -144,6 +146,20 @@ QModelIndex tst_TodoListWindow::rowOf(const QString &title) const
             return model->index(row, 0);
     }
     return {};
+}
+
+void tst_TodoListWindow::tooltipShowsTheServersTextAsWritten()
+{
+    m_fixture.push(TodoPipelineFixture::envelope({TodoPipelineFixture::todo(
+        QStringLiteral("1"), QStringLiteral("<b>A&B</b> <img src=x>"), 0, {}, QStringLiteral("<i>Eve</i>"))}));
+    const QString tip = m_window->view()->model()->index(0, 0).data(Qt::ToolTipRole).toString();
+    // As a tooltip shows it: rich text when it looks like markup (it does), whose text is the server's, as sent.
+    QVERIFY(Qt::mightBeRichText(tip));
+    QTextDocument shown;
+    shown.setHtml(tip);
+    const QStringList lines = shown.toPlainText().split(QLatin1Char('\n'));
+    QVERIFY2(lines.contains(QStringLiteral("<b>A&B</b> <img src=x>")), qPrintable(shown.toPlainText()));
+    QVERIFY2(shown.toPlainText().contains(QStringLiteral("<i>Eve</i>")), qPrintable(shown.toPlainText()));
 }
 
 void tst_TodoListWindow::relativeTime_data()
