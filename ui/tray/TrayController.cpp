@@ -9,6 +9,7 @@
 #include <QAction>
 #include <QLocale>
 #include <QMenu>
+#include <QTextDocument>
 
 TrayController::TrayController(MergedTodoModel *model, PendingCounter *counter, ConnectionStatus *status,
                                Settings *settings, QObject *parent)
@@ -187,7 +188,11 @@ void TrayController::update()
         tip += QLatin1Char('\n') + tr("Do not disturb until %1").arg(QLocale().toString(until, QLocale::ShortFormat));
     if (tip != m_toolTip) {
         m_toolTip = tip;
-        m_trayIcon->setToolTip(tip);
+        // Text that looks like markup (a server's error message, a name) would be shown as rich text: then it is
+        // escaped into rich text, so that it shows as written.
+        m_trayIcon->setToolTip(Qt::mightBeRichText(tip)
+                                   ? QStringLiteral("<p style=\"white-space:pre-wrap\">%1</p>").arg(tip.toHtmlEscaped())
+                                   : tip);
     }
 
     m_actions.value(Action::MarkAllRead)->setEnabled(m_model->unreadCount() > 0);

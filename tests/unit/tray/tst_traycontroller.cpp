@@ -18,6 +18,7 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
+#include <QTextDocument>
 
 namespace {
 
@@ -372,11 +373,18 @@ void tst_TrayController::severalServersShowTheTotalAndTheWorstState()
     QCOMPARE(tray.toolTip(), QStringLiteral("6 pending todos — connected to 2 servers"));
 
     // One goes down: the icon shows the worst state, and the tooltip names that server.
+    all.clearServers();
+    all.addServer(&production, QStringLiteral("Production"));
+    all.addServer(&testStatus, QStringLiteral("Test <b>system</b>")); // shown as written, never as markup
     testSource.drop();
     QCOMPARE(all.state(), PushSource::State::Backoff);
     QCOMPARE(shown(tray), source(kOffline));
-    QVERIFY2(tray.toolTip().startsWith(QStringLiteral("6 pending todos — Test system: offline")),
+    QVERIFY2(tray.toolTip().startsWith(QStringLiteral("6 pending todos — Test <b>system</b>: offline")),
              qPrintable(tray.toolTip()));
+    QTextDocument shown;
+    shown.setHtml(tray.trayIcon()->toolTip());
+    QVERIFY2(shown.toPlainText().startsWith(QStringLiteral("6 pending todos — Test <b>system</b>: offline")),
+             qPrintable(shown.toPlainText()));
     QVERIFY2(tray.toolTip().contains(QStringLiteral("1 of 2 servers connected")), qPrintable(tray.toolTip()));
     QCOMPARE(all.source(), &testSource);
 
