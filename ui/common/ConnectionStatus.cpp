@@ -182,10 +182,9 @@ QString ConnectionStatus::stateText() const
         }
         if (configured > 0 && connected == configured)
             return tr("connected to %n servers", nullptr, connected);
+        // One arg() for all: a name holding "%3" stays as it is.
         return tr("%1: %2 — %3 of %4 servers connected")
-            .arg(server->name, server->status->stateText())
-            .arg(connected)
-            .arg(configured);
+            .arg(server->name, server->status->stateText(), QString::number(connected), QString::number(configured));
     }
     if (!isConfigured())
         return tr("no server configured");

@@ -375,15 +375,16 @@ void tst_TrayController::severalServersShowTheTotalAndTheWorstState()
     // One goes down: the icon shows the worst state, and the tooltip names that server.
     all.clearServers();
     all.addServer(&production, QStringLiteral("Production"));
-    all.addServer(&testStatus, QStringLiteral("Test <b>system</b>")); // shown as written, never as markup
+    // Shown as written: never as markup, nor with "%3" filled in.
+    all.addServer(&testStatus, QStringLiteral("Test <b>system</b> %3"));
     testSource.drop();
     QCOMPARE(all.state(), PushSource::State::Backoff);
     QCOMPARE(shown(tray), source(kOffline));
-    QVERIFY2(tray.toolTip().startsWith(QStringLiteral("6 pending todos — Test <b>system</b>: offline")),
+    QVERIFY2(tray.toolTip().startsWith(QStringLiteral("6 pending todos — Test <b>system</b> %3: offline")),
              qPrintable(tray.toolTip()));
     QTextDocument shown;
     shown.setHtml(tray.trayIcon()->toolTip());
-    QVERIFY2(shown.toPlainText().startsWith(QStringLiteral("6 pending todos — Test <b>system</b>: offline")),
+    QVERIFY2(shown.toPlainText().startsWith(QStringLiteral("6 pending todos — Test <b>system</b> %3: offline")),
              qPrintable(shown.toPlainText()));
     QVERIFY2(tray.toolTip().contains(QStringLiteral("1 of 2 servers connected")), qPrintable(tray.toolTip()));
     QCOMPARE(all.source(), &testSource);
