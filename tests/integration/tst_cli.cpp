@@ -1,6 +1,7 @@
 // todo-notifier-cli as a user runs it: usage errors, --demo, JSON lines, and check's exit codes against the
 // real RabbitMQ (unreachable, refused handshake, authentication failure), send + listen round trip.
 #include "BrokerFixture.h"
+#include "CliRun.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,52 +12,6 @@
 #include <QTest>
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runCli(const QStringList &arguments,
-           const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
-           const QByteArray &input = {}, int timeoutMs = 60000)
-{
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(qEnvironmentVariable("TODO_CLI"), arguments);
-    if (!process.waitForStarted())
-        return {};
-    if (!input.isEmpty())
-        process.write(input);
-    process.closeWriteChannel();
-    Run run;
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
-
-QList<QJsonObject> jsonLines(const QByteArray &out)
-{
-    QList<QJsonObject> events;
-    for (const QByteArray &line : out.split('\n')) {
-        if (line.trimmed().isEmpty())
-            continue;
-        QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson(line, &error);
-        if (error.error != QJsonParseError::NoError || !document.isObject())
-            return {}; // every stdout line must be one JSON object
-        events.append(document.object());
-    }
-    return events;
-}
 
 QString deadUrl()
 {

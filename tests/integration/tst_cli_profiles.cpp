@@ -2,6 +2,7 @@
 // settings file beside the main one, ServerProfiles) and its passcode from a real keychain (gnome-keyring-daemon on a
 // private session bus, tests/support/run-with-keyring.sh), against the demo push server binary started here with a
 // required login and passcode.
+#include "CliRun.h"
 #include "config/CredentialStore.h"
 #include "config/ServerProfiles.h"
 #include "config/Settings.h"
@@ -18,39 +19,6 @@
 namespace {
 
 constexpr int kWaitMs = 20000;
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runCli(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(qEnvironmentVariable("TODO_CLI"), arguments);
-    Run run;
-    if (!process.waitForStarted() || !process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
-
-QList<QJsonObject> jsonLines(const QByteArray &out)
-{
-    QList<QJsonObject> events;
-    for (const QByteArray &line : out.split('\n')) {
-        if (!line.trimmed().isEmpty())
-            events.append(QJsonDocument::fromJson(line).object());
-    }
-    return events;
-}
 
 } // namespace
 
