@@ -39,8 +39,9 @@ bool MergedTodoModel::addServer(const QString &serverId, const QString &name, To
     {
         Hold hold(this);
         model->setQuery(m_query);
-        for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-            connect(model, signal, this, &MergedTodoModel::requestSync);
+        connect(model, &QAbstractItemModel::rowsInserted, this,
+                [this, server](const QModelIndex &, int first, int last) { onModelRowsInserted(server, first, last); });
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &MergedTodoModel::requestSync);
         // After these its rows may hold other todos at the same places: they are compared.
         const auto onReset = [this, server] {
             m_reset.insert(server);
@@ -210,26 +211,33 @@ bool MergedTodoModel::before(const Server *a, const Todo &aTodo, const Server *b
     return aTodo.key < bTodo.key;
 }
 
-QList<MergedTodoModel::Entry> MergedTodoModel::mergedEntries() const
+bool MergedTodoModel::findHorizon(std::optional<Entry> &horizon) const
 {
-    // The horizon: the newest of the last rows read by the models that can read more. Below it, a row not read yet
-    // could go before a row read already.
-    std::optional<Entry> horizon;
-    qsizetype total = 0;
+    // Below the horizon, a row not read yet could go before a row read already.
+    horizon.reset();
     for (const auto &server : m_servers) {
-        if (!isListed(*server))
+        if (!isListed(*server) || !server->model->canFetchMore({}))
             continue;
-        const QList<Todo> &rows = server->model->rows();
-        total += rows.size();
-        if (!server->model->canFetchMore({}))
-            continue;
+        const RowList<Todo> &rows = server->model->rows();
         if (rows.isEmpty())
-            return {}; // any of its rows, not read yet, could be the newest
+            return false; // any of its rows, not read yet, could be the newest
         const Entry last {server.get(), &rows.constLast()};
         if (!horizon || before(last, *horizon))
             horizon = last;
     }
+    return true;
+}
 
+QList<MergedTodoModel::Entry> MergedTodoModel::mergedEntries() const
+{
+    std::optional<Entry> horizon;
+    if (!findHorizon(horizon))
+        return {};
+    qsizetype total = 0;
+    for (const auto &server : m_servers) {
+        if (isListed(*server))
+            total += server->model->rows().size();
+    }
     QList<Entry> merged;
     merged.reserve(total);
     for (const auto &server : m_servers) {
@@ -247,6 +255,60 @@ QList<MergedTodoModel::Entry> MergedTodoModel::mergedEntries() const
                                [](const Entry &a, const Entry &b) { return before(a, b); });
     }
     return merged;
+}
+
+void MergedTodoModel::onModelRowsInserted(const Server *server, int first, int last)
+{
+    if (!insertInPlace(server, first, last))
+        requestSync();
+}
+
+bool MergedTodoModel::insertInPlace(const Server *server, int first, int last)
+{
+    // The usual change, new todos at the top of a list, costs a search for their places, not a merge of every row:
+    // the rows are the merge of the models as they were just before (nothing waits to be merged), and the horizon
+    // stays where it was (no model that can read more got a new last row).
+    if (m_holds > 0 || m_syncing || m_dirty || !m_touched.isEmpty() || !m_reset.isEmpty() || !isListed(*server))
+        return false;
+    const RowList<Todo> &rows = server->model->rows();
+    if (first < 0 || last < first || last >= rows.size()
+        || (server->model->canFetchMore({}) && last == rows.size() - 1))
+        return false;
+    std::optional<Entry> horizon;
+    if (!findHorizon(horizon))
+        return false;
+
+    // The runs of new rows that go to one place, found while nothing is emitted (a view's slot may change a model),
+    // with their todos copied; then inserted from the bottom up, so the places of those above stay right.
+    struct Run
+    {
+        qsizetype row; // in m_rows
+        QList<Row> rows;
+    };
+    QList<Run> runs;
+    auto place = m_rows.cbegin();
+    for (int k = first; k <= last; ++k) {
+        const Entry entry {server, &rows.at(k)};
+        if (horizon && before(*horizon, entry))
+            break; // in order: the rest are below the horizon too
+        place = std::lower_bound(place, m_rows.cend(), entry,
+                                 [](const Row &row, const Entry &next) { return before(row, next); });
+        const qsizetype row = place - m_rows.cbegin();
+        if (runs.isEmpty() || runs.last().row != row)
+            runs.append(Run {row, {}});
+        runs.last().rows.append(Row {server, *entry.todo});
+    }
+    m_syncing = true;
+    for (auto run = runs.rbegin(); run != runs.rend(); ++run) {
+        const qsizetype count = run->rows.size();
+        beginInsertRows({}, int(run->row), int(run->row + count - 1));
+        m_rows.insert(run->row, run->rows.begin(), count);
+        endInsertRows();
+    }
+    m_syncing = false;
+    if (m_dirty)
+        sync(); // a view's slot changed a model meanwhile
+    return true;
 }
 
 void MergedTodoModel::onModelDataChanged(const Server *server, const QModelIndex &topLeft,
@@ -367,9 +429,7 @@ void MergedTodoModel::applyDifference()
             break;
         case Step::Kind::Insert:
             beginInsertRows({}, int(step.row), int(step.row + step.count - 1));
-            m_rows.insert(step.row, step.count, Row());
-            for (qsizetype k = 0; k < step.count; ++k)
-                m_rows[step.row + k] = std::move(step.rows[k]);
+            m_rows.insert(step.row, step.rows.begin(), step.count);
             endInsertRows();
             break;
         case Step::Kind::Change:
@@ -421,7 +481,7 @@ void MergedTodoModel::fetchMore(const QModelIndex &parent)
     for (const auto &server : m_servers) {
         if (!isListed(*server) || !server->model->canFetchMore({}))
             continue;
-        const QList<Todo> &rows = server->model->rows();
+        const RowList<Todo> &rows = server->model->rows();
         if (rows.isEmpty()) {
             holder = server->model;
             break;

@@ -165,8 +165,16 @@ private:
     }
     static const Todo &todoOf(const Row &row) { return row.todo; }
     static const Todo &todoOf(const Entry &entry) { return *entry.todo; }
+    // The horizon (see "Paging"): the newest of the last rows read by the models that can read more, std::nullopt
+    // when every model has read all. False when such a model has read no row yet: then no row may be listed.
+    bool findHorizon(std::optional<Entry> &horizon) const;
     // Every row the models have read that may be listed now (see "Paging"), in order.
     QList<Entry> mergedEntries() const;
+    void onModelRowsInserted(const Server *server, int first, int last);
+    // Puts rows first..last of the server's model in their places, when nothing else changed since the last merge
+    // and the horizon stays (they did not go at the end of a model that can read more); false when the rows must be
+    // merged again instead.
+    bool insertInPlace(const Server *server, int first, int last);
     void onModelDataChanged(const Server *server, const QModelIndex &topLeft, const QModelIndex &bottomRight,
                             const QList<int> &roles);
     void requestSync();
@@ -179,7 +187,7 @@ private:
     void updateCounts();
 
     std::vector<std::unique_ptr<Server>> m_servers;
-    QList<Row> m_rows;
+    RowList<Row> m_rows;
     TodoQuery m_query;
     std::optional<QString> m_serverFilter;
     int m_holds = 0;

@@ -304,7 +304,7 @@ int TodoModel::findRow(const Todo &todo) const
 void TodoModel::reload()
 {
     beginResetModel();
-    m_rows = m_store ? m_store->page(m_query, std::nullopt, m_pageSize) : QList<Todo>();
+    m_rows = RowList<Todo>(m_store ? m_store->page(m_query, std::nullopt, m_pageSize) : QList<Todo>());
     m_complete = m_rows.size() < m_pageSize;
     endResetModel();
     updateCounts();
@@ -384,9 +384,7 @@ void TodoModel::onTodosCommitted(const QList<Todo> &inserted, const QList<Todo> 
     }
     for (auto run = runs.crbegin(); run != runs.crend(); ++run) {
         beginInsertRows({}, run->row, run->row + int(run->count) - 1);
-        m_rows.insert(run->row, run->count, Todo());
-        for (qsizetype i = 0; i < run->count; ++i)
-            m_rows[run->row + i] = std::move(fresh[run->first + i]);
+        m_rows.insert(run->row, fresh.begin() + run->first, run->count);
         endInsertRows();
     }
 }

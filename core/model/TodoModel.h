@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/RowList.h"
 #include "store/TodoQuery.h"
 #include "todo/LinkPolicy.h"
 #include "todo/Todo.h"
@@ -107,7 +108,7 @@ public:
 
     Todo todoAt(int row) const;
     // The rows read so far, in order (MergedTodoModel merges them without copying).
-    const QList<Todo> &rows() const { return m_rows; }
+    const RowList<Todo> &rows() const { return m_rows; }
     int rowOf(const QString &key) const; // -1 if not among the rows read so far
     // A stored todo, listed or not (complete when it is not among the rows).
     std::optional<Todo> todo(const QString &key) const;
@@ -151,7 +152,7 @@ private:
     QPointer<TodoStore> m_store;
     LinkPolicy m_linkPolicy;
     TodoQuery m_query;
-    QList<Todo> m_rows; // the rows read so far, newest first
+    RowList<Todo> m_rows; // the rows read so far, newest first
     bool m_complete = true; // every row that matches is in m_rows
     int m_pageSize = kDefaultPageSize;
     int m_count = 0;

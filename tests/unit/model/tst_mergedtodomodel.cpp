@@ -96,6 +96,8 @@ private Q_SLOTS:
     void pagingNeverListsARowBeforeANewerOneNotReadYet_data();
     void pagingNeverListsARowBeforeANewerOneNotReadYet();
     void arrivalsLandAtTheirRow();
+    void anArrivalBelowTheHorizonWaits();
+    void randomArrivalsAndScrollingKeepTheOrder_data();
     void randomArrivalsAndScrollingKeepTheOrder();
     void readInAnUnreadOnlyListRemovesTheRow();
     void sameIdOnTwoServersIsTwoRows();
@@ -106,6 +108,8 @@ private Q_SLOTS:
     void removeServer();
 
 private:
+    // For the tests of paging (see init()).
+    void withoutTester();
     Server &addServer(const QString &id, int pageSize = TodoModel::kDefaultPageSize);
     bool commit(Server &server, const QByteArray &body);
 
@@ -113,6 +117,7 @@ private:
     std::unique_ptr<MockClock> m_clock;
     std::vector<std::unique_ptr<Server>> m_servers;
     std::unique_ptr<MergedTodoModel> m_merged;
+    QAbstractItemModelTester *m_tester = nullptr; // owned by m_merged
     int m_messages = 0;
 };
 
@@ -122,8 +127,15 @@ void tst_MergedTodoModel::init()
     QVERIFY(m_dir->isValid());
     m_clock = std::make_unique<MockClock>(1715848083000);
     m_merged = std::make_unique<MergedTodoModel>();
-    new QAbstractItemModelTester(m_merged.get(), QAbstractItemModelTester::FailureReportingMode::QtTest,
-                                 m_merged.get());
+    m_tester = new QAbstractItemModelTester(m_merged.get(), QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                            m_merged.get());
+}
+
+void tst_MergedTodoModel::withoutTester()
+{
+    // QAbstractItemModelTester calls fetchMore() at every change of the model, so with it every page is read at once.
+    delete m_tester;
+    m_tester = nullptr;
 }
 
 void tst_MergedTodoModel::cleanup()
@@ -211,6 +223,7 @@ void tst_MergedTodoModel::pagingNeverListsARowBeforeANewerOneNotReadYet_data()
 void tst_MergedTodoModel::pagingNeverListsARowBeforeANewerOneNotReadYet()
 {
     QFETCH(QString, layout);
+    withoutTester();
     constexpr int kPageSize = 3;
     QList<QList<QJsonObject>> todos(3);
     QStringList expected; // newest first
@@ -226,6 +239,7 @@ void tst_MergedTodoModel::pagingNeverListsARowBeforeANewerOneNotReadYet()
         const QString id = server == 0 ? QString() : QString(QLatin1Char('a' + server));
         Server &added = addServer(id, kPageSize);
         QVERIFY(commit(added, envelope(todos.at(server))));
+        added.model->reload(); // the first page only, as when the application starts
         QVERIFY(m_merged->addServer(id, id.toUpper(), added.model.get()));
     }
 
@@ -246,6 +260,7 @@ void tst_MergedTodoModel::pagingNeverListsARowBeforeANewerOneNotReadYet()
         QVERIFY(++fetches < 100);
     }
     QCOMPARE(listed, expected); // every row once, in order
+    QVERIFY(fetches >= (layout.size() - 1) / (kPageSize * 3)); // it did read page by page
 }
 
 void tst_MergedTodoModel::arrivalsLandAtTheirRow()
@@ -285,14 +300,60 @@ void tst_MergedTodoModel::arrivalsLandAtTheirRow()
     QCOMPARE(inserted.size(), 3);
 }
 
+void tst_MergedTodoModel::anArrivalBelowTheHorizonWaits()
+{
+    // Each model has read two rows of three; the second server's last row read (B70) is the horizon. A todo that
+    // arrives at the first server below it (A60) waits: B65, not read yet, goes before it.
+    withoutTester();
+    Server &a = addServer(QString(), 2);
+    Server &b = addServer(QStringLiteral("b"), 2);
+    QVERIFY(commit(
+        a, envelope({todo("a90", "A90", minute(90)), todo("a50", "A50", minute(50)), todo("a10", "A10", minute(10))})));
+    QVERIFY(commit(
+        b, envelope({todo("b80", "B80", minute(80)), todo("b70", "B70", minute(70)), todo("b65", "B65", minute(65))})));
+    a.model->reload();
+    b.model->reload();
+    QVERIFY(m_merged->addServer(QString(), QString(), a.model.get()));
+    QVERIFY(m_merged->addServer(QStringLiteral("b"), QStringLiteral("B"), b.model.get()));
+    QCOMPARE(titles(*m_merged), list({"A90", "B80", "B70"}));
+
+    QSignalSpy inserted(m_merged.get(), &QAbstractItemModel::rowsInserted);
+    QVERIFY(commit(a, envelope({todo("a60", "A60", minute(60)), todo("a95", "A95", minute(95))})));
+    QCOMPARE(a.model->rowCount(), 4); // its model has it
+    QCOMPARE(titles(*m_merged), list({"A95", "A90", "B80", "B70"}));
+    QCOMPARE(inserted.size(), 1);
+
+    while (m_merged->canFetchMore({}))
+        m_merged->fetchMore({});
+    QCOMPARE(titles(*m_merged), list({"A95", "A90", "B80", "B70", "B65", "A60", "A50", "A10"}));
+}
+
+void tst_MergedTodoModel::randomArrivalsAndScrollingKeepTheOrder_data()
+{
+    QTest::addColumn<bool>("tester");
+    QTest::newRow("paged") << false;
+    QTest::newRow("QAbstractItemModelTester (reads every page)") << true;
+}
+
 void tst_MergedTodoModel::randomArrivalsAndScrollingKeepTheOrder()
 {
+    QFETCH(bool, tester);
+    if (!tester)
+        withoutTester();
     // Three servers, small pages, batches of todos with random times (or none) at random servers, scrolling and
     // reading between them: the list is always the start of every server's todos in order, and all of them once the
     // models have read everything.
     const QStringList ids {QString(), QStringLiteral("b"), QStringLiteral("c")};
+    QRandomGenerator random(20240516);
+    int next = 0;
     for (const QString &id : ids) {
+        // Some todos stored before, of which the model reads the first page.
         Server &server = addServer(id, 4);
+        QList<QJsonObject> stored;
+        for (int i = 0; i < 10; ++i, ++next)
+            stored.append(todo(QString::number(next), QStringLiteral("t%1").arg(next), minute(random.bounded(200))));
+        QVERIFY(commit(server, envelope(stored)));
+        server.model->reload();
         QVERIFY(m_merged->addServer(id, id, server.model.get()));
     }
     const auto truth = [this] {
@@ -317,9 +378,7 @@ void tst_MergedTodoModel::randomArrivalsAndScrollingKeepTheOrder()
             keys.append(m_merged->index(row).data(TodoModel::KeyRole).toString());
         return keys;
     };
-    QRandomGenerator random(20240516);
-    int next = 0;
-    for (int round = 0; round < 40; ++round) {
+    for (int round = 0; round < 120; ++round) {
         Server &server = *m_servers.at(random.bounded(3));
         QList<QJsonObject> batch;
         for (int i = random.bounded(1, 6); i > 0; --i, ++next)
@@ -333,6 +392,15 @@ void tst_MergedTodoModel::randomArrivalsAndScrollingKeepTheOrder()
         const QStringList all = truth();
         const QStringList now = listed();
         QVERIFY2(all.mid(0, now.size()) == now, qPrintable(QStringLiteral("round %1").arg(round)));
+        // What it lists after following the changes (new rows put in their places) is what merging the models now
+        // lists.
+        MergedTodoModel fresh;
+        for (const auto &each : m_servers)
+            QVERIFY(fresh.addServer(each->id, each->id, each->model.get()));
+        QStringList merged;
+        for (int row = 0; row < fresh.rowCount(); ++row)
+            merged.append(fresh.index(row).data(TodoModel::KeyRole).toString());
+        QVERIFY2(now == merged, qPrintable(QStringLiteral("round %1").arg(round)));
     }
     while (m_merged->canFetchMore({}))
         m_merged->fetchMore({});
