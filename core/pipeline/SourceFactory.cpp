@@ -52,7 +52,7 @@ std::unique_ptr<PushSource> createFor(const QString &protocol, const SettingsVie
         auto source = std::make_unique<StompPushSource>();
         source->setTransportMode(stompTransport(protocol, settings));
         source->setOptions(StompSettings::connectOptions(settings, secrets));
-        source->setSubscriptions(StompSettings::subscriptions(settings, StompAckMode::ClientIndividual));
+        source->setSubscriptions(StompSettings::subscriptions(settings, StompAckMode::Client));
         return source;
     }
     return nullptr;

@@ -4,6 +4,9 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+#include <utility>
+
 namespace {
 
 bool isStompHeader(const QByteArray &name)
@@ -118,6 +121,8 @@ void StompPushSource::onMessage(const StompMessage &message)
         inbound.needsSettle = true;
         StompMessage ackInfo = message;
         ackInfo.frame = {};
+        if (message.ackMode == StompAckMode::Client)
+            m_inOrder[message.subscriptionId].push_back({inbound.deliveryTag, ackInfo, std::nullopt});
         m_unsettled.insert(inbound.deliveryTag, std::move(ackInfo));
     }
     Q_EMIT messageReceived(inbound);
@@ -130,13 +135,62 @@ bool StompPushSource::settle(const InboundMessage &message, Settlement settlemen
         return false;
     const StompMessage ackInfo = *it;
     m_unsettled.erase(it);
-    return settlement == Settlement::Accept ? m_client->ack(ackInfo) : m_client->nack(ackInfo);
+    if (ackInfo.ackMode != StompAckMode::Client)
+        return settlement == Settlement::Accept ? m_client->ack(ackInfo) : m_client->nack(ackInfo);
+
+    // Cumulative: it waits for the end of the turn, and for the messages delivered before it.
+    if (m_client->state() != State::Connected)
+        return false;
+    std::deque<Delivery> &deliveries = m_inOrder[ackInfo.subscriptionId];
+    const auto delivery = std::find_if(deliveries.begin(), deliveries.end(),
+                                       [&](const Delivery &each) { return each.tag == message.deliveryTag; });
+    if (delivery == deliveries.end())
+        return false;
+    delivery->settlement = settlement;
+    if (!m_sendQueued) {
+        m_sendQueued = true;
+        QMetaObject::invokeMethod(this, &StompPushSource::sendCumulative, Qt::QueuedConnection);
+    }
+    return true;
+}
+
+void StompPushSource::sendCumulative()
+{
+    m_sendQueued = false;
+    const bool cumulative = m_client->session().version != StompVersion::V1_0;
+    // What to send, in order; sent after the walk (a failed write may end the connection, which forgets m_inOrder).
+    QList<std::pair<Settlement, StompMessage>> frames;
+    for (auto subscription = m_inOrder.begin(); subscription != m_inOrder.end(); ++subscription) {
+        std::deque<Delivery> &deliveries = subscription.value();
+        std::optional<StompMessage> accepted; // the last of a run of accepted messages, not acknowledged yet
+        while (!deliveries.empty() && deliveries.front().settlement) {
+            Delivery delivery = std::move(deliveries.front());
+            deliveries.pop_front();
+            if (*delivery.settlement == Settlement::Accept && cumulative) {
+                accepted = std::move(delivery.ackInfo);
+                continue;
+            }
+            if (accepted) // before a NACK, which is cumulative too: it must not reach them
+                frames.append({Settlement::Accept, *std::exchange(accepted, std::nullopt)});
+            frames.append({*delivery.settlement, std::move(delivery.ackInfo)});
+        }
+        if (accepted)
+            frames.append({Settlement::Accept, *accepted});
+    }
+    for (const auto &[settlement, ackInfo] : std::as_const(frames)) {
+        if (settlement == Settlement::Accept)
+            m_client->ack(ackInfo);
+        else
+            m_client->nack(ackInfo);
+    }
 }
 
 void StompPushSource::onStateChanged(State state)
 {
     // Acknowledgements belong to the connection that delivered the message: a new one redelivers instead.
-    if (state != State::Connected && state != State::Disconnecting)
+    if (state != State::Connected && state != State::Disconnecting) {
         m_unsettled.clear();
+        m_inOrder.clear();
+    }
     Q_EMIT stateChanged(state);
 }

@@ -6,6 +6,9 @@
 
 #include <QHash>
 
+#include <deque>
+#include <optional>
+
 #include <memory>
 
 class TransportSelector;
@@ -14,6 +17,13 @@ class TransportSelector;
 // as settlement. Every MESSAGE becomes an InboundMessage; one from a client or client-individual subscription needs
 // settling, and settle() sends its ACK (accepted) or NACK (rejected) on the connection that delivered it. Messages of
 // an earlier connection cannot be acknowledged any more (the broker redelivers them), so settle() refuses them.
+//
+// A client-individual subscription gets one ACK per message, at once. On a client subscription an ACK is cumulative
+// (STOMP 1.1 and 1.2: it acknowledges the message and every earlier one of the subscription), so there the
+// settlements wait in delivery order and go out at the end of the event loop's turn: one ACK for the last of a run of
+// accepted messages (a committed batch: one frame, not one per message; the broker has less to do), a NACK for each
+// rejected one after the ACK of those before it. An ACK never covers a message not settled yet: a message settled out
+// of order waits for the ones before it. STOMP 1.0 does not say an ACK is cumulative: there each message gets its own.
 //
 // The source owns its client and the TransportSelector that chooses how each URL is spoken to (and remembers what
 // worked, and keeps the cookies), or it wraps a client it is given (the caller keeps ownership; tests drive the client
@@ -66,10 +76,21 @@ private:
     void wire();
     void onMessage(const StompMessage &message);
     void onStateChanged(State state);
+    // Sends what the client subscriptions' settlements allow now (see above).
+    void sendCumulative();
+
+    struct Delivery // a message of a client subscription, in delivery order
+    {
+        quint64 tag = 0;
+        StompMessage ackInfo;
+        std::optional<Settlement> settlement; // until settled
+    };
 
     std::unique_ptr<TransportSelector> m_transports; // before the client: its transports use the selector
     std::unique_ptr<StompClient> m_ownClient;
     StompClient *m_client = nullptr;
     QHash<quint64, StompMessage> m_unsettled; // delivery tag -> what ACK/NACK need (the frame's body dropped)
+    QHash<QByteArray, std::deque<Delivery>> m_inOrder; // client subscriptions: subscription id -> its deliveries
+    bool m_sendQueued = false;
     quint64 m_lastTag = 0;
 };

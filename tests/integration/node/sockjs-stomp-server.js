@@ -15,7 +15,8 @@
 //    period (--heartbeat SX,SY is what it offers; default 1000,1000).
 //  - Queues: what is pushed to /queue/NAME (without a user) is a durable queue's message, as in a real broker:
 //    kept until a subscriber takes it, one subscriber per message, and with ack client/client-individual kept
-//    as unacknowledged until the ACK that names it comes; a NACK, or the end of the session that had it, puts it back (marked
+//    as unacknowledged until the ACK that names it (client-individual) or a later one of its subscription
+//    (client: cumulative) comes; a NACK, or the end of the session that had it, puts it back (marked
 //    `redelivered:true`) for the next subscriber. Queues survive a restart through the control API.
 //  - The principal comes from the HTTP handshake of the session, as Spring's does: `Authorization: Bearer
 //    <name>` or a cookie `TODO_USER=<name>`. A subscription to /user/queue/x or /user/topic/x receives what is
@@ -159,7 +160,7 @@ function dispatch(destination) {
         const headers = [['destination', destination], ['subscription', subscription.id], ['message-id', message.id],
             ['ack', ack], ['content-type', 'application/json;charset=UTF-8']];
         if (message.redelivered) headers.push(['redelivered', 'true']);
-        if (subscription.ack !== 'auto') session.unacked.set(ack, { destination, message });
+        if (subscription.ack !== 'auto') session.unacked.set(ack, { destination, message, subscription });
         else queue.acked++;
         send(session, frameBytes('MESSAGE', headers, message.body));
     }
@@ -244,10 +245,22 @@ function handleFrame(session, frame) {
         break;
     case 'ACK': {
         const unacked = session.unacked.get(h.id);
-        if (unacked && dropAcks) queueOf(unacked.destination).dropped++;
-        if (unacked && !dropAcks) {
-            session.unacked.delete(h.id);
-            queueOf(unacked.destination).acked++;
+        if (!unacked) break;
+        // client: cumulative, this message and every earlier one of its subscription; client-individual: this one.
+        const covered = [];
+        for (const [id, each] of session.unacked) {
+            if (id === h.id || (unacked.subscription.ack === 'client' && each.subscription === unacked.subscription))
+                covered.push(id);
+            if (id === h.id) break;
+        }
+        for (const id of covered) {
+            const each = session.unacked.get(id);
+            if (dropAcks) {
+                queueOf(each.destination).dropped++;
+                continue;
+            }
+            session.unacked.delete(id);
+            queueOf(each.destination).acked++;
         }
         break;
     }

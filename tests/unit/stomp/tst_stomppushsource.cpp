@@ -1,7 +1,8 @@
 // StompPushSource: STOMP behind the PushSource seam, against the in-process demo server: a MESSAGE becomes an
 // InboundMessage (body, id, destination, headers), accepting one sends its ACK and rejecting one its NACK (the server
-// delivers it again), auto-acknowledged messages need no settling, a message of an earlier connection cannot be
-// settled any more, and the session, state and auth headers are the client's, in the seam's words.
+// delivers it again), on a client (cumulative) subscription one ACK covers a run of accepted messages and never one not
+// settled yet, auto-acknowledged messages need no settling, a message of an earlier connection cannot be settled any
+// more, and the session, state and auth headers are the client's, in the seam's words.
 #include "FaultInjectingDemoServer.h"
 #include "stomp/StompPushSource.h"
 
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void cleanup();
     void messageBecomesAnInboundMessage();
     void acceptAcknowledges();
+    void clientAcksOneFramePerRunInDeliveryOrder();
     void rejectDeliversAgain();
     void autoAckNeedsNoSettling();
     void earlierConnectionCannotBeSettled();
@@ -100,6 +102,49 @@ void tst_StompPushSource::acceptAcknowledges()
     QCOMPARE(m_server->receivedFrames("ACK").size(), 1);
     QCOMPARE(m_source->unsettledCount(), 0);
     QVERIFY(!m_source->settle(message, PushSource::Settlement::Accept)); // once
+}
+
+void tst_StompPushSource::clientAcksOneFramePerRunInDeliveryOrder()
+{
+    connectAndSubscribe(StompAckMode::Client);
+    QList<InboundMessage> messages;
+    for (const char *body : {"one", "two", "three", "four", "five", "six"}) {
+        messages.append(publishOne(body));
+        QVERIFY(messages.last().needsSettle);
+    }
+    QCOMPARE(m_server->unackedCount(), 6);
+    const auto ackId = [](const InboundMessage &message) {
+        for (const auto &[name, value] : message.attributes) {
+            if (name == "ack")
+                return value;
+        }
+        return QByteArray();
+    };
+
+    // "two" is accepted before "one" is settled: its ACK would cover "one", so it waits.
+    QVERIFY(m_source->settle(messages.at(1), PushSource::Settlement::Accept));
+    QCoreApplication::processEvents();
+    // Then a committed batch: one, three accepted, four rejected, five accepted (six stays unsettled).
+    QVERIFY(m_source->settle(messages.at(0), PushSource::Settlement::Accept));
+    QVERIFY(m_source->settle(messages.at(2), PushSource::Settlement::Accept));
+    QVERIFY(m_source->settle(messages.at(3), PushSource::Settlement::Reject));
+    QVERIFY(m_source->settle(messages.at(4), PushSource::Settlement::Accept));
+    QVERIFY(!m_source->settle(messages.at(4), PushSource::Settlement::Accept)); // once
+
+    QSignalSpy received(m_source.get(), &PushSource::messageReceived);
+    QVERIFY(received.wait(kWaitMs)); // "four" again, after its NACK
+    QCOMPARE(received.first().first().value<InboundMessage>().body, QByteArray("four"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->receivedFrames("ACK").size(), 2, kWaitMs);
+    // On the wire, in this order: one ACK for one to three, the NACK of four, one ACK for five.
+    QList<QByteArray> settlements;
+    for (const DemoPushServer::ReceivedFrame &frame : m_server->receivedFrames()) {
+        if (frame.frame.command == "ACK" || frame.frame.command == "NACK")
+            settlements.append(frame.frame.command + ' ' + frame.frame.header("id"));
+    }
+    QCOMPARE(settlements,
+             (QList<QByteArray> {"ACK " + ackId(messages.at(2)), "NACK " + ackId(messages.at(3)),
+                                 "ACK " + ackId(messages.at(4))}));
+    QCOMPARE(m_server->unackedCount(), 2); // six, and four delivered again
 }
 
 void tst_StompPushSource::rejectDeliversAgain()
