@@ -11,6 +11,9 @@ TodoIngestor::TodoIngestor(TodoStore *store, QObject *parent)
     , m_store(store)
 {
     setClock(nullptr);
+    m_continuation.setSingleShot(true);
+    m_continuation.setInterval(0);
+    connect(&m_continuation, &QTimer::timeout, this, &TodoIngestor::processNext);
     connect(store, &TodoStore::durable, this, &TodoIngestor::onDurable);
     connect(store, &TodoStore::reopened, this, &TodoIngestor::onStoreReopened);
 }
@@ -109,17 +112,9 @@ void TodoIngestor::onFlushTimer()
 
 void TodoIngestor::scheduleContinuation()
 {
-    if (m_continuationQueued)
-        return;
-    m_continuationQueued = true;
     // Yield to the event loop between transactions: sockets, timers and the UI get their turn.
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            m_continuationQueued = false;
-            processNext();
-        },
-        Qt::QueuedConnection);
+    if (!m_continuation.isActive())
+        m_continuation.start();
 }
 
 void TodoIngestor::processNext()

@@ -20,6 +20,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 namespace {
 
@@ -115,6 +116,7 @@ private Q_SLOTS:
     void crashBetweenCommitAndAckStoresOnce();
     void rePushIsAnUpdateNotANewTodo();
     void burstIsCommittedInBoundedBatches();
+    void otherTimersRunBetweenTwoSlices();
     void keepAlivesAndPoisonAreAcknowledgedInOrder();
     void autoAckMessagesAreRetriedAfterFailure();
     void ackWaitsUntilTheCommitIsDurable();
@@ -346,6 +348,31 @@ void tst_TodoIngestor::burstIsCommittedInBoundedBatches()
     QCOMPARE(m_store->serverPendingCount(), kBurst);
     QTRY_COMPARE_WITH_TIMEOUT(m_server->receivedFrames("ACK").size(), kBurst, 20000);
     QTRY_COMPARE_WITH_TIMEOUT(m_server->unackedCount(), 0, kWaitMs);
+}
+
+void tst_TodoIngestor::otherTimersRunBetweenTwoSlices()
+{
+    // A burst is committed a slice at a time, and what else is due (a timer of the list window, the tray's, input)
+    // runs between two slices, not after the burst.
+    TodoIngestorOptions options = m_ingestor->options();
+    options.maxBatchMessages = 1; // a slice per message
+    m_ingestor->setOptions(options);
+    int ticks = 0;
+    QTimer other;
+    other.setInterval(0);
+    connect(&other, &QTimer::timeout, this, [&ticks] { ++ticks; });
+    QList<int> ticksAtSlice;
+    connect(m_ingestor.get(), &TodoIngestor::batchCommitted, this, [&] { ticksAtSlice.append(ticks); });
+    constexpr int kSlices = 20;
+    for (int i = 0; i < kSlices; ++i)
+        m_ingestor->ingestBody(todoBody(QStringLiteral("t%1").arg(i), QStringLiteral("todo %1").arg(i)),
+                               QStringLiteral("test"));
+    other.start();
+    m_clock->advance(5); // the coalescing window ends: the first slice
+    QTRY_COMPARE_WITH_TIMEOUT(ticksAtSlice.size(), kSlices, kWaitMs);
+    for (int i = 1; i < kSlices; ++i)
+        QVERIFY2(ticksAtSlice.at(i) > ticksAtSlice.at(i - 1), qPrintable(QStringLiteral("slice %1").arg(i)));
+    QCOMPARE(m_store->count(), kSlices);
 }
 
 void tst_TodoIngestor::keepAlivesAndPoisonAreAcknowledgedInOrder()
