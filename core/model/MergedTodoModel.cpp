@@ -283,8 +283,11 @@ bool MergedTodoModel::insertInPlace(const Server *server, int first, int last)
     struct Run
     {
         qsizetype row; // in m_rows
-        QList<Row> rows;
+        qsizetype first; // in `fresh`
+        qsizetype count;
     };
+    QList<Row> fresh;
+    fresh.reserve(last - first + 1);
     QList<Run> runs;
     auto place = m_rows.cbegin();
     for (int k = first; k <= last; ++k) {
@@ -295,14 +298,14 @@ bool MergedTodoModel::insertInPlace(const Server *server, int first, int last)
                                  [](const Row &row, const Entry &next) { return before(row, next); });
         const qsizetype row = place - m_rows.cbegin();
         if (runs.isEmpty() || runs.last().row != row)
-            runs.append(Run {row, {}});
-        runs.last().rows.append(Row {server, *entry.todo});
+            runs.append({row, fresh.size(), 0});
+        ++runs.last().count;
+        fresh.append(Row {server, *entry.todo});
     }
     m_syncing = true;
-    for (auto run = runs.rbegin(); run != runs.rend(); ++run) {
-        const qsizetype count = run->rows.size();
-        beginInsertRows({}, int(run->row), int(run->row + count - 1));
-        m_rows.insert(run->row, run->rows.begin(), count);
+    for (auto run = runs.crbegin(); run != runs.crend(); ++run) {
+        beginInsertRows({}, int(run->row), int(run->row + run->count - 1));
+        m_rows.insert(run->row, fresh.begin() + run->first, run->count);
         endInsertRows();
     }
     m_syncing = false;

@@ -355,6 +355,7 @@ void TodoModel::onTodosCommitted(const QList<Todo> &inserted, const QList<Todo> 
     removeRuns(gone);
 
     QList<Todo> fresh;
+    fresh.reserve(inserted.size());
     for (const Todo &todo : inserted) {
         if (m_query.matches(todo))
             fresh.append(summaryOf(todo));

@@ -225,10 +225,26 @@ void NotificationCoordinator::onOfflineTimer()
 
 bool NotificationCoordinator::popupsWantedNow() const
 {
-    if (!m_settings || !m_settings->get<bool>(Settings::Key::NotificationPopups))
+    const PopupSettings &settings = popupSettings();
+    if (!m_settings || !settings.popups)
         return false;
     const QDateTime wallNow = QDateTime::fromMSecsSinceEpoch(m_clock->wallMs(), Qt::UTC);
-    return !m_settings->isDoNotDisturbActive(wallNow) && !m_settings->isQuietHoursActive(wallNow);
+    const bool doNotDisturb = settings.doNotDisturbUntil.isValid() && wallNow < settings.doNotDisturbUntil;
+    return !doNotDisturb && !settings.quietHours.isQuiet(wallNow);
+}
+
+const NotificationCoordinator::PopupSettings &NotificationCoordinator::popupSettings() const
+{
+    const qint64 nowMs = m_clock->monotonicMs();
+    if (m_settings && (m_popupSettings.readAtMs < 0 || nowMs - m_popupSettings.readAtMs >= 1000)) {
+        m_popupSettings.popups = m_settings->get<bool>(Settings::Key::NotificationPopups);
+        m_popupSettings.urgentBypasses = m_settings->get<bool>(Settings::Key::UrgentBypassesDoNotDisturb);
+        m_popupSettings.doNotDisturbUntil = m_settings->get<QDateTime>(Settings::Key::DoNotDisturbUntil);
+        m_popupSettings.quietHours = QuietHours::fromSettings(*m_settings);
+        m_popupSettings.realertMinutes = m_settings->get<int>(Settings::Key::RealertUrgentMinutes);
+        m_popupSettings.readAtMs = nowMs;
+    }
+    return m_popupSettings;
 }
 
 void NotificationCoordinator::setCatchUp(CatchUp *catchUp)
@@ -268,6 +284,7 @@ void NotificationCoordinator::onTodoArrived(const Todo &arrived)
     if (m_catchingUp) {
         qCDebug(lcNotify) << "holding todo" << todo.key << "until the catch-up window ends";
         m_held.append(todo);
+        m_held.last().source = {}; // a notification shows the todo's fields: a backlog of thousands is held lighter
         return;
     }
     if (admit(todo))
@@ -365,18 +382,18 @@ void NotificationCoordinator::showSummary(const QString &title, const QString &b
 
 NotificationCoordinator::Decision NotificationCoordinator::decide(const Todo &todo) const
 {
-    if (!m_settings || !m_notifier || !m_settings->get<bool>(Settings::Key::NotificationPopups))
+    const PopupSettings &settings = popupSettings();
+    if (!m_settings || !m_notifier || !settings.popups)
         return Decision::Suppress;
     const NotificationRules::Verdict verdict = m_rules.verdictFor(todo);
     if (verdict == NotificationRules::Verdict::Mute)
         return Decision::Mute;
     const QDateTime wallNow = QDateTime::fromMSecsSinceEpoch(m_clock->wallMs(), Qt::UTC);
     // A lowered todo never bypasses do not disturb or quiet hours, whatever its urgency.
-    const bool bypass = verdict == NotificationRules::Verdict::Notify && todo.urgency >= 1
-        && m_settings->get<bool>(Settings::Key::UrgentBypassesDoNotDisturb);
-    if (m_settings->isDoNotDisturbActive(wallNow))
+    const bool bypass = verdict == NotificationRules::Verdict::Notify && todo.urgency >= 1 && settings.urgentBypasses;
+    if (settings.doNotDisturbUntil.isValid() && wallNow < settings.doNotDisturbUntil)
         return bypass ? Decision::Show : Decision::Suppress;
-    if (m_settings->isQuietHoursActive(wallNow))
+    if (settings.quietHours.isQuiet(wallNow))
         return bypass ? Decision::Show : Decision::HoldForQuietHours;
     return Decision::Show;
 }
@@ -532,13 +549,14 @@ void NotificationCoordinator::finishCatchUp()
 {
     m_catchingUp = false;
     const QList<Todo> held = std::exchange(m_held, {});
-    QList<Todo> shown;
+    QList<qsizetype> shown; // in `held` (a backlog may be thousands: not copied again)
     int muted = 0;
     QSet<QString> shownKeys;
-    for (const Todo &todo : held) {
+    for (qsizetype i = 0; i < held.size(); ++i) {
+        const Todo &todo = held.at(i);
         switch (decide(todo)) {
         case Decision::Show:
-            shown.append(todo);
+            shown.append(i);
             shownKeys.insert(todo.key);
             break;
         case Decision::HoldForQuietHours:
@@ -561,34 +579,35 @@ void NotificationCoordinator::finishCatchUp()
         lines.append(count == 0 ? tr("Nothing arrived while you were offline.")
                                 : tr("%n todos arrived while you were offline.", nullptr, count));
         for (qsizetype i = shown.size() - 1; i >= 0 && lines.size() <= kSummaryTitles; --i)
-            lines.append(shown.at(i).title);
+            lines.append(held.at(shown.at(i)).title);
         qCInfo(lcNotify) << "connected again," << count << "todos arrived meanwhile";
         showSummary(tr("Todo Notifier is connected again"), lines.join(QLatin1Char('\n')), {});
         Q_EMIT backOnlineShown(count);
-        for (const Todo &todo : std::as_const(shown))
-            armRealert(todo);
+        for (const qsizetype i : std::as_const(shown))
+            armRealert(held.at(i));
         return;
     }
     if (shown.isEmpty())
         return;
     if (shown.size() == 1) {
-        addToBurst(shown.constFirst());
+        addToBurst(held.at(shown.constFirst()));
         return;
     }
     QStringList titles;
     for (qsizetype i = shown.size() - 1; i >= 0 && titles.size() < kSummaryTitles; --i)
-        titles.append(shown.at(i).title);
+        titles.append(held.at(shown.at(i)).title);
     const int count = int(shown.size());
     const QString title = tr("%n todos arrived while you were offline", nullptr, count);
     qCInfo(lcNotify) << count << "todos arrived while offline: one summary";
     showSummary(title, titles.join(QLatin1Char('\n')), shownKeys);
     Q_EMIT summaryShown(count, title);
-    for (const Todo &todo : std::as_const(shown))
-        armRealert(todo);
+    for (const qsizetype i : std::as_const(shown))
+        armRealert(held.at(i));
 }
 
 void NotificationCoordinator::onSettingsChanged()
 {
+    m_popupSettings.readAtMs = -1;
     if (m_notifier && m_settings)
         m_notifier->setSoundEnabled(m_settings->get<bool>(Settings::Key::NotificationSound));
     if (m_settings) {
@@ -608,8 +627,10 @@ void NotificationCoordinator::onSettingsChanged()
 
 void NotificationCoordinator::armRealert(const Todo &todo)
 {
-    const int minutes = m_settings ? m_settings->get<int>(Settings::Key::RealertUrgentMinutes) : 0;
-    if (minutes <= 0 || todo.urgency < 1 || m_rules.verdictFor(todo) != NotificationRules::Verdict::Notify)
+    if (todo.urgency < 1)
+        return;
+    const int minutes = popupSettings().realertMinutes;
+    if (minutes <= 0 || m_rules.verdictFor(todo) != NotificationRules::Verdict::Notify)
         return;
     if (m_realertArmed.contains(todo.key))
         return; // at most once per todo: a redelivery or a re-push does not start it again

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "config/NotificationRules.h"
+#include "config/QuietHours.h"
 #include "notifications/Notifier.h"
 #include "source/PushSource.h"
 #include "todo/Todo.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -154,6 +156,19 @@ private:
         Todo todo;
     };
 
+    // What decide() (and armRealert()) read in the settings: read once, and again after they changed
+    // (Settings::changed) or a second later (another Settings object, or another process, may have written them). A
+    // burst of thousands of todos would otherwise read them from QSettings again for every todo.
+    struct PopupSettings
+    {
+        bool popups = false;
+        bool urgentBypasses = false;
+        QDateTime doNotDisturbUntil;
+        QuietHours quietHours;
+        int realertMinutes = 0;
+        qint64 readAtMs = -1; // monotonic; -1: to be read
+    };
+    const PopupSettings &popupSettings() const;
     Decision decide(const Todo &todo) const;
     // decide() for a todo that would pop up now: suppressed or muted (todoSuppressed()) or held for the quiet hours
     // here; true when it is to be shown.
@@ -200,6 +215,7 @@ private:
     QString m_serverName; // empty: the only server
     bool m_sharedNotifier = false; // other servers' coordinators notify through it too (setServer())
     NotificationRules m_rules; // as the settings say, read again when they change
+    mutable PopupSettings m_popupSettings;
     QMetaObject::Connection m_sourceConnection;
     QMetaObject::Connection m_stateConnection;
     bool m_attentionShown = false; // since the last time the source was connected

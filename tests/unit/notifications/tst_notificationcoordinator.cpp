@@ -36,6 +36,7 @@ private Q_SLOTS:
     void singleArrivalAfterReconnectIsShownAsItself();
     void needingAttentionIsSaidOnce();
     void doNotDisturbSuppressesPopupsButKeepsCounting();
+    void doNotDisturbSetElsewhereCountsWithinASecond();
     void urgentTodosBypassDoNotDisturbWhenSet();
     void popupsOffShowsNothing();
     void readingEverythingWithdrawsTheNotifications();
@@ -277,6 +278,25 @@ void tst_NotificationCoordinator::doNotDisturbSuppressesPopupsButKeepsCounting()
     m_fixture.clock->advance(3600 * 1000);
     pushOne(QStringLiteral("3"), QStringLiteral("loud"));
     QCOMPARE(m_notifier->titles(), QStringList {QStringLiteral("loud")});
+}
+
+void tst_NotificationCoordinator::doNotDisturbSetElsewhereCountsWithinASecond()
+{
+    // The coordinator reads the settings once for a run of todos; set through another Settings object on the same
+    // file (the settings dialog's, another process), do not disturb counts at the latest a second later.
+    pushOne(QStringLiteral("1"), QStringLiteral("before"));
+    QCOMPARE(m_notifier->titles(), QStringList {QStringLiteral("before")});
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_fixture.clock->wallMs(), Qt::UTC);
+    {
+        Settings elsewhere(m_fixture.path(QStringLiteral("settings.ini")));
+        elsewhere.setValue(Settings::Key::DoNotDisturbUntil, now.addSecs(3600));
+        elsewhere.sync();
+    }
+    m_fixture.clock->advance(1000);
+    QSignalSpy suppressed(m_coordinator.get(), &NotificationCoordinator::todoSuppressed);
+    pushOne(QStringLiteral("2"), QStringLiteral("during"));
+    QCOMPARE(suppressed.size(), 1);
+    QCOMPARE(m_notifier->titles(), QStringList {QStringLiteral("before")});
 }
 
 void tst_NotificationCoordinator::urgentTodosBypassDoNotDisturbWhenSet()
