@@ -57,7 +57,7 @@ if (publisher && tray) {
   out.push(`Tray app burst: ${fmt(tray.count)} todos published as fast as python3-stomp can (${fmt(publisher.published)} sends ` +
            `took ${fmt((publisher.last_send_us - publisher.first_send_us) / 1000)} ms) through RabbitMQ to the tray ` +
            'application\'s own wiring (TrayApplication in bench_tray_burst, offscreen, list window closed, ' +
-           'client-individual acks after the store commit; no session bus, so the keychain falls back to memory and ' +
+           'client acks (cumulative: one ACK per committed batch) once the commit is on disk, the default prefetch window; no session bus, so the keychain falls back to memory and ' +
            'notifications to tray messages, which offscreen shows nowhere); "in the model" is TodoModel::rowsInserted ' +
            'reaching the count; ' +
            `stalls are the largest gap between ticks of a ${tray.probe_ms} ms precise QTimer on the GUI thread from ` +

@@ -12,7 +12,7 @@
 # Environment: TODO_BENCH_COUNT (todos per burst, 10000), TODO_BENCH_WINDOW (s, 60), TODO_BENCH_SETTLE (s, 10),
 # TODO_BENCH_LAUNCHES (5), TODO_BENCH_TODOS (stored todos, 100000), TODO_BENCH_STORE (a store of that many
 # todos written before with `bench_todo_store --todos N --write-store PATH`, used instead of writing one),
-# TODO_BENCH_PREFETCH (the tray app's connection/prefetchCount in the burst; default: the application's, 300),
+# TODO_BENCH_PREFETCH (the tray app's connection/prefetchCount in the burst; default: the application's, 1000),
 # TODO_JOBS (build jobs, 2).
 set -euo pipefail
 cd "$(dirname "$0")/.."

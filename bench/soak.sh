@@ -15,8 +15,9 @@
 #               proxy-cut, proxy-stall (weighted 30/20/35/15).
 #   stomp-tcp   the same over RabbitMQ's STOMP port (stomp://).
 #   sockjs-xhr  tests/integration/node/sockjs-stomp-server.js --no-websocket (SockJS xhr-streaming), its durable
-#               queue /queue/soak.todos with client-individual acks. Publisher (this and the next three):
-#               bench/soak/push_publisher.py, POST /control/push (or /emit) to the server, a 2xx answer = published.
+#               queue /queue/soak.todos with client acks (the application's: cumulative). Publisher (this and the
+#               next three): bench/soak/push_publisher.py, POST /control/push (or /emit) to the server, a 2xx answer
+#               = published.
 #               Faults: server-restart (POST /control/restart?ms=2000..15000: connections cut, queues/events/pending
 #               list kept), proxy-cut, proxy-stall (weighted 40/40/20).
 #   json-ws     json-ws-server.js --echo-keepalive (plain JSON WebSocket; keep-alive every 10 s); the app's catch-up
@@ -29,7 +30,7 @@
 # --no-catch-up (json-ws, socketio): no catch-up URL, so the protocol alone is measured.
 # --cluster (stomp-ws, stomp-tcp): a three-node RabbitMQ cluster (scripts/rabbitmq-cluster-fixture.sh) instead of the
 #   broker; the app gets the three nodes' URLs, each through its own proxy, subscribes to the quorum queue
-#   /amq/queue/todo-cluster (client-individual acks, the application's default connection/prefetchCount); the
+#   /amq/queue/todo-cluster (client acks, the application's default connection/prefetchCount); the
 #   publisher follows the cluster (all three STOMP ports, re-sends what has no receipt after a reconnect). Faults,
 #   one at a time, never two nodes down: node-kill (SIGKILL, then start-node), node-restart (graceful), node-pause
 #   (SIGSTOP 20-40 s: a partition, then SIGCONT) of the queue's leader, the app's node or a random node (a third

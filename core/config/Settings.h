@@ -213,9 +213,11 @@ public:
     static QString validateRealert(int minutes); // 0 (never) or 1 ... 1440
     // Whether quiet hours hold pop-ups now (QuietHours::fromSettings()).
     bool isQuietHoursActive(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
-    // Prefetch as a default: enough ahead of our acks to keep a burst flowing (the store commits in batches), and
-    // what a failover to another node redelivers at most.
-    static constexpr int kDefaultPrefetchCount = 300;
+    // Prefetch as a default: enough ahead of our acks to keep a burst flowing (the store commits in batches and
+    // acknowledges once a batch is on disk: with 300 the broker waited for our acks, and a 10,000-todo burst came
+    // 5-10% slower than to a subscriber that acknowledges nothing; bench/results/prefetch-latest.md), and what a
+    // failover to another node redelivers at most.
+    static constexpr int kDefaultPrefetchCount = 1000;
     static QString validateEventName(const QString &name); // a Server-Sent Events type: one line, not empty
     static QString validateNamespace(const QString &nsp); // Socket.IO: empty, or "/" and a name without commas
     static QString validateFieldPath(const QString &path); // empty, or JSON field names separated by dots

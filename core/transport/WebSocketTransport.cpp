@@ -7,6 +7,12 @@
 #include <QTimer>
 #include <QWebSocketHandshakeOptions>
 
+namespace {
+
+constexpr qint64 kReadChunkBytes = 16 * 1024;
+
+} // namespace
+
 WebSocketTransport::WebSocketTransport(QObject *parent)
     : Transport(parent)
 { }
@@ -35,6 +41,10 @@ void WebSocketTransport::open(const QUrl &url, const TransportOptions &options)
     QWebSocket *socket = m_socket.get();
     socket->setProxy(options.proxy);
     socket->setMaxAllowedIncomingMessageSize(quint64(qMax<qint64>(1024, options.maxIncomingMessageSize)));
+    // Read from the connection 16 KB at a time: what one turn of the event loop parses stays small when a broker
+    // sends a burst ahead of our acks (the rest waits in the kernel for the next turn), so the GUI thread is not held
+    // up by hundreds of messages at once.
+    socket->setReadBufferSize(kReadChunkBytes);
 #ifndef QT_NO_SSL
     socket->setSslConfiguration(options.sslConfiguration);
     connect(socket, &QWebSocket::sslErrors, this, &WebSocketTransport::onSslErrors);

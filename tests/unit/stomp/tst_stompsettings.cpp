@@ -93,7 +93,7 @@ void tst_StompSettings::subscriptions()
     QCOMPARE(subscriptions.at(1).destination, QByteArray("/topic/chat_demo"));
     QCOMPARE(subscriptions.at(0).ackMode, StompAckMode::ClientIndividual);
     using Headers = QList<QPair<QByteArray, QByteArray>>;
-    QCOMPARE(subscriptions.at(0).headers, (Headers {{"prefetch-count", "300"}, {"activemq.prefetchSize", "300"}}));
+    QCOMPARE(subscriptions.at(0).headers, (Headers {{"prefetch-count", "1000"}, {"activemq.prefetchSize", "1000"}}));
     QVERIFY(subscriptions.at(0).id != subscriptions.at(1).id);
 
     settings.setValue(Settings::Key::DurableSubscription, true);
