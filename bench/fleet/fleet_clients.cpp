@@ -1,9 +1,9 @@
 // A fleet of simulated desktops in one process (bench/fleet/run.sh drives it against RabbitMQ): --clients push
 // sources, each built by SourceFactory::create() from settings as the application builds its own (protocol stomp
 // over WebSocket, the application's defaults for everything else: heart-beats 10,000 ms both ways, reconnect backoff
-// from 1 s doubling to 60 s with 50 % jitter, prefetch 300, client-individual acks), each subscribed to its own durable
-// queue (--queue-prefix and the client's number: /amq/queue/fleet-00042). Every todo is settled (ACK) as it arrives,
-// as the application does once the todo is stored.
+// from 1 s doubling to 60 s with 50 % jitter, prefetch 1000, client acks (cumulative)), each subscribed to its own
+// durable queue (--queue-prefix and the client's number: /amq/queue/fleet-00042). Every todo is settled (ACK) as it
+// arrives, as the application does once the todo is stored.
 //
 // It writes a timeline of JSON lines to --timeline, one per event:
 //   {"t":EPOCH_MS,"c":CLIENT,"e":"attempt"}                     a connection attempt starts (state Connecting)

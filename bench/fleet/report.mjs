@@ -144,7 +144,7 @@ if (results.length) {
   const m = results[0][2].meta;
   out.push(`## Broker restart under ${fmt(m.clients)} desktops`);
   out.push('');
-  out.push(`Each desktop has its own durable queue (client-individual acks); ${m.todos_per_batch} persistent todos per `
+  out.push(`Each desktop has its own durable queue (the application's client acks); ${m.todos_per_batch} persistent todos per `
     + 'batch reach every desktop through a fanout exchange: batch "live" before the restart, batch "stop" published '
     + 'right before the broker was stopped (in flight as the connections went), batch "outage" published the moment '
     + 'the restarted broker accepted again, while the fleet was still backing off ("back when it was in" says how '
@@ -196,7 +196,7 @@ if (results.length) {
   out.push('');
   out.push('How the fleets are set up: ours are push sources made by SourceFactory from the application\'s default '
     + 'settings with protocol stomp and transport websocket (reconnect 1 s doubling to 60 s, each delay drawn from '
-    + '[50 %, 100 %] of it; prefetch 300; heart-beats 10 s); stompjs\'s are `Client`s with the library\'s defaults '
+    + '[50 %, 100 %] of it; the application's prefetch window; heart-beats 10 s); stompjs\'s are `Client`s with the library\'s defaults '
     + '(heart-beats 10 s, no prefetch limit, a fixed reconnectDelay of 5 s, or with reconnectTimeMode EXPONENTIAL '
     + 'doubling from 5 s, capped at 15 minutes; no jitter in either). Every fleet runs in one process (one event '
     + 'loop for all its desktops), so a busy process is slower to read, acknowledge and reconnect than a thousand '

@@ -17,7 +17,7 @@
 #
 # Each fleet gets a fresh broker (scripts/rabbitmq-fixture.sh, its own ports 286xx; TODO_RMQ_* override them), with an
 # exchange `fleet` (fanout, durable) and N durable queues fleet-00000... bound to it; desktop i subscribes to
-# /amq/queue/fleet-<i> with client-individual acks and acknowledges every todo as it arrives. Then:
+# /amq/queue/fleet-<i> with the application's client acks and acknowledges every todo as it arrives. Then:
 #   1. the fleet starts (500 desktops a second) and every desktop connects and subscribes;
 #   2. batch "live": K persistent todos published over STOMP (python3-stomp, with a receipt) reach every desktop;
 #      the connections are then left up until 35 s old (our reconnect policy counts a connection as stable at 30 s);

@@ -68,7 +68,12 @@ public:
 
 public Q_SLOTS:
     void start() override { m_client->connectToServer(); }
-    void stop() override { m_client->disconnectFromServer(); }
+    // What was settled goes out before the DISCONNECT (see above: client acks wait for the end of the turn).
+    void stop() override
+    {
+        sendCumulative();
+        m_client->disconnectFromServer();
+    }
     void reconnectNow() override { m_client->reconnectNow(); }
     void checkLiveness() override { m_client->checkLiveness(); }
 

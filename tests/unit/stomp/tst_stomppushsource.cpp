@@ -25,6 +25,7 @@ private Q_SLOTS:
     void messageBecomesAnInboundMessage();
     void acceptAcknowledges();
     void clientAcksOneFramePerRunInDeliveryOrder();
+    void stopSendsTheClientAcksFirst();
     void rejectDeliversAgain();
     void autoAckNeedsNoSettling();
     void earlierConnectionCannotBeSettled();
@@ -145,6 +146,22 @@ void tst_StompPushSource::clientAcksOneFramePerRunInDeliveryOrder()
              (QList<QByteArray> {"ACK " + ackId(messages.at(2)), "NACK " + ackId(messages.at(3)),
                                  "ACK " + ackId(messages.at(4))}));
     QCOMPARE(m_server->unackedCount(), 2); // six, and four delivered again
+}
+
+void tst_StompPushSource::stopSendsTheClientAcksFirst()
+{
+    // Quitting right after the last commit: its ACK goes out before the DISCONNECT, not after it (too late).
+    connectAndSubscribe(StompAckMode::Client);
+    const InboundMessage message = publishOne("last one");
+    QVERIFY(m_source->settle(message, PushSource::Settlement::Accept));
+    m_source->stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_server->receivedFrames("DISCONNECT").isEmpty(), kWaitMs);
+    QList<QByteArray> commands;
+    for (const DemoPushServer::ReceivedFrame &frame : m_server->receivedFrames()) {
+        if (frame.frame.command == "ACK" || frame.frame.command == "DISCONNECT")
+            commands.append(frame.frame.command);
+    }
+    QCOMPARE(commands, (QList<QByteArray> {"ACK", "DISCONNECT"}));
 }
 
 void tst_StompPushSource::rejectDeliversAgain()
