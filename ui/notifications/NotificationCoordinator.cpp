@@ -229,8 +229,7 @@ bool NotificationCoordinator::popupsWantedNow() const
     if (!m_settings || !settings.popups)
         return false;
     const QDateTime wallNow = QDateTime::fromMSecsSinceEpoch(m_clock->wallMs(), Qt::UTC);
-    const bool doNotDisturb = settings.doNotDisturbUntil.isValid() && wallNow < settings.doNotDisturbUntil;
-    return !doNotDisturb && !settings.quietHours.isQuiet(wallNow);
+    return !settings.isDoNotDisturb(wallNow) && !settings.quietHours.isQuiet(wallNow);
 }
 
 const NotificationCoordinator::PopupSettings &NotificationCoordinator::popupSettings() const
@@ -391,7 +390,7 @@ NotificationCoordinator::Decision NotificationCoordinator::decide(const Todo &to
     const QDateTime wallNow = QDateTime::fromMSecsSinceEpoch(m_clock->wallMs(), Qt::UTC);
     // A lowered todo never bypasses do not disturb or quiet hours, whatever its urgency.
     const bool bypass = verdict == NotificationRules::Verdict::Notify && todo.urgency >= 1 && settings.urgentBypasses;
-    if (settings.doNotDisturbUntil.isValid() && wallNow < settings.doNotDisturbUntil)
+    if (settings.isDoNotDisturb(wallNow))
         return bypass ? Decision::Show : Decision::Suppress;
     if (settings.quietHours.isQuiet(wallNow))
         return bypass ? Decision::Show : Decision::HoldForQuietHours;

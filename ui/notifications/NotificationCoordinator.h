@@ -167,6 +167,11 @@ private:
         QuietHours quietHours;
         int realertMinutes = 0;
         qint64 readAtMs = -1; // monotonic; -1: to be read
+
+        bool isDoNotDisturb(const QDateTime &now) const
+        {
+            return doNotDisturbUntil.isValid() && now < doNotDisturbUntil;
+        }
     };
     const PopupSettings &popupSettings() const;
     Decision decide(const Todo &todo) const;
