@@ -1,4 +1,5 @@
-// Reads JSON result lines (ours and stompjs's) on stdin and prints a Markdown table with ratios.
+// Reads JSON result lines (ours and stompjs's) on stdin and prints Markdown tables with ratios: a summary of the
+// headline figures beside the goals they are held to, then each part's table.
 // Usage: ... | node bench/report.mjs
 import { readFileSync } from 'node:fs';
 
@@ -11,6 +12,7 @@ for (const r of results) {
   groups.get(key(r))[r.impl] = r;
 }
 const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const ratio = (a, b) => (Number.isFinite(a / b) && b > 0 ? `${fmt(a / b, a / b < 0.1 ? 3 : 2)}x` : '–');
 const out = [];
 if (results.some((r) => r.bench === 'parser_throughput')) {
   out.push('| benchmark | corpus | todo-notifier frames/s | stompjs frames/s | todo-notifier MB/s | stompjs MB/s | ratio (ours / stompjs) |');
@@ -76,15 +78,18 @@ if (publisher && tray) {
   out.push(`| peak resident memory (VmHWM), MB | ${cell(tray.peak_rss_kb / 1024, 1)} | – | |`);
 }
 
-// A large store: bench_todo_store --json (bench/run.sh's "store" part).
-const store = results.find((r) => r.bench === 'store');
-if (store) {
+// Large stores: bench_todo_store --json (bench/run.sh's "store" part), one table each.
+const stores = results.filter((r) => r.bench === 'store');
+for (const [index, store] of stores.entries()) {
   out.push('');
-  out.push(`A store of ${fmt(store.todos)} todos (the demo's generator: ten subjects, a handful of senders and ` +
-           'departments, Chinese and English), warm (in the OS page cache), median of 5 runs, on the GUI thread as the ' +
-           'tray app does it: opening the store (schema, counts, retention; the integrity check of a file over 32 MB ' +
-           'runs on a worker thread afterwards and is not in it) and a list model with its first page, then what the ' +
-           'list window asks of it, each on a fresh model.');
+  if (index === 0)
+    out.push(`A store of ${fmt(store.todos)} todos (the demo's generator: ten subjects, a handful of senders and ` +
+             'departments, Chinese and English), warm (in the OS page cache), median of 5 runs, on the GUI thread as ' +
+             'the tray app does it: opening the store (schema, counts, retention; the integrity check of a file over ' +
+             '32 MB runs on a worker thread afterwards and is not in it) and a list model with its first page, then ' +
+             'what the list window asks of it, each on a fresh model.');
+  else
+    out.push(`The same with a store of ${fmt(store.todos)} todos (the same generator).`);
   out.push('');
   out.push(`| ${fmt(store.todos)} stored todos | ms | rows |`);
   out.push('|---|---:|---:|');
@@ -103,31 +108,37 @@ if (meta) {
     const sorted = [...values].sort((a, b) => a - b);
     return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
   };
-  const cols = ['todo-notifier', 'todo-notifier-stored', 'floor', 'stompjs'];
+  const large = res('todo-notifier-large') ? meta.large_todos : 0;
+  const ours = ['todo-notifier', 'todo-notifier-stored', ...(large ? ['todo-notifier-large'] : [])];
+  const cols = [...ours, 'floor', 'stompjs'];
   const cell = (n, digits = 0) => (Number.isFinite(n) ? fmt(n, digits) : '–');
-  const ratio = (a, b) => (Number.isFinite(a / b) && b > 0 ? `${fmt(a / b, a / b < 0.1 ? 3 : 2)}x` : '–');
   const row = (label, value, digits = 0) => {
     const v = cols.map((impl) => value(impl));
-    out.push(`| ${label} | ${v.map((n) => cell(n, digits)).join(' | ')} | ${ratio(v[0], v[2])} | ${ratio(v[1], v[2])} | ` +
-             `${ratio(v[0], v[3])} |`);
+    const floorValue = v[ours.length];
+    const stompjsValue = v[ours.length + 1];
+    out.push(`| ${label} | ${v.map((n) => cell(n, digits)).join(' | ')} | ` +
+             `${ours.map((_, i) => ratio(v[i], floorValue)).join(' | ')} | ${ratio(v[0], stompjsValue)} |`);
   };
   const perMin = (impl, field) => (res(impl) ? (res(impl)[field] * 60) / res(impl).window_s : NaN);
   out.push('');
   out.push('Resources, all measured in the same run on Xvfb with trayer as the system tray and dunst as the notification ' +
            `server: todo-notifier with an empty store ` +
-           `and with ${fmt(meta.todos)} stored todos (written beforehand with TodoStore), the floor (bench_floor_tray: ` +
+           `and with ${fmt(meta.todos)}${large ? ` and ${fmt(large)}` : ''} stored todos (written beforehand with ` +
+           'TodoStore), the floor (bench_floor_tray: ' +
            'QApplication, QSystemTrayIcon with a QMenu, one idle QWebSocket to the broker, nothing else) and the stompjs ' +
            'subscriber, all connected to RabbitMQ (10 s heart-beats both ways for the STOMP clients). Memory: VmRSS ' +
            `after ${meta.settle_s} s idle; CPU: utime+stime from /proc/PID/stat (counted in 10 ms ticks), and the ` +
            'scheduler\'s run time of all threads (/proc/PID/task/*/schedstat, ns); wake-ups: voluntary+nonvoluntary ' +
            `context switches of all threads (/proc/PID/task/*/status); threads sampled every second; over the same ` +
-           `${meta.window_s} s window for all four, scaled to a minute; launch: from starting the process to its icon ` +
+           `${meta.window_s} s window for all ${cols.length}, scaled to a minute; launch: from starting the process to its icon ` +
            `window embedded in trayer's panel (xwininfo polled every 10 ms), median of ${meta.launches} launches each, ` +
            'taken in turns before the idle window. No ratio where the floor measured 0.');
   out.push('');
-  out.push('| resources | todo-notifier | todo-notifier, ' + fmt(meta.todos) + ' todos stored | floor (empty Qt tray app) | ' +
-           'stompjs subscriber | ours / floor | ours with todos / floor | ours / stompjs |');
-  out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+  const storedLabels = [meta.todos, ...(large ? [large] : [])].map((n) => fmt(n));
+  out.push(`| resources | todo-notifier | ${storedLabels.map((n) => `todo-notifier, ${n} todos stored`).join(' | ')} | ` +
+           'floor (empty Qt tray app) | stompjs subscriber | ours / floor | ' +
+           `${storedLabels.map((n) => `ours with ${n} / floor`).join(' | ')} | ours / stompjs |`);
+  out.push(`|---|${Array(cols.length + ours.length + 1).fill('---:').join('|')}|`);
   row('resident memory, idle after start (MB)', (impl) => (res(impl) ? res(impl).rss_kb_start / 1024 : NaN), 1);
   row('CPU time idle, connected: utime+stime (ms per minute)', (impl) => perMin(impl, 'cpu_ms'), 1);
   row('CPU time idle, connected: scheduler run time (ms per minute)', (impl) => perMin(impl, 'run_ms'), 2);
@@ -136,5 +147,86 @@ if (meta) {
   const floor = res('floor');
   if (floor && floor.reopened > 0)
     out.push(`\nThe broker closed the floor's idle WebSocket ${floor.reopened} time(s) in the window; it opened it again.`);
+}
+
+// The summary: the headline figures of this run beside the goals the project holds them to (docs/architecture.md,
+// "Performance budgets"), first in the output.
+const summary = [];
+{
+  const pickIn = (bench, impl) => results.find((r) => r.bench === bench && r.impl === impl);
+  const rss = (impl) => (pickIn('resources', impl) ? pickIn('resources', impl).rss_kb_start / 1024 : NaN);
+  const launchMs = (impl) => {
+    const runs = pickIn('tray_launch', impl)?.runs_ms ?? [];
+    const sorted = [...runs].sort((a, b) => a - b);
+    return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
+  };
+  const mb = (n) => `${fmt(n, 1)} MB`;
+  const add = (figure, value, goal) => summary.push(`| ${figure} | ${value} | ${goal} |`);
+  const meta = results.find((r) => r.bench === 'resources_meta');
+  if (meta) {
+    const floor = rss('floor');
+    add('resident memory idle, ours / floor (an empty Qt tray app)', `${mb(rss('todo-notifier'))} / ${mb(floor)} = ` +
+        `${ratio(rss('todo-notifier'), floor)}`, '≤ 1.25x');
+    for (const [impl, n] of [['todo-notifier-stored', meta.todos], ['todo-notifier-large', meta.large_todos]]) {
+      if (pickIn('resources', impl))
+        add(`the same with ${fmt(n)} stored todos`, `${mb(rss(impl))} = ${ratio(rss(impl), floor)}`, '≤ 1.5x');
+    }
+    for (const [impl, n] of [['todo-notifier-stored', meta.todos], ['todo-notifier-large', meta.large_todos]]) {
+      if (pickIn('tray_launch', impl))
+        add(`launch to tray icon with ${fmt(n)} stored todos (floor)`,
+            `${fmt(launchMs(impl))} ms (${fmt(launchMs('floor'))})`, '≤ floor + 150 ms');
+    }
+    const wake = (impl) => {
+      const r = pickIn('resources', impl);
+      return r ? (r.wakeups * 60) / r.window_s : NaN;
+    };
+    add('idle wake-ups per minute, connected, 10 s heart-beats (floor)', `${fmt(wake('todo-notifier'))} ` +
+        `(${fmt(wake('floor'))})`, '≤ 15');
+  }
+  if (publisher && tray && trayRef) {
+    const oursMs = (tray.last_in_model_us - publisher.first_send_us) / 1000;
+    add(`tray app, last of a ${fmt(tray.count)}-todo burst in the model / stompjs (receive-only)`,
+        `${fmt(oursMs)} / ${fmt(trayRef.drain_ms)} ms = ${ratio(oursMs, trayRef.drain_ms)}`, '≤ 1.0x');
+  }
+  if (tray) {
+    add('longest GUI-thread stall during the burst, CPU / wall',
+        `${fmt(tray.max_cpu_stall_ms, 1)} / ${fmt(tray.max_stall_ms, 1)} ms`, '≤ 16 ms CPU');
+    add(`p99 gap of a ${tray.probe_ms} ms timer during the burst`, `${fmt(tray.p99_gap_ms, 1)} ms`, '≤ 10 ms');
+  }
+  for (const store of stores) {
+    add(`${fmt(store.todos)} stored: open the store + first page`,
+        `${fmt(store.openMs, 1)} + ${fmt(store.modelFillMs, 1)} ms`, '< 200 ms');
+    const searches = (store.list || []).filter((f) => f.what.startsWith('search'));
+    if (searches.length) {
+      const times = searches.map((f) => f.ms);
+      add(`${fmt(store.todos)} stored: searches (${searches.length})`,
+          `${fmt(Math.min(...times), 1)}–${fmt(Math.max(...times), 1)} ms`, '< 50 ms');
+    }
+  }
+  const fleet = results.find((r) => r.bench === 'fleet_summary');
+  if (fleet) {
+    const names = { ours: 'ours', 'stompjs-default': 'stompjs default', 'stompjs-exponential': 'stompjs exponential' };
+    const each = (f) => fleet.fleets.map((x) => `${names[x.impl] ?? x.impl} ${f(x)}`).join(', ');
+    const n = fleet.fleets[0]?.clients ?? 0;
+    if (fleet.fleets.length) {
+      add(`broker restart under ${fmt(n)} desktops: peak connection attempts per second`, each((x) => fmt(x.peak_attempts_per_s)),
+          '–');
+      add('every desktop resubscribed, after the broker is back',
+          each((x) => (x.resubscribed === x.clients ? `${fmt(x.all_back_after_broker_s, 1)} s` :
+            `${fmt(x.resubscribed)} of ${fmt(x.clients)}`)), '–');
+      add('todos lost / delivered twice', each((x) => `${fmt(x.lost)} / ${fmt(x.twice)} of ${fmt(x.expected)}`),
+          'none lost');
+      add(`broker CPU, first ${fleet.fleets[0].window_s} s after it is back`,
+          each((x) => `${fmt(x.broker_cpu_window_ms)} ms`), '–');
+    }
+    if (fleet.idle) {
+      add(`${fmt(fleet.idle.connections)} idle connections of ours: memory and CPU per connection`,
+          `${fmt(fleet.idle.kb_per_connection, 1)} kB, ${fmt(fleet.idle.cpu_ms_per_minute_per_connection, 2)} ms a ` +
+          `minute (${fmt(fleet.idle.connected)} connected)`, '–');
+    }
+  }
+}
+if (summary.length) {
+  out.unshift('| figure | this run | goal |', '|---|---:|---:|', ...summary, '');
 }
 console.log(out.join('\n'));

@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
 # Runs the benchmarks side by side with the reference client (@stomp/stompjs on Node, installed from npm here)
-# and prints one table; the table also goes to bench/results/latest.md with the machine, Qt, compiler and Node
-# versions. Benchmarks are measurements, not tests: nothing here passes or fails on a number.
-# Usage: bench/run.sh [--runs N] [--quick] [--only parser,e2e,tray,store,resources]
+# and prints the tables, a summary first; a full run also writes them to bench/results/latest.md with the machine,
+# Qt, compiler and Node versions. Benchmarks are measurements, not tests: nothing here passes or fails on a number.
+# Usage: bench/run.sh [--runs N] [--quick] [--only parser,e2e,tray,store,resources,fleet]
 #   --runs N    parser runs per corpus (default 7)
 #   --quick     for development, not for quoting: 3 parser runs, 1,000-todo bursts, a 10 s resource window after
-#               3 s of settling, 3 launches, 20,000 stored todos
-#   --only      run only these parts (comma-separated); `fleet` (bench/fleet/run.sh: a broker restart under 1,000
-#               desktops, ours and stompjs's, and 10,000 idle connections; about 20 minutes, its own broker and its
-#               own results file, bench/results/fleet-latest.md) runs only when named
+#               3 s of settling, 3 launches, 20,000 stored todos and no large store, no fleet; the tables go to
+#               build-bench/results.md
+#   --only      run only these parts (comma-separated); the tables go to build-bench/results.md
+# The parts: parser (throughput on the same chunks), e2e (the CLI through RabbitMQ), tray (the tray application
+# under a burst), store (a store of 100,000 and one of 1,000,000 todos: opening, paging, searching), resources
+# (memory, CPU, wake-ups and launch time of the tray application with those stores, beside the floor and stompjs),
+# fleet (bench/fleet/run.sh: a broker restart under 1,000 desktops, ours and stompjs's, and 10,000 idle
+# connections; its own broker). A full run takes about 35 minutes: the fleet about 20, writing the million-todo
+# store a few.
 # Environment: TODO_BENCH_COUNT (todos per burst, 10000), TODO_BENCH_WINDOW (s, 60), TODO_BENCH_SETTLE (s, 10),
-# TODO_BENCH_LAUNCHES (5), TODO_BENCH_TODOS (stored todos, 100000), TODO_BENCH_STORE (a store of that many
-# todos written before with `bench_todo_store --todos N --write-store PATH`, used instead of writing one),
+# TODO_BENCH_LAUNCHES (5), TODO_BENCH_TODOS (stored todos, 100000), TODO_BENCH_LARGE_TODOS (the large store,
+# 1000000; 0 leaves it out), TODO_BENCH_STORE and TODO_BENCH_LARGE_STORE (stores of that many todos written before
+# with `build-bench/bench/bench_todo_store --todos N --write-store PATH`, copied instead of writing them),
 # TODO_BENCH_PREFETCH (the tray app's connection/prefetchCount in the burst; default: the application's, 1000),
 # TODO_JOBS (build jobs, 2).
 set -euo pipefail
@@ -19,21 +25,26 @@ cd "$(dirname "$0")/.."
 root=$PWD
 runs=7
 quick=0
-only=parser,e2e,tray,store,resources
+all_parts=parser,e2e,tray,store,resources,fleet
+only=
 while (($#)); do
     case $1 in
     --runs) runs=$2; shift 2 ;;
     --quick) quick=1; shift ;;
     --only) only=$2; shift 2 ;;
-    *) echo "usage: bench/run.sh [--runs N] [--quick] [--only parser,e2e,tray,store,resources]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [--runs N] [--quick] [--only $all_parts]" >&2; exit 2 ;;
     esac
 done
 want() { [[ ,$only, == *,$1,* ]]; }
 if ((quick)); then
     runs=3
     : "${TODO_BENCH_COUNT:=1000}" "${TODO_BENCH_WINDOW:=10}" "${TODO_BENCH_SETTLE:=3}" "${TODO_BENCH_LAUNCHES:=3}"
-    : "${TODO_BENCH_TODOS:=20000}"
+    : "${TODO_BENCH_TODOS:=20000}" "${TODO_BENCH_LARGE_TODOS:=0}"
+    : "${only:=parser,e2e,tray,store,resources}"
 fi
+only=${only:-$all_parts}
+todos=${TODO_BENCH_TODOS:-100000}
+large=${TODO_BENCH_LARGE_TODOS:-1000000}
 
 scripts/install-deps.sh test
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
@@ -116,33 +127,65 @@ if want tray; then
     sed 's/"bench":"e2e_latency"/"bench":"tray_burst"/' "$work/tray-stompjs.json" >>"$results"
 fi
 
-# A large store: opening it, the list's first and next page, unread only and searches (bench_todo_store, no broker).
-if want store; then
-    echo "store: ${TODO_BENCH_TODOS:-100000} stored todos..." >&2
-    store_args=(--todos "${TODO_BENCH_TODOS:-100000}" --runs 5 --burst 0 --json)
-    if [[ -n ${TODO_BENCH_STORE:-} ]]; then
-        cp "$TODO_BENCH_STORE" "$work/store.sqlite"
-        store_args+=(--store "$work/store.sqlite")
+# The stores the store and resources parts open: written once here (bench_todo_store --write-store, the demo's
+# generator) unless given.
+if want store || want resources; then
+    small_store=${TODO_BENCH_STORE:-}
+    if [[ -z $small_store ]]; then
+        small_store=$work/store-$todos.sqlite
+        echo "stores: writing $todos todos..." >&2
+        "$build/bench/bench_todo_store" --todos "$todos" --write-store "$small_store" >&2
     fi
-    "$build/bench/bench_todo_store" "${store_args[@]}" | sed 's/^{/{"bench":"store",/' >>"$results"
-    rm -f "$work"/store.sqlite*
+    large_store=
+    if ((large > 0)); then
+        large_store=${TODO_BENCH_LARGE_STORE:-}
+        if [[ -z $large_store ]]; then
+            large_store=$work/store-$large.sqlite
+            echo "stores: writing $large todos (a few minutes)..." >&2
+            "$build/bench/bench_todo_store" --todos "$large" --write-store "$large_store" >&2
+        fi
+    fi
+fi
+
+# Each store: opening it, the list's first and next page, unread only and searches (bench_todo_store, no broker), on
+# a copy (opening a store may change it).
+if want store; then
+    for entry in "$todos:$small_store" ${large_store:+"$large:$large_store"}; do
+        echo "store: ${entry%%:*} stored todos..." >&2
+        cp "${entry#*:}" "$work/open.sqlite"
+        "$build/bench/bench_todo_store" --todos "${entry%%:*}" --store "$work/open.sqlite" --runs 5 --burst 0 --json |
+            sed 's/^{/{"bench":"store",/' >>"$results"
+        rm -f "$work"/open.sqlite*
+    done
 fi
 
 # Resources beside the floor (an empty Qt tray app) and stompjs, on Xvfb with trayer: bench/tray_resources.sh.
 if want resources; then
-    bench/tray_resources.sh "$build" "$url" --window "${TODO_BENCH_WINDOW:-60}" --settle "${TODO_BENCH_SETTLE:-10}" \
-        --launches "${TODO_BENCH_LAUNCHES:-5}" --todos "${TODO_BENCH_TODOS:-100000}" >>"$results"
+    TODO_BENCH_STORE=$small_store TODO_BENCH_LARGE_STORE=$large_store \
+        bench/tray_resources.sh "$build" "$url" --window "${TODO_BENCH_WINDOW:-60}" \
+        --settle "${TODO_BENCH_SETTLE:-10}" --launches "${TODO_BENCH_LAUNCHES:-5}" --todos "$todos" \
+        --large-todos "$large" >>"$results"
 fi
+rm -f "$work"/store-*.sqlite*
 
+# The fleet last: it stops this run's broker first (two brokers would share the machine) and starts its own.
 if want fleet; then
-    bench/fleet/run.sh $( ((quick)) && echo --quick || true) >&2
+    scripts/rabbitmq-fixture.sh stop "$rmq" >&2 || true
+    (
+        # On its own ports (bench/fleet/run.sh: below the ephemeral range, which its reconnect storms use).
+        unset TODO_RMQ_AMQP_PORT TODO_RMQ_STOMP_PORT TODO_RMQ_WS_PORT TODO_RMQ_DIST_PORT TODO_RMQ_EPMD_PORT \
+            TODO_RMQ_CTL_DIST_PORT_MIN
+        TODO_BENCH_BUILD=$build bench/fleet/run.sh $( ((quick)) && echo --quick || true) --output "$work/fleet.md" \
+            --summary "$work/fleet-summary.jsonl" >&2
+    )
+    cat "$work/fleet-summary.jsonl" >>"$results"
 fi
 
 table=$(node bench/report.mjs <"$results")
 # A full run writes the table that is quoted; --quick or --only runs write beside the build.
 output=bench/results/latest.md
 command="bench/run.sh --runs $runs"
-if ((quick)) || [[ $only != parser,e2e,tray,store,resources ]]; then
+if ((quick)) || [[ $only != "$all_parts" ]]; then
     output=$build/results.md
     command="bench/run.sh --runs $runs $( ((quick)) && echo --quick || true) --only $only"
 fi
@@ -154,10 +197,17 @@ mkdir -p "$(dirname "$output")"
     echo
     echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(free -g | awk '/Mem:/{print $2}') GiB"
     echo "- Qt $(qtpaths6 --qt-version 2>/dev/null || echo '?'), $(c++ --version | head -1), Node $(node --version), @stomp/stompjs $(node -p "require('./bench/stompjs/node_modules/@stomp/stompjs/package.json').version")"
-    echo "- parser throughput: the same generated chunks fed to our StompFrameParser and to stompjs's Parser (as ArrayBuffers); median of $runs runs; MB = 10^6 bytes of wire data"
-    echo "- end to end: $count todos (the seed shape, ~1.3 KB) published by python3-stomp over STOMP/TCP to RabbitMQ $(dpkg-query -W -f='${Version}' rabbitmq-server) on loopback, received over Web-STOMP by todo-notifier-cli and a stompjs subscriber at the same time; latency = arrival - send-ts stamped just before each send (our CLI's arrival is taken where a reader process gets its output line, so it includes the pipe)"
+    want parser && echo "- parser throughput: the same generated chunks fed to our StompFrameParser and to stompjs's Parser (as ArrayBuffers); median of $runs runs; MB = 10^6 bytes of wire data"
+    want e2e && echo "- end to end: $count todos (the seed shape, ~1.3 KB) published by python3-stomp over STOMP/TCP to RabbitMQ $(dpkg-query -W -f='${Version}' rabbitmq-server) on loopback, received over Web-STOMP by todo-notifier-cli and a stompjs subscriber at the same time; latency = arrival - send-ts stamped just before each send (our CLI's arrival is taken where a reader process gets its output line, so it includes the pipe)"
     echo
     echo "$table"
+    if [[ -s $work/fleet.md ]]; then
+        # The fleet's own tables, under the heading of this file (its title and "Produced by" line left out).
+        echo
+        echo "## Fleet"
+        echo
+        sed -e '1,/^Produced by/d' -e 's/^\(#\+\) /\1# /' "$work/fleet.md"
+    fi
 } >"$output"
 echo "$table"
 echo "(written to $output)" >&2

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# tray_resources.sh BUILD_DIR WS_URL [--window S] [--settle S] [--launches N] [--todos N]
+# tray_resources.sh BUILD_DIR WS_URL [--window S] [--settle S] [--launches N] [--todos N] [--large-todos N]
 #
 # What the tray application costs while it waits, beside the floor (bench_floor_tray: QApplication, a tray icon
 # with a menu, one idle QWebSocket to the same broker) and the stompjs subscriber (bench/stompjs/subscriber.mjs),
@@ -8,15 +8,18 @@
 # none, so it connects without a login and RabbitMQ's STOMP plugin takes its default user, guest, which may log in
 # from loopback). Prints JSON lines on stdout (bench/report.mjs makes the tables); progress goes to stderr.
 #
-#   1. Launch to tray icon: each of todo-notifier (empty store), todo-notifier (--todos stored todos) and the
-#      floor is launched --launches times (default 5), in turns; the time from the launch to its icon window
-#      being embedded in trayer's panel (polled with xwininfo every 10 ms) is taken, then the process is ended.
-#   2. Idle: todo-notifier (empty store), todo-notifier (--todos stored todos), the floor and the stompjs
-#      subscriber run together, connected (10 s heart-beats both ways for the STOMP clients); after --settle
+#   1. Launch to tray icon: each of todo-notifier (empty store), todo-notifier (--todos stored todos; default
+#      100,000), todo-notifier with --large-todos stored todos (if given, not 0) and the floor is launched --launches
+#      times (default 5), in turns; the time from the launch to its icon window being embedded in trayer's panel
+#      (polled with xwininfo every 10 ms) is taken, then the process is ended.
+#   2. Idle: todo-notifier (empty store), todo-notifier (with --todos, and with --large-todos stored todos), the
+#      floor and the stompjs subscriber run together, connected (10 s heart-beats both ways for the STOMP clients); after --settle
 #      seconds (default 10) bench/proc_sample.mjs reads their resident memory and then, over --window seconds
 #      (default 60), their CPU time and context switches (wake-ups).
 #
-# The broker runs already (bench/run.sh starts it); WS_URL is its Web-STOMP endpoint.
+# The broker runs already (bench/run.sh starts it); WS_URL is its Web-STOMP endpoint. The stores are written here
+# with bench_todo_store --write-store, or copied from TODO_BENCH_STORE (--todos) and TODO_BENCH_LARGE_STORE
+# (--large-todos), written that way before (a million todos take minutes to write).
 set -euo pipefail
 
 if (($# < 2)); then
@@ -38,13 +41,14 @@ fi
 build=$(realpath "$1")
 url=$2
 shift 2
-window=60 settle=10 launches=5 todos=100000
+window=60 settle=10 launches=5 todos=100000 large=0
 while (($#)); do
     case $1 in
     --window) window=$2 ;;
     --settle) settle=$2 ;;
     --launches) launches=$2 ;;
     --todos) todos=$2 ;;
+    --large-todos) large=$2 ;;
     *) echo "tray_resources.sh: unknown option $1" >&2; exit 2 ;;
     esac
     shift 2
@@ -85,8 +89,11 @@ panel=$(trayer_panel)
 # would try to start dunst itself, without a display).
 start_dunst "$work/dunst.log" || fail "dunst did not take org.freedesktop.Notifications"
 
-# Two homes for todo-notifier: an empty store, and a store of $todos todos written beforehand with TodoStore
-# (bench_todo_store --write-store). Each has its own runtime directory, hence its own single instance.
+# Homes for todo-notifier: an empty store, a store of $todos todos and (with --large-todos) one of $large, written
+# beforehand with TodoStore (bench_todo_store --write-store). Each has its own runtime directory, hence its own single
+# instance.
+homes=(empty stored)
+((large > 0)) && homes+=(large)
 cat >"$work/todo-notifier.ini" <<EOF
 [connection]
 urls=$url
@@ -95,22 +102,25 @@ destinations=/topic/bench-idle
 heartbeatOutMs=10000
 heartbeatInMs=10000
 [todos]
-retentionCount=$((todos * 2))
+retentionCount=$(((large > todos ? large : todos) * 2))
 EOF
-for home in empty stored; do
+for home in "${homes[@]}"; do
     mkdir -p "$work/$home/.config" "$work/$home/.local/share/TodoNotifier/todo-notifier" "$work/$home/.cache"
     mkdir -m 700 "$work/$home/run"
 done
-stored_file=$work/stored/.local/share/TodoNotifier/todo-notifier/todos.sqlite
-if [[ -n ${TODO_BENCH_STORE:-} ]]; then
-    # A store written before (bench_todo_store --write-store; a million todos take minutes to write): a copy of it.
-    say "copying the store $TODO_BENCH_STORE ($todos todos)..."
-    mkdir -p "$(dirname "$stored_file")"
-    cp "$TODO_BENCH_STORE" "$stored_file"
-else
-    say "writing a store of $todos todos..."
-    "$build/bench/bench_todo_store" --todos "$todos" --write-store "$stored_file" >&2
-fi
+# put_store HOME COUNT [WRITTEN-BEFORE]: the store of HOME, a copy of WRITTEN-BEFORE if given, else written here.
+put_store() {
+    local file=$work/$1/.local/share/TodoNotifier/todo-notifier/todos.sqlite
+    if [[ -n ${3:-} ]]; then
+        say "copying the store $3 ($2 todos)..."
+        cp "$3" "$file"
+    else
+        say "writing a store of $2 todos..."
+        "$build/bench/bench_todo_store" --todos "$2" --write-store "$file" >&2
+    fi
+}
+put_store stored "$todos" "${TODO_BENCH_STORE:-}"
+if ((large > 0)); then put_store large "$large" "${TODO_BENCH_LARGE_STORE:-}"; fi
 
 # ours HOME_NAME COMMAND...: runs COMMAND as todo-notifier would run in that home.
 ours() {
@@ -122,6 +132,7 @@ ours() {
 # The three applications, started in the background (exec: $! is the application itself).
 ours_empty() { ours empty exec "$app" --config "$work/todo-notifier.ini" --minimized; }
 ours_stored() { ours stored exec "$app" --config "$work/todo-notifier.ini" --minimized; }
+ours_large() { ours large exec "$app" --config "$work/todo-notifier.ini" --minimized; }
 floor_app() { exec "$floor" "$url"; }
 now_us() { echo "${EPOCHREALTIME/./}"; }
 icons() { xwininfo -id "$panel" -tree 2>/dev/null | grep -c "(\"$1\" " || true; }
@@ -150,23 +161,33 @@ for ((run = 1; run <= launches; run++)); do
     say "launch to tray icon, round $run of $launches..."
     launch_once todo-notifier ours_empty
     launch_once todo-notifier ours_stored
+    if ((large > 0)); then launch_once todo-notifier ours_large; fi
     launch_once bench_floor_tray floor_app
 done
-for entry in todo-notifier:ours_empty todo-notifier-stored:ours_stored floor:floor_app; do
+entries=(todo-notifier:ours_empty todo-notifier-stored:ours_stored floor:floor_app)
+((large > 0)) && entries+=(todo-notifier-large:ours_large)
+for entry in "${entries[@]}"; do
     runs=$(echo "${launch_ms[${entry#*:}]}" | xargs | tr ' ' ',')
     stored=0
     [[ $entry == *stored ]] && stored=$todos
+    [[ $entry == *large ]] && stored=$large
     echo "{\"bench\":\"tray_launch\",\"impl\":\"${entry%%:*}\",\"todos\":$stored,\"runs_ms\":[$runs]}"
 done
 
 # 2. Idle, all at once.
-say "idle: starting todo-notifier (empty and with $todos todos), the floor and the stompjs subscriber..."
+say "idle: starting todo-notifier (${homes[*]}), the floor and the stompjs subscriber..."
 ours_empty >"$work/ours-empty.log" 2>&1 &
 empty_pid=$!
 pids+=("$empty_pid")
 ours_stored >"$work/ours-stored.log" 2>&1 &
 stored_pid=$!
 pids+=("$stored_pid")
+samples=(todo-notifier="$empty_pid" todo-notifier-stored="$stored_pid")
+if ((large > 0)); then
+    ours_large >"$work/ours-large.log" 2>&1 &
+    pids+=($!)
+    samples+=(todo-notifier-large=$!)
+fi
 floor_app >"$work/floor.out" 2>"$work/floor.log" &
 floor_pid=$!
 pids+=("$floor_pid")
@@ -176,22 +197,30 @@ stompjs_pid=$!
 pids+=("$stompjs_pid")
 
 connected() { ours "$1" "$app" --status 2>/dev/null | grep -q '"state":"connected"'; }
+all_connected() {
+    local home
+    for home in "${homes[@]}"; do connected "$home" || return 1; done
+}
 all_up() {
-    connected empty && connected stored && grep -q connected "$work/floor.out" &&
-        grep -q subscribed "$work/stompjs.log" && (($(icons todo-notifier) == 2 && $(icons bench_floor_tray) == 1))
+    all_connected && grep -q connected "$work/floor.out" && grep -q subscribed "$work/stompjs.log" &&
+        (($(icons todo-notifier) == ${#homes[@]} && $(icons bench_floor_tray) == 1))
 }
 poll 60 all_up || fail "not everything connected with its icon shown"
 say "all connected; settling for $settle s, then sampling for $window s..."
 sleep "$settle"
-node "$root/bench/proc_sample.mjs" "$window" todo-notifier="$empty_pid" todo-notifier-stored="$stored_pid" \
-    floor="$floor_pid" stompjs="$stompjs_pid" >"$work/sample.jsonl"
-if ! connected empty || ! connected stored; then
-    fail "todo-notifier lost its connection during the window"
-fi
+node "$root/bench/proc_sample.mjs" "$window" "${samples[@]}" floor="$floor_pid" stompjs="$stompjs_pid" \
+    >"$work/sample.jsonl"
+all_connected || fail "todo-notifier lost its connection during the window"
 floor_reopened=$(grep -c 'opening again' "$work/floor.log" || true)
-# The second instance has every stored todo (in its store; its list model holds only the pages it showed).
-stored_count=$(ours stored "$app" --status | sed -n 's/.*"todoCount":\([0-9]*\).*/\1/p')
-[[ $stored_count == "$todos" ]] || fail "the second instance lists $stored_count todos, not $todos"
-echo "{\"bench\":\"resources_meta\",\"settle_s\":$settle,\"window_s\":$window,\"launches\":$launches,\"todos\":$todos}"
+# The instances with stored todos have every one (in the store; the list model holds only the pages it showed).
+check_count() { # HOME COUNT
+    local count
+    count=$(ours "$1" "$app" --status | sed -n 's/.*"todoCount":\([0-9]*\).*/\1/p')
+    [[ $count == "$2" ]] || fail "the instance in $1 lists $count todos, not $2"
+}
+check_count stored "$todos"
+if ((large > 0)); then check_count large "$large"; fi
+echo "{\"bench\":\"resources_meta\",\"settle_s\":$settle,\"window_s\":$window,\"launches\":$launches,\"todos\":$todos,\"large_todos\":$large}"
 sed -e "s/\"impl\":\"todo-notifier-stored\"/&,\"todos\":$todos/" \
+    -e "s/\"impl\":\"todo-notifier-large\"/&,\"todos\":$large/" \
     -e "s/\"impl\":\"floor\"/&,\"reopened\":$floor_reopened/" "$work/sample.jsonl"

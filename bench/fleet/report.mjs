@@ -2,13 +2,17 @@
 // (ours, stompjs-default, stompjs-exponential) a subdirectory with meta.json, timeline.jsonl (the fleet's events),
 // status.jsonl (its status lines) and cpu.txt (/proc samples: epoch ms, then ticks and resident kB of the broker and
 // of the fleet process); idle-one and idle-many for the idle connections.
-// Usage: node bench/fleet/report.mjs DIR
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// Usage: node bench/fleet/report.mjs DIR [--summary FILE]
+//   --summary FILE  also writes the headline figures of each fleet and of the idle connections there, as one JSON line
+//                   ("bench":"fleet_summary"; bench/report.mjs puts them in bench/run.sh's summary table)
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2];
-if (!dir) {
-  console.error('usage: node report.mjs DIR');
+const summaryAt = process.argv.indexOf('--summary');
+const summaryFile = summaryAt > 0 ? process.argv[summaryAt + 1] : null;
+if (!dir || dir.startsWith('--') || (summaryAt > 0 && !summaryFile)) {
+  console.error('usage: node report.mjs DIR [--summary FILE]');
   process.exit(2);
 }
 const fleets = [
@@ -196,7 +200,7 @@ if (results.length) {
   out.push('');
   out.push('How the fleets are set up: ours are push sources made by SourceFactory from the application\'s default '
     + 'settings with protocol stomp and transport websocket (reconnect 1 s doubling to 60 s, each delay drawn from '
-    + '[50 %, 100 %] of it; the application's prefetch window; heart-beats 10 s); stompjs\'s are `Client`s with the library\'s defaults '
+    + '[50 %, 100 %] of it; the application\'s prefetch window; heart-beats 10 s); stompjs\'s are `Client`s with the library\'s defaults '
     + '(heart-beats 10 s, no prefetch limit, a fixed reconnectDelay of 5 s, or with reconnectTimeMode EXPONENTIAL '
     + 'doubling from 5 s, capped at 15 minutes; no jitter in either). Every fleet runs in one process (one event '
     + 'loop for all its desktops), so a busy process is slower to read, acknowledge and reconnect than a thousand '
@@ -240,6 +244,7 @@ if (results.length) {
 }
 
 // Idle connections of ours.
+let idleSummary = null;
 const idle = ['idle-one', 'idle-many'].map((name) => {
   const path = join(dir, name);
   if (!existsSync(join(path, 'meta.json'))) return null;
@@ -293,6 +298,13 @@ if (idle[1]) {
   out.push('|---|---:|---:|---:|');
   const per = (a, b) => (b - a * procs) / (n - procs); // the fleet: one floor per process
   const perBroker = (a, b) => (b - a) / (n - 1);
+  idleSummary = {
+    connections: n,
+    connected: many.meta.connected_at_end,
+    processes: procs,
+    kb_per_connection: per(one.fleetKb, many.fleetKb),
+    cpu_ms_per_minute_per_connection: per((one.fleetCpuMs * 60) / one.span, (many.fleetCpuMs * 60) / many.span),
+  };
   out.push(`| fleet process resident memory (MB) | ${fmt(one.fleetKb / 1024, 1)} | ${fmt(many.fleetKb / 1024, 1)} | `
     + `${fmt(per(one.fleetKb, many.fleetKb), 1)} kB |`);
   out.push(`| fleet process CPU per minute (ms) | ${fmt((one.fleetCpuMs * 60) / one.span)} | `
@@ -309,3 +321,19 @@ if (idle[1]) {
   out.push('## Idle connections: no result (see the run\'s log)');
 }
 console.log(out.join('\n'));
+if (summaryFile) {
+  const fleetSummary = results.map(([name, , r]) => ({
+    impl: name,
+    clients: r.meta.clients,
+    peak_attempts_per_s: r.peak,
+    attempts: r.attemptsStorm,
+    resubscribed: r.resubscribed,
+    all_back_after_broker_s: (r.allBack - r.meta.t_up) / 1000,
+    expected: r.expected,
+    lost: r.lost,
+    twice: r.twice,
+    broker_cpu_window_ms: r.brokerWindowMs,
+    window_s: r.meta.window_s,
+  }));
+  writeFileSync(summaryFile, `${JSON.stringify({ bench: 'fleet_summary', fleets: fleetSummary, idle: idleSummary })}\n`);
+}

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The fleet benchmark: a thousand desktops on one RabbitMQ that is restarted under them (the reconnect storm), beside
 # the same fleet of @stomp/stompjs clients with the library's default reconnecting and with its exponential mode; and
-# ten thousand idle connections of ours on one machine (memory and CPU per connection). Writes
-# bench/results/fleet-latest.md (bench/fleet/report.mjs makes it). A measurement, not a test: nothing passes or fails
-# on a number.
+# ten thousand idle connections of ours on one machine (memory and CPU per connection). bench/run.sh runs it as its
+# part `fleet` and puts its tables in bench/results/latest.md; run alone, it writes them beside the build
+# (build-bench/fleet-results.md; bench/fleet/report.mjs makes them). A measurement, not a test: nothing passes or
+# fails on a number.
 #
 # Usage: bench/fleet/run.sh [--clients N] [--todos K] [--idle N] [--idle-processes P] [--idle-window S] [--quick]
-#                          [--only PARTS]
+#                          [--only PARTS] [--output FILE] [--summary FILE]
 #   --clients N      desktops per fleet (default 1000)
 #   --todos K        todos per batch (default 10; three batches, each to every desktop: see below)
 #   --idle N         idle connections of ours (default 10000) in --idle-processes P processes (default 10);
@@ -14,6 +15,8 @@
 #   --quick          for development, not for quoting: 100 desktops, 1,000 idle connections over 15 s; the results go
 #                    beside the build
 #   --only PARTS     comma-separated, of ours,stompjs-default,stompjs-exponential,idle (default all)
+#   --output FILE    where the tables go (Markdown; default build-bench/fleet-results.md)
+#   --summary FILE   also write the headline figures there as one JSON line (bench/run.sh's summary table)
 #
 # Each fleet gets a fresh broker (scripts/rabbitmq-fixture.sh, its own ports 286xx; TODO_RMQ_* override them), with an
 # exchange `fleet` (fanout, durable) and N durable queues fleet-00000... bound to it; desktop i subscribes to
@@ -42,7 +45,9 @@ timeout=300
 window=60
 quick=0
 only=ours,stompjs-default,stompjs-exponential,idle
-usage() { sed -n '8,17p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+output=
+summary=
+usage() { sed -n '9,20p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 while (($#)); do
     case $1 in
     --clients) clients=$2; shift 2 ;;
@@ -53,6 +58,8 @@ while (($#)); do
     --timeout) timeout=$2; shift 2 ;;
     --quick) quick=1; clients=100 idle=1000 idle_window=15 window=30; shift ;;
     --only) only=$2; shift 2 ;;
+    --output) output=$2; shift 2 ;;
+    --summary) summary=$2; shift 2 ;;
     *) usage ;;
     esac
 done
@@ -285,23 +292,22 @@ if want idle; then
     scripts/rabbitmq-fixture.sh stop "$rmq" >&2
 fi
 
-output=bench/results/fleet-latest.md
 command="bench/fleet/run.sh"
 [[ $clients != 1000 || $todos != 10 || $idle != 10000 || $idle_processes != 10 || $idle_window != 60 ]] &&
     command+=" --clients $clients --todos $todos --idle $idle --idle-processes $idle_processes --idle-window $idle_window"
-if ((quick)) || [[ $only != ours,stompjs-default,stompjs-exponential,idle ]]; then
-    output=$build/fleet-results.md
-    command="bench/fleet/run.sh$( ((quick)) && echo ' --quick' || true) --only $only"
-fi
+((quick)) && command="bench/fleet/run.sh --quick"
+[[ $only != ours,stompjs-default,stompjs-exponential,idle ]] && command+=" --only $only"
+output=${output:-$build/fleet-results.md}
+mkdir -p "$(dirname "$output")"
 {
     echo "# Fleet benchmark: a broker restart under a fleet of desktops, and idle connections"
     echo
     echo "Produced by \`$command\` on $(date -u +%Y-%m-%d)."
     echo
-    echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(free -g | awk '/Mem:/{print $2}') GiB; shared with other work while it ran (load average at the start: $load_before, at the end: $(cut -d' ' -f1-3 /proc/loadavg))"
+    echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(free -g | awk '/Mem:/{print $2}') GiB (load average at the start: $load_before, at the end: $(cut -d' ' -f1-3 /proc/loadavg))"
     echo "- Qt $(qtpaths6 --qt-version 2>/dev/null || echo '?'), $(c++ --version | head -1), Node $(node --version), @stomp/stompjs $(node -p "require('./bench/stompjs/node_modules/@stomp/stompjs/package.json').version"), ws $(node -p "require('./bench/stompjs/node_modules/ws/package.json').version")"
     echo "- RabbitMQ $(dpkg-query -W -f='${Version}' rabbitmq-server) (Erlang $(dpkg-query -W -f='${Version}' erlang-base 2>/dev/null || echo '?')) on loopback, Web-STOMP; open files limit $(ulimit -n) for the broker and the fleets"
     echo
-    node bench/fleet/report.mjs "$work"
+    node bench/fleet/report.mjs "$work" ${summary:+--summary "$summary"}
 } >"$output"
 say "written to $output"
