@@ -46,9 +46,19 @@ if (e2e.length) {
 // The tray application under a burst: bench_tray_burst (TrayApplication in-process, offscreen) and a stompjs
 // subscriber listening to the same burst, times from the publisher's first send.
 const pick = (bench, impl) => results.find((r) => r.bench === bench && r.impl === impl);
-const publisher = pick('tray_burst', 'publisher');
-const tray = pick('tray_burst', 'todo-notifier');
-const trayRef = pick('tray_burst', 'stompjs');
+// bench/run.sh runs the burst in rounds ("round": 1, 2, ...); the tables show the round whose ratio is the median.
+const burstRounds = [...new Set(results.filter((r) => r.bench === 'tray_burst').map((r) => r.round ?? 1))]
+  .map((round) => {
+    const of = (impl) => results.find((r) => r.bench === 'tray_burst' && r.impl === impl && (r.round ?? 1) === round);
+    const [p, ours, ref] = [of('publisher'), of('todo-notifier'), of('stompjs')];
+    const ratio = p && ours && ref ? (ours.last_in_model_us - p.first_send_us) / 1000 / ref.drain_ms : NaN;
+    return { round, publisher: p, tray: ours, trayRef: ref, ratio };
+  })
+  .filter((r) => r.publisher && r.tray)
+  .sort((a, b) => a.ratio - b.ratio);
+const medianRound = burstRounds[Math.floor(burstRounds.length / 2)]; // of two, the higher
+const { publisher, tray, trayRef } = medianRound ?? {};
+const worstRound = (field) => Math.max(...burstRounds.map((r) => r.tray[field]));
 if (publisher && tray) {
   const oursMs = (tray.last_in_model_us - publisher.first_send_us) / 1000;
   const afterLastOurs = (tray.last_in_model_us - publisher.last_send_us) / 1000;
@@ -64,7 +74,14 @@ if (publisher && tray) {
            'reaching the count; ' +
            `stalls are the largest gap between ticks of a ${tray.probe_ms} ms precise QTimer on the GUI thread from ` +
            'connected until the last todo was in the model; the stompjs subscriber (receives only: no parsing into ' +
-           'todos, no store) listened to the same burst at the same time. Times are from the first send.');
+           'todos, no store) listened to the same burst at the same time. Times are from the first send.' +
+           (burstRounds.length > 1
+             ? ` The burst ran ${burstRounds.length} times, each with a fresh application, store and destination; the ` +
+               `table is round ${medianRound.round}, whose ratio is the median (ratios of all rounds: ` +
+               `${burstRounds.map((r) => `${fmt(r.ratio, 2)}x`).join(', ')}); the longest stall of every round: ` +
+               `${[...burstRounds].sort((a, b) => a.round - b.round).map((r) => `${fmt(r.tray.max_cpu_stall_ms, 1)} ms ` +
+                 `of CPU`).join(', ')}.`
+             : ''));
   out.push('');
   out.push('| tray app burst | todo-notifier (tray app) | stompjs subscriber (reference) | ratio (ours / stompjs) |');
   out.push('|---|---:|---:|---:|');
@@ -185,13 +202,17 @@ const summary = [];
   }
   if (publisher && tray && trayRef) {
     const oursMs = (tray.last_in_model_us - publisher.first_send_us) / 1000;
+    const rounds = burstRounds.length > 1
+      ? ` (the median of ${burstRounds.length} rounds: ${burstRounds.map((r) => `${fmt(r.ratio, 2)}x`).join(', ')})` : '';
     add(`tray app, last of a ${fmt(tray.count)}-todo burst in the model / stompjs (receive-only)`,
-        `${fmt(oursMs)} / ${fmt(trayRef.drain_ms)} ms = ${ratio(oursMs, trayRef.drain_ms)}`, '≤ 1.0x');
+        `${fmt(oursMs)} / ${fmt(trayRef.drain_ms)} ms = ${ratio(oursMs, trayRef.drain_ms)}${rounds}`, '≤ 1.0x');
   }
   if (tray) {
-    add('longest GUI-thread stall during the burst, CPU / wall',
-        `${fmt(tray.max_cpu_stall_ms, 1)} / ${fmt(tray.max_stall_ms, 1)} ms`, '≤ 16 ms CPU');
-    add(`p99 gap of a ${tray.probe_ms} ms timer during the burst`, `${fmt(tray.p99_gap_ms, 1)} ms`, '≤ 10 ms');
+    const worst = burstRounds.length > 1 ? `, the worst of ${burstRounds.length} rounds` : '';
+    add(`longest GUI-thread stall during the burst, CPU / wall${worst}`,
+        `${fmt(worstRound('max_cpu_stall_ms'), 1)} / ${fmt(worstRound('max_stall_ms'), 1)} ms`, '≤ 16 ms CPU');
+    add(`p99 gap of a ${tray.probe_ms} ms timer during the burst${worst}`, `${fmt(worstRound('p99_gap_ms'), 1)} ms`,
+        '≤ 10 ms');
   }
   for (const store of stores) {
     add(`${fmt(store.todos)} stored: open the store + first page`,
