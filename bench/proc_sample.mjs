@@ -6,7 +6,8 @@
 //   run_ms                     the same from the scheduler, in ns: time on a CPU of all its threads in the window
 //                              (first field of /proc/PID/task/*/schedstat)
 //   wakeups                    voluntary + nonvoluntary context switches of all its threads in the window
-//                              (/proc/PID/task/*/status)
+//                              (/proc/PID/task/*/status); preempted: the nonvoluntary ones among them;
+//                              by_thread: both by thread name
 //   run_ms and wakeups are sampled every --interval seconds per thread id, so a thread that ends in the window keeps
 //   what it had at its last sample; wakeups_per_min scales to 60 s
 //   threads_start, threads_end
@@ -52,7 +53,9 @@ function threads(pid) {
       const voluntary = /^voluntary_ctxt_switches:\s+(\d+)/m.exec(status);
       const involuntary = /^nonvoluntary_ctxt_switches:\s+(\d+)/m.exec(status);
       const runNs = Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
-      out.set(tid, { switches: Number(voluntary?.[1] ?? 0) + Number(involuntary?.[1] ?? 0), runNs });
+      const name = /^Name:\s+(.*)$/m.exec(status)?.[1] ?? tid;
+      const preempted = Number(involuntary?.[1] ?? 0);
+      out.set(tid, { name, switches: Number(voluntary?.[1] ?? 0) + preempted, preempted, runNs });
     } catch {
       // the thread ended between the listing and the read
     }
@@ -88,11 +91,17 @@ setTimeout(() => {
   const elapsedS = Number(process.hrtime.bigint() - started) / 1e9;
   for (const t of targets) {
     let wakeups = 0;
+    let preempted = 0;
     let runNs = 0;
+    const byThread = {};
     for (const [tid, counts] of t.last) {
-      const base = t.base.get(tid) ?? { switches: 0, runNs: 0 };
+      const base = t.base.get(tid) ?? { switches: 0, preempted: 0, runNs: 0 };
       wakeups += counts.switches - base.switches;
+      preempted += counts.preempted - base.preempted;
       runNs += counts.runNs - base.runNs;
+      const thread = (byThread[counts.name] ??= { switches: 0, preempted: 0 });
+      thread.switches += counts.switches - base.switches;
+      thread.preempted += counts.preempted - base.preempted;
     }
     let rssEnd = 0;
     let cpuEnd = t.cpuStart;
@@ -108,7 +117,7 @@ setTimeout(() => {
       bench: 'resources', impl: t.name, pid: t.pid, window_s: elapsedS,
       rss_kb_start: t.rssStart, rss_kb_end: rssEnd,
       cpu_ms: cpuEnd - t.cpuStart, run_ms: runNs / 1e6,
-      wakeups, wakeups_per_min: (wakeups * 60) / elapsedS,
+      wakeups, wakeups_per_min: (wakeups * 60) / elapsedS, preempted, by_thread: byThread,
       threads_start: t.threadsStart, threads_end: threadsEnd,
       exited: t.exited,
     }));

@@ -146,7 +146,8 @@ if (meta) {
            'subscriber, all connected to RabbitMQ (10 s heart-beats both ways for the STOMP clients). Memory: VmRSS ' +
            `after ${meta.settle_s} s idle; CPU: utime+stime from /proc/PID/stat (counted in 10 ms ticks), and the ` +
            'scheduler\'s run time of all threads (/proc/PID/task/*/schedstat, ns); wake-ups: voluntary+nonvoluntary ' +
-           `context switches of all threads (/proc/PID/task/*/status); threads sampled every second; over the same ` +
+           `context switches of all threads (/proc/PID/task/*/status; the nonvoluntary ones are a thread preempted while it ` +
+           'ran, a sign of a busy machine more than of the process); threads sampled every second; over the same ' +
            `${meta.window_s} s window for all ${cols.length}, scaled to a minute; launch: from starting the process to its icon ` +
            `window embedded in trayer's panel (xwininfo polled every 10 ms), median of ${meta.launches} launches each, ` +
            'taken in turns before the idle window. No ratio where the floor measured 0.');
@@ -160,6 +161,7 @@ if (meta) {
   row('CPU time idle, connected: utime+stime (ms per minute)', (impl) => perMin(impl, 'cpu_ms'), 1);
   row('CPU time idle, connected: scheduler run time (ms per minute)', (impl) => perMin(impl, 'run_ms'), 2);
   row('wake-ups idle, connected (per minute)', (impl) => perMin(impl, 'wakeups'));
+  row('of which preempted (nonvoluntary switches, per minute)', (impl) => perMin(impl, 'preempted'));
   row('launch to tray icon, median (ms)', (impl) => (launch(impl) ? median(launch(impl).runs_ms) : NaN));
   const floor = res('floor');
   if (floor && floor.reopened > 0)

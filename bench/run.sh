@@ -168,6 +168,8 @@ fi
 
 # Resources beside the floor (an empty Qt tray app) and stompjs, on Xvfb with trayer: bench/tray_resources.sh.
 if want resources; then
+    # The stores just written and copied are gigabytes of dirty pages: written out now, not during the idle window.
+    sync
     TODO_BENCH_STORE=$small_store TODO_BENCH_LARGE_STORE=$large_store \
         bench/tray_resources.sh "$build" "$url" --window "${TODO_BENCH_WINDOW:-60}" \
         --settle "${TODO_BENCH_SETTLE:-10}" --launches "${TODO_BENCH_LAUNCHES:-5}" --todos "$todos" \
@@ -188,6 +190,7 @@ if want fleet; then
     cat "$work/fleet-summary.jsonl" >>"$results"
 fi
 
+cp "$results" "$build/results.jsonl" # the raw figures, for a closer look
 table=$(node bench/report.mjs <"$results")
 # A full run writes the table that is quoted; --quick or --only runs write beside the build.
 output=bench/results/latest.md
