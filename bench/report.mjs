@@ -199,8 +199,14 @@ const summary = [];
       const r = pickIn('resources', impl);
       return r ? (r.wakeups * 60) / r.window_s : NaN;
     };
+    const preempted = (impl) => {
+      const r = pickIn('resources', impl);
+      return r && Number.isFinite(r.preempted) ? (r.preempted * 60) / r.window_s : NaN;
+    };
     add('idle wake-ups per minute, connected, 10 s heart-beats (floor)', `${fmt(wake('todo-notifier'))} ` +
-        `(${fmt(wake('floor'))})`, '≤ 15');
+        `(${fmt(wake('floor'))})` + (Number.isFinite(preempted('todo-notifier'))
+          ? `; of them preempted, not woken: ${fmt(preempted('todo-notifier'))} (${fmt(preempted('floor'))})` : ''),
+        '≤ 15');
   }
   if (publisher && tray && trayRef) {
     const oursMs = (tray.last_in_model_us - publisher.first_send_us) / 1000;
