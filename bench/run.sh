@@ -112,7 +112,8 @@ fi
 if want tray; then
     for ((round = 1; round <= bursts; round++)); do
         destination=/topic/bench-tray-$round
-        echo "tray app burst, round $round of $bursts: starting the tray application (offscreen) and a stompjs subscriber..." >&2
+        echo "tray app burst, round $round of $bursts: starting the tray application (offscreen) and" \
+            "a stompjs subscriber..." >&2
         DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/todo-notifier-no-bus \
             "$build/bench/bench_tray_burst" --url "$url" --destination "$destination" --count "$count" \
             ${TODO_BENCH_PREFETCH:+--prefetch "$TODO_BENCH_PREFETCH"} \

@@ -13,9 +13,9 @@
 #      times (default 5), in turns; the time from the launch to its icon window being embedded in trayer's panel
 #      (polled with xwininfo every 10 ms) is taken, then the process is ended.
 #   2. Idle: todo-notifier (empty store), todo-notifier (with --todos, and with --large-todos stored todos), the
-#      floor and the stompjs subscriber run together, connected (10 s heart-beats both ways for the STOMP clients); after --settle
-#      seconds (default 10) bench/proc_sample.mjs reads their resident memory and then, over --window seconds
-#      (default 60), their CPU time and context switches (wake-ups).
+#      floor and the stompjs subscriber run together, connected (10 s heart-beats both ways for the STOMP
+#      clients); after --settle seconds (default 10) bench/proc_sample.mjs reads their resident memory and then,
+#      over --window seconds (default 60), their CPU time and context switches (wake-ups).
 #
 # The broker runs already (bench/run.sh starts it); WS_URL is its Web-STOMP endpoint. The stores are written here
 # with bench_todo_store --write-store, or copied from TODO_BENCH_STORE (--todos) and TODO_BENCH_LARGE_STORE
@@ -129,7 +129,7 @@ ours() {
     HOME=$home XDG_CONFIG_HOME=$home/.config XDG_DATA_HOME=$home/.local/share XDG_CACHE_HOME=$home/.cache \
         XDG_RUNTIME_DIR=$home/run "$@"
 }
-# The three applications, started in the background (exec: $! is the application itself).
+# The applications, started in the background (exec: $! is the application itself).
 ours_empty() { ours empty exec "$app" --config "$work/todo-notifier.ini" --minimized; }
 ours_stored() { ours stored exec "$app" --config "$work/todo-notifier.ini" --minimized; }
 ours_large() { ours large exec "$app" --config "$work/todo-notifier.ini" --minimized; }
