@@ -217,7 +217,7 @@ mkdir -p "$(dirname "$output")"
         echo
         echo "## Fleet"
         echo
-        sed -e '1,/^Produced by/d' -e 's/^\(#\+\) /\1# /' "$work/fleet.md"
+        sed -e '1,/^Produced by/d' -e 's/^\(#\+\) /\1# /' "$work/fleet.md" | sed '1{/^$/d}'
     fi
 } >"$output"
 echo "$table"
