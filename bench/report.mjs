@@ -172,10 +172,9 @@ if (meta) {
 // "Performance budgets"), first in the output.
 const summary = [];
 {
-  const pickIn = (bench, impl) => results.find((r) => r.bench === bench && r.impl === impl);
-  const rss = (impl) => (pickIn('resources', impl) ? pickIn('resources', impl).rss_kb_start / 1024 : NaN);
+  const rss = (impl) => (pick('resources', impl) ? pick('resources', impl).rss_kb_start / 1024 : NaN);
   const launchMs = (impl) => {
-    const runs = pickIn('tray_launch', impl)?.runs_ms ?? [];
+    const runs = pick('tray_launch', impl)?.runs_ms ?? [];
     const sorted = [...runs].sort((a, b) => a - b);
     return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
   };
@@ -187,20 +186,20 @@ const summary = [];
     add('resident memory idle, ours / floor (an empty Qt tray app)', `${mb(rss('todo-notifier'))} / ${mb(floor)} = ` +
         `${ratio(rss('todo-notifier'), floor)}`, '≤ 1.25x');
     for (const [impl, n] of [['todo-notifier-stored', meta.todos], ['todo-notifier-large', meta.large_todos]]) {
-      if (pickIn('resources', impl))
+      if (pick('resources', impl))
         add(`the same with ${fmt(n)} stored todos`, `${mb(rss(impl))} = ${ratio(rss(impl), floor)}`, '≤ 1.5x');
     }
     for (const [impl, n] of [['todo-notifier-stored', meta.todos], ['todo-notifier-large', meta.large_todos]]) {
-      if (pickIn('tray_launch', impl))
+      if (pick('tray_launch', impl))
         add(`launch to tray icon with ${fmt(n)} stored todos (floor)`,
             `${fmt(launchMs(impl))} ms (${fmt(launchMs('floor'))})`, '≤ floor + 150 ms');
     }
     const wake = (impl) => {
-      const r = pickIn('resources', impl);
+      const r = pick('resources', impl);
       return r ? (r.wakeups * 60) / r.window_s : NaN;
     };
     const preempted = (impl) => {
-      const r = pickIn('resources', impl);
+      const r = pick('resources', impl);
       return r && Number.isFinite(r.preempted) ? (r.preempted * 60) / r.window_s : NaN;
     };
     add('idle wake-ups per minute, connected, 10 s heart-beats (floor)', `${fmt(wake('todo-notifier'))} ` +
