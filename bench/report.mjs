@@ -46,21 +46,31 @@ if (e2e.length) {
 // The tray application under a burst: bench_tray_burst (TrayApplication in-process, offscreen) and a stompjs
 // subscriber listening to the same burst, times from the publisher's first send.
 const pick = (bench, impl) => results.find((r) => r.bench === bench && r.impl === impl);
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
+};
+// bench/tray_resources.sh's figures: a field of an idle window scaled to a minute, the median launch, memory.
+const perMinute = (impl, field) => {
+  const r = pick('resources', impl);
+  return r ? (r[field] * 60) / r.window_s : NaN;
+};
+const launchMs = (impl) => median(pick('tray_launch', impl)?.runs_ms ?? []);
+const rssMb = (impl) => (pick('resources', impl) ? pick('resources', impl).rss_kb_start / 1024 : NaN);
 // bench/run.sh runs the burst in rounds ("round": 1, 2, ...); the tables show the round whose ratio is the median.
 const burstRounds = [...new Set(results.filter((r) => r.bench === 'tray_burst').map((r) => r.round ?? 1))]
   .map((round) => {
     const of = (impl) => results.find((r) => r.bench === 'tray_burst' && r.impl === impl && (r.round ?? 1) === round);
     const [p, ours, ref] = [of('publisher'), of('todo-notifier'), of('stompjs')];
-    const ratio = p && ours && ref ? (ours.last_in_model_us - p.first_send_us) / 1000 / ref.drain_ms : NaN;
-    return { round, publisher: p, tray: ours, trayRef: ref, ratio };
+    const oursMs = p && ours ? (ours.last_in_model_us - p.first_send_us) / 1000 : NaN;
+    return { round, publisher: p, tray: ours, trayRef: ref, oursMs, ratio: ref ? oursMs / ref.drain_ms : NaN };
   })
   .filter((r) => r.publisher && r.tray)
   .sort((a, b) => a.ratio - b.ratio);
 const medianRound = burstRounds[Math.floor(burstRounds.length / 2)]; // of two, the higher
-const { publisher, tray, trayRef } = medianRound ?? {};
+const { publisher, tray, trayRef, oursMs } = medianRound ?? {};
 const worstRound = (field) => Math.max(...burstRounds.map((r) => r.tray[field]));
 if (publisher && tray) {
-  const oursMs = (tray.last_in_model_us - publisher.first_send_us) / 1000;
   const afterLastOurs = (tray.last_in_model_us - publisher.last_send_us) / 1000;
   const refMs = trayRef ? trayRef.drain_ms : NaN;
   const afterLastRef = trayRef ? refMs - (publisher.last_send_us - publisher.first_send_us) / 1000 : NaN;
@@ -120,11 +130,6 @@ for (const [index, store] of stores.entries()) {
 const meta = results.find((r) => r.bench === 'resources_meta');
 if (meta) {
   const res = (impl) => pick('resources', impl);
-  const launch = (impl) => pick('tray_launch', impl);
-  const median = (values) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
-  };
   const large = res('todo-notifier-large') ? meta.large_todos : 0;
   const ours = ['todo-notifier', 'todo-notifier-stored', ...(large ? ['todo-notifier-large'] : [])];
   const cols = [...ours, 'floor', 'stompjs'];
@@ -136,7 +141,6 @@ if (meta) {
     out.push(`| ${label} | ${v.map((n) => cell(n, digits)).join(' | ')} | ` +
              `${ours.map((_, i) => ratio(v[i], floorValue)).join(' | ')} | ${ratio(v[0], stompjsValue)} |`);
   };
-  const perMin = (impl, field) => (res(impl) ? (res(impl)[field] * 60) / res(impl).window_s : NaN);
   out.push('');
   out.push('Resources, all measured in the same run on Xvfb with trayer as the system tray and dunst as the notification ' +
            `server: todo-notifier with an empty store ` +
@@ -157,12 +161,12 @@ if (meta) {
            'floor (empty Qt tray app) | stompjs subscriber | ours / floor | ' +
            `${storedLabels.map((n) => `ours with ${n} / floor`).join(' | ')} | ours / stompjs |`);
   out.push(`|---|${Array(cols.length + ours.length + 1).fill('---:').join('|')}|`);
-  row('resident memory, idle after start (MB)', (impl) => (res(impl) ? res(impl).rss_kb_start / 1024 : NaN), 1);
-  row('CPU time idle, connected: utime+stime (ms per minute)', (impl) => perMin(impl, 'cpu_ms'), 1);
-  row('CPU time idle, connected: scheduler run time (ms per minute)', (impl) => perMin(impl, 'run_ms'), 2);
-  row('wake-ups idle, connected (per minute)', (impl) => perMin(impl, 'wakeups'));
-  row('of which preempted (nonvoluntary switches, per minute)', (impl) => perMin(impl, 'preempted'));
-  row('launch to tray icon, median (ms)', (impl) => (launch(impl) ? median(launch(impl).runs_ms) : NaN));
+  row('resident memory, idle after start (MB)', rssMb, 1);
+  row('CPU time idle, connected: utime+stime (ms per minute)', (impl) => perMinute(impl, 'cpu_ms'), 1);
+  row('CPU time idle, connected: scheduler run time (ms per minute)', (impl) => perMinute(impl, 'run_ms'), 2);
+  row('wake-ups idle, connected (per minute)', (impl) => perMinute(impl, 'wakeups'));
+  row('of which preempted (nonvoluntary switches, per minute)', (impl) => perMinute(impl, 'preempted'));
+  row('launch to tray icon, median (ms)', launchMs);
   const floor = res('floor');
   if (floor && floor.reopened > 0)
     out.push(`\nThe broker closed the floor's idle WebSocket ${floor.reopened} time(s) in the window; it opened it again.`);
@@ -172,43 +176,29 @@ if (meta) {
 // "Performance budgets"), first in the output.
 const summary = [];
 {
-  const rss = (impl) => (pick('resources', impl) ? pick('resources', impl).rss_kb_start / 1024 : NaN);
-  const launchMs = (impl) => {
-    const runs = pick('tray_launch', impl)?.runs_ms ?? [];
-    const sorted = [...runs].sort((a, b) => a - b);
-    return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
-  };
   const mb = (n) => `${fmt(n, 1)} MB`;
   const add = (figure, value, goal) => summary.push(`| ${figure} | ${value} | ${goal} |`);
-  const meta = results.find((r) => r.bench === 'resources_meta');
   if (meta) {
-    const floor = rss('floor');
-    add('resident memory idle, ours / floor (an empty Qt tray app)', `${mb(rss('todo-notifier'))} / ${mb(floor)} = ` +
-        `${ratio(rss('todo-notifier'), floor)}`, '≤ 1.25x');
+    const floor = rssMb('floor');
+    add('resident memory idle, ours / floor (an empty Qt tray app)', `${mb(rssMb('todo-notifier'))} / ${mb(floor)} = ` +
+        `${ratio(rssMb('todo-notifier'), floor)}`, '≤ 1.25x');
     for (const [impl, n] of [['todo-notifier-stored', meta.todos], ['todo-notifier-large', meta.large_todos]]) {
       if (pick('resources', impl))
-        add(`the same with ${fmt(n)} stored todos`, `${mb(rss(impl))} = ${ratio(rss(impl), floor)}`, '≤ 1.5x');
+        add(`the same with ${fmt(n)} stored todos`, `${mb(rssMb(impl))} = ${ratio(rssMb(impl), floor)}`, '≤ 1.5x');
     }
     for (const [impl, n] of [['todo-notifier-stored', meta.todos], ['todo-notifier-large', meta.large_todos]]) {
       if (pick('tray_launch', impl))
         add(`launch to tray icon with ${fmt(n)} stored todos (floor)`,
             `${fmt(launchMs(impl))} ms (${fmt(launchMs('floor'))})`, '≤ floor + 150 ms');
     }
-    const wake = (impl) => {
-      const r = pick('resources', impl);
-      return r ? (r.wakeups * 60) / r.window_s : NaN;
-    };
-    const preempted = (impl) => {
-      const r = pick('resources', impl);
-      return r && Number.isFinite(r.preempted) ? (r.preempted * 60) / r.window_s : NaN;
-    };
+    const wake = (impl) => perMinute(impl, 'wakeups');
+    const preempted = (impl) => perMinute(impl, 'preempted');
     add('idle wake-ups per minute, connected, 10 s heart-beats (floor)', `${fmt(wake('todo-notifier'))} ` +
         `(${fmt(wake('floor'))})` + (Number.isFinite(preempted('todo-notifier'))
           ? `; of them preempted, not woken: ${fmt(preempted('todo-notifier'))} (${fmt(preempted('floor'))})` : ''),
         '≤ 15');
   }
   if (publisher && tray && trayRef) {
-    const oursMs = (tray.last_in_model_us - publisher.first_send_us) / 1000;
     const rounds = burstRounds.length > 1
       ? ` (the median of ${burstRounds.length} rounds: ${burstRounds.map((r) => `${fmt(r.ratio, 2)}x`).join(', ')})` : '';
     add(`tray app, last of a ${fmt(tray.count)}-todo burst in the model / stompjs (receive-only)`,
