@@ -72,18 +72,42 @@ public:
     QByteArray firstBytes; // sent with the headers
     QList<Request> requests;
 
+    // Written to every open stream, as a server sends an event to each client. Under load, Qt 6.4 was seen to send a
+    // request once more on its own after the server ended its stream (a copy of the finished request, torn down
+    // when the source lets the reply go), so a second stream can be open for a moment.
     bool push(const QByteArray &bytes)
     {
-        if (!m_current || m_current->state() != QAbstractSocket::ConnectedState)
-            return false;
-        m_current->write(bytes);
-        m_current->flush();
-        return true;
+        bool written = false;
+        for (const QPointer<QTcpSocket> &stream : std::as_const(m_streams)) {
+            if (!stream || stream->state() != QAbstractSocket::ConnectedState)
+                continue;
+            stream->write(bytes);
+            stream->flush();
+            written = true;
+        }
+        return written;
     }
     void closeCurrent()
     {
-        if (m_current)
-            m_current->disconnectFromHost();
+        for (const QPointer<QTcpSocket> &stream : std::as_const(m_streams)) {
+            if (stream)
+                stream->disconnectFromHost();
+        }
+    }
+    int openStreams() const
+    {
+        int open = 0;
+        for (const QPointer<QTcpSocket> &stream : m_streams)
+            open += stream && stream->state() == QAbstractSocket::ConnectedState ? 1 : 0;
+        return open;
+    }
+    // The Last-Event-ID of every request from the index on.
+    QByteArrayList resumeIdsFrom(qsizetype index) const
+    {
+        QByteArrayList ids;
+        for (qsizetype i = index; i < requests.size(); ++i)
+            ids.append(requests.at(i).header("Last-Event-ID"));
+        return ids;
     }
 
 private:
@@ -121,7 +145,8 @@ private:
             response += "Content-Type: " + contentType + "\r\n";
         if (status.startsWith("200")) {
             response += "Cache-Control: no-cache\r\nConnection: close\r\n\r\n" + firstBytes;
-            m_current = socket;
+            m_streams.removeAll(nullptr);
+            m_streams.append(socket);
         } else {
             const bool noContent = status.startsWith("204"); // no body, and no length either
             const QByteArray body = noContent ? QByteArray() : QByteArray("nothing here\n");
@@ -137,7 +162,7 @@ private:
     }
 
     QTcpServer *m_server;
-    QPointer<QTcpSocket> m_current;
+    QList<QPointer<QTcpSocket>> m_streams;
 };
 
 } // namespace
@@ -319,8 +344,11 @@ void tst_SseSource::reconnectSendsTheLastEventId()
     QSignalSpy connected(m_source.get(), &PushSource::connected);
     m_clock->advance(1000);
     QVERIFY(connected.wait(kWaitMs));
-    QCOMPARE(m_server->requests.size(), 2);
-    QCOMPARE(m_server->requests.at(1).header("Last-Event-ID"), QByteArray("6"));
+    // One new request that resumes after "6" (and at most Qt's copy of the ended one, which does not stay open).
+    QByteArrayList ids = m_server->resumeIdsFrom(1);
+    QVERIFY2(ids.contains("6"), ids.join(',').constData());
+    QVERIFY2(ids.size() == 1 || (ids.size() == 2 && ids.contains("")), ids.join(',').constData());
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->openStreams(), 1, kWaitMs);
     QCOMPARE(m_source->session().details.value(QStringLiteral("resumed")).toBool(), true);
     QVERIFY2(m_source->session().summary.contains(QStringLiteral("\"6\"")), qPrintable(m_source->session().summary));
     // An id-only event moves it on too; and so does every reconnect after.
@@ -328,10 +356,13 @@ void tst_SseSource::reconnectSendsTheLastEventId()
     QTRY_COMPARE_WITH_TIMEOUT(m_source->lastEventId(), QByteArray("8"), kWaitMs);
     m_server->closeCurrent();
     QVERIFY(reconnecting.wait(kWaitMs));
+    const qsizetype before = m_server->requests.size();
     m_clock->advance(1000);
     QVERIFY(connected.wait(kWaitMs));
-    QCOMPARE(m_server->requests.size(), 3);
-    QCOMPARE(m_server->requests.at(2).header("Last-Event-ID"), QByteArray("8"));
+    ids = m_server->resumeIdsFrom(before);
+    QVERIFY2(ids.contains("8"), ids.join(',').constData());
+    QVERIFY2(ids.size() == 1 || (ids.size() == 2 && ids.contains("6")), ids.join(',').constData());
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->openStreams(), 1, kWaitMs);
 }
 
 void tst_SseSource::streamEndIsALostConnection()
