@@ -162,11 +162,11 @@ switches "$app_pid" >"$work/app-after.txt"
 switches "$floor_pid" >"$work/floor-after.txt"
 elapsed_s=$(awk -v a="$start_ns" -v b="$(date +%s%N)" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
 connected || fail "todo-notifier lost its connection during the window"
-# per_thread BEFORE AFTER: "NAME WAKEUPS_PER_MIN NONVOLUNTARY_PER_MIN" per thread name (threads of one name summed),
-# most first; wake-ups are voluntary + nonvoluntary switches, as bench/proc_sample.mjs counts them.
+# per_thread BEFORE AFTER: "NAME WAKEUPS_PER_MIN PREEMPTED_PER_MIN" per thread name (threads of one name summed),
+# most first; wake-ups are voluntary switches, preemptions the nonvoluntary ones, as bench/proc_sample.mjs counts them.
 per_thread() {
     awk -v s="$elapsed_s" 'NR == FNR { v[$1] = $3; n[$1] = $4; next }
-        { all[$2] += $3 + $4 - ($1 in v ? v[$1] + n[$1] : 0); pre[$2] += $4 - ($1 in n ? n[$1] : 0) }
+        { all[$2] += $3 - ($1 in v ? v[$1] : 0); pre[$2] += $4 - ($1 in n ? n[$1] : 0) }
         END { for (k in all) printf "%s %.1f %.1f\n", k, all[k] * 60 / s, pre[k] * 60 / s }' "$1" "$2" |
         sort -k2,2nr
 }
@@ -215,7 +215,8 @@ ours_re=$(find "$root/core" "$root/ui" "$root/app" "$root/demo" -name '*.h' -pri
     awk -v a="$rss_app" -v f="$rss_floor" 'BEGIN { printf "| VmRSS after %s s connected (MB) | %.1f | %.1f | %.2fx |\n",
         "'"$settle"'", a / 1024, f / 1024, a / f }'
     awk -v a="$(total <"$work/app-threads.txt")" -v f="$(total <"$work/floor-threads.txt")" \
-        'BEGIN { printf "| wake-ups per minute, all threads | %.1f | %.1f | %s |\n", a, f, (f > 0 ? sprintf("%.2fx", a / f) : "–") }'
+        'BEGIN { printf "| wake-ups per minute (voluntary switches), all threads | %.1f | %.1f | %s |\n", a, f,
+            (f > 0 ? sprintf("%.2fx", a / f) : "–") }'
     echo "| threads | $threads_app | $(ls /proc/"$floor_pid"/task 2>/dev/null | wc -l) | |"
     echo
     echo "Resident memory by mapping, the 15 largest differences (kB; a library the floor maps too is counted in" \
@@ -229,9 +230,10 @@ ours_re=$(find "$root/core" "$root/ui" "$root/app" "$root/demo" -name '*.h' -pri
         "$work/floor-maps.txt" "$work/app-maps.txt" | sort -k1,1nr | awk 'NR <= 15' |
         awk '{ name = $4; sub(/^.*\//, "", name); print "| " name " | " $2 " | " $3 " | " $1 " |" }'
     echo
-    echo "Wake-ups per minute by thread (context switches over $elapsed_s s):"
+    echo "Wake-ups per minute by thread (voluntary context switches over $elapsed_s s; in brackets, preemptions:" \
+        "nonvoluntary switches, a running thread taken off its CPU for another process):"
     echo
-    echo "| thread | todo-notifier (of which preempted) | floor (of which preempted) |"
+    echo "| thread | todo-notifier (preempted) | floor (preempted) |"
     echo "|---|---:|---:|"
     awk 'NR == FNR { floor[$1] = $2 " (" $3 ")"; next }
         { print "| " $1 " | " $2 " (" $3 ") | " ($1 in floor ? floor[$1] : "–") " |"; seen[$1] = 1 }

@@ -5,11 +5,13 @@
 //                              kernel counts them in clock ticks (10 ms)
 //   run_ms                     the same from the scheduler, in ns: time on a CPU of all its threads in the window
 //                              (first field of /proc/PID/task/*/schedstat)
-//   wakeups                    voluntary + nonvoluntary context switches of all its threads in the window
-//                              (/proc/PID/task/*/status); preempted: the nonvoluntary ones among them;
-//                              by_thread: both by thread name
-//   run_ms and wakeups are sampled every --interval seconds per thread id, so a thread that ends in the window keeps
-//   what it had at its last sample; wakeups_per_min scales to 60 s
+//   wakeups                    voluntary context switches of all its threads in the window (/proc/PID/task/*/status):
+//                              a thread went to sleep (poll, a futex, a timer) and something woke it
+//   preempted                  nonvoluntary context switches: a running thread taken off its CPU for another process,
+//                              not a wake-up (a busy machine more than the process); switches: both together;
+//                              by_thread: wakeups and preempted by thread name
+//   run_ms and the switches are sampled every --interval seconds per thread id, so a thread that ends in the window
+//   keeps what it had at its last sample; wakeups_per_min scales to 60 s
 //   threads_start, threads_end
 // Usage: node bench/proc_sample.mjs SECONDS NAME=PID... [--interval S]
 // A process that is gone at the end is reported with "exited": true.
@@ -55,7 +57,7 @@ function threads(pid) {
       const runNs = Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
       const name = /^Name:\s+(.*)$/m.exec(status)?.[1] ?? tid;
       const preempted = Number(involuntary?.[1] ?? 0);
-      out.set(tid, { name, switches: Number(voluntary?.[1] ?? 0) + preempted, preempted, runNs });
+      out.set(tid, { name, wakeups: Number(voluntary?.[1] ?? 0), preempted, runNs });
     } catch {
       // the thread ended between the listing and the read
     }
@@ -95,12 +97,12 @@ setTimeout(() => {
     let runNs = 0;
     const byThread = {};
     for (const [tid, counts] of t.last) {
-      const base = t.base.get(tid) ?? { switches: 0, preempted: 0, runNs: 0 };
-      wakeups += counts.switches - base.switches;
+      const base = t.base.get(tid) ?? { wakeups: 0, preempted: 0, runNs: 0 };
+      wakeups += counts.wakeups - base.wakeups;
       preempted += counts.preempted - base.preempted;
       runNs += counts.runNs - base.runNs;
-      const thread = (byThread[counts.name] ??= { switches: 0, preempted: 0 });
-      thread.switches += counts.switches - base.switches;
+      const thread = (byThread[counts.name] ??= { wakeups: 0, preempted: 0 });
+      thread.wakeups += counts.wakeups - base.wakeups;
       thread.preempted += counts.preempted - base.preempted;
     }
     let rssEnd = 0;
@@ -117,7 +119,8 @@ setTimeout(() => {
       bench: 'resources', impl: t.name, pid: t.pid, window_s: elapsedS,
       rss_kb_start: t.rssStart, rss_kb_end: rssEnd,
       cpu_ms: cpuEnd - t.cpuStart, run_ms: runNs / 1e6,
-      wakeups, wakeups_per_min: (wakeups * 60) / elapsedS, preempted, by_thread: byThread,
+      wakeups, wakeups_per_min: (wakeups * 60) / elapsedS, preempted, switches: wakeups + preempted,
+      by_thread: byThread,
       threads_start: t.threadsStart, threads_end: threadsEnd,
       exited: t.exited,
     }));

@@ -149,9 +149,10 @@ if (meta) {
            'QApplication, QSystemTrayIcon with a QMenu, one idle QWebSocket to the broker, nothing else) and the stompjs ' +
            'subscriber, all connected to RabbitMQ (10 s heart-beats both ways for the STOMP clients). Memory: VmRSS ' +
            `after ${meta.settle_s} s idle; CPU: utime+stime from /proc/PID/stat (counted in 10 ms ticks), and the ` +
-           'scheduler\'s run time of all threads (/proc/PID/task/*/schedstat, ns); wake-ups: voluntary+nonvoluntary ' +
-           `context switches of all threads (/proc/PID/task/*/status; the nonvoluntary ones are a thread preempted while it ` +
-           'ran, a sign of a busy machine more than of the process); threads sampled every second; over the same ' +
+           'scheduler\'s run time of all threads (/proc/PID/task/*/schedstat, ns); wake-ups: voluntary context ' +
+           'switches of all threads (/proc/PID/task/*/status: a thread slept and something woke it); preempted: the ' +
+           'nonvoluntary ones, a running thread taken off its CPU for another process (a busy machine more than the ' +
+           'process; not a wake-up); threads sampled every second; over the same ' +
            `${meta.window_s} s window for all ${cols.length}, scaled to a minute; launch: from starting the process to its icon ` +
            `window embedded in trayer's panel (xwininfo polled every 10 ms), median of ${meta.launches} launches each, ` +
            'taken in turns before the idle window. No ratio where the floor measured 0.');
@@ -164,8 +165,8 @@ if (meta) {
   row('resident memory, idle after start (MB)', rssMb, 1);
   row('CPU time idle, connected: utime+stime (ms per minute)', (impl) => perMinute(impl, 'cpu_ms'), 1);
   row('CPU time idle, connected: scheduler run time (ms per minute)', (impl) => perMinute(impl, 'run_ms'), 2);
-  row('wake-ups idle, connected (per minute)', (impl) => perMinute(impl, 'wakeups'));
-  row('of which preempted (nonvoluntary switches, per minute)', (impl) => perMinute(impl, 'preempted'));
+  row('wake-ups idle, connected: voluntary switches (per minute)', (impl) => perMinute(impl, 'wakeups'));
+  row('preempted while running: nonvoluntary switches (per minute)', (impl) => perMinute(impl, 'preempted'));
   row('launch to tray icon, median (ms)', launchMs);
   const floor = res('floor');
   if (floor && floor.reopened > 0)
@@ -194,9 +195,8 @@ const summary = [];
     const wake = (impl) => perMinute(impl, 'wakeups');
     const preempted = (impl) => perMinute(impl, 'preempted');
     add('idle wake-ups per minute, connected, 10 s heart-beats (floor)', `${fmt(wake('todo-notifier'))} ` +
-        `(${fmt(wake('floor'))})` + (Number.isFinite(preempted('todo-notifier'))
-          ? `; of them preempted, not woken: ${fmt(preempted('todo-notifier'))} (${fmt(preempted('floor'))})` : ''),
-        '≤ 15');
+        `(${fmt(wake('floor'))}); besides, preempted while running: ${fmt(preempted('todo-notifier'))} ` +
+        `(${fmt(preempted('floor'))})`, '≤ 15');
   }
   if (publisher && tray && trayRef) {
     const rounds = burstRounds.length > 1

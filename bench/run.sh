@@ -13,7 +13,7 @@
 # (memory, CPU, wake-ups and launch time of the tray application with those stores, beside the floor and stompjs),
 # fleet (bench/fleet/run.sh: a broker restart under 1,000 desktops, ours and stompjs's, and 10,000 idle
 # connections; its own broker). A full run takes about 15 minutes on 2 cores, half of it the fleet.
-# Environment: TODO_BENCH_COUNT (todos per burst, 10000), TODO_BENCH_BURSTS (rounds of the tray burst, 3),
+# Environment: TODO_BENCH_COUNT (todos per burst, 10000), TODO_BENCH_BURSTS (rounds of the tray burst, 5),
 # TODO_BENCH_WINDOW (s, 60), TODO_BENCH_SETTLE (s, 10),
 # TODO_BENCH_LAUNCHES (5), TODO_BENCH_TODOS (stored todos, 100000), TODO_BENCH_LARGE_TODOS (the large store,
 # 1000000; 0 leaves it out), TODO_BENCH_STORE and TODO_BENCH_LARGE_STORE (stores of that many todos written before
@@ -43,7 +43,7 @@ if ((quick)); then
     : "${only:=parser,e2e,tray,store,resources}"
 fi
 only=${only:-$all_parts}
-bursts=${TODO_BENCH_BURSTS:-3}
+bursts=${TODO_BENCH_BURSTS:-5}
 todos=${TODO_BENCH_TODOS:-100000}
 large=${TODO_BENCH_LARGE_TODOS:-1000000}
 
@@ -107,7 +107,7 @@ fi
 
 # The tray application under the same burst: TrayApplication in bench_tray_burst (offscreen, no session bus: the
 # keychain falls back to memory and notifications to tray messages), a stompjs subscriber beside it for reference.
-# TODO_BENCH_BURSTS rounds (3), each with a fresh application, store and destination: the broker's pace moves from
+# TODO_BENCH_BURSTS rounds (5), each with a fresh application, store and destination: the broker's pace moves from
 # burst to burst, so the report takes the round with the median ratio.
 if want tray; then
     for ((round = 1; round <= bursts; round++)); do
