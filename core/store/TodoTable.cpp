@@ -467,17 +467,19 @@ TodoTable::Stored TodoTable::store(Todo &todo, qint64 nowMs, QSqlError *error)
 
 bool TodoTable::count(int *count, int *unread) const
 {
-    // Counts answered from indexes (a sum over the rows would read the whole table): the unread ones less the
-    // snoozed among them (the partial index todos_snoozed: a few rows). SQLite would rather take the index on `read`
-    // for the second count and look at the snooze of every unread row (a second for a million unread todos), so it
-    // is told which index to take.
+    // Counts answered from indexes (a sum over the rows would read the whole table): all of them (SQLite counts the
+    // entries of an index page by page), less the read ones (`read` is 0 or 1; retention keeps few read todos, so
+    // this range of todos_read_updated is short, where the unread range would step over every unread row: tens of ms
+    // for a million), less the snoozed unread ones (the partial index todos_snoozed: a few rows). SQLite would rather
+    // take the index on `read` for that last count and look at the snooze of every unread row (a second for a
+    // million unread todos), so it is told which index to take.
     QSqlQuery query(m_database->connection());
     if (query.exec(QStringLiteral("SELECT count(*) FROM todos")) && query.next()) {
         *count = query.value(0).toInt();
-        if (query.exec(QStringLiteral("SELECT (SELECT count(*) FROM todos WHERE read = 0) - (SELECT count(*) FROM "
+        if (query.exec(QStringLiteral("SELECT (SELECT count(*) FROM todos WHERE read = 1) + (SELECT count(*) FROM "
                                       "todos INDEXED BY todos_snoozed WHERE snoozed_until_ms > 0 AND read = 0)"))
             && query.next()) {
-            *unread = query.value(0).toInt();
+            *unread = *count - query.value(0).toInt();
             return true;
         }
     }
@@ -933,26 +935,30 @@ bool TodoTable::markDone(const QStringList &keys, QSqlError *error)
     return true;
 }
 
-std::optional<QList<Todo>> TodoTable::removeRetained(qint64 cutoffMs, int keep)
+std::optional<QList<Todo>> TodoTable::removeRetained(qint64 cutoffMs, int keep, int stored)
 {
     QSqlDatabase &db = m_database->connection();
     QList<Todo> removed;
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    // The boundary: the newest todo beyond the `keep` newest; none (nothing beyond) sorts below every todo.
+    // The boundary: the newest todo beyond the `keep` newest; none (nothing beyond) sorts below every todo. Finding
+    // it steps over `keep` rows of the index, and over all of them when there are fewer.
     qint64 boundarySort = std::numeric_limits<qint64>::min();
     qint64 boundarySeq = 0;
-    query.prepare(QStringLiteral("SELECT sort_ms, seq FROM todos ORDER BY sort_ms DESC, seq DESC LIMIT 1 OFFSET ?"));
-    query.addBindValue(keep);
-    if (!query.exec()) {
-        qCWarning(lcStore) << "retention:" << query.lastError().text();
-        return std::nullopt;
+    if (stored > keep) {
+        query.prepare(
+            QStringLiteral("SELECT sort_ms, seq FROM todos ORDER BY sort_ms DESC, seq DESC LIMIT 1 OFFSET ?"));
+        query.addBindValue(keep);
+        if (!query.exec()) {
+            qCWarning(lcStore) << "retention:" << query.lastError().text();
+            return std::nullopt;
+        }
+        if (query.next()) {
+            boundarySort = query.value(0).toLongLong();
+            boundarySeq = query.value(1).toLongLong();
+        }
+        query.finish();
     }
-    if (query.next()) {
-        boundarySort = query.value(0).toLongLong();
-        boundarySeq = query.value(1).toLongLong();
-    }
-    query.finish();
     const auto bind = [&] {
         query.bindValue(QStringLiteral(":cutoff"), cutoffMs);
         query.bindValue(QStringLiteral(":boundarySort"), boundarySort);

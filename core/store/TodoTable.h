@@ -94,8 +94,10 @@ public:
     std::optional<QList<Todo>> endDueSnoozes(qint64 nowMs);
 
     // Deletes, in one transaction, the read or done todos last updated before `cutoffMs` or beyond the newest
-    // `keep`; returns them as summaries, or nothing when that failed (then nothing was deleted).
-    std::optional<QList<Todo>> removeRetained(qint64 cutoffMs, int keep);
+    // `keep`; returns them as summaries, or nothing when that failed (then nothing was deleted). `stored` is how many
+    // todos the store holds (count()): with no more than `keep`, none is beyond them, and the newest `keep` are not
+    // walked to find out.
+    std::optional<QList<Todo>> removeRetained(qint64 cutoffMs, int keep, int stored);
 
 private:
     bool ensureSearchIndex();
