@@ -12,7 +12,7 @@
 # under a burst), store (a store of 100,000 and one of 1,000,000 todos: opening, paging, searching), resources
 # (memory, CPU, wake-ups and launch time of the tray application with those stores, beside the floor and stompjs),
 # fleet (bench/fleet/run.sh: a broker restart under 1,000 desktops, ours and stompjs's, and 10,000 idle
-# connections; its own broker). A full run takes about 15 minutes on 2 cores, half of it the fleet.
+# connections; its own broker). A full run takes about 17 minutes on 2 cores, about half of it the fleet.
 # Environment: TODO_BENCH_COUNT (todos per burst, 10000), TODO_BENCH_BURSTS (rounds of the tray burst, 5),
 # TODO_BENCH_WINDOW (s, 60), TODO_BENCH_SETTLE (s, 10),
 # TODO_BENCH_LAUNCHES (5), TODO_BENCH_TODOS (stored todos, 100000), TODO_BENCH_LARGE_TODOS (the large store,
