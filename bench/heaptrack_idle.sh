@@ -7,8 +7,8 @@
 # --todos N, a store of N todos written beforehand by bench_todo_store) and prints a Markdown summary on stdout:
 #
 #   1. Uninstrumented, beside the floor (bench_floor_tray): VmRSS after --settle seconds (default 10) of being
-#      connected, then over --window seconds (default 60) the wake-ups (voluntary + nonvoluntary context switches)
-#      of every thread by thread name, scaled to a minute.
+#      connected, then over --window seconds (default 60) the wake-ups (voluntary context switches) and, apart,
+#      the preemptions (nonvoluntary ones) of every thread by thread name, scaled to a minute.
 #   2. Under heaptrack: started again, connected, idle for --heap-idle seconds (default 20), quit with SIGTERM (the
 #      application quits cleanly on it: DISCONNECT, event loop ends, destructors run); then heaptrack_print's peak
 #      heap, peak RSS and the top --peaks (default 15) allocation sites by peak consumption, and the same peak
