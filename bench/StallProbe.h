@@ -39,6 +39,7 @@ public:
     void start()
     {
         m_gaps.clear();
+        m_cpuGaps.clear();
         m_ends.clear();
         m_maxStallMs = 0;
         m_maxCpuStallMs = 0;
@@ -78,10 +79,22 @@ public:
     // A percentile (0-100) of the gaps, in ms; of those that ended at or after `sinceNs` (elapsedNs()) if given.
     double gapPercentileMs(int percentile, qint64 sinceNs = 0) const
     {
+        return percentileMs(m_gaps, percentile, sinceNs);
+    }
+    // The same of the gaps in this thread's CPU time: the event loop's own work between two ticks, without the time
+    // the OS gave to other threads and processes (on a busy machine most of a long wall-time gap).
+    double cpuGapPercentileMs(int percentile, qint64 sinceNs = 0) const
+    {
+        return percentileMs(m_cpuGaps, percentile, sinceNs);
+    }
+
+private:
+    double percentileMs(const QList<double> &gaps, int percentile, qint64 sinceNs) const
+    {
         QList<double> sorted;
-        for (qsizetype i = 0; i < m_gaps.size(); ++i) {
+        for (qsizetype i = 0; i < gaps.size(); ++i) {
             if (m_ends.at(i) >= sinceNs)
-                sorted.append(m_gaps.at(i));
+                sorted.append(gaps.at(i));
         }
         if (sorted.isEmpty())
             return 0;
@@ -89,7 +102,6 @@ public:
         return sorted.at(std::min<qsizetype>(sorted.size() - 1, sorted.size() * percentile / 100));
     }
 
-private:
     void onTick()
     {
         const qint64 now = m_clock.nsecsElapsed();
@@ -98,13 +110,15 @@ private:
         m_maxStallMs = std::max(m_maxStallMs, m_gaps.last());
         m_lastTick = now;
         const double cpu = threadCpuMs();
-        m_maxCpuStallMs = std::max(m_maxCpuStallMs, cpu - m_lastCpu);
+        m_cpuGaps.append(cpu - m_lastCpu);
+        m_maxCpuStallMs = std::max(m_maxCpuStallMs, m_cpuGaps.last());
         m_lastCpu = cpu;
     }
 
     QTimer m_timer;
     QElapsedTimer m_clock;
     QList<double> m_gaps;
+    QList<double> m_cpuGaps; // the same gaps in this thread's CPU time
     QList<qint64> m_ends; // of each gap, ns since start()
     qint64 m_lastTick = 0;
     double m_lastCpu = 0;

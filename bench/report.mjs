@@ -68,6 +68,8 @@ const burstRounds = [...new Set(results.filter((r) => r.bench === 'tray_burst').
   .filter((r) => r.publisher && r.tray)
   .sort((a, b) => a.ratio - b.ratio);
 const medianRound = burstRounds[Math.floor(burstRounds.length / 2)]; // of two, the higher
+// This process's share of a round: from the broker's delivery of the last message to that todo in the model.
+const oursLagMs = (t) => (t.last_arrived_us ? (t.last_in_model_us - t.last_arrived_us) / 1000 : NaN);
 const { publisher, tray, trayRef, oursMs } = medianRound ?? {};
 const worstRound = (field) => Math.max(...burstRounds.map((r) => r.tray[field]));
 if (publisher && tray) {
@@ -80,7 +82,7 @@ if (publisher && tray) {
            `took ${fmt((publisher.last_send_us - publisher.first_send_us) / 1000)} ms) through RabbitMQ to the tray ` +
            'application\'s own wiring (TrayApplication in bench_tray_burst, offscreen, list window closed, ' +
            'client acks (cumulative: one ACK per committed batch) once the commit is on disk, the default prefetch window; no session bus, so the keychain falls back to memory and ' +
-           'notifications to tray messages, which offscreen shows nowhere); "in the model" is TodoModel::rowsInserted ' +
+           'notifications to tray messages, which offscreen shows nowhere); "in the model" is the list\'s model (MergedTodoModel) inserting its rows ' +
            'reaching the count; ' +
            `stalls are the largest gap between ticks of a ${tray.probe_ms} ms precise QTimer on the GUI thread from ` +
            'connected until the last todo was in the model; the stompjs subscriber (receives only: no parsing into ' +
@@ -98,9 +100,17 @@ if (publisher && tray) {
   out.push(`| last todo in the model (ours) / received (stompjs), ms after the first send | ${cell(oursMs)} | ${cell(refMs)} | ` +
            `${cell(oursMs / refMs, 2)}x |`);
   out.push(`| the same, ms after the last send | ${cell(afterLastOurs)} | ${cell(afterLastRef)} | |`);
+  if (tray.last_arrived_us) {
+    const arrivedMs = (tray.last_arrived_us - publisher.first_send_us) / 1000;
+    out.push(`| last message delivered by the broker, ms after the first send | ${cell(arrivedMs)} | ${cell(refMs)} | ` +
+             `${cell(arrivedMs / refMs, 2)}x |`);
+    out.push(`| from that delivery to the last todo in the model, ms | ${cell(oursLagMs(tray), 1)} | – | |`);
+  }
   out.push(`| longest event-loop stall, ms (wall) | ${cell(tray.max_stall_ms, 1)} | – | |`);
   out.push(`| longest event-loop stall, ms of GUI-thread CPU | ${cell(tray.max_cpu_stall_ms, 1)} | – | |`);
   out.push(`| p99 of the probe's gaps during the burst, ms | ${cell(tray.p99_gap_ms, 1)} | – | |`);
+  if (tray.p99_cpu_gap_ms !== undefined)
+    out.push(`| the same in GUI-thread CPU, ms | ${cell(tray.p99_cpu_gap_ms, 1)} | – | |`);
   out.push(`| CPU time of the process, all threads, ms | ${cell(tray.cpu_ms)} | – | |`);
   out.push(`| peak resident memory (VmHWM), MB | ${cell(tray.peak_rss_kb / 1024, 1)} | – | |`);
 }
@@ -203,13 +213,23 @@ const summary = [];
       ? ` (the median of ${burstRounds.length} rounds: ${burstRounds.map((r) => `${fmt(r.ratio, 2)}x`).join(', ')})` : '';
     add(`tray app, last of a ${fmt(tray.count)}-todo burst in the model / stompjs (receive-only)`,
         `${fmt(oursMs)} / ${fmt(trayRef.drain_ms)} ms = ${ratio(oursMs, trayRef.drain_ms)}${rounds}`, '≤ 1.0x');
+    if (tray.last_arrived_us) {
+      // The broker's share and this process's: when the last message reached the application, and what followed.
+      const arrivedMs = (tray.last_arrived_us - publisher.first_send_us) / 1000;
+      add('of which the broker: its last message delivered to the tray app / to stompjs, the same round',
+          `${fmt(arrivedMs)} / ${fmt(trayRef.drain_ms)} ms = ${ratio(arrivedMs, trayRef.drain_ms)}`, '–');
+      add(`and the tray app: from that delivery to the last todo in the model, the worst of ${burstRounds.length} ` +
+          'rounds', `${fmt(Math.max(...burstRounds.map((r) => oursLagMs(r.tray))), 1)} ms`, '–');
+    }
   }
   if (tray) {
     const worst = burstRounds.length > 1 ? `, the worst of ${burstRounds.length} rounds` : '';
     add(`longest GUI-thread stall during the burst, CPU / wall${worst}`,
         `${fmt(worstRound('max_cpu_stall_ms'), 1)} / ${fmt(worstRound('max_stall_ms'), 1)} ms`, '≤ 16 ms CPU');
-    add(`p99 gap of a ${tray.probe_ms} ms timer during the burst${worst}`, `${fmt(worstRound('p99_gap_ms'), 1)} ms`,
-        '≤ 10 ms');
+    const cpuGap = tray.p99_cpu_gap_ms !== undefined
+      ? ` (in GUI-thread CPU: ${fmt(worstRound('p99_cpu_gap_ms'), 1)} ms)` : '';
+    add(`p99 gap of a ${tray.probe_ms} ms timer during the burst${worst}`,
+        `${fmt(worstRound('p99_gap_ms'), 1)} ms${cpuGap}`, '≤ 10 ms');
   }
   for (const store of stores) {
     add(`${fmt(store.todos)} stored: open the store + first page`,

@@ -6,11 +6,15 @@
 // (the list's MergedTodoModel: rowsInserted) and reports, as one JSON line on stdout:
 //   first_in_model_us / last_in_model_us   when the first and the last todo were in the model (microseconds since
 //                                          the epoch, to compare with the publisher's send times)
+//   last_arrived_us                        when the source delivered the --count-th message to the ingestor (the
+//                                          broker's share of the time ends there; what follows is this process's)
 //   max_stall_ms, max_cpu_stall_ms         the longest event-loop stall from connected until the last todo was in
 //                                          the model: the largest gap between ticks of a --probe-ms (default 2)
 //                                          precise QTimer, in wall time and in the main thread's CPU time
 //   p99_gap_ms                             the 99th percentile of the gaps that ended after the first todo was in
 //                                          the model (the idle wait for the publisher left out)
+//   p99_cpu_gap_ms                         the same of the gaps in the main thread's CPU time (the event loop's own
+//                                          work, without the time the OS gave to other processes)
 //   cpu_ms                                 the process's CPU time (all threads) over the same interval
 //   peak_rss_kb                            the process's peak resident memory (VmHWM) at the end
 // Usage: bench_tray_burst --url ws://127.0.0.1:PORT/ws --destination /topic/x --count N [--window] [--timeout S]
@@ -23,6 +27,8 @@
 #include "TrayApplication.h"
 #include "config/Settings.h"
 #include "model/MergedTodoModel.h"
+#include "pipeline/TodoPipeline.h"
+#include "source/PushSource.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -120,6 +126,8 @@ int main(int argc, char *argv[])
     qint64 firstInModelUs = 0;
     qint64 firstInModelProbeNs = 0;
     qint64 lastInModelUs = 0;
+    qint64 lastArrivedUs = 0;
+    int arrived = 0;
     bool connected = false;
 
     QObject::connect(model, &QAbstractItemModel::rowsInserted, &app, [&] {
@@ -144,6 +152,11 @@ int main(int argc, char *argv[])
             return;
         connectedPoll.stop();
         connected = true;
+        // The messages delivered from now on (the burst follows): the last one's arrival.
+        QObject::connect(tray.firstPipeline()->source(), &PushSource::messageReceived, &app, [&] {
+            if (++arrived == count)
+                lastArrivedUs = epochUs();
+        });
         cpuAtConnected = ProcessStats::cpuMs();
         probe.start();
         ProcessStats::printLine({{QStringLiteral("event"), QStringLiteral("connected")}});
@@ -175,9 +188,11 @@ int main(int argc, char *argv[])
         {QStringLiteral("window"), parser.isSet(windowOption)},
         {QStringLiteral("first_in_model_us"), firstInModelUs},
         {QStringLiteral("last_in_model_us"), lastInModelUs},
+        {QStringLiteral("last_arrived_us"), lastArrivedUs},
         {QStringLiteral("max_stall_ms"), probe.maxStallMs()},
         {QStringLiteral("max_cpu_stall_ms"), probe.maxCpuStallMs()},
         {QStringLiteral("p99_gap_ms"), probe.gapPercentileMs(99, firstInModelProbeNs)},
+        {QStringLiteral("p99_cpu_gap_ms"), probe.cpuGapPercentileMs(99, firstInModelProbeNs)},
         {QStringLiteral("probe_ms"), probe.periodMs()},
         {QStringLiteral("probe_ticks"), probe.ticks()},
         {QStringLiteral("cpu_ms"), cpuAtLast - cpuAtConnected},

@@ -447,6 +447,11 @@ void TrayApplication::handleMessage(const QStringList &arguments)
         window()->showAndRaise();
 }
 
+TodoPipeline *TrayApplication::firstPipeline() const
+{
+    return first()->pipeline();
+}
+
 QByteArray TrayApplication::statusJson() const
 {
     QJsonObject status {
