@@ -101,6 +101,8 @@ void DurabilityBarrier::setClock(Clock *clock)
     m_clock = clock ? clock : Clock::system();
     m_checkpointTimer = m_clock->createTimer();
     connect(m_checkpointTimer.get(), &ClockTimer::timeout, this, &DurabilityBarrier::onCheckpointDue);
+    m_syncTimer = m_clock->createTimer();
+    connect(m_syncTimer.get(), &ClockTimer::timeout, this, &DurabilityBarrier::startBarrierWhenDue);
 }
 
 qint64 DurabilityBarrier::nowMs() const
@@ -126,11 +128,23 @@ quint64 DurabilityBarrier::request()
             this, [this, generation] { report(generation); }, Qt::QueuedConnection);
         return generation;
     }
-    if (m_jobRunning)
-        m_barrierWanted = true; // the next barrier covers it: requests while one runs are served together
-    else
-        startJob(Job::SyncWal);
+    m_barrierWanted = true; // the next barrier covers it: requests while one runs (or waits) are served together
+    if (!m_jobRunning)
+        startBarrierWhenDue();
     return generation;
+}
+
+void DurabilityBarrier::startBarrierWhenDue()
+{
+    if (m_jobRunning || !m_barrierWanted || m_commitGeneration <= m_durableGeneration)
+        return;
+    const qint64 wait = m_lastJobStartMs < 0 ? 0 : m_lastJobStartMs + m_syncSpacingMs - nowMs();
+    if (wait > 0) {
+        if (!m_syncTimer->isActive())
+            m_syncTimer->start(wait);
+        return;
+    }
+    startJob(Job::SyncWal);
 }
 
 void DurabilityBarrier::onCheckpointDue()
@@ -153,6 +167,8 @@ void DurabilityBarrier::report(quint64 generation)
 void DurabilityBarrier::startJob(Job job)
 {
     m_jobRunning = true;
+    m_lastJobStartMs = nowMs();
+    m_syncTimer->stop();
     m_barrierWanted = false; // either job makes every commit so far durable
     if (job == Job::Checkpoint) {
         m_checkpointWanted = false;
@@ -201,8 +217,8 @@ void DurabilityBarrier::onJobDone(quint64 openSerial, quint64 generation, Job jo
     }
     if (m_checkpointWanted)
         startJob(Job::Checkpoint);
-    else if (durable && m_barrierWanted && m_commitGeneration > m_durableGeneration)
-        startJob(Job::SyncWal);
+    else if (durable)
+        startBarrierWhenDue();
 }
 
 bool DurabilityBarrier::makeDurableNow()
@@ -227,10 +243,13 @@ void DurabilityBarrier::stop()
 {
     if (m_checkpointTimer)
         m_checkpointTimer->stop();
+    if (m_syncTimer)
+        m_syncTimer->stop();
     m_pool.waitForDone();
     ++m_openSerial;
     m_jobRunning = false;
     m_barrierWanted = false;
     m_checkpointWanted = false;
     m_uncheckpointedSinceMs = -1;
+    m_lastJobStartMs = -1;
 }

@@ -15,7 +15,10 @@ class TodoDatabase;
 // Commits run with synchronous=NORMAL, so they do not wait for the disk. Each gets a generation number
 // (noteCommit()). request() starts a barrier: a worker thread syncs the WAL file to the disk (fdatasync), which
 // makes every commit written to it so far durable, then durable() reports the generation it covered. Requests that
-// arrive while a barrier runs are served together by the next one (group commit). Copying the WAL back into the
+// arrive while a barrier runs are served together by the next one (group commit), which starts no sooner than
+// syncSpacingMs after the one before started: during a burst a sync covers the commits of that long, not of one
+// sync's duration (each sync of a growing file also commits the file system's journal), while a lone request after a
+// quiet moment is synced at once. Copying the WAL back into the
 // database (a checkpoint: its own connection, synchronous=FULL, after syncing the WAL as a barrier does) is
 // separate and rarer: scheduleCheckpoint(), after every commit, runs one once the store has been quiet for
 // checkpointDelayMs, or at the latest kCheckpointDeferral times that after the first commit it has not copied, so a
@@ -36,6 +39,8 @@ public:
 
     void setClock(Clock *clock); // for the checkpoint delay; nullptr means Clock::system()
     void setCheckpointDelayMs(qint64 delayMs) { m_checkpointDelayMs = delayMs; }
+    // The least time from the start of one WAL sync to the start of the next (see above); 0: back to back.
+    void setSyncSpacingMs(qint64 spacingMs) { m_syncSpacingMs = qMax<qint64>(0, spacingMs); }
 
     // A commit succeeded: it gets the next generation.
     void noteCommit() { ++m_commitGeneration; }
@@ -62,6 +67,8 @@ private:
     enum class Job { SyncWal, Checkpoint };
 
     void onCheckpointDue();
+    // Starts the wanted barrier now, or once syncSpacingMs has passed since the last one started.
+    void startBarrierWhenDue();
     void startJob(Job job);
     void onJobDone(quint64 openSerial, quint64 generation, Job job, bool durable, bool checkpointed);
     void report(quint64 generation);
@@ -70,8 +77,11 @@ private:
     TodoDatabase *m_database = nullptr;
     Clock *m_clock = nullptr;
     std::unique_ptr<ClockTimer> m_checkpointTimer;
+    std::unique_ptr<ClockTimer> m_syncTimer; // startBarrierWhenDue()
     QThreadPool m_pool; // one thread
     qint64 m_checkpointDelayMs = 1000;
+    qint64 m_syncSpacingMs = 0;
+    qint64 m_lastJobStartMs = -1; // monotonic; -1: none yet
     qint64 m_uncheckpointedSinceMs = -1; // the first commit not copied back yet (monotonic), -1: none
     quint64 m_commitGeneration = 0;
     quint64 m_durableGeneration = 0;

@@ -22,6 +22,7 @@ TodoStore::TodoStore(QObject *parent)
 {
     setClock(nullptr);
     m_durability.setCheckpointDelayMs(m_options.checkpointDelayMs);
+    m_durability.setSyncSpacingMs(m_options.syncSpacingMs);
     connect(&m_durability, &DurabilityBarrier::durable, this, &TodoStore::durable);
 }
 
@@ -67,6 +68,7 @@ void TodoStore::setOptions(const TodoStoreOptions &options)
     m_options.keepDays = qMax(1, m_options.keepDays);
     m_options.searchIndexSlice = qMax(1, m_options.searchIndexSlice);
     m_durability.setCheckpointDelayMs(m_options.checkpointDelayMs);
+    m_durability.setSyncSpacingMs(m_options.syncSpacingMs);
     m_database.setCheckAtOpenBytes(m_options.checkAtOpenBytes);
 }
 

@@ -28,6 +28,10 @@ struct TodoStoreOptions
     // long (at the latest DurabilityBarrier::kCheckpointDeferral times this after the first one not copied), never
     // by the commit itself.
     qint64 checkpointDelayMs = 1000;
+    // During a burst a WAL sync (requestDurable()) starts at most once per this long, covering every commit since
+    // the one before; a request after a quiet moment is synced at once (see DurabilityBarrier). It delays the
+    // acknowledgements of a burst by at most this much, never a todo's arrival in the list.
+    qint64 syncSpacingMs = 25;
     // New todos are added to the search index in slices of searchIndexSlice on turns of the event loop once no
     // commit has come for this long (and before any search: TodoStore::catchUpSearchIndex()).
     qint64 searchIndexDelayMs = 1000;
@@ -73,7 +77,8 @@ struct TodoStoreOptions
 // Durability: commits run with SQLite synchronous=NORMAL, so a commit never waits for the disk: a committed todo
 // survives a crash of the application at once, and a power cut once it is durable. requestDurable() makes it
 // so off the event loop: a worker thread syncs the WAL file to the disk, then durable() reports which commits are
-// covered. Requests that arrive while one runs are served together by the next (group commit). Copying the WAL
+// covered. Requests that arrive while one runs are served together by the next (group commit), which starts
+// syncSpacingMs after the one before at the soonest. Copying the WAL
 // back into the database (a checkpoint, on the worker thread with its own connection) waits until commits have
 // stopped for checkpointDelayMs (see DurabilityBarrier), and happens at close.
 //

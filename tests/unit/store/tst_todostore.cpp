@@ -32,6 +32,7 @@ private Q_SLOTS:
     void textBodiesAreKeyedByMessageId();
     void walModeAndDurability();
     void durabilityRequestsAreServedTogether();
+    void syncsOfABurstAreSpaced();
     void durableBeforeCopiedBackWhichWaitsForQuiet();
     void searchFindsATodoRightAfterItsCommit();
     void searchIndexCatchesUpWhenQuiet();
@@ -219,11 +220,49 @@ void tst_TodoStore::durabilityRequestsAreServedTogether()
     QCOMPARE(first, quint64(1));
     QCOMPARE(second, quint64(3));
     QCOMPARE(durable.count(), 0); // never synchronously
+    // The first request found the store quiet: synced at once. The second waits for the spacing after it.
+    QTRY_VERIFY_WITH_TIMEOUT(store->durableGeneration() >= first, 5000);
+    QCOMPARE(store->durableGeneration(), first);
+    m_clock->advance(store->options().syncSpacingMs);
     QTRY_VERIFY_WITH_TIMEOUT(store->durableGeneration() >= second, 5000);
-    QVERIFY(durable.count() <= 2);
+    QCOMPARE(durable.count(), 2);
     QCOMPARE(durable.last().first().value<quint64>(), second);
     Outsider outsider(dbPath());
     QCOMPARE(outsider.value(QStringLiteral("SELECT count(*) FROM todos")).toInt(), 3);
+}
+
+void tst_TodoStore::syncsOfABurstAreSpaced()
+{
+    TodoStoreOptions options;
+    options.syncSpacingMs = 50;
+    options.checkpointDelayMs = 60000; // no checkpoint (which makes commits durable too) in this test
+    const auto store = openStore(options);
+    QVERIFY(store);
+    QSignalSpy durable(store.get(), &TodoStore::durable);
+    const auto commitTodo = [&](int id) {
+        return store->commit({message(envelope({{QString::number(id), QStringLiteral("t")}}), "m")}).ok;
+    };
+    QVERIFY(commitTodo(1));
+    const quint64 first = store->requestDurable();
+    QTRY_COMPARE_WITH_TIMEOUT(store->durableGeneration(), first, 5000);
+    // Commits and requests within the spacing after that sync started: they wait for it, and one sync covers them.
+    m_clock->advance(20);
+    QVERIFY(commitTodo(2));
+    store->requestDurable();
+    m_clock->advance(20);
+    QVERIFY(commitTodo(3));
+    const quint64 third = store->requestDurable();
+    QVERIFY(!durable.wait(100)); // 40 of the 50 ms have passed
+    QCOMPARE(store->durableGeneration(), first);
+    m_clock->advance(10);
+    QTRY_COMPARE_WITH_TIMEOUT(store->durableGeneration(), third, 5000);
+    QCOMPARE(durable.count(), 2);
+    // After a quiet moment longer than the spacing, a request is synced at once.
+    m_clock->advance(50);
+    QVERIFY(commitTodo(4));
+    const quint64 fourth = store->requestDurable();
+    QTRY_COMPARE_WITH_TIMEOUT(store->durableGeneration(), fourth, 5000);
+    QCOMPARE(durable.count(), 3);
 }
 
 void tst_TodoStore::durableBeforeCopiedBackWhichWaitsForQuiet()
