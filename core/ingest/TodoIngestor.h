@@ -24,7 +24,7 @@ struct TodoIngestorOptions
     // The time one transaction (parsing included) should take: the batch size adapts to what a message has cost
     // so far, so that a burst is cut into slices of about this length (and at most maxBatchMessages). Between two
     // slices every other timer, socket and input event that is ready gets its turn (see scheduleContinuation()).
-    qint64 batchBudgetMs = 3;
+    qint64 batchBudgetMs = 2;
     qint64 retryDelayMs = 1000; // after a failed commit, before the next attempt (doubles up to the maximum)
     qint64 maxRetryDelayMs = 30000;
 };
