@@ -447,7 +447,7 @@ void TrayApplication::handleMessage(const QStringList &arguments)
         window()->showAndRaise();
 }
 
-TodoPipeline *TrayApplication::firstPipeline() const
+const TodoPipeline *TrayApplication::firstPipeline() const
 {
     return first()->pipeline();
 }

@@ -57,7 +57,7 @@ public:
     // The todos as the widgets show them (read-only; bench/tray_burst.cpp watches it fill).
     const MergedTodoModel *model() const { return m_todos.get(); }
     // The first server's pipeline (bench/tray_burst.cpp times the messages its source delivers).
-    TodoPipeline *firstPipeline() const;
+    const TodoPipeline *firstPipeline() const;
     // The servers it connects to: a server added or removed here (the settings' Servers page does it) is connected
     // or disconnected at once, and one whose settings change connects again with them.
     ServerProfiles *profiles() const { return m_profiles.get(); }

@@ -12,18 +12,17 @@ class TodoDatabase;
 // Makes the commits of a TodoDatabase durable (survive a power cut) without blocking the event loop: TodoStore's
 // "Durability", see there.
 //
-// Commits run with synchronous=NORMAL, so they do not wait for the disk. Each gets a generation number
-// (noteCommit()). request() starts a barrier: a worker thread syncs the WAL file to the disk (fdatasync), which
-// makes every commit written to it so far durable, then durable() reports the generation it covered. Requests that
-// arrive while a barrier runs are served together by the next one (group commit), which starts no sooner than
-// syncSpacingMs after the one before started: during a burst a sync covers the commits of that long, not of one
-// sync's duration (each sync of a growing file also commits the file system's journal), while a lone request after a
-// quiet moment is synced at once. Copying the WAL back into the
-// database (a checkpoint: its own connection, synchronous=FULL, after syncing the WAL as a barrier does) is
-// separate and rarer: scheduleCheckpoint(), after every commit, runs one once the store has been quiet for
-// checkpointDelayMs, or at the latest kCheckpointDeferral times that after the first commit it has not copied, so a
-// burst rewrites each database page once rather than once per barrier; a checkpoint is a barrier too. A failed
-// barrier is tried again (as a checkpoint) checkpointDelayMs later. A database in memory, or not in WAL mode, is
+// Commits run with synchronous=NORMAL, so they do not wait for the disk. Each gets a generation number (noteCommit()).
+// request() starts a barrier: a worker thread syncs the WAL file to the disk (fdatasync), which makes every commit
+// written to it so far durable, then durable() reports the generation it covered. Requests that arrive while a barrier
+// runs are served together by the next one (group commit), which starts no sooner than syncSpacingMs after the one
+// before started: during a burst a sync covers the commits of that long, not of one sync's duration (each sync of a
+// growing file also commits the file system's journal), while a lone request after a quiet moment is synced at once.
+// Copying the WAL back into the database (a checkpoint: its own connection, synchronous=FULL, after syncing the WAL as
+// a barrier does) is separate and rarer: scheduleCheckpoint(), after every commit, runs one once the store has been
+// quiet for checkpointDelayMs, or at the latest kCheckpointDeferral times that after the first commit it has not
+// copied, so a burst rewrites each database page once rather than once per barrier; a checkpoint is a barrier too. A
+// failed barrier is tried again (as a checkpoint) checkpointDelayMs later. A database in memory, or not in WAL mode, is
 // durable at once.
 class DurabilityBarrier final : public QObject
 {
