@@ -138,7 +138,7 @@ void DurabilityBarrier::startBarrierWhenDue()
 {
     if (m_jobRunning || !m_barrierWanted || m_commitGeneration <= m_durableGeneration)
         return;
-    const qint64 wait = m_lastJobStartMs < 0 ? 0 : m_lastJobStartMs + m_syncSpacingMs - nowMs();
+    const qint64 wait = m_lastSyncStartMs < 0 ? 0 : m_lastSyncStartMs + m_syncSpacingMs - nowMs();
     if (wait > 0) {
         if (!m_syncTimer->isActive())
             m_syncTimer->start(wait);
@@ -167,7 +167,8 @@ void DurabilityBarrier::report(quint64 generation)
 void DurabilityBarrier::startJob(Job job)
 {
     m_jobRunning = true;
-    m_lastJobStartMs = nowMs();
+    if (job == Job::SyncWal)
+        m_lastSyncStartMs = nowMs();
     m_syncTimer->stop();
     m_barrierWanted = false; // either job makes every commit so far durable
     if (job == Job::Checkpoint) {
@@ -251,5 +252,5 @@ void DurabilityBarrier::stop()
     m_barrierWanted = false;
     m_checkpointWanted = false;
     m_uncheckpointedSinceMs = -1;
-    m_lastJobStartMs = -1;
+    m_lastSyncStartMs = -1;
 }

@@ -66,7 +66,8 @@ private:
     enum class Job { SyncWal, Checkpoint };
 
     void onCheckpointDue();
-    // Starts the wanted barrier now, or once syncSpacingMs has passed since the last one started.
+    // Starts the wanted barrier now, or once syncSpacingMs has passed since the last WAL sync started (a checkpoint,
+    // which comes after a quiet moment, does not count).
     void startBarrierWhenDue();
     void startJob(Job job);
     void onJobDone(quint64 openSerial, quint64 generation, Job job, bool durable, bool checkpointed);
@@ -80,7 +81,7 @@ private:
     QThreadPool m_pool; // one thread
     qint64 m_checkpointDelayMs = 1000;
     qint64 m_syncSpacingMs = 0;
-    qint64 m_lastJobStartMs = -1; // monotonic; -1: none yet
+    qint64 m_lastSyncStartMs = -1; // the last WAL sync (not checkpoint) started, monotonic; -1: none yet
     qint64 m_uncheckpointedSinceMs = -1; // the first commit not copied back yet (monotonic), -1: none
     quint64 m_commitGeneration = 0;
     quint64 m_durableGeneration = 0;
