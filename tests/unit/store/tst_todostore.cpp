@@ -33,6 +33,7 @@ private Q_SLOTS:
     void walModeAndDurability();
     void durabilityRequestsAreServedTogether();
     void syncsOfABurstAreSpaced();
+    void checkpointDoesNotDelayTheNextSync();
     void durableBeforeCopiedBackWhichWaitsForQuiet();
     void searchFindsATodoRightAfterItsCommit();
     void searchIndexCatchesUpWhenQuiet();
@@ -263,6 +264,31 @@ void tst_TodoStore::syncsOfABurstAreSpaced()
     const quint64 fourth = store->requestDurable();
     QTRY_COMPARE_WITH_TIMEOUT(store->durableGeneration(), fourth, 5000);
     QCOMPARE(durable.count(), 3);
+}
+
+void tst_TodoStore::checkpointDoesNotDelayTheNextSync()
+{
+    // The spacing is between the syncs of a burst. A checkpoint comes after a quiet moment: a commit right after one
+    // is synced at once.
+    TodoStoreOptions options;
+    options.checkpointDelayMs = 1000;
+    const auto store = openStore(options);
+    QVERIFY(store);
+    int copies = 0;
+    const auto inDatabaseFile = [&] {
+        const QString copy = m_dir->filePath(QStringLiteral("copy-%1.sqlite").arg(++copies));
+        if (!QFile::copy(dbPath(), copy))
+            return -1;
+        return Outsider(copy).value(QStringLiteral("SELECT count(*) FROM todos")).toInt();
+    };
+    QVERIFY(store->commit({message(envelope({{QStringLiteral("1"), QStringLiteral("a")}}), "m1")}).ok);
+    const quint64 first = store->requestDurable();
+    QTRY_COMPARE_WITH_TIMEOUT(store->durableGeneration(), first, 5000);
+    m_clock->advance(1000); // quiet for the checkpoint delay: the checkpoint starts now
+    QTRY_COMPARE_WITH_TIMEOUT(inDatabaseFile(), 1, 5000);
+    QVERIFY(store->commit({message(envelope({{QStringLiteral("2"), QStringLiteral("b")}}), "m2")}).ok);
+    const quint64 second = store->requestDurable();
+    QTRY_COMPARE_WITH_TIMEOUT(store->durableGeneration(), second, 5000);
 }
 
 void tst_TodoStore::durableBeforeCopiedBackWhichWaitsForQuiet()
