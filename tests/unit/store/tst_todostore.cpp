@@ -57,9 +57,14 @@ private Q_SLOTS:
 private:
     QString dbPath() const { return m_dir->filePath(QStringLiteral("cache/todos.sqlite")); }
     std::unique_ptr<TodoStore> openStore(const TodoStoreOptions &options = {});
+    // Commits todo `id` (title "t") on its own.
+    static bool commitTodo(TodoStore &store, int id);
+    // The todos in the database file alone, without its WAL: what a checkpoint has copied back (-1: no copy).
+    int todosInDatabaseFile();
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<MockClock> m_clock;
+    int m_copies = 0; // todosInDatabaseFile()
 };
 
 void tst_TodoStore::init()
@@ -67,6 +72,7 @@ void tst_TodoStore::init()
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_clock = std::make_unique<MockClock>(1715848083000); // 2024-05-16 08:28:03 UTC
+    m_copies = 0;
 }
 
 void tst_TodoStore::cleanup()
@@ -83,6 +89,19 @@ std::unique_ptr<TodoStore> tst_TodoStore::openStore(const TodoStoreOptions &opti
     if (!store->open(dbPath()))
         return nullptr;
     return store;
+}
+
+bool tst_TodoStore::commitTodo(TodoStore &store, int id)
+{
+    return store.commit({message(envelope({{QString::number(id), QStringLiteral("t")}}), "m")}).ok;
+}
+
+int tst_TodoStore::todosInDatabaseFile()
+{
+    const QString copy = m_dir->filePath(QStringLiteral("copy-%1.sqlite").arg(++m_copies));
+    if (!QFile::copy(dbPath(), copy))
+        return -1;
+    return Outsider(copy).value(QStringLiteral("SELECT count(*) FROM todos")).toInt();
 }
 
 void tst_TodoStore::newTodosAreInsertedOnce()
@@ -240,18 +259,15 @@ void tst_TodoStore::syncsOfABurstAreSpaced()
     const auto store = openStore(options);
     QVERIFY(store);
     QSignalSpy durable(store.get(), &TodoStore::durable);
-    const auto commitTodo = [&](int id) {
-        return store->commit({message(envelope({{QString::number(id), QStringLiteral("t")}}), "m")}).ok;
-    };
-    QVERIFY(commitTodo(1));
+    QVERIFY(commitTodo(*store, 1));
     const quint64 first = store->requestDurable();
     QTRY_COMPARE_WITH_TIMEOUT(store->durableGeneration(), first, 5000);
     // Commits and requests within the spacing after that sync started: they wait for it, and one sync covers them.
     m_clock->advance(20);
-    QVERIFY(commitTodo(2));
+    QVERIFY(commitTodo(*store, 2));
     store->requestDurable();
     m_clock->advance(20);
-    QVERIFY(commitTodo(3));
+    QVERIFY(commitTodo(*store, 3));
     const quint64 third = store->requestDurable();
     QVERIFY(!durable.wait(100)); // 40 of the 50 ms have passed
     QCOMPARE(store->durableGeneration(), first);
@@ -260,7 +276,7 @@ void tst_TodoStore::syncsOfABurstAreSpaced()
     QCOMPARE(durable.count(), 2);
     // After a quiet moment longer than the spacing, a request is synced at once.
     m_clock->advance(50);
-    QVERIFY(commitTodo(4));
+    QVERIFY(commitTodo(*store, 4));
     const quint64 fourth = store->requestDurable();
     QTRY_COMPARE_WITH_TIMEOUT(store->durableGeneration(), fourth, 5000);
     QCOMPARE(durable.count(), 3);
@@ -274,19 +290,12 @@ void tst_TodoStore::checkpointDoesNotDelayTheNextSync()
     options.checkpointDelayMs = 1000;
     const auto store = openStore(options);
     QVERIFY(store);
-    int copies = 0;
-    const auto inDatabaseFile = [&] {
-        const QString copy = m_dir->filePath(QStringLiteral("copy-%1.sqlite").arg(++copies));
-        if (!QFile::copy(dbPath(), copy))
-            return -1;
-        return Outsider(copy).value(QStringLiteral("SELECT count(*) FROM todos")).toInt();
-    };
-    QVERIFY(store->commit({message(envelope({{QStringLiteral("1"), QStringLiteral("a")}}), "m1")}).ok);
+    QVERIFY(commitTodo(*store, 1));
     const quint64 first = store->requestDurable();
     QTRY_COMPARE_WITH_TIMEOUT(store->durableGeneration(), first, 5000);
     m_clock->advance(1000); // quiet for the checkpoint delay: the checkpoint starts now
-    QTRY_COMPARE_WITH_TIMEOUT(inDatabaseFile(), 1, 5000);
-    QVERIFY(store->commit({message(envelope({{QStringLiteral("2"), QStringLiteral("b")}}), "m2")}).ok);
+    QTRY_COMPARE_WITH_TIMEOUT(todosInDatabaseFile(), 1, 5000);
+    QVERIFY(commitTodo(*store, 2));
     const quint64 second = store->requestDurable();
     QTRY_COMPARE_WITH_TIMEOUT(store->durableGeneration(), second, 5000);
 }
@@ -297,43 +306,32 @@ void tst_TodoStore::durableBeforeCopiedBackWhichWaitsForQuiet()
     options.checkpointDelayMs = 1000;
     const auto store = openStore(options);
     QVERIFY(store);
-    // The todos in the database file alone, without its WAL: what a checkpoint has copied back.
-    int copies = 0;
-    const auto inDatabaseFile = [&] {
-        const QString copy = m_dir->filePath(QStringLiteral("copy-%1.sqlite").arg(++copies));
-        if (!QFile::copy(dbPath(), copy))
-            return -1;
-        return Outsider(copy).value(QStringLiteral("SELECT count(*) FROM todos")).toInt();
-    };
-    const auto commitTodo = [&](int id) {
-        return store->commit({message(envelope({{QString::number(id), QStringLiteral("t")}}), "m")}).ok;
-    };
 
-    QVERIFY(commitTodo(1));
+    QVERIFY(commitTodo(*store, 1));
     const quint64 generation = store->requestDurable();
     QTRY_VERIFY_WITH_TIMEOUT(store->durableGeneration() >= generation, 5000);
-    QCOMPARE(inDatabaseFile(), 0); // durable in the WAL; not copied back while commits may follow
+    QCOMPARE(todosInDatabaseFile(), 0); // durable in the WAL; not copied back while commits may follow
 
     // A commit every half checkpoint delay: no checkpoint while they come...
     for (int id = 2; id <= 4; ++id) {
         m_clock->advance(500);
-        QVERIFY(commitTodo(id));
+        QVERIFY(commitTodo(*store, id));
     }
     // (The worker runs one job at a time, in order: a checkpoint started before this barrier is done before it.)
     const quint64 later = store->requestDurable();
     QTRY_VERIFY_WITH_TIMEOUT(store->durableGeneration() >= later, 5000);
-    QCOMPARE(inDatabaseFile(), 0);
+    QCOMPARE(todosInDatabaseFile(), 0);
     // ...then one once they have stopped for the delay.
     m_clock->advance(1000);
-    QTRY_COMPARE_WITH_TIMEOUT(inDatabaseFile(), 4, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(todosInDatabaseFile(), 4, 5000);
 
     // A steady stream is checkpointed at the latest kCheckpointDeferral delays after its first commit.
     int id = 5;
     for (qint64 elapsed = 0; elapsed < DurabilityBarrier::kCheckpointDeferral * 1000; elapsed += 500) {
-        QVERIFY(commitTodo(id++));
+        QVERIFY(commitTodo(*store, id++));
         m_clock->advance(500);
     }
-    QTRY_VERIFY_WITH_TIMEOUT(inDatabaseFile() >= 5, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(todosInDatabaseFile() >= 5, 5000);
 }
 
 void tst_TodoStore::inMemoryIsDurableAtOnce()
