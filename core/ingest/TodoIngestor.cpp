@@ -97,10 +97,12 @@ void TodoIngestor::flush()
 {
     m_flushTimer->stop();
     m_currentRetryDelayMs = 0;
-    while (!m_queue.empty()) {
-        if (!processBatch())
-            break;
+    m_store->finishBackgroundCommits(); // the batch on the writer thread, if any
+    while (!m_queue.empty() && m_currentRetryDelayMs == 0) {
+        processBatch();
+        m_store->finishBackgroundCommits();
     }
+    m_continuation.stop();
     if (!m_awaitingDurable.empty() && m_store->makeDurableNow())
         onDurable(m_store->durableGeneration());
 }
@@ -120,57 +122,77 @@ void TodoIngestor::scheduleContinuation()
 void TodoIngestor::processNext()
 {
     m_flushTimer->stop();
-    if (m_queue.empty())
+    if (m_queue.empty() || m_inFlight > 0)
         return;
-    if (!processBatch())
-        return;
-    if (!m_queue.empty())
-        scheduleContinuation();
+    processBatch();
 }
 
-bool TodoIngestor::processBatch()
+void TodoIngestor::processBatch()
 {
-    // Take messages until a limit is reached; parse them now (not on arrival: a burst is parsed in slices).
-    QElapsedTimer elapsed;
-    elapsed.start();
+    // Take messages until a limit is reached; they are parsed with the commit, not on arrival (see the class).
     const int limit = qBound(1, int(double(m_options.batchBudgetMs) * 1000.0 / qMax(1.0, m_messageCostUs)),
                              m_options.maxBatchMessages);
-    QList<TodoStore::Message> messages;
-    qsizetype taken = 0;
-    int todos = 0;
-    int keepAlives = 0;
-    int lastCount = m_store->serverPendingCount();
-    QList<std::pair<int, int>> unnamedDrops; // (before, after) of pushes whose count dropped with an empty list
-    for (auto it = m_queue.begin(); it != m_queue.end() && taken < limit; ++it) {
-        TodoStore::Message message;
-        message.messageId = it->origin;
-        message.destination = QString::fromUtf8(it->message.channel);
-        message.batch = m_parser.parse(it->message.body, it->message.messageId);
-        const TodoBatch &batch = message.batch;
-        message.completeList = it->isPendingList && batch.completeList;
-        if (batch.isPayload() && !batch.isRemovalOnly()) {
-            if (!it->isPendingList && batch.todos.isEmpty() && batch.removedIds.isEmpty() && batch.pendingCount > 0
-                && lastCount > batch.pendingCount)
-                unnamedDrops.append({lastCount, batch.pendingCount});
-            lastCount = batch.pendingCount;
-        }
-        if (batch.kind == TodoBatch::Kind::KeepAlive)
-            ++keepAlives;
-        else if (batch.kind == TodoBatch::Kind::Invalid || batch.kind == TodoBatch::Kind::Ignored)
-            Q_EMIT messageIgnored(it->origin, batch.error);
-        todos += int(batch.todos.size());
-        messages.append(std::move(message));
-        ++taken;
-        if (todos >= m_options.maxBatchTodos)
-            break;
-    }
-
-    const TodoStore::CommitResult result = m_store->commit(messages);
-    std::deque<Pending> batch;
+    auto batch = std::make_shared<std::deque<Pending>>();
+    const qsizetype taken = qMin<qsizetype>(limit, qsizetype(m_queue.size()));
     for (qsizetype i = 0; i < taken; ++i) {
-        batch.push_back(std::move(m_queue.front()));
+        batch->push_back(std::move(m_queue.front()));
         m_queue.pop_front();
     }
+    m_inFlight = int(taken);
+    auto parsed = std::make_shared<Parsed>();
+    // Runs on the store's writer thread (or here): it touches nothing but its copies.
+    auto prepare = [batch, parsed, parser = m_parser, lastCount = m_store->serverPendingCount(),
+                    maxTodos = m_options.maxBatchTodos]() mutable {
+        QList<TodoStore::Message> messages;
+        int todos = 0;
+        qsizetype used = 0;
+        for (const Pending &pending : std::as_const(*batch)) {
+            TodoStore::Message message;
+            message.messageId = pending.origin;
+            message.destination = QString::fromUtf8(pending.message.channel);
+            message.batch = parser.parse(pending.message.body, pending.message.messageId);
+            const TodoBatch &body = message.batch;
+            message.completeList = pending.isPendingList && body.completeList;
+            if (body.isPayload() && !body.isRemovalOnly()) {
+                if (!pending.isPendingList && body.todos.isEmpty() && body.removedIds.isEmpty() && body.pendingCount > 0
+                    && lastCount > body.pendingCount)
+                    parsed->unnamedDrops.append({lastCount, body.pendingCount});
+                lastCount = body.pendingCount;
+            }
+            if (body.kind == TodoBatch::Kind::KeepAlive)
+                ++parsed->keepAlives;
+            else if (body.kind == TodoBatch::Kind::Invalid || body.kind == TodoBatch::Kind::Ignored)
+                parsed->ignored.append({pending.origin, body.error});
+            todos += int(body.todos.size());
+            messages.append(std::move(message));
+            ++used;
+            if (todos >= maxTodos)
+                break;
+        }
+        // Bodies of many todos: what did not fit goes back to the queue (onCommitted()).
+        while (qsizetype(batch->size()) > used) {
+            parsed->returned.push_front(std::move(batch->back()));
+            batch->pop_back();
+        }
+        return messages;
+    };
+    QElapsedTimer elapsed;
+    elapsed.start();
+    m_store->commitInBackground(this, std::move(prepare),
+                                [this, batch, parsed, elapsed](const TodoStore::CommitResult &result) {
+                                    onCommitted(*batch, *parsed, result, elapsed.nsecsElapsed());
+                                });
+}
+
+void TodoIngestor::onCommitted(std::deque<Pending> &batch, Parsed &parsed, const TodoStore::CommitResult &result,
+                               qint64 elapsedNs)
+{
+    m_inFlight = 0;
+    m_queue.insert(m_queue.begin(), std::make_move_iterator(parsed.returned.begin()),
+                   std::make_move_iterator(parsed.returned.end()));
+    const qsizetype taken = qsizetype(batch.size());
+    for (const auto &[origin, why] : std::as_const(parsed.ignored))
+        Q_EMIT messageIgnored(origin, why);
 
     if (!result.ok) {
         // Messages that need settling go back to the server, which redelivers them (the store de-duplicates whatever
@@ -195,11 +217,11 @@ bool TodoIngestor::processBatch()
         Q_EMIT queuedCountChanged(queuedCount());
         Q_EMIT commitFailed(result.error, int(taken));
         m_flushTimer->start(m_currentRetryDelayMs);
-        return false;
+        return;
     }
 
     m_currentRetryDelayMs = 0;
-    m_messageCostUs = 0.7 * m_messageCostUs + 0.3 * (double(elapsed.nsecsElapsed()) / 1000.0 / double(taken));
+    m_messageCostUs = 0.7 * m_messageCostUs + 0.3 * (double(elapsedNs) / 1000.0 / double(qMax<qsizetype>(1, taken)));
     // Committed: now, and only now (once durable, if the store wants that), the server may forget them.
     std::deque<InboundMessage> toAccept;
     for (Pending &pending : batch) {
@@ -220,7 +242,7 @@ bool TodoIngestor::processBatch()
         }
     }
     Q_EMIT queuedCountChanged(queuedCount());
-    for (int i = 0; i < keepAlives; ++i)
+    for (int i = 0; i < parsed.keepAlives; ++i)
         Q_EMIT keepAliveReceived();
     if (!result.updated.isEmpty()) {
         qCDebug(lcIngest) << result.updated.size() << "known todos came again";
@@ -229,10 +251,11 @@ bool TodoIngestor::processBatch()
     for (const Todo &todo : result.inserted)
         Q_EMIT todoArrived(todo);
     Q_EMIT batchCommitted(int(taken), int(result.inserted.size()), int(result.updated.size()));
-    for (const auto &[before, after] : std::as_const(unnamedDrops)) {
+    for (const auto &[before, after] : std::as_const(parsed.unnamedDrops)) {
         qCInfo(lcIngest) << "the pending count dropped from" << before << "to" << after
                          << "without naming todos: handled elsewhere";
         Q_EMIT doneElsewhereUnnamed(before, after);
     }
-    return true;
+    if (!m_queue.empty())
+        scheduleContinuation();
 }

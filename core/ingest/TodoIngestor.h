@@ -1,6 +1,7 @@
 #pragma once
 
 #include "source/PushSource.h"
+#include "store/TodoStore.h"
 #include "todo/PayloadParser.h"
 #include "todo/Todo.h"
 
@@ -14,7 +15,6 @@
 
 class Clock;
 class ClockTimer;
-class TodoStore;
 
 struct TodoIngestorOptions
 {
@@ -68,7 +68,8 @@ public:
     void attach(PushSource *source);
     PushSource *source() const { return m_source; }
 
-    int queuedCount() const { return int(m_queue.size()); }
+    // Received, not committed yet (those of the commit under way included).
+    int queuedCount() const { return int(m_queue.size()) + m_inFlight; }
 
 public Q_SLOTS:
     void ingest(const InboundMessage &message);
@@ -105,8 +106,20 @@ private:
     void onDurable(quint64 generation);
     void onStoreReopened();
     void settle(const InboundMessage &message, PushSource::Settlement settlement);
+    // What parsing a batch found besides its todos: filled on the writer thread with the commit, read after it.
+    struct Parsed
+    {
+        int keepAlives = 0;
+        QList<std::pair<QString, QString>> ignored; // (origin, why) of bodies that are not todos
+        QList<std::pair<int, int>> unnamedDrops; // (before, after) of pushes whose count dropped with an empty list
+        std::deque<Pending> returned; // taken, but beyond maxBatchTodos: back to the queue
+    };
+
     void processNext();
-    bool processBatch(); // false when a commit failed (the rest waits for the retry)
+    // Takes a batch off the queue and commits it (TodoStore::commitInBackground()); onCommitted() goes on from there.
+    void processBatch();
+    void onCommitted(std::deque<Pending> &batch, Parsed &parsed, const TodoStore::CommitResult &result,
+                     qint64 elapsedNs);
     // The next slice runs from a zero-interval timer, not a posted event: posted events that keep coming ran two
     // slices back to back in one pass of the event loop (a 2 ms timer's gaps during a 10,000-todo burst: p99 11-12
     // ms; with the timer 7-9 ms), while a timer gets one turn per pass, after what else is ready.
@@ -123,5 +136,6 @@ private:
     std::deque<std::pair<quint64, InboundMessage>> m_awaitingDurable; // committed, accepted once durable (in order)
     qint64 m_currentRetryDelayMs = 0; // >0 while waiting to retry after a failure
     double m_messageCostUs = 100; // moving average of what one message costs (parse + commit)
+    int m_inFlight = 0; // messages of the commit under way
     QTimer m_continuation; // scheduleContinuation()
 };

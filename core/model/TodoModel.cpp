@@ -357,8 +357,16 @@ void TodoModel::onTodosCommitted(const QList<Todo> &inserted, const QList<Todo> 
     QList<Todo> fresh;
     fresh.reserve(inserted.size());
     for (const Todo &todo : inserted) {
-        if (m_query.matches(todo))
-            fresh.append(summaryOf(todo));
+        if (!m_query.matches(todo))
+            continue;
+        // Listed already: a page read while its commit ran on the store's writer thread found it. Same place in
+        // the order (the store gave it its seq), so the binary search finds it; listed once, as it is now.
+        if (const int row = insertRow(todo); row < m_rows.size() && m_rows.at(row).key == todo.key) {
+            m_rows[row] = summaryOf(todo);
+            Q_EMIT dataChanged(index(row), index(row));
+            continue;
+        }
+        fresh.append(summaryOf(todo));
     }
     if (fresh.isEmpty())
         return;

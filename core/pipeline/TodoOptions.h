@@ -23,6 +23,8 @@ struct TodoOptions
     bool refetchOnCountDrop = true; // a push with an empty list and a lower count fetches the pending list again
     int keepTodos = TodoStoreOptions().keepTodos; // retention: N
     int keepDays = TodoStoreOptions().keepDays; // retention: D days
+    // Commits of pushed todos run on the store's writer thread (TodoStoreOptions::writerThread), off the event loop.
+    bool writerThread = true;
 
     PayloadOptions payloadOptions() const
     {
@@ -36,6 +38,7 @@ struct TodoOptions
         TodoStoreOptions options;
         options.keepTodos = keepTodos;
         options.keepDays = keepDays;
+        options.writerThread = writerThread;
         return options;
     }
     // The settings' todo and link keys (the store path is the caller's).

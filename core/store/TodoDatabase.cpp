@@ -233,6 +233,45 @@ bool TodoDatabase::openAt(const QString &path, const Attach &attach, QString *wh
     return true;
 }
 
+bool TodoDatabase::openSecond(const QString &path, const Attach &attach, QString *why)
+{
+    release();
+    m_path = path;
+    m_persistent = true;
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(path);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    const auto fail = [&](const QString &reason) {
+        *why = reason;
+        release();
+        return false;
+    };
+    if (!QFileInfo::exists(path)) // SQLite would create an empty one
+        return fail(QStringLiteral("%1 does not exist").arg(path));
+    if (!m_db.open())
+        return fail(m_db.lastError().text());
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return fail(query.lastError().text());
+    if (query.value(0).toInt() != kSchemaVersion)
+        return fail(QStringLiteral("schema %1, not %2").arg(query.value(0).toInt()).arg(kSchemaVersion));
+    if (!query.exec(QStringLiteral("PRAGMA journal_mode")) || !query.next())
+        return fail(query.lastError().text());
+    m_journalMode = query.value(0).toString().toLower();
+    if (m_journalMode != QLatin1String("wal"))
+        return fail(QStringLiteral("journal mode %1, not WAL").arg(m_journalMode));
+    query.finish();
+    QString error;
+    if (!exec(QStringLiteral("PRAGMA wal_autocheckpoint=0"), &error)
+        || !exec(QStringLiteral("PRAGMA synchronous=NORMAL"), &error))
+        return fail(error);
+    m_schemaVersion = kSchemaVersion;
+    m_open = true;
+    if (!attach(&error))
+        return fail(error);
+    return true;
+}
+
 bool TodoDatabase::migrate(int fromVersion, QString *why)
 {
     for (const Migration &migration : kMigrations) {

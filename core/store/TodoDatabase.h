@@ -58,6 +58,11 @@ public:
     // to memory as described above. False only when not even a database in memory could be had. Call close() (and
     // release every statement) first.
     bool open(const QString &path, const Attach &attach);
+    // A second connection to the file at `path`, which a first TodoDatabase has opened (checked, migrated, in WAL
+    // mode): it checks, creates, migrates and moves nothing, and fails (with why) unless the file is at this schema
+    // version in WAL mode (why is for the log, not translated). For the writer thread (StoreWriter); `attach` as for
+    // open().
+    bool openSecond(const QString &path, const Attach &attach, QString *why);
     // Closes the connection. Every statement on it has to be released first.
     void close();
     // The open file turned out to be unusable (`why`): moves it aside and opens a fresh one in its place, or a

@@ -2,13 +2,18 @@
 
 #include "base/Clock.h"
 #include "base/Logging.h"
+#include "store/StoreWriter.h"
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QPointer>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QVariant>
+
+#include <condition_variable>
+#include <mutex>
 
 namespace {
 
@@ -128,7 +133,9 @@ void TodoStore::onIntegrityChecked(quint64 serial, const QString &problem, qint6
 
 void TodoStore::replaceDatabase(const QString &why)
 {
-    ++m_openSerial;
+    ++m_openSerial; // a commit the writer is running went to the file that goes: applyBackground() commits it again
+    m_writer.reset(); // lets it finish (its connection must go before the file moves)
+    m_writerFailed = false;
     m_durability.stop();
     m_table.release();
     m_database.replaceUnusable(why, [this](QString *reason) { return attach(reason); });
@@ -154,7 +161,7 @@ bool TodoStore::attach(QString *why)
     qCInfo(lcStore).noquote() << "opened" << m_database.connection().databaseName() << "schema"
                               << m_database.schemaVersion() << "journal" << m_database.journalMode() << m_count
                               << "todos," << m_unread << "unread";
-    applyRetention();
+    retain();
     if (m_table.hasSearchIndex())
         m_searchIndexTimer->start(m_options.searchIndexDelayMs); // what the last run left to index
     return true;
@@ -162,6 +169,9 @@ bool TodoStore::attach(QString *why)
 
 void TodoStore::close()
 {
+    finishBackgroundCommits();
+    m_writer.reset();
+    m_writerFailed = false;
     ++m_openSerial;
     m_checkPending = false;
     if (m_database.isOpen())
@@ -183,29 +193,54 @@ void TodoStore::refreshCounts()
 
 TodoStore::CommitResult TodoStore::commit(const QList<Message> &messages)
 {
-    CommitResult result;
+    finishBackgroundCommits();
+    return commitHere(messages);
+}
+
+TodoStore::CommitResult TodoStore::commitHere(const QList<Message> &messages)
+{
     if (!m_database.isOpen()) {
+        CommitResult result;
         result.error = tr("the todo store is not open");
         return result;
     }
-    QSqlDatabase &db = m_database.connection();
-    const qint64 timestamp = now();
+    Written written = write(m_database, m_table, messages, now(), m_serverPending);
+    if (!written.result.ok) {
+        CommitResult result = written.result;
+        m_database.setLastError(result.error);
+        qCWarning(lcStore).noquote() << "commit of" << messages.size() << "messages failed:" << result.error;
+        if (TodoDatabase::isCorruption(written.failure) && !m_recoveringFromCorruption) {
+            // The file went bad while open: start over with a fresh store (moving the bad one aside) and retry
+            // once.
+            replaceDatabase(written.failure.text());
+            if (m_database.isOpen() && !m_database.recoveryMessage().isEmpty()) {
+                m_recoveringFromCorruption = true;
+                result = commitHere(messages);
+                m_recoveringFromCorruption = false;
+            }
+        }
+        return result;
+    }
+    return apply(written);
+}
+
+TodoStore::Written TodoStore::write(TodoDatabase &database, TodoTable &table, const QList<Message> &messages,
+                                    qint64 timestamp, int serverPending)
+{
+    Written written;
+    CommitResult &result = written.result;
+    QSqlDatabase &db = database.connection();
     QHash<QString, qsizetype> insertedIndex; // key -> index in result.inserted (a key twice in one commit)
     QHash<QString, qsizetype> updatedIndex;
-    bool hasPayload = false;
-    int pending = -1;
-    QSqlError failure;
     QSet<QString> doneKeys; // marked done elsewhere in this commit
-    int doneWereUnread = 0;
 
     const auto failed = [&](const QSqlError &error) {
-        failure = error;
+        written.failure = error;
         result.error = error.text();
         result.inserted.clear();
         result.updated.clear();
         result.doneElsewhere.clear();
-        doneKeys.clear();
-        doneWereUnread = 0;
+        written.doneWereUnread = 0;
         db.rollback();
         return false;
     };
@@ -219,7 +254,7 @@ TodoStore::CommitResult TodoStore::commit(const QList<Message> &messages)
             if (!message.completeList && !countIsZero && batch.removedIds.isEmpty())
                 return true;
             QSqlError error;
-            const std::optional<QList<Todo>> stillPending = m_table.pending(&error);
+            const std::optional<QList<Todo>> stillPending = table.pending(&error);
             if (!stillPending)
                 return failed(error);
             QSet<QString> listed;
@@ -239,27 +274,27 @@ TodoStore::CommitResult TodoStore::commit(const QList<Message> &messages)
                 keys.append(todo.key);
                 doneKeys.insert(todo.key);
                 if (!todo.read && !todo.isSnoozed()) // a snoozed todo is not counted as unread
-                    ++doneWereUnread;
+                    ++written.doneWereUnread;
                 todo.read = true;
                 todo.done = true;
                 todo.snoozedUntilMs = 0; // done ends a snooze
                 result.doneElsewhere.append(todo);
             }
-            if (!keys.isEmpty() && !m_table.markDone(keys, &error))
+            if (!keys.isEmpty() && !table.markDone(keys, &error))
                 return failed(error);
             return true;
         };
         for (const Message &message : messages) {
             // A body that only names removed ids says nothing about the count.
             if (message.batch.isPayload() && !message.batch.isRemovalOnly()) {
-                hasPayload = true;
-                pending = message.batch.pendingCount;
+                written.hasPayload = true;
+                written.pending = message.batch.pendingCount;
             }
             for (Todo todo : message.batch.todos) {
                 todo.messageId = message.messageId;
                 todo.destination = message.destination;
                 QSqlError error;
-                const TodoTable::Stored stored = m_table.store(todo, timestamp, &error);
+                const TodoTable::Stored stored = table.store(todo, timestamp, &error);
                 if (stored == TodoTable::Stored::Failed)
                     return failed(error);
                 if (stored == TodoTable::Stored::Inserted) {
@@ -277,9 +312,10 @@ TodoStore::CommitResult TodoStore::commit(const QList<Message> &messages)
             if (!markDoneElsewhere(message))
                 return false;
         }
-        if (hasPayload && pending != m_serverPending) {
-            const QSqlError error = m_database.setState(
-                kServerPendingKey, pending >= 0 ? QVariant(pending) : QVariant(QMetaType::fromType<int>()));
+        if (written.hasPayload && written.pending != serverPending) {
+            const QSqlError error = database.setState(kServerPendingKey,
+                                                      written.pending >= 0 ? QVariant(written.pending)
+                                                                           : QVariant(QMetaType::fromType<int>()));
             if (error.isValid())
                 return failed(error);
         }
@@ -287,30 +323,20 @@ TodoStore::CommitResult TodoStore::commit(const QList<Message> &messages)
             return failed(db.lastError());
         return true;
     };
+    result.ok = run();
+    return written;
+}
 
-    if (!run()) {
-        m_database.setLastError(result.error);
-        qCWarning(lcStore).noquote() << "commit of" << messages.size() << "messages failed:" << result.error;
-        if (TodoDatabase::isCorruption(failure) && !m_recoveringFromCorruption) {
-            // The file went bad while open: start over with a fresh store (moving the bad one aside) and retry
-            // once.
-            replaceDatabase(failure.text());
-            if (m_database.isOpen() && !m_database.recoveryMessage().isEmpty()) {
-                m_recoveringFromCorruption = true;
-                result = commit(messages);
-                m_recoveringFromCorruption = false;
-            }
-        }
-        return result;
-    }
-    result.ok = true;
+TodoStore::CommitResult TodoStore::apply(const Written &written)
+{
+    const CommitResult &result = written.result;
     m_durability.noteCommit();
     // Every counter first, then the signals: a listener sees a consistent store.
     m_count += int(result.inserted.size());
-    m_unread += int(result.inserted.size()) - doneWereUnread;
-    const bool pendingChanged = hasPayload && pending != m_serverPending;
-    if (hasPayload)
-        m_serverPending = pending;
+    m_unread += int(result.inserted.size()) - written.doneWereUnread;
+    const bool pendingChanged = written.hasPayload && written.pending != m_serverPending;
+    if (written.hasPayload)
+        m_serverPending = written.pending;
     if (!result.doneElsewhere.isEmpty()) {
         // Before todosCommitted: a payload's count is the server's word, and a listener that counts reads here
         // (PendingCounter) starts again from it after these.
@@ -318,7 +344,7 @@ TodoStore::CommitResult TodoStore::commit(const QList<Message> &messages)
         for (const Todo &todo : std::as_const(result.doneElsewhere))
             Q_EMIT todoChanged(todo);
         Q_EMIT todosDoneElsewhere(result.doneElsewhere);
-        if (doneWereUnread > 0)
+        if (written.doneWereUnread > 0)
             Q_EMIT unreadCountChanged(m_unread);
     }
     if (!result.inserted.isEmpty() || !result.updated.isEmpty())
@@ -336,16 +362,158 @@ TodoStore::CommitResult TodoStore::commit(const QList<Message> &messages)
     return result;
 }
 
+struct TodoStore::BackgroundCommit
+{
+    QPointer<QObject> context;
+    Prepare prepare;
+    Done done;
+    bool started = false;
+    qint64 timestamp = 0;
+    int serverPending = -1;
+    quint64 serial = 0; // m_openSerial when it started: a later one means the file it went to is gone
+    // Written on the writer thread, read on the store's once `finished`.
+    QList<Message> messages;
+    Written written;
+    bool tried = false; // false: no writer could be had, commit it here
+    std::mutex mutex;
+    std::condition_variable finishedChanged;
+    bool finished = false;
+};
+
+void TodoStore::commitInBackground(QObject *context, Prepare prepare, Done done)
+{
+    if (m_background.empty() && !ensureWriter()) {
+        // No writer thread (not wanted, or a store in memory): at once, here.
+        const CommitResult result = commitHere(prepare());
+        if (context)
+            done(result);
+        return;
+    }
+    auto job = std::make_shared<BackgroundCommit>();
+    job->context = context;
+    job->prepare = std::move(prepare);
+    job->done = std::move(done);
+    m_background.push_back(job);
+    if (m_background.size() == 1)
+        startBackground();
+}
+
+bool TodoStore::ensureWriter()
+{
+    if (m_writer)
+        return true;
+    if (!m_options.writerThread || !m_database.isWalOnDisk() || m_writerFailed)
+        return false;
+    auto writer = std::make_unique<StoreWriter>();
+    QString why;
+    if (!writer->open(m_database.path(), &why)) {
+        qCWarning(lcStore).noquote() << "no writer thread (" << why << "): commits run on the event loop";
+        m_writerFailed = true;
+        return false;
+    }
+    m_writer = std::move(writer);
+    return true;
+}
+
+void TodoStore::startBackground()
+{
+    const std::shared_ptr<BackgroundCommit> job = m_background.front();
+    job->started = true;
+    job->timestamp = now();
+    job->serverPending = m_serverPending;
+    job->serial = m_openSerial;
+    if (!ensureWriter()) {
+        // The writer went with a file replaced in the meantime and the new one cannot have one: here.
+        job->messages = job->prepare();
+        const std::lock_guard lock(job->mutex);
+        job->finished = true;
+        QMetaObject::invokeMethod(this, &TodoStore::onBackgroundFinished, Qt::QueuedConnection);
+        return;
+    }
+    m_writer->post([this, job](TodoDatabase &database, TodoTable &table) {
+        job->messages = job->prepare();
+        Written written = write(database, table, job->messages, job->timestamp, job->serverPending);
+        {
+            const std::lock_guard lock(job->mutex);
+            job->written = std::move(written);
+            job->tried = true;
+            job->finished = true;
+        }
+        job->finishedChanged.notify_all();
+        // The store outlives its writer (see close()), so the posted call finds it.
+        QMetaObject::invokeMethod(this, &TodoStore::onBackgroundFinished, Qt::QueuedConnection);
+    });
+}
+
+void TodoStore::onBackgroundFinished()
+{
+    while (!m_background.empty()) {
+        const std::shared_ptr<BackgroundCommit> &job = m_background.front();
+        {
+            const std::lock_guard lock(job->mutex);
+            if (!job->finished)
+                return;
+        }
+        applyBackground();
+    }
+}
+
+void TodoStore::finishBackgroundCommits()
+{
+    // While one is applied (its signals, its done()), the writer is idle: the next starts after.
+    if (m_applying)
+        return;
+    while (!m_background.empty()) {
+        const std::shared_ptr<BackgroundCommit> job = m_background.front();
+        if (!job->started)
+            startBackground();
+        {
+            std::unique_lock lock(job->mutex);
+            job->finishedChanged.wait(lock, [&] { return job->finished; });
+        }
+        applyBackground();
+    }
+}
+
+void TodoStore::applyBackground()
+{
+    const std::shared_ptr<BackgroundCommit> job = m_background.front();
+    m_background.pop_front();
+    m_applying = true;
+    CommitResult result;
+    if (job->tried && job->written.result.ok && job->serial == m_openSerial) {
+        result = apply(job->written);
+    } else {
+        // Failed on the writer thread, never tried there, or written to a file that has been replaced since:
+        // commit here (which recovers from a corrupt file). A failed commit wrote nothing.
+        if (job->tried && !job->written.result.ok)
+            qCWarning(lcStore).noquote() << "commit on the writer thread failed (" << job->written.result.error
+                                         << "); trying once more on the event loop";
+        result = commitHere(job->messages);
+    }
+    if (job->context)
+        job->done(result);
+    m_applying = false;
+    if (!m_background.empty() && !m_background.front()->started)
+        startBackground();
+}
+
 void TodoStore::maybeApplyRetention(bool grew)
 {
     const qint64 hourMs = 3600 * 1000;
     const int slack = qMax(50, m_options.keepTodos / 20);
     const bool overCount = grew && m_count > m_options.keepTodos + slack && m_count > m_unread;
     if (overCount || now() - m_lastRetentionMs >= hourMs)
-        applyRetention();
+        retain();
 }
 
 int TodoStore::applyRetention()
+{
+    finishBackgroundCommits();
+    return retain();
+}
+
+int TodoStore::retain()
 {
     if (!m_database.isOpen())
         return 0;
@@ -401,8 +569,9 @@ std::optional<Todo> TodoStore::todo(const QString &key) const
     return m_table.find(key);
 }
 
-bool TodoStore::setRead(const QString &key, bool read)
+bool TodoStore::setRead(QString key, bool read)
 {
+    finishBackgroundCommits();
     if (!m_database.isOpen())
         return false;
     const std::optional<Todo> before = m_table.find(key);
@@ -423,8 +592,9 @@ bool TodoStore::setRead(const QString &key, bool read)
     return true;
 }
 
-bool TodoStore::setDone(const QString &key, bool done)
+bool TodoStore::setDone(QString key, bool done)
 {
+    finishBackgroundCommits();
     bool wasRead = false;
     if (!m_database.isOpen() || !m_table.setDone(key, done, &wasRead))
         return false;
@@ -445,6 +615,7 @@ bool TodoStore::setDone(const QString &key, bool done)
 
 int TodoStore::markAllRead()
 {
+    finishBackgroundCommits();
     if (!m_database.isOpen())
         return 0;
     const int changed = m_table.markAllRead();
@@ -456,8 +627,9 @@ int TodoStore::markAllRead()
     return changed;
 }
 
-bool TodoStore::snooze(const QString &key, qint64 untilWallMs)
+bool TodoStore::snooze(QString key, qint64 untilWallMs)
 {
+    finishBackgroundCommits();
     if (!m_database.isOpen() || untilWallMs <= 0)
         return false;
     const std::optional<Todo> before = m_table.find(key);
@@ -477,8 +649,9 @@ bool TodoStore::snooze(const QString &key, qint64 untilWallMs)
     return true;
 }
 
-bool TodoStore::unsnooze(const QString &key)
+bool TodoStore::unsnooze(QString key)
 {
+    finishBackgroundCommits();
     if (!m_database.isOpen() || !m_table.setSnoozedUntil(key, 0))
         return false;
     ++m_unread; // a snoozed todo is unread
@@ -494,6 +667,7 @@ bool TodoStore::unsnooze(const QString &key)
 
 QList<Todo> TodoStore::endDueSnoozes(qint64 nowWallMs)
 {
+    finishBackgroundCommits();
     if (!m_database.isOpen())
         return {};
     const std::optional<QList<Todo>> woken = m_table.endDueSnoozes(nowWallMs);

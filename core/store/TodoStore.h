@@ -11,11 +11,14 @@
 #include <QString>
 #include <QThreadPool>
 
+#include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 
 class Clock;
 class ClockTimer;
+class StoreWriter;
 
 struct TodoStoreOptions
 {
@@ -39,6 +42,10 @@ struct TodoStoreOptions
     // A file larger than this gets its integrity check on a worker thread after open() instead of in it (it reads
     // the whole file: seconds for a large store); see "Recovery".
     qint64 checkAtOpenBytes = 32 * 1024 * 1024;
+    // commitInBackground() runs its commits on a writer thread with a connection of its own (StoreWriter), so that
+    // parsing and SQLite take that thread's time, not the event loop's. Off, or for a store in memory, they run at
+    // once on the caller's thread, as commit() does. TodoPipeline turns it on.
+    bool writerThread = false;
 };
 
 // The persistent todo cache: SQLite through Qt SQL, in WAL mode, with a versioned schema. This class is what the
@@ -47,6 +54,7 @@ struct TodoStoreOptions
 //                      moving an unusable file aside, the state table
 //   TodoTable          the todos table: a Todo's columns, the statements on its rows
 //   DurabilityBarrier  commit generations and the WAL checkpoints that make them durable, on a worker thread
+//   StoreWriter        the writer thread, with a connection of its own, where commitInBackground() commits
 // and here: commits with de-duplication, the counts, read/done, retention, reading pages of a query (TodoQuery),
 // and the signals.
 //
@@ -82,8 +90,12 @@ struct TodoStoreOptions
 // back into the database (a checkpoint, on the worker thread with its own connection) waits until commits have
 // stopped for checkpointDelayMs (see DurabilityBarrier), and happens at close.
 //
-// Single-threaded: use it from the thread that opened it. Commits are synchronous and CPU-bound; TodoIngestor
-// keeps them small enough not to stall the event loop.
+// Threads: use it from the thread that opened it. commit() is synchronous and CPU-bound; commitInBackground() (what
+// TodoIngestor uses) runs the same commit on the writer thread when TodoStoreOptions::writerThread is on, one at a
+// time, and applies its result (counts, signals) back on this thread, in order. Every change made on this thread
+// first applies the background commits asked for before it (finishBackgroundCommits()), so that the counts and
+// signals always include them, and no two connections write at once. Readers do not wait: a page read while a
+// commit is on the writer thread may already list its todos (TodoModel takes a todo it already lists as an update).
 class TodoStore final : public QObject
 {
     Q_OBJECT
@@ -149,6 +161,17 @@ public:
     //  - a pending count of zero with an empty list: every todo not done.
     CommitResult commit(const QList<Message> &messages);
 
+    using Prepare = std::function<QList<Message>()>;
+    using Done = std::function<void(const CommitResult &result)>;
+    // commit() of what `prepare` returns: both on the writer thread (see TodoStoreOptions::writerThread), so
+    // `prepare` must be safe to run there (it is for parsing the bodies), or at once here without one. `done` is
+    // called on this thread with the result once it is applied (counts, signals), unless `context` is gone by then.
+    // Commits run one at a time, in the order asked, the next once the one before is done. One that fails on the
+    // writer thread is tried once more here (commit() recovers from a corrupt file there).
+    void commitInBackground(QObject *context, Prepare prepare, Done done);
+    // Applies every commitInBackground() asked for so far, blocking while the writer thread finishes them.
+    void finishBackgroundCommits();
+
     // Every successful commit() gets the next generation number.
     quint64 commitGeneration() const { return m_durability.commitGeneration(); }
     // Commits up to this generation are durable.
@@ -180,17 +203,18 @@ public:
     // The server's sysMsgNums from the latest payload, or -1 when that payload carried none.
     int serverPendingCount() const { return m_serverPending; }
 
+    // The key is taken by value: a background commit applied first may change the list it came from.
     // Marking a todo read or unread ends its snooze.
-    bool setRead(const QString &key, bool read = true);
-    bool setDone(const QString &key, bool done = true); // done also marks read (and ends a snooze)
+    bool setRead(QString key, bool read = true);
+    bool setDone(QString key, bool done = true); // done also marks read (and ends a snooze)
     int markAllRead(); // returns how many changed; snoozed todos keep their snooze
 
     // Snooze (see "Snooze" above): the todo is unread but leaves the unread count and the unread list until
     // `untilWallMs` (ms since the epoch). Snoozing a read todo makes it unread-later; a done one is not snoozed.
     // False when nothing changed (no such todo, done, already snoozed until then) or it failed.
-    bool snooze(const QString &key, qint64 untilWallMs);
+    bool snooze(QString key, qint64 untilWallMs);
     // Ends a snooze now, without it being due (the list's "Wake now"); the todo counts as unread again.
-    bool unsnooze(const QString &key);
+    bool unsnooze(QString key);
     // Ends every snooze due at `nowWallMs` (persisted before this returns) and returns those todos as they are
     // now: the caller notifies them, once (a restart finds them awake, not due).
     QList<Todo> endDueSnoozes(qint64 nowWallMs);
@@ -218,6 +242,27 @@ Q_SIGNALS:
     void durable(quint64 generation);
 
 private:
+    // What one commit's transaction wrote, before the store applies it (counts, signals).
+    struct Written
+    {
+        CommitResult result;
+        QSqlError failure;
+        bool hasPayload = false; // a message carried the server's pending count
+        int pending = -1; // the last one
+        int doneWereUnread = 0; // todos marked done elsewhere that counted as unread
+    };
+    struct BackgroundCommit;
+
+    // The transaction of a commit on `database` (either connection); `serverPending` is the count stored so far.
+    static Written write(TodoDatabase &database, TodoTable &table, const QList<Message> &messages, qint64 timestamp,
+                         int serverPending);
+    CommitResult commitHere(const QList<Message> &messages); // commit() without finishing the background ones
+    CommitResult apply(const Written &written);
+    bool ensureWriter(); // false: commits run here
+    void startBackground(); // the front of m_background
+    void onBackgroundFinished();
+    void applyBackground(); // the front of m_background, finished
+    int retain(); // applyRetention() without finishing the background commits
     bool attach(QString *why);
     void startIntegrityCheck();
     void onIntegrityChecked(quint64 serial, const QString &problem, qint64 ms);
@@ -243,4 +288,8 @@ private:
     bool m_checkPending = false;
     quint64 m_openSerial = 0; // an integrity check that finishes after a close or reopen is about another file
     QThreadPool m_checkPool;
+    std::unique_ptr<StoreWriter> m_writer; // made at the first background commit
+    bool m_writerFailed = false; // it could not open the file: not tried again until the next file
+    std::deque<std::shared_ptr<BackgroundCommit>> m_background; // asked for, not applied yet; the front may run
+    bool m_applying = false; // applyBackground() runs
 };

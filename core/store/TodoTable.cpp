@@ -364,6 +364,11 @@ int TodoTable::catchUpSearchIndex(int limit) const
 bool TodoTable::prepare(QString *why)
 {
     m_hasSearchIndex = ensureSearchIndex();
+    return prepareCommitPath(why);
+}
+
+bool TodoTable::prepareCommitPath(QString *why)
+{
     // The source fields, as bindSourceFields() binds them. Text goes through coalesce(): Qt SQL binds a null
     // QString as NULL, and a missing field is an empty string here.
     static const char *const textColumns[] = {

@@ -41,6 +41,9 @@ public:
     // Prepares the statements of the commit path on the database just opened (TodoDatabase::Attach). On failure
     // nothing stays prepared.
     bool prepare(QString *why);
+    // Only the statements of the commit path, on a second connection to a file that the first one prepared (the
+    // writer thread's, see StoreWriter): the search index is left as the first found or made it.
+    bool prepareCommitPath(QString *why);
     // Drops them; before the connection closes.
     void release();
 

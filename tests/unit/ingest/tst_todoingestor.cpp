@@ -115,7 +115,10 @@ private Q_SLOTS:
     void failedCommitNacksAndRedeliveryIsStoredOnce();
     void crashBetweenCommitAndAckStoresOnce();
     void rePushIsAnUpdateNotANewTodo();
+    void burstIsCommittedInBoundedBatches_data();
     void burstIsCommittedInBoundedBatches();
+    void writerThreadCommitsBeforeAcknowledging();
+    void flushWaitsForTheWriterThread();
     void otherTimersRunBetweenTwoSlices();
     void keepAlivesAndPoisonAreAcknowledgedInOrder();
     void autoAckMessagesAreRetriedAfterFailure();
@@ -133,6 +136,13 @@ private Q_SLOTS:
 
 private:
     void connectAndSubscribe(StompAckMode mode = StompAckMode::ClientIndividual);
+    // The store runs the ingestor's commits on its writer thread, as in the application (TodoPipeline).
+    void useWriterThread()
+    {
+        TodoStoreOptions options = m_store->options();
+        options.writerThread = true;
+        m_store->setOptions(options);
+    }
     QString dbPath() const { return m_dir->filePath(QStringLiteral("todos.sqlite")); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -320,8 +330,18 @@ void tst_TodoIngestor::rePushIsAnUpdateNotANewTodo()
     QTRY_COMPARE_WITH_TIMEOUT(m_server->receivedFrames("ACK").size(), 2, kWaitMs);
 }
 
+void tst_TodoIngestor::burstIsCommittedInBoundedBatches_data()
+{
+    QTest::addColumn<bool>("writerThread");
+    QTest::newRow("on the event loop") << false;
+    QTest::newRow("on the store's writer thread") << true;
+}
+
 void tst_TodoIngestor::burstIsCommittedInBoundedBatches()
 {
+    QFETCH(bool, writerThread);
+    if (writerThread)
+        useWriterThread();
     constexpr int kBurst = 1000;
     connectAndSubscribe();
     QSignalSpy batches(m_ingestor.get(), &TodoIngestor::batchCommitted);
@@ -354,6 +374,53 @@ void tst_TodoIngestor::burstIsCommittedInBoundedBatches()
         }(),
         kBurst, 20000);
     QTRY_COMPARE_WITH_TIMEOUT(m_server->unackedCount(), 0, kWaitMs);
+}
+
+void tst_TodoIngestor::writerThreadCommitsBeforeAcknowledging()
+{
+    // The same promise as ackComesOnlyAfterCommit() when the commit runs on the store's writer thread: the todo is
+    // in the file before its ACK leaves, and it arrives (todoArrived) once the store has applied the commit.
+    useWriterThread();
+    connectAndSubscribe();
+    int rowsWhenAcked = -1;
+    connect(m_server.get(), &DemoPushServer::frameReceived, this, [&](const QByteArray &, const StompFrame &frame) {
+        if (frame.command == "ACK")
+            rowsWhenAcked = rowsWithKey(dbPath(), QStringLiteral("id:77"));
+    });
+    QSignalSpy received(m_client.get(), &StompClient::messageReceived);
+    QSignalSpy arrived(m_ingestor.get(), &TodoIngestor::todoArrived);
+    m_server->publish(kQueue, todoBody(QStringLiteral("77"), QStringLiteral("出差申请"), 1));
+    QVERIFY(received.wait(kWaitMs));
+    m_clock->advance(5);
+    // Handed to the writer thread: still queued (not committed as far as this thread knows), nothing arrived yet.
+    QCOMPARE(m_ingestor->queuedCount(), 1);
+    QCOMPARE(arrived.count(), 0);
+    QVERIFY(arrived.wait(kWaitMs));
+    QCOMPARE(arrived.first().first().value<Todo>().title, QStringLiteral("出差申请"));
+    QCOMPARE(m_store->count(), 1);
+    QCOMPARE(m_ingestor->queuedCount(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->unackedCount(), 0, kWaitMs);
+    QCOMPARE(rowsWhenAcked, 1);
+}
+
+void tst_TodoIngestor::flushWaitsForTheWriterThread()
+{
+    // Quitting during a burst: flush() returns with everything received committed and acknowledged, the batch the
+    // writer thread had included.
+    useWriterThread();
+    connectAndSubscribe();
+    QSignalSpy received(m_client.get(), &StompClient::messageReceived);
+    constexpr int kCount = 30;
+    for (int i = 0; i < kCount; ++i)
+        m_server->publish(kQueue, todoBody(QStringLiteral("q%1").arg(i), QStringLiteral("todo %1").arg(i), i + 1));
+    QTRY_COMPARE_WITH_TIMEOUT(received.count(), kCount, kWaitMs);
+    m_clock->advance(5); // the first batch goes to the writer thread
+    QVERIFY(m_ingestor->queuedCount() > 0);
+    m_ingestor->flush();
+    QCOMPARE(m_ingestor->queuedCount(), 0);
+    QCOMPARE(m_store->count(), kCount);
+    QCOMPARE(m_store->serverPendingCount(), kCount);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->receivedFrames("ACK").size(), kCount, kWaitMs);
 }
 
 void tst_TodoIngestor::otherTimersRunBetweenTwoSlices()

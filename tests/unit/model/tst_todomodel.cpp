@@ -8,6 +8,7 @@
 #include "todo/PayloadParser.h"
 
 #include <QAbstractItemModelTester>
+#include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,6 +16,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <algorithm>
 
@@ -96,6 +98,7 @@ private Q_SLOTS:
 
     void loadsNewestFirstWithRoles();
     void newTodosAreInsertedInRunsWithoutReset();
+    void todoReadBeforeItsCommitIsAppliedIsListedOnce();
     void redeliveryChangesDataOnly();
     void unreadAndPendingCounters();
     void markReadThroughTheModel();
@@ -140,6 +143,34 @@ void tst_TodoModel::cleanup()
     m_store.reset();
     m_clock.reset();
     m_dir.reset();
+}
+
+void tst_TodoModel::todoReadBeforeItsCommitIsAppliedIsListedOnce()
+{
+    // With the store's writer thread, a commit's rows are in the file before the store applies it here: a page read
+    // in between (the list reloading, for a search say) lists the todo already, and the commit must not add it twice.
+    TodoStoreOptions options = m_store->options();
+    options.writerThread = true;
+    m_store->setOptions(options);
+    const PayloadParser parser(PayloadOptions {QTimeZone(QByteArrayLiteral("UTC")), {}});
+    const QByteArray body = envelope({{QStringLiteral("1"), QStringLiteral("变更申请")}});
+    bool done = false;
+    m_store->commitInBackground(
+        this,
+        [parser, body] {
+            return QList<TodoStore::Message> {{parser.parse(body, "m-1"), QStringLiteral("m-1"), QString()}};
+        },
+        [&done](const TodoStore::CommitResult &result) { done = result.ok; });
+    // Until the writer has committed (this thread's event loop does not run, so the commit is not applied yet).
+    QDeadlineTimer deadline(10000);
+    while (m_store->page().isEmpty() && !deadline.hasExpired())
+        QThread::yieldCurrentThread();
+    m_model->reload();
+    QCOMPARE(m_model->rowCount(), 1);
+    QVERIFY(!done);
+    QTRY_VERIFY(done);
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->data(m_model->index(0), TodoModel::TitleRole).toString(), QStringLiteral("变更申请"));
 }
 
 bool tst_TodoModel::commit(const QByteArray &body, const QByteArray &messageId)

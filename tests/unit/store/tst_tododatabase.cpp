@@ -27,6 +27,7 @@ private Q_SLOTS:
     void unusableFileIsMovedAside_data();
     void unusableFileIsMovedAside();
     void corruptionWhileOpenRecovers();
+    void corruptionFoundByTheWriterThreadRecovers();
     void damageInALargeFileIsFoundAfterOpen();
     void movedAsideTwiceKeepsBoth();
     void unusablePathFallsBackToMemory();
@@ -315,6 +316,49 @@ void tst_TodoDatabase::corruptionWhileOpenRecovers()
     QVERIFY(!store->recoveryMessage().isEmpty());
     QCOMPARE(store->count(), 1);
     QCOMPARE(store->page().first().key, QStringLiteral("id:2"));
+}
+
+void tst_TodoDatabase::corruptionFoundByTheWriterThreadRecovers()
+{
+    // The same damage met by a commit on the writer thread: tried again here, where the store moves the file aside
+    // and commits to a fresh one; the next background commit gets a writer on the new file.
+    TodoStoreOptions options;
+    options.writerThread = true;
+    const auto store = openStore(options);
+    QVERIFY(store);
+    QSignalSpy reopened(store.get(), &TodoStore::reopened);
+    const auto commitInBackground = [&store](const char *id, const char *messageId) {
+        std::optional<TodoStore::CommitResult> outcome;
+        store->commitInBackground(
+            store.get(),
+            [id, messageId] {
+                return QList<TodoStore::Message> {
+                    message(envelope({{QString::fromLatin1(id), QStringLiteral("t")}}), messageId)};
+            },
+            [&outcome](const TodoStore::CommitResult &result) { outcome = result; });
+        store->finishBackgroundCommits();
+        return outcome;
+    };
+    const std::optional<TodoStore::CommitResult> first = commitInBackground("1", "m");
+    QVERIFY(first && first->ok);
+    {
+        Outsider vandal(dbPath());
+        QVERIFY(vandal.exec(QStringLiteral("PRAGMA writable_schema = ON")));
+        QVERIFY(vandal.exec(QStringLiteral("UPDATE sqlite_master SET rootpage = 99999 WHERE name = 'todos_order'")));
+        const int cookie = vandal.value(QStringLiteral("PRAGMA schema_version")).toInt();
+        QVERIFY(vandal.exec(QStringLiteral("PRAGMA schema_version = %1").arg(cookie + 1)));
+    }
+    const std::optional<TodoStore::CommitResult> second = commitInBackground("2", "n");
+    QVERIFY(second);
+    QVERIFY2(second->ok, qPrintable(second->error));
+    QCOMPARE(reopened.count(), 1);
+    QVERIFY(!store->movedAsidePath().isEmpty());
+    QCOMPARE(store->count(), 1);
+    const std::optional<TodoStore::CommitResult> third = commitInBackground("3", "o");
+    QVERIFY(third && third->ok);
+    QCOMPARE(store->count(), 2);
+    QCOMPARE(Outsider(dbPath()).value(QStringLiteral("SELECT count(*) FROM todos")).toInt(), 2);
+    QCOMPARE(reopened.count(), 1);
 }
 
 void tst_TodoDatabase::damageInALargeFileIsFoundAfterOpen()

@@ -11,6 +11,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 namespace {
 
@@ -43,6 +44,11 @@ private Q_SLOTS:
     void pendingCountFollowsTheLatestPayload();
     void readAndDone();
     void failedCommitWritesNothing();
+    void backgroundCommitsRunOnTheWriterThreadInOrder();
+    void backgroundCommitWithoutWriterThreadRunsAtOnce();
+    void changesApplyTheBackgroundCommitsFirst();
+    void closeAppliesTheBackgroundCommits();
+    void failedBackgroundCommitWritesNothing();
     void retentionNeverDeletesUnread();
     void snoozeLeavesTheUnreadCountAndList();
     void snoozeSurvivesReopen();
@@ -548,6 +554,169 @@ void tst_TodoStore::failedCommitWritesNothing()
     }
     QVERIFY(store->commit({message(envelope({{QStringLiteral("2"), QStringLiteral("poison")}}, 5), "b")}).ok);
     QCOMPARE(store->count(), 1);
+}
+
+void tst_TodoStore::backgroundCommitsRunOnTheWriterThreadInOrder()
+{
+    TodoStoreOptions options;
+    options.writerThread = true;
+    const auto store = openStore(options);
+    QVERIFY(store);
+    QSignalSpy committed(store.get(), &TodoStore::todosCommitted);
+    QList<QThread *> preparedOn; // appended to on the writer thread, one commit at a time; read once all are done
+    QStringList done;
+    for (int i = 1; i <= 3; ++i) {
+        store->commitInBackground(
+            this,
+            [&preparedOn, i] {
+                preparedOn.append(QThread::currentThread());
+                return QList<TodoStore::Message> {
+                    message(envelope({{QString::number(i), QStringLiteral("t%1").arg(i)}}, i), "m")};
+            },
+            [&done, &store](const TodoStore::CommitResult &result) {
+                QVERIFY2(result.ok, qPrintable(result.error));
+                QCOMPARE(result.inserted.size(), 1);
+                // Applied before done(): the counts include it.
+                QCOMPARE(store->count(), int(done.size()) + 1);
+                done.append(result.inserted.first().key);
+            });
+    }
+    // Nothing is applied before this thread's event loop runs again.
+    QVERIFY(done.isEmpty());
+    QCOMPARE(store->count(), 0);
+    QTRY_COMPARE(done.size(), 3);
+    QCOMPARE(done, (QStringList {QStringLiteral("id:1"), QStringLiteral("id:2"), QStringLiteral("id:3")}));
+    QCOMPARE(preparedOn.size(), 3);
+    for (QThread *thread : std::as_const(preparedOn))
+        QVERIFY(thread != QThread::currentThread());
+    QCOMPARE(committed.count(), 3);
+    QCOMPARE(store->unreadCount(), 3);
+    QCOMPARE(store->serverPendingCount(), 3);
+    QCOMPARE(Outsider(dbPath()).value(QStringLiteral("SELECT count(*) FROM todos")).toInt(), 3);
+    // The writer's commits are made durable like any other.
+    QSignalSpy durable(store.get(), &TodoStore::durable);
+    const quint64 generation = store->requestDurable();
+    QCOMPARE(generation, quint64(3));
+    QVERIFY(durable.wait());
+}
+
+void tst_TodoStore::backgroundCommitWithoutWriterThreadRunsAtOnce()
+{
+    const auto store = openStore(); // writerThread off
+    QVERIFY(store);
+    QThread *preparedOn = nullptr;
+    bool ok = false;
+    store->commitInBackground(
+        this,
+        [&preparedOn] {
+            preparedOn = QThread::currentThread();
+            return QList<TodoStore::Message> {message(envelope({{QStringLiteral("1"), QStringLiteral("t")}}), "m")};
+        },
+        [&ok](const TodoStore::CommitResult &result) { ok = result.ok; });
+    QVERIFY(ok);
+    QCOMPARE(preparedOn, QThread::currentThread());
+    QCOMPARE(store->count(), 1);
+}
+
+void tst_TodoStore::changesApplyTheBackgroundCommitsFirst()
+{
+    // A change made here while a commit runs on the writer thread sees that commit applied first: the counts and
+    // the order of the signals are those of a commit made before it.
+    TodoStoreOptions options;
+    options.writerThread = true;
+    const auto store = openStore(options);
+    QVERIFY(store);
+    QStringList events;
+    connect(store.get(), &TodoStore::todosCommitted, this, [&events] { events.append(QStringLiteral("committed")); });
+    connect(store.get(), &TodoStore::todoChanged, this,
+            [&events](const Todo &todo) { events.append(QStringLiteral("changed ") + todo.key); });
+    bool done = false;
+    store->commitInBackground(
+        this,
+        [] {
+            return QList<TodoStore::Message> {message(
+                envelope({{QStringLiteral("1"), QStringLiteral("a")}, {QStringLiteral("2"), QStringLiteral("b")}}),
+                "m")};
+        },
+        [&done](const TodoStore::CommitResult &) { done = true; });
+    QVERIFY(store->setRead(QStringLiteral("id:1")));
+    QVERIFY(done);
+    QCOMPARE(events, (QStringList {QStringLiteral("committed"), QStringLiteral("changed id:1")}));
+    QCOMPARE(store->count(), 2);
+    QCOMPARE(store->unreadCount(), 1);
+    store->commitInBackground(
+        this,
+        [] {
+            return QList<TodoStore::Message> {message(envelope({{QStringLiteral("3"), QStringLiteral("c")}}), "n")};
+        },
+        [](const TodoStore::CommitResult &) {});
+    QCOMPARE(store->markAllRead(), 2);
+    QCOMPARE(store->count(), 3);
+    QCOMPARE(store->unreadCount(), 0);
+    QCOMPARE(Outsider(dbPath()).value(QStringLiteral("SELECT count(*) FROM todos WHERE read = 0")).toInt(), 0);
+}
+
+void tst_TodoStore::closeAppliesTheBackgroundCommits()
+{
+    TodoStoreOptions options;
+    options.writerThread = true;
+    const auto store = openStore(options);
+    QVERIFY(store);
+    bool ok = false;
+    store->commitInBackground(
+        this,
+        [] {
+            return QList<TodoStore::Message> {message(envelope({{QStringLiteral("1"), QStringLiteral("t")}}), "m")};
+        },
+        [&ok](const TodoStore::CommitResult &result) { ok = result.ok; });
+    store->close();
+    QVERIFY(ok);
+    QCOMPARE(Outsider(dbPath()).value(QStringLiteral("SELECT count(*) FROM todos")).toInt(), 1);
+    // A context that is gone gets no call (the commit is made all the same).
+    QVERIFY(store->open(dbPath()));
+    auto context = std::make_unique<QObject>();
+    bool called = false;
+    store->commitInBackground(
+        context.get(),
+        [] {
+            return QList<TodoStore::Message> {message(envelope({{QStringLiteral("2"), QStringLiteral("u")}}), "n")};
+        },
+        [&called](const TodoStore::CommitResult &) { called = true; });
+    context.reset();
+    store->finishBackgroundCommits();
+    QVERIFY(!called);
+    QCOMPARE(store->count(), 2);
+}
+
+void tst_TodoStore::failedBackgroundCommitWritesNothing()
+{
+    // The writer thread's commit fails; tried once more here, it fails again: nothing is written, done() says why.
+    TodoStoreOptions options;
+    options.writerThread = true;
+    const auto store = openStore(options);
+    QVERIFY(store);
+    {
+        Outsider saboteur(dbPath());
+        QVERIFY(saboteur.exec(QStringLiteral("CREATE TRIGGER poison BEFORE INSERT ON todos WHEN NEW.title = 'poison' "
+                                             "BEGIN SELECT RAISE(ABORT, 'poisoned todo'); END")));
+    }
+    QSignalSpy committed(store.get(), &TodoStore::todosCommitted);
+    std::optional<TodoStore::CommitResult> outcome;
+    store->commitInBackground(
+        this,
+        [] {
+            return QList<TodoStore::Message> {
+                message(envelope({{QStringLiteral("1"), QStringLiteral("good")}}, 4), "a"),
+                message(envelope({{QStringLiteral("2"), QStringLiteral("poison")}}, 5), "b")};
+        },
+        [&outcome](const TodoStore::CommitResult &result) { outcome = result; });
+    QTRY_VERIFY(outcome);
+    QVERIFY(!outcome->ok);
+    QVERIFY2(outcome->error.contains(QLatin1String("poisoned todo")), qPrintable(outcome->error));
+    QCOMPARE(committed.count(), 0);
+    QCOMPARE(store->count(), 0);
+    QCOMPARE(store->serverPendingCount(), -1);
+    QCOMPARE(Outsider(dbPath()).value(QStringLiteral("SELECT count(*) FROM todos")).toInt(), 0);
 }
 
 void tst_TodoStore::retentionNeverDeletesUnread()
