@@ -365,6 +365,7 @@ TodoStore::CommitResult TodoStore::apply(const Written &written)
 struct TodoStore::BackgroundCommit
 {
     QPointer<QObject> context;
+    bool hasContext = false; // without one, done() is always called
     Prepare prepare;
     Done done;
     bool started = false;
@@ -384,13 +385,12 @@ void TodoStore::commitInBackground(QObject *context, Prepare prepare, Done done)
 {
     if (m_background.empty() && !ensureWriter()) {
         // No writer thread (not wanted, or a store in memory): at once, here.
-        const CommitResult result = commitHere(prepare());
-        if (context)
-            done(result);
+        done(commitHere(prepare()));
         return;
     }
     auto job = std::make_shared<BackgroundCommit>();
     job->context = context;
+    job->hasContext = context != nullptr;
     job->prepare = std::move(prepare);
     job->done = std::move(done);
     m_background.push_back(job);
@@ -491,7 +491,7 @@ void TodoStore::applyBackground()
                                          << "); trying once more on the event loop";
         result = commitHere(job->messages);
     }
-    if (job->context)
+    if (!job->hasContext || job->context)
         job->done(result);
     m_applying = false;
     if (!m_background.empty() && !m_background.front()->started)

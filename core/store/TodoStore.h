@@ -165,7 +165,8 @@ public:
     using Done = std::function<void(const CommitResult &result)>;
     // commit() of what `prepare` returns: both on the writer thread (see TodoStoreOptions::writerThread), so
     // `prepare` must be safe to run there (it is for parsing the bodies), or at once here without one. `done` is
-    // called on this thread with the result once it is applied (counts, signals), unless `context` is gone by then.
+    // called on this thread with the result once it is applied (counts, signals), unless `context` (if not null) is
+    // gone by then.
     // Commits run one at a time, in the order asked, the next once the one before is done. One that fails on the
     // writer thread is tried once more here (commit() recovers from a corrupt file there).
     void commitInBackground(QObject *context, Prepare prepare, Done done);
