@@ -178,10 +178,12 @@ void TodoIngestor::processBatch()
     };
     QElapsedTimer elapsed;
     elapsed.start();
+    m_committingHere = true; // onCommitted() from inside this call: the store committed at once, here
     m_store->commitInBackground(this, std::move(prepare),
                                 [this, batch, parsed, elapsed](const TodoStore::CommitResult &result) {
                                     onCommitted(*batch, *parsed, result, elapsed.nsecsElapsed());
                                 });
+    m_committingHere = false;
 }
 
 void TodoIngestor::onCommitted(std::deque<Pending> &batch, Parsed &parsed, const TodoStore::CommitResult &result,
@@ -256,6 +258,13 @@ void TodoIngestor::onCommitted(std::deque<Pending> &batch, Parsed &parsed, const
                          << "without naming todos: handled elsewhere";
         Q_EMIT doneElsewhereUnnamed(before, after);
     }
-    if (!m_queue.empty())
+    if (m_queue.empty())
+        return;
+    // Committed here (no writer thread): yield to the event loop before the next slice. Committed on the writer
+    // thread, this thread has only settled the batch, and the next goes at once: a pass of the event loop per batch
+    // made the tail of a 10,000-todo burst (from the last arrival to the list) about 15 to 55 ms instead of 14 to 22.
+    if (m_committingHere)
         scheduleContinuation();
+    else
+        processNext();
 }

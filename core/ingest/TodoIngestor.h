@@ -31,7 +31,7 @@ struct TodoIngestorOptions
 
 // From a pushed message to a committed todo, settled (acknowledged) only after the commit:
 //
-//   PushSource::messageReceived -> queue -> (coalescing window) -> PayloadParser -> TodoStore::commit
+//   PushSource::messageReceived -> queue -> (coalescing window) -> PayloadParser -> TodoStore::commitInBackground
 //     -> committed: todoArrived() for the todos that are genuinely new; then, once the store reports the
 //        commit durable (TodoStore::requestDurable(), off the event loop; at once with durableBeforeAck off),
 //        settle every message of the batch that needs it as accepted (an ACK), in arrival order
@@ -40,8 +40,10 @@ struct TodoIngestorOptions
 //     -> failed:    reject them (a NACK: the server redelivers; the store de-duplicates) and retry later
 //
 // Bursts are cut into transactions of at most maxBatchMessages messages (maxBatchTodos todos), sized to take
-// about batchBudgetMs each, one per turn of the event loop, so thousands of pushes per second do not stall it.
-// Parsing happens at commit time, not on arrival, for the same reason. Messages that need no settling (STOMP auto
+// about batchBudgetMs each, one at a time, through TodoStore::commitInBackground(): on the store's writer thread when
+// it has one (then the next batch goes as soon as the one before is settled), else here, one per turn of the event
+// loop, so thousands of pushes per second do not stall it. Parsing happens at commit time, not on arrival, for the
+// same reason. Messages that need no settling (STOMP auto
 // ack, protocols without acknowledgement) cannot be redelivered: after a failed commit they stay queued and are
 // retried. Bodies that are not todos (keep-alives, malformed ones) are accepted in order with the rest: redelivering a
 // poison message forever helps nobody. If the store has to replace a damaged file, the messages committed to it but
@@ -137,5 +139,6 @@ private:
     qint64 m_currentRetryDelayMs = 0; // >0 while waiting to retry after a failure
     double m_messageCostUs = 100; // moving average of what one message costs (parse + commit)
     int m_inFlight = 0; // messages of the commit under way
+    bool m_committingHere = false; // processBatch() is in TodoStore::commitInBackground()
     QTimer m_continuation; // scheduleContinuation()
 };
