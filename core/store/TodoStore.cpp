@@ -394,7 +394,9 @@ void TodoStore::commitInBackground(QObject *context, Prepare prepare, Done done)
     job->prepare = std::move(prepare);
     job->done = std::move(done);
     m_background.push_back(job);
-    if (m_background.size() == 1)
+    // Asked for from a done() (the ingestor's next batch): it starts once that returns (applyBackground()), so the
+    // writer stays idle while a result is applied.
+    if (m_background.size() == 1 && !m_applying)
         startBackground();
 }
 
@@ -460,7 +462,8 @@ void TodoStore::onBackgroundFinished()
 
 void TodoStore::finishBackgroundCommits()
 {
-    // While one is applied (its signals, its done()), the writer is idle: the next starts after.
+    // While one is applied (its signals, its done()), the writer is idle (commitInBackground() starts nothing then),
+    // and the others must wait for it: they are after it.
     if (m_applying)
         return;
     while (!m_background.empty()) {
