@@ -175,9 +175,7 @@ bool TodoDatabase::openAt(const QString &path, const Attach &attach, QString *wh
         *why = tr("the Qt SQLite driver (QSQLITE) is not installed");
         return false;
     }
-    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    m_db.setDatabaseName(path);
-    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    addConnection(path);
     const auto fail = [&](const QString &reason) {
         *why = reason;
         release();
@@ -233,14 +231,19 @@ bool TodoDatabase::openAt(const QString &path, const Attach &attach, QString *wh
     return true;
 }
 
+void TodoDatabase::addConnection(const QString &path)
+{
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(path);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+}
+
 bool TodoDatabase::openSecond(const QString &path, const Attach &attach, QString *why)
 {
     release();
     m_path = path;
     m_persistent = true;
-    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    m_db.setDatabaseName(path);
-    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    addConnection(path);
     const auto fail = [&](const QString &reason) {
         *why = reason;
         release();

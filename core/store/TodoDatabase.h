@@ -103,6 +103,8 @@ public:
     static bool isCorruption(const QSqlError &error);
 
 private:
+    // The connection to `path` (not opened yet), with the settings of both openAt() and openSecond().
+    void addConnection(const QString &path);
     bool openAt(const QString &path, const Attach &attach, QString *why);
     bool migrate(int fromVersion, QString *why);
     QString moveAside(const QString &path);

@@ -63,6 +63,13 @@ private Q_SLOTS:
 private:
     QString dbPath() const { return m_dir->filePath(QStringLiteral("cache/todos.sqlite")); }
     std::unique_ptr<TodoStore> openStore(const TodoStoreOptions &options = {});
+    // With TodoStoreOptions::writerThread on, as TodoPipeline opens it.
+    std::unique_ptr<TodoStore> openStoreWithWriterThread()
+    {
+        TodoStoreOptions options;
+        options.writerThread = true;
+        return openStore(options);
+    }
     // Commits todo `id` (title "t") on its own.
     static bool commitTodo(TodoStore &store, int id);
     // The todos in the database file alone, without its WAL: what a checkpoint has copied back (-1: no copy).
@@ -558,9 +565,7 @@ void tst_TodoStore::failedCommitWritesNothing()
 
 void tst_TodoStore::backgroundCommitsRunOnTheWriterThreadInOrder()
 {
-    TodoStoreOptions options;
-    options.writerThread = true;
-    const auto store = openStore(options);
+    const auto store = openStoreWithWriterThread();
     QVERIFY(store);
     QSignalSpy committed(store.get(), &TodoStore::todosCommitted);
     QList<QThread *> preparedOn; // appended to on the writer thread, one commit at a time; read once all are done
@@ -622,9 +627,7 @@ void tst_TodoStore::changesApplyTheBackgroundCommitsFirst()
 {
     // A change made here while a commit runs on the writer thread sees that commit applied first: the counts and
     // the order of the signals are those of a commit made before it.
-    TodoStoreOptions options;
-    options.writerThread = true;
-    const auto store = openStore(options);
+    const auto store = openStoreWithWriterThread();
     QVERIFY(store);
     QStringList events;
     connect(store.get(), &TodoStore::todosCommitted, this, [&events] { events.append(QStringLiteral("committed")); });
@@ -658,9 +661,7 @@ void tst_TodoStore::changesApplyTheBackgroundCommitsFirst()
 
 void tst_TodoStore::closeAppliesTheBackgroundCommits()
 {
-    TodoStoreOptions options;
-    options.writerThread = true;
-    const auto store = openStore(options);
+    const auto store = openStoreWithWriterThread();
     QVERIFY(store);
     bool ok = false;
     store->commitInBackground(
@@ -691,9 +692,7 @@ void tst_TodoStore::closeAppliesTheBackgroundCommits()
 void tst_TodoStore::failedBackgroundCommitWritesNothing()
 {
     // The writer thread's commit fails; tried once more here, it fails again: nothing is written, done() says why.
-    TodoStoreOptions options;
-    options.writerThread = true;
-    const auto store = openStore(options);
+    const auto store = openStoreWithWriterThread();
     QVERIFY(store);
     {
         Outsider saboteur(dbPath());
