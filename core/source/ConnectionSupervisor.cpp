@@ -6,20 +6,26 @@ ConnectionSupervisor::ConnectionSupervisor(QObject *parent)
     : QObject(parent)
 { }
 
+ConnectionSupervisor::~ConnectionSupervisor() = default;
+
 bool ConnectionSupervisor::watchSystemNetwork()
 {
-    if (m_watching)
+    if (m_network)
         return true;
-    if (!QNetworkInformation::loadDefaultBackend() || !QNetworkInformation::instance()) {
+    return watch(SystemNetwork::create());
+}
+
+bool ConnectionSupervisor::watch(std::unique_ptr<SystemNetwork> network)
+{
+    if (!network) {
         qCInfo(lcSource) << "no network reachability backend on this system; relying on heart-beats";
         return false;
     }
-    QNetworkInformation *info = QNetworkInformation::instance();
-    m_reachability = info->reachability();
-    connect(info, &QNetworkInformation::reachabilityChanged, this, &ConnectionSupervisor::onReachabilityChanged);
-    connect(info, &QNetworkInformation::transportMediumChanged, this, &ConnectionSupervisor::onTransportMediumChanged);
-    m_watching = true;
-    qCInfo(lcSource) << "watching network reachability with backend" << info->backendName();
+    m_network = std::move(network);
+    m_reachability = m_network->reachability();
+    connect(m_network.get(), &SystemNetwork::reachabilityChanged, this, &ConnectionSupervisor::onReachabilityChanged);
+    connect(m_network.get(), &SystemNetwork::routeChanged, this, &ConnectionSupervisor::onRouteChanged);
+    qCInfo(lcSource) << "watching network reachability with backend" << m_network->backendName();
     return true;
 }
 
@@ -38,9 +44,9 @@ void ConnectionSupervisor::onReachabilityChanged(QNetworkInformation::Reachabili
     }
 }
 
-void ConnectionSupervisor::onTransportMediumChanged(QNetworkInformation::TransportMedium medium)
+void ConnectionSupervisor::onRouteChanged()
 {
     // Moving from Wi-Fi to Ethernet (or a VPN) usually kills the TCP path without telling us.
-    qCInfo(lcSource) << "network medium changed to" << medium << ": checking the connection";
+    qCInfo(lcSource) << "the network's way out changed: checking the connection";
     Q_EMIT connectionCheckRequested();
 }
