@@ -2,6 +2,7 @@
 
 #include "base/Logging.h"
 
+#include <QDBusError>
 #include <QDBusMessage>
 #include <QDBusObjectPath>
 #include <QDBusPendingCallWatcher>
@@ -44,8 +45,9 @@ NetworkManagerNetwork::NetworkManagerNetwork(const QDBusConnection &bus, const Q
                     readProperties();
                 }
             });
-    m_bus.connect(m_service, kPath, kPropertiesInterface, QStringLiteral("PropertiesChanged"), this,
-                  SLOT(onPropertiesChanged(QString, QVariantMap, QStringList)));
+    if (!m_bus.connect(m_service, kPath, kPropertiesInterface, QStringLiteral("PropertiesChanged"), this,
+                       SLOT(onPropertiesChanged(QString, QVariantMap, QStringList))))
+        qCWarning(lcSource) << "cannot follow NetworkManager's changes:" << m_bus.lastError().message();
     readProperties();
 }
 
