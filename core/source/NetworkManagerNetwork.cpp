@@ -7,6 +7,7 @@
 #include <QDBusObjectPath>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
+#include <QSignalBlocker>
 
 namespace {
 
@@ -95,20 +96,18 @@ void NetworkManagerNetwork::onPropertiesRead(QDBusPendingCallWatcher *call)
                                              << "): relying on heart-beats until it is on the bus";
         return;
     }
-    const bool first = !m_answered;
-    m_answered = true;
-    if (first) {
-        // The state at start (or at NetworkManager's return) is where changes are counted from, not a change itself.
-        const QVariantMap properties = reply.value();
-        bool ok = false;
-        const uint state = properties.value(kState).toUInt(&ok);
-        m_reachability = ok ? reachabilityOf(state) : Reachability::Unknown;
-        m_primaryConnection = properties.value(kPrimaryConnection).value<QDBusObjectPath>().path();
-        qCInfo(lcSource) << "NetworkManager says the network is" << m_reachability;
-        Q_EMIT answered();
+    if (m_answered) {
+        apply(reply.value()); // read again because a property was invalidated
         return;
     }
-    apply(reply.value());
+    m_answered = true;
+    {
+        // The state at start (or at NetworkManager's return) is where changes are counted from, not a change itself.
+        const QSignalBlocker baseline(this);
+        apply(reply.value());
+    }
+    qCInfo(lcSource) << "NetworkManager says the network is" << m_reachability;
+    Q_EMIT answered();
 }
 
 void NetworkManagerNetwork::onPropertiesChanged(const QString &interface, const QVariantMap &changed,
