@@ -10,14 +10,8 @@ cd "$(dirname "$0")/.."
 rounds=${1:-7}
 count=${TODO_BENCH_COUNT:-10000}
 
-scripts/install-deps.sh test
-if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-    apt-get install -y -q --no-install-recommends nodejs npm
-fi
-(cd bench/stompjs && npm ci --no-audit --no-fund --loglevel=error)
+bench/prepare.sh bench_tray_burst
 build=$PWD/build-bench
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DTODO_BUILD_TESTS=OFF >/dev/null
-cmake --build "$build" -j"${TODO_JOBS:-2}" --target bench_tray_burst
 
 # Its own broker, on ports of its own (bench/run.sh uses 27xxx, the fleet 28xxx).
 export TODO_RMQ_AMQP_PORT=26672 TODO_RMQ_STOMP_PORT=26613 TODO_RMQ_WS_PORT=26674 TODO_RMQ_DIST_PORT=26671

@@ -47,15 +47,8 @@ bursts=${TODO_BENCH_BURSTS:-5}
 todos=${TODO_BENCH_TODOS:-100000}
 large=${TODO_BENCH_LARGE_TODOS:-1000000}
 
-scripts/install-deps.sh test
-if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-    apt-get install -y -q --no-install-recommends nodejs npm
-fi
-(cd bench/stompjs && npm ci --no-audit --no-fund --loglevel=error)
-
 build=$root/build-bench
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DTODO_BUILD_TESTS=OFF >/dev/null
-cmake --build "$build" -j"${TODO_JOBS:-2}" --target bench_parser_throughput todo-notifier-cli todo-notifier \
+bench/prepare.sh bench_parser_throughput todo-notifier-cli todo-notifier \
     bench_tray_burst bench_floor_tray bench_todo_store
 
 work=$(mktemp -d)
