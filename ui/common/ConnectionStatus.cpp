@@ -126,6 +126,7 @@ void ConnectionStatus::setSource(PushSource *source)
     if (m_source)
         m_source->disconnect(this);
     m_source = source;
+    m_connectedServer.reset();
     m_state = source->state();
     m_lastError = source->lastError().message;
     m_nextAttemptWallMs = 0;
@@ -159,8 +160,16 @@ QString ConnectionStatus::server() const
         return server->status->server();
     if (!m_source)
         return {};
-    if (m_source->state() == State::Connected && m_source->session().url.isValid())
-        return hostOf(m_source->session().url);
+    if (m_source->state() == State::Connected) {
+        // Read once per connection: the tooltip and the list window ask on every change of the counts, and a source
+        // builds its whole session description to answer.
+        if (!m_connectedServer) {
+            const QUrl url = m_source->session().url;
+            m_connectedServer = url.isValid() ? hostOf(url) : QString();
+        }
+        if (!m_connectedServer->isEmpty())
+            return *m_connectedServer;
+    }
     if (isOffline() && m_nextUrl.isValid())
         return hostOf(m_nextUrl);
     const QUrl url = m_source->currentUrl();
@@ -245,6 +254,7 @@ QString ConnectionStatus::stateName(State state)
 void ConnectionStatus::onStateChanged(State state)
 {
     m_state = state;
+    m_connectedServer.reset(); // a new connection may be to another server
     if (state == State::Connected)
         m_lastError.clear();
     if (state != State::Backoff && state != State::NeedsAttention)

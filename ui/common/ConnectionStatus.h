@@ -7,6 +7,8 @@
 #include <QString>
 #include <QUrl>
 
+#include <optional>
+
 class Clock;
 
 // What the tray tooltip, the list window's status line and `todo-notifier --status` say about the connection: the push
@@ -89,6 +91,7 @@ private:
     State m_state = State::Disconnected;
     QString m_lastError;
     QUrl m_nextUrl;
+    mutable std::optional<QString> m_connectedServer; // server() while connected: read once per connection
     qint64 m_nextAttemptWallMs = 0; // 0: no attempt scheduled
     QList<Server> m_servers; // several servers: this stands for them
 };

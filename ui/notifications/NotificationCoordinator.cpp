@@ -279,11 +279,11 @@ QString NotificationCoordinator::bodyFor(const Todo &todo)
 
 void NotificationCoordinator::onTodoArrived(const Todo &arrived)
 {
-    const Todo todo = scoped(arrived);
+    Todo todo = scoped(arrived);
     if (m_catchingUp) {
         qCDebug(lcNotify) << "holding todo" << todo.key << "until the catch-up window ends";
-        m_held.append(todo);
-        m_held.last().source = {}; // a notification shows the todo's fields: a backlog of thousands is held lighter
+        todo.source = {}; // a notification shows the todo's fields: a backlog of thousands is held lighter
+        m_held.append(std::move(todo));
         return;
     }
     if (admit(todo))

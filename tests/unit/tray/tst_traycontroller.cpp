@@ -72,6 +72,7 @@ private Q_SLOTS:
     void iconFollowsTheConnectionState();
     void countComesFromTheServerAndDropsWhenRead();
     void tooltipSaysStateAndLastError();
+    void tooltipNamesTheServerOfEachConnection();
     void failureIsNotHiddenByDoNotDisturb();
     void leftClickTogglesTheList();
     void menuHasEveryAction();
@@ -208,6 +209,30 @@ void tst_TrayController::tooltipSaysStateAndLastError()
     QVERIFY(!lines.at(1).isEmpty());
     QCOMPARE(lines.at(1), m_client->lastError().message);
     QVERIFY(m_tray->action(TrayController::Action::Reconnect)->isEnabled());
+}
+
+void tst_TrayController::tooltipNamesTheServerOfEachConnection()
+{
+    // Two nodes of a cluster: the first goes away, the client goes on to the second, and the tooltip names the node
+    // it is connected to now, not the one it was connected to before.
+    DemoPushServer second;
+    second.setPublishInterval(0);
+    QVERIFY(second.listen());
+    m_client->setClock(m_fixture.clock.get());
+    StompConnectOptions options;
+    options.urls = {m_server->url(), second.url()};
+    m_client->setOptions(options);
+    m_client->connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(m_client->state(), StompClient::State::Connected, kWaitMs);
+    QCOMPARE(m_tray->toolTip(), QStringLiteral("0 pending todos — connected to 127.0.0.1:%1").arg(m_server->port()));
+
+    QSignalSpy reconnecting(m_client.get(), &StompClient::reconnecting);
+    m_server->close();
+    QVERIFY(reconnecting.wait(kWaitMs));
+    QCOMPARE(reconnecting.first().at(2).toUrl(), second.url());
+    m_fixture.clock->advance(m_fixture.clock->nextDeadlineIn());
+    QTRY_COMPARE_WITH_TIMEOUT(m_client->state(), StompClient::State::Connected, kWaitMs);
+    QCOMPARE(m_tray->toolTip(), QStringLiteral("0 pending todos — connected to 127.0.0.1:%1").arg(second.port()));
 }
 
 void tst_TrayController::failureIsNotHiddenByDoNotDisturb()
