@@ -165,9 +165,10 @@ QString ConnectionStatus::server() const
         // builds its whole session description to answer.
         if (!m_connectedServer) {
             const QUrl url = m_source->session().url;
-            m_connectedServer = url.isValid() ? hostOf(url) : QString();
+            if (url.isValid())
+                m_connectedServer = hostOf(url);
         }
-        if (!m_connectedServer->isEmpty())
+        if (m_connectedServer)
             return *m_connectedServer;
     }
     if (isOffline() && m_nextUrl.isValid())
